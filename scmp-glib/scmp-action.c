@@ -1,0 +1,1047 @@
+/* scmp-action.c
+ *
+ * SPDX-FileCopyrightText: 2026 The scmp-glib authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+/* strerrorname_np(), before any system header */
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE
+#endif
+
+#include "config.h"
+
+#include "scmp-action.h"
+#include "scmp-enums.h"
+#include "scmp-error.h"
+
+#include <errno.h>
+#include <string.h>
+
+#include <linux/seccomp.h>
+
+/**
+ * SECTION:scmp-action
+ * @title: ScmpAction
+ * @short_description: what a filter does with a system call
+ *
+ * An #ScmpAction is an immutable value: what the kernel does with a system
+ * call that a rule (or a filter's default) decides. It has a kind
+ * (#ScmpActionKind) and, for %SCMP_ACTION_KIND_ERRNO, %SCMP_ACTION_KIND_TRAP
+ * and %SCMP_ACTION_KIND_TRACE, a value. Since an action never changes, one
+ * action can be shared by any number of rules and filters.
+ *
+ * Create actions with the named constructors, from a string with
+ * scmp_action_new_from_string(), or from a value a seccomp program returns
+ * with scmp_action_new_from_kernel_value().
+ *
+ * An errno action can be created with any errno value, so that a value
+ * out of range reaches the caller as a #GError when the action is used in
+ * a filter rather than as a crash; scmp_action_validate() performs that
+ * check.
+ *
+ * ## String form
+ *
+ * scmp_action_to_string() prints one of `allow`, `kill-process`,
+ * `kill-thread`, `trap(N)`, `errno(N)`, `trace(N)`, `log` or `notify`, with
+ * N in decimal. scmp_action_new_from_string() reads these back, and also
+ * accepts, ignoring case and surrounding white space:
+ *
+ * - the names `kill` (the same as `kill-thread`, as `SCMP_ACT_KILL` is in
+ *   libseccomp), `kill_thread`, `kill_process`, `user-notif` and
+ *   `user_notif` (the same as `notify`); `-` and `_` are interchangeable;
+ * - `trap` and `trace` without a value, meaning 0;
+ * - a value after a colon instead of in parentheses: `errno:1`, `trace:7`
+ *   (the spelling of the `client-filters.json` test data);
+ * - a symbolic errno name instead of a number: `errno(EPERM)`, `errno:enosys`;
+ * - numbers in decimal or, with a `0x` prefix, in hexadecimal;
+ * - the spellings of libseccomp and of OCI seccomp profiles:
+ *   `SCMP_ACT_ALLOW`, `SCMP_ACT_ERRNO(1)`, `SCMP_ACT_KILL`,
+ *   `SCMP_ACT_KILL_THREAD`, `SCMP_ACT_KILL_PROCESS`, `SCMP_ACT_TRAP`,
+ *   `SCMP_ACT_LOG`, `SCMP_ACT_NOTIFY`, `SCMP_ACT_TRACE(N)`.
+ *
+ * |[<!-- language="C" -->
+ *   g_autoptr(GError) error = NULL;
+ *   g_autoptr(ScmpAction) deny = scmp_action_new_errno (EPERM);
+ *   g_autoptr(ScmpAction) parsed = scmp_action_new_from_string ("errno(EPERM)", &error);
+ *   g_autofree char *text = NULL;
+ *
+ *   g_assert_no_error (error);
+ *   g_assert_true (scmp_action_equal (deny, parsed));
+ *
+ *   text = scmp_action_to_string (deny);        // "errno(1)"
+ *   g_print ("%s = 0x%08x\n", text, scmp_action_get_kernel_value (deny));
+ * ]|
+ */
+
+/**
+ * ScmpAction:
+ *
+ * An immutable action: the kind of outcome and its value. All fields are
+ * private.
+ *
+ * Since: 0.1
+ */
+struct _ScmpAction
+{
+  GObject parent_instance;
+
+  ScmpActionKind kind;
+  guint errno_value;
+  guint16 trap_value;
+  guint16 trace_value;
+};
+
+enum {
+  PROP_0,
+  PROP_KIND,
+  PROP_ERRNO_VALUE,
+  PROP_TRAP_VALUE,
+  PROP_TRACE_VALUE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_FINAL_TYPE (ScmpAction, scmp_action, G_TYPE_OBJECT)
+
+static void
+scmp_action_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  ScmpAction *self = SCMP_ACTION (object);
+
+  switch (prop_id)
+    {
+    case PROP_KIND:
+      g_value_set_enum (value, self->kind);
+      break;
+
+    case PROP_ERRNO_VALUE:
+      g_value_set_uint (value, self->errno_value);
+      break;
+
+    case PROP_TRAP_VALUE:
+      g_value_set_uint (value, self->trap_value);
+      break;
+
+    case PROP_TRACE_VALUE:
+      g_value_set_uint (value, self->trace_value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+scmp_action_set_property (GObject      *object,
+                          guint         prop_id,
+                          const GValue *value,
+                          GParamSpec   *pspec)
+{
+  ScmpAction *self = SCMP_ACTION (object);
+
+  switch (prop_id)
+    {
+    case PROP_KIND:
+      self->kind = g_value_get_enum (value);
+      break;
+
+    case PROP_ERRNO_VALUE:
+      self->errno_value = g_value_get_uint (value);
+      break;
+
+    case PROP_TRAP_VALUE:
+      self->trap_value = (guint16) g_value_get_uint (value);
+      break;
+
+    case PROP_TRACE_VALUE:
+      self->trace_value = (guint16) g_value_get_uint (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+scmp_action_class_init (ScmpActionClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->get_property = scmp_action_get_property;
+  object_class->set_property = scmp_action_set_property;
+
+  /**
+   * ScmpAction:kind: (attributes org.gtk.Property.get=scmp_action_get_kind)
+   *
+   * The kind of action. The default, for an action built with
+   * g_object_new() without it, is %SCMP_ACTION_KIND_KILL_PROCESS, the most
+   * restrictive one.
+   *
+   * Since: 0.1
+   */
+  properties[PROP_KIND] =
+    g_param_spec_enum ("kind", NULL, NULL,
+                       SCMP_TYPE_ACTION_KIND,
+                       SCMP_ACTION_KIND_KILL_PROCESS,
+                       G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                       G_PARAM_STATIC_STRINGS);
+
+  /**
+   * ScmpAction:errno-value: (attributes org.gtk.Property.get=scmp_action_get_errno_value)
+   *
+   * The errno value the system call fails with, for an
+   * %SCMP_ACTION_KIND_ERRNO action; unused by the other kinds.
+   *
+   * Any value is accepted here; only 1 to %SCMP_ACTION_ERRNO_MAX pass
+   * scmp_action_validate(), which filters call.
+   *
+   * Since: 0.1
+   */
+  properties[PROP_ERRNO_VALUE] =
+    g_param_spec_uint ("errno-value", NULL, NULL,
+                       0, G_MAXUINT, 0,
+                       G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                       G_PARAM_STATIC_STRINGS);
+
+  /**
+   * ScmpAction:trap-value: (attributes org.gtk.Property.get=scmp_action_get_trap_value)
+   *
+   * The 16-bit value delivered in `si_errno` of the SIGSYS signal, for an
+   * %SCMP_ACTION_KIND_TRAP action; unused by the other kinds.
+   *
+   * Since: 0.1
+   */
+  properties[PROP_TRAP_VALUE] =
+    g_param_spec_uint ("trap-value", NULL, NULL,
+                       0, G_MAXUINT16, 0,
+                       G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                       G_PARAM_STATIC_STRINGS);
+
+  /**
+   * ScmpAction:trace-value: (attributes org.gtk.Property.get=scmp_action_get_trace_value)
+   *
+   * The 16-bit value a ptrace tracer reads with `PTRACE_GETEVENTMSG`, for
+   * an %SCMP_ACTION_KIND_TRACE action; unused by the other kinds.
+   *
+   * Since: 0.1
+   */
+  properties[PROP_TRACE_VALUE] =
+    g_param_spec_uint ("trace-value", NULL, NULL,
+                       0, G_MAXUINT16, 0,
+                       G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                       G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+scmp_action_init (ScmpAction *self)
+{
+  self->kind = SCMP_ACTION_KIND_KILL_PROCESS;
+}
+
+static ScmpAction *
+scmp_action_new_kind (ScmpActionKind kind)
+{
+  return g_object_new (SCMP_TYPE_ACTION, "kind", kind, NULL);
+}
+
+/**
+ * scmp_action_new_allow: (constructor)
+ *
+ * Creates an action that allows the system call.
+ *
+ * Returns: (transfer full): a new #ScmpAction
+ *
+ * Since: 0.1
+ */
+ScmpAction *
+scmp_action_new_allow (void)
+{
+  return scmp_action_new_kind (SCMP_ACTION_KIND_ALLOW);
+}
+
+/**
+ * scmp_action_new_kill_process: (constructor)
+ *
+ * Creates an action that kills the whole process, as if by an uncaught
+ * SIGSYS (Linux 4.14).
+ *
+ * Returns: (transfer full): a new #ScmpAction
+ *
+ * Since: 0.1
+ */
+ScmpAction *
+scmp_action_new_kill_process (void)
+{
+  return scmp_action_new_kind (SCMP_ACTION_KIND_KILL_PROCESS);
+}
+
+/**
+ * scmp_action_new_kill_thread: (constructor)
+ *
+ * Creates an action that kills the calling thread only.
+ *
+ * Returns: (transfer full): a new #ScmpAction
+ *
+ * Since: 0.1
+ */
+ScmpAction *
+scmp_action_new_kill_thread (void)
+{
+  return scmp_action_new_kind (SCMP_ACTION_KIND_KILL_THREAD);
+}
+
+/**
+ * scmp_action_new_trap: (constructor)
+ * @trap_value: the value delivered in `si_errno` of the SIGSYS signal
+ *
+ * Creates an action that sends SIGSYS to the calling thread.
+ *
+ * Returns: (transfer full): a new #ScmpAction
+ *
+ * Since: 0.1
+ */
+ScmpAction *
+scmp_action_new_trap (guint16 trap_value)
+{
+  return g_object_new (SCMP_TYPE_ACTION,
+                       "kind", SCMP_ACTION_KIND_TRAP,
+                       "trap-value", (guint) trap_value,
+                       NULL);
+}
+
+/**
+ * scmp_action_new_errno: (constructor)
+ * @errno_value: the errno value the system call fails with, 1 to
+ *   %SCMP_ACTION_ERRNO_MAX
+ *
+ * Creates an action that makes the system call fail with @errno_value
+ * without running it.
+ *
+ * Any @errno_value is accepted here, so that a bad value is reported as a
+ * #GError by scmp_action_validate(), and by the filter the action is used
+ * in, instead of as a crash.
+ *
+ * Returns: (transfer full): a new #ScmpAction
+ *
+ * Since: 0.1
+ */
+ScmpAction *
+scmp_action_new_errno (guint errno_value)
+{
+  return g_object_new (SCMP_TYPE_ACTION,
+                       "kind", SCMP_ACTION_KIND_ERRNO,
+                       "errno-value", errno_value,
+                       NULL);
+}
+
+/**
+ * scmp_action_new_trace: (constructor)
+ * @trace_value: the value a tracer reads with `PTRACE_GETEVENTMSG`
+ *
+ * Creates an action that stops the thread and notifies its ptrace tracer
+ * (`PTRACE_EVENT_SECCOMP`). Without a tracer, the system call fails with
+ * `ENOSYS`.
+ *
+ * Returns: (transfer full): a new #ScmpAction
+ *
+ * Since: 0.1
+ */
+ScmpAction *
+scmp_action_new_trace (guint16 trace_value)
+{
+  return g_object_new (SCMP_TYPE_ACTION,
+                       "kind", SCMP_ACTION_KIND_TRACE,
+                       "trace-value", (guint) trace_value,
+                       NULL);
+}
+
+/**
+ * scmp_action_new_log: (constructor)
+ *
+ * Creates an action that allows the system call and logs it (Linux 4.14).
+ *
+ * Returns: (transfer full): a new #ScmpAction
+ *
+ * Since: 0.1
+ */
+ScmpAction *
+scmp_action_new_log (void)
+{
+  return scmp_action_new_kind (SCMP_ACTION_KIND_LOG);
+}
+
+/**
+ * scmp_action_new_notify: (constructor)
+ *
+ * Creates an action that suspends the system call and notifies the
+ * supervisor holding the filter's listener file descriptor (user
+ * notification, Linux 5.0).
+ *
+ * Returns: (transfer full): a new #ScmpAction
+ *
+ * Since: 0.1
+ */
+ScmpAction *
+scmp_action_new_notify (void)
+{
+  return scmp_action_new_kind (SCMP_ACTION_KIND_NOTIFY);
+}
+
+/* Parsing */
+
+typedef struct
+{
+  const char *name;
+  int value;
+} ErrnoName;
+
+/* glibc's strerrorname_np() gives one name per value; these are the
+ * aliases it does not return. */
+static const ErrnoName errno_aliases[] = {
+#ifdef EWOULDBLOCK
+  { "EWOULDBLOCK", EWOULDBLOCK },
+#endif
+#ifdef EDEADLOCK
+  { "EDEADLOCK", EDEADLOCK },
+#endif
+#ifdef ENOTSUP
+  { "ENOTSUP", ENOTSUP },
+#endif
+};
+
+/* (element-type utf8 guint): lower-case errno name → value */
+static GHashTable *
+get_errno_names (void)
+{
+  static GHashTable *names = NULL;
+
+  if (g_once_init_enter (&names))
+    {
+      GHashTable *table = g_hash_table_new_full (g_str_hash, g_str_equal,
+                                                 g_free, NULL);
+
+      for (int i = 1; i <= SCMP_ACTION_ERRNO_MAX; i++)
+        {
+          const char *name = strerrorname_np (i);
+
+          if (name != NULL)
+            g_hash_table_insert (table, g_ascii_strdown (name, -1),
+                                 GINT_TO_POINTER (i));
+        }
+
+      for (gsize i = 0; i < G_N_ELEMENTS (errno_aliases); i++)
+        g_hash_table_insert (table, g_ascii_strdown (errno_aliases[i].name, -1),
+                             GINT_TO_POINTER (errno_aliases[i].value));
+
+      g_once_init_leave (&names, table);
+    }
+
+  return names;
+}
+
+static gboolean
+lookup_errno_name (const char *name,
+                   guint      *value)
+{
+  g_autofree char *lower = g_ascii_strdown (name, -1);
+  gpointer found;
+
+  if (!g_hash_table_lookup_extended (get_errno_names (), lower, NULL, &found))
+    return FALSE;
+
+  *value = GPOINTER_TO_UINT (found);
+  return TRUE;
+}
+
+/* Parses all of @text as a decimal or 0x-prefixed hexadecimal number. */
+static gboolean
+parse_number (const char *text,
+              guint64    *value)
+{
+  guint base = 10;
+  guint64 result = 0;
+  const char *p = text;
+
+  if (p[0] == '0' && (p[1] == 'x' || p[1] == 'X'))
+    {
+      base = 16;
+      p += 2;
+    }
+
+  if (*p == '\0')
+    return FALSE;
+
+  for (; *p != '\0'; p++)
+    {
+      int digit = base == 16 ? g_ascii_xdigit_value (*p) : g_ascii_digit_value (*p);
+
+      if (digit < 0)
+        return FALSE;
+      if (result > (G_MAXUINT64 - digit) / base)
+        return FALSE;
+      result = result * base + digit;
+    }
+
+  *value = result;
+  return TRUE;
+}
+
+static const struct
+{
+  const char *name;          /* lower case, with '-' for '_' */
+  ScmpActionKind kind;
+} action_names[] = {
+  { "allow", SCMP_ACTION_KIND_ALLOW },
+  { "kill", SCMP_ACTION_KIND_KILL_THREAD },
+  { "kill-thread", SCMP_ACTION_KIND_KILL_THREAD },
+  { "kill-process", SCMP_ACTION_KIND_KILL_PROCESS },
+  { "trap", SCMP_ACTION_KIND_TRAP },
+  { "errno", SCMP_ACTION_KIND_ERRNO },
+  { "trace", SCMP_ACTION_KIND_TRACE },
+  { "log", SCMP_ACTION_KIND_LOG },
+  { "notify", SCMP_ACTION_KIND_NOTIFY },
+  { "user-notif", SCMP_ACTION_KIND_NOTIFY },
+};
+
+static gboolean
+is_name_char (char c)
+{
+  return g_ascii_isalnum (c) || c == '_' || c == '-';
+}
+
+G_GNUC_PRINTF (3, 4)
+static void
+set_parse_error (GError     **error,
+                 const char  *text,
+                 const char  *format,
+                 ...)
+{
+  g_autofree char *reason = NULL;
+  va_list args;
+
+  va_start (args, format);
+  reason = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_set_error (error, SCMP_ERROR, SCMP_ERROR_INVALID_ARGUMENT,
+               "“%s” is not an action: %s", text, reason);
+}
+
+/**
+ * scmp_action_new_from_string: (constructor)
+ * @text: an action, such as `allow`, `errno(EPERM)` or `SCMP_ACT_LOG`
+ * @error: return location for a #GError, or %NULL
+ *
+ * Parses an action from its string form. Every string
+ * scmp_action_to_string() returns is accepted, and so are the other
+ * spellings listed in the description of the ScmpAction section: for
+ * example `kill`, `errno:1`, `errno(enosys)`, `trap`, `trace:0x10`,
+ * `user-notif` and `SCMP_ACT_KILL_PROCESS`, in any case and with white
+ * space around.
+ *
+ * Unlike scmp_action_new_errno(), this validates the action: an errno
+ * value of 0 or above %SCMP_ACTION_ERRNO_MAX, or a trap or trace value
+ * above 65535, is an error.
+ *
+ * Returns: (transfer full): a new #ScmpAction, or %NULL with @error set
+ *   to %SCMP_ERROR_INVALID_ARGUMENT
+ *
+ * Since: 0.1
+ */
+ScmpAction *
+scmp_action_new_from_string (const char  *text,
+                             GError     **error)
+{
+  g_autofree char *trimmed = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *argument = NULL;
+  const char *p;
+  const char *bare_name;
+  gboolean found = FALSE;
+  ScmpActionKind kind = SCMP_ACTION_KIND_KILL_PROCESS;
+  guint64 value = 0;
+
+  g_return_val_if_fail (text != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!g_utf8_validate (text, -1, NULL))
+    {
+      g_set_error_literal (error, SCMP_ERROR, SCMP_ERROR_INVALID_ARGUMENT,
+                           "An action must be valid UTF-8");
+      return NULL;
+    }
+
+  trimmed = g_strstrip (g_strdup (text));
+
+  if (*trimmed == '\0')
+    {
+      set_parse_error (error, trimmed, "it is empty");
+      return NULL;
+    }
+
+  /* The name: letters, digits, '-' and '_', normalised to lower case and '-'. */
+  for (p = trimmed; is_name_char (*p); p++)
+    ;
+  name = g_ascii_strdown (trimmed, p - trimmed);
+  g_strdelimit (name, "_", '-');
+
+  bare_name = name;
+  if (g_str_has_prefix (bare_name, "scmp-act-"))
+    bare_name += strlen ("scmp-act-");
+
+  for (gsize i = 0; i < G_N_ELEMENTS (action_names); i++)
+    {
+      if (strcmp (bare_name, action_names[i].name) == 0)
+        {
+          kind = action_names[i].kind;
+          found = TRUE;
+          break;
+        }
+    }
+
+  if (!found)
+    {
+      g_autofree char *shown = g_strndup (trimmed, p - trimmed);
+
+      if (*shown == '\0')
+        set_parse_error (error, trimmed, "it does not start with an action name");
+      else
+        set_parse_error (error, trimmed, "“%s” is not a known action name", shown);
+      return NULL;
+    }
+
+  /* The argument: "(value)" or ":value", with optional white space. */
+  while (g_ascii_isspace (*p))
+    p++;
+
+  if (*p == '(')
+    {
+      const char *end;
+
+      p++;
+      end = strchr (p, ')');
+      if (end == NULL)
+        {
+          set_parse_error (error, trimmed, "the closing parenthesis is missing");
+          return NULL;
+        }
+      if (end[1] != '\0')
+        {
+          const char *rest = end + 1;
+
+          while (g_ascii_isspace (*rest))
+            rest++;
+          set_parse_error (error, trimmed, "“%s” follows the closing parenthesis",
+                           rest);
+          return NULL;
+        }
+      argument = g_strstrip (g_strndup (p, end - p));
+      if (*argument == '\0')
+        {
+          set_parse_error (error, trimmed, "the parentheses are empty");
+          return NULL;
+        }
+    }
+  else if (*p == ':')
+    {
+      argument = g_strstrip (g_strdup (p + 1));
+      if (*argument == '\0')
+        {
+          set_parse_error (error, trimmed, "a value must follow the colon");
+          return NULL;
+        }
+    }
+  else if (*p != '\0')
+    {
+      set_parse_error (error, trimmed, "“%s” follows the action name", p);
+      return NULL;
+    }
+
+  switch (kind)
+    {
+    case SCMP_ACTION_KIND_ERRNO:
+      if (argument == NULL)
+        {
+          set_parse_error (error, trimmed,
+                           "an errno action needs a value, as in errno(EPERM) or errno(1)");
+          return NULL;
+        }
+      if (g_ascii_isalpha (argument[0]))
+        {
+          guint errno_value;
+
+          if (!lookup_errno_name (argument, &errno_value))
+            {
+              set_parse_error (error, trimmed, "“%s” is not a known errno name",
+                               argument);
+              return NULL;
+            }
+          value = errno_value;
+        }
+      else if (!parse_number (argument, &value))
+        {
+          set_parse_error (error, trimmed, "“%s” is neither a number nor an errno name",
+                           argument);
+          return NULL;
+        }
+      if (value < 1 || value > SCMP_ACTION_ERRNO_MAX)
+        {
+          set_parse_error (error, trimmed,
+                           "the errno value %" G_GUINT64_FORMAT " is out of range: "
+                           "it must be between 1 and %u",
+                           value, (guint) SCMP_ACTION_ERRNO_MAX);
+          return NULL;
+        }
+      return scmp_action_new_errno ((guint) value);
+
+    case SCMP_ACTION_KIND_TRAP:
+    case SCMP_ACTION_KIND_TRACE:
+      if (argument != NULL)
+        {
+          if (!parse_number (argument, &value))
+            {
+              set_parse_error (error, trimmed, "“%s” is not a number", argument);
+              return NULL;
+            }
+          if (value > G_MAXUINT16)
+            {
+              set_parse_error (error, trimmed,
+                               "the value %" G_GUINT64_FORMAT " is out of range: "
+                               "it must be between 0 and %u",
+                               value, (guint) G_MAXUINT16);
+              return NULL;
+            }
+        }
+      if (kind == SCMP_ACTION_KIND_TRAP)
+        return scmp_action_new_trap ((guint16) value);
+      else
+        return scmp_action_new_trace ((guint16) value);
+
+    case SCMP_ACTION_KIND_KILL_PROCESS:
+    case SCMP_ACTION_KIND_KILL_THREAD:
+    case SCMP_ACTION_KIND_NOTIFY:
+    case SCMP_ACTION_KIND_LOG:
+    case SCMP_ACTION_KIND_ALLOW:
+    default:
+      if (argument != NULL)
+        {
+          set_parse_error (error, trimmed, "“%s” takes no value", bare_name);
+          return NULL;
+        }
+      return scmp_action_new_kind (kind);
+    }
+}
+
+/**
+ * scmp_action_new_from_kernel_value:
+ * @value: a value returned by a seccomp program (`SECCOMP_RET_*`)
+ * @error: return location for a #GError, or %NULL
+ *
+ * Creates the action a seccomp program's return value stands for: the
+ * inverse of scmp_action_get_kernel_value().
+ *
+ * The action is in the high 16 bits of @value and its data in the low 16
+ * bits. For actions without a value (allow, log, notify and the kills) the
+ * data is ignored, as the kernel ignores it. The errno value must be
+ * between 1 and %SCMP_ACTION_ERRNO_MAX, so that the result passes
+ * scmp_action_validate().
+ *
+ * Returns: (transfer full): a new #ScmpAction, or %NULL with @error set
+ *   to %SCMP_ERROR_INVALID_ARGUMENT when the action bits are not a known
+ *   action or the errno value is out of range
+ *
+ * Since: 0.1
+ */
+ScmpAction *
+scmp_action_new_from_kernel_value (guint32   value,
+                                   GError  **error)
+{
+  guint32 action = value & SECCOMP_RET_ACTION_FULL;
+  guint16 data = value & SECCOMP_RET_DATA;
+
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  switch (action)
+    {
+    case SECCOMP_RET_KILL_PROCESS:
+      return scmp_action_new_kill_process ();
+    case SECCOMP_RET_KILL_THREAD:
+      return scmp_action_new_kill_thread ();
+    case SECCOMP_RET_TRAP:
+      return scmp_action_new_trap (data);
+    case SECCOMP_RET_ERRNO:
+      if (data < 1 || data > SCMP_ACTION_ERRNO_MAX)
+        {
+          g_set_error (error, SCMP_ERROR, SCMP_ERROR_INVALID_ARGUMENT,
+                       "The seccomp return value 0x%08x is not a valid action: "
+                       "the errno value %u is out of range: it must be between 1 and %u",
+                       value, (guint) data, (guint) SCMP_ACTION_ERRNO_MAX);
+          return NULL;
+        }
+      return scmp_action_new_errno (data);
+    case SECCOMP_RET_USER_NOTIF:
+      return scmp_action_new_notify ();
+    case SECCOMP_RET_TRACE:
+      return scmp_action_new_trace (data);
+    case SECCOMP_RET_LOG:
+      return scmp_action_new_log ();
+    case SECCOMP_RET_ALLOW:
+      return scmp_action_new_allow ();
+    default:
+      g_set_error (error, SCMP_ERROR, SCMP_ERROR_INVALID_ARGUMENT,
+                   "The seccomp return value 0x%08x is not a valid action: "
+                   "0x%08x is not a known action",
+                   value, action);
+      return NULL;
+    }
+}
+
+/**
+ * scmp_action_get_kind: (attributes org.gtk.Method.get_property=kind)
+ * @self: an #ScmpAction
+ *
+ * Gets the kind of action.
+ *
+ * Returns: the kind of @self
+ *
+ * Since: 0.1
+ */
+ScmpActionKind
+scmp_action_get_kind (ScmpAction *self)
+{
+  g_return_val_if_fail (SCMP_IS_ACTION (self), SCMP_ACTION_KIND_KILL_PROCESS);
+
+  return self->kind;
+}
+
+/**
+ * scmp_action_get_errno_value: (attributes org.gtk.Method.get_property=errno-value)
+ * @self: an #ScmpAction
+ *
+ * Gets the errno value of an %SCMP_ACTION_KIND_ERRNO action.
+ *
+ * Returns: the errno value; meaningless for other kinds of action
+ *
+ * Since: 0.1
+ */
+guint
+scmp_action_get_errno_value (ScmpAction *self)
+{
+  g_return_val_if_fail (SCMP_IS_ACTION (self), 0);
+
+  return self->errno_value;
+}
+
+/**
+ * scmp_action_get_trap_value: (attributes org.gtk.Method.get_property=trap-value)
+ * @self: an #ScmpAction
+ *
+ * Gets the value of an %SCMP_ACTION_KIND_TRAP action.
+ *
+ * Returns: the trap value; meaningless for other kinds of action
+ *
+ * Since: 0.1
+ */
+guint16
+scmp_action_get_trap_value (ScmpAction *self)
+{
+  g_return_val_if_fail (SCMP_IS_ACTION (self), 0);
+
+  return self->trap_value;
+}
+
+/**
+ * scmp_action_get_trace_value: (attributes org.gtk.Method.get_property=trace-value)
+ * @self: an #ScmpAction
+ *
+ * Gets the value of an %SCMP_ACTION_KIND_TRACE action.
+ *
+ * Returns: the trace value; meaningless for other kinds of action
+ *
+ * Since: 0.1
+ */
+guint16
+scmp_action_get_trace_value (ScmpAction *self)
+{
+  g_return_val_if_fail (SCMP_IS_ACTION (self), 0);
+
+  return self->trace_value;
+}
+
+/* The 16-bit value that goes with the action, 0 for kinds without one. */
+static guint
+scmp_action_get_data (ScmpAction *self)
+{
+  switch (self->kind)
+    {
+    case SCMP_ACTION_KIND_TRAP:
+      return self->trap_value;
+    case SCMP_ACTION_KIND_ERRNO:
+      return self->errno_value;
+    case SCMP_ACTION_KIND_TRACE:
+      return self->trace_value;
+    case SCMP_ACTION_KIND_KILL_PROCESS:
+    case SCMP_ACTION_KIND_KILL_THREAD:
+    case SCMP_ACTION_KIND_NOTIFY:
+    case SCMP_ACTION_KIND_LOG:
+    case SCMP_ACTION_KIND_ALLOW:
+    default:
+      return 0;
+    }
+}
+
+/**
+ * scmp_action_get_kernel_value:
+ * @self: an #ScmpAction
+ *
+ * Gets the value a seccomp program returns for this action: the
+ * `SECCOMP_RET_*` action in the high 16 bits and the errno, trap or trace
+ * value in the low 16 bits. For example, `errno(1)` is `0x00050001` and
+ * `allow` is `0x7fff0000`.
+ *
+ * The result is only meaningful for an action that passes
+ * scmp_action_validate(): the errno value is cut to its low 16 bits.
+ *
+ * Returns: the kernel return value of @self
+ *
+ * Since: 0.1
+ */
+guint32
+scmp_action_get_kernel_value (ScmpAction *self)
+{
+  guint32 data;
+
+  g_return_val_if_fail (SCMP_IS_ACTION (self), SECCOMP_RET_KILL_PROCESS);
+
+  data = scmp_action_get_data (self) & SECCOMP_RET_DATA;
+
+  switch (self->kind)
+    {
+    case SCMP_ACTION_KIND_KILL_PROCESS:
+      return SECCOMP_RET_KILL_PROCESS;
+    case SCMP_ACTION_KIND_KILL_THREAD:
+      return SECCOMP_RET_KILL_THREAD;
+    case SCMP_ACTION_KIND_TRAP:
+      return SECCOMP_RET_TRAP | data;
+    case SCMP_ACTION_KIND_ERRNO:
+      return SECCOMP_RET_ERRNO | data;
+    case SCMP_ACTION_KIND_NOTIFY:
+      return SECCOMP_RET_USER_NOTIF;
+    case SCMP_ACTION_KIND_TRACE:
+      return SECCOMP_RET_TRACE | data;
+    case SCMP_ACTION_KIND_LOG:
+      return SECCOMP_RET_LOG;
+    case SCMP_ACTION_KIND_ALLOW:
+      return SECCOMP_RET_ALLOW;
+    default:
+      g_return_val_if_reached (SECCOMP_RET_KILL_PROCESS);
+    }
+}
+
+/**
+ * scmp_action_validate:
+ * @self: an #ScmpAction
+ * @error: return location for a #GError, or %NULL
+ *
+ * Checks that the action can be used in a filter: an
+ * %SCMP_ACTION_KIND_ERRNO action needs an errno value between 1 and
+ * %SCMP_ACTION_ERRNO_MAX. Every other action is valid.
+ *
+ * Returns: %TRUE if @self is valid, %FALSE with @error set to
+ *   %SCMP_ERROR_INVALID_ARGUMENT otherwise
+ *
+ * Since: 0.1
+ */
+gboolean
+scmp_action_validate (ScmpAction  *self,
+                      GError     **error)
+{
+  g_return_val_if_fail (SCMP_IS_ACTION (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (self->kind == SCMP_ACTION_KIND_ERRNO &&
+      (self->errno_value < 1 || self->errno_value > SCMP_ACTION_ERRNO_MAX))
+    {
+      g_set_error (error, SCMP_ERROR, SCMP_ERROR_INVALID_ARGUMENT,
+                   "The errno value %u is out of range: it must be between 1 and %u",
+                   self->errno_value, (guint) SCMP_ACTION_ERRNO_MAX);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * scmp_action_equal:
+ * @a: an #ScmpAction
+ * @b: another #ScmpAction
+ *
+ * Compares two actions by value: they are equal when they have the same
+ * kind and, for the kinds that have one, the same errno, trap or trace
+ * value. Values that do not belong to the kind are not compared.
+ *
+ * Returns: %TRUE if @a and @b are the same action
+ *
+ * Since: 0.1
+ */
+gboolean
+scmp_action_equal (ScmpAction *a,
+                   ScmpAction *b)
+{
+  g_return_val_if_fail (SCMP_IS_ACTION (a), FALSE);
+  g_return_val_if_fail (SCMP_IS_ACTION (b), FALSE);
+
+  if (a == b)
+    return TRUE;
+
+  return a->kind == b->kind &&
+         scmp_action_get_data (a) == scmp_action_get_data (b);
+}
+
+/**
+ * scmp_action_to_string:
+ * @self: an #ScmpAction
+ *
+ * Formats the action in its canonical string form, one of `allow`,
+ * `kill-process`, `kill-thread`, `trap(N)`, `errno(N)`, `trace(N)`, `log`
+ * and `notify`, with N in decimal (`errno(1)`, never `errno(EPERM)`).
+ * scmp_action_new_from_string() parses it back.
+ *
+ * Returns: (transfer full): a new string; free it with g_free()
+ *
+ * Since: 0.1
+ */
+char *
+scmp_action_to_string (ScmpAction *self)
+{
+  g_return_val_if_fail (SCMP_IS_ACTION (self), NULL);
+
+  switch (self->kind)
+    {
+    case SCMP_ACTION_KIND_KILL_PROCESS:
+      return g_strdup ("kill-process");
+    case SCMP_ACTION_KIND_KILL_THREAD:
+      return g_strdup ("kill-thread");
+    case SCMP_ACTION_KIND_TRAP:
+      return g_strdup_printf ("trap(%u)", (guint) self->trap_value);
+    case SCMP_ACTION_KIND_ERRNO:
+      return g_strdup_printf ("errno(%u)", self->errno_value);
+    case SCMP_ACTION_KIND_NOTIFY:
+      return g_strdup ("notify");
+    case SCMP_ACTION_KIND_TRACE:
+      return g_strdup_printf ("trace(%u)", (guint) self->trace_value);
+    case SCMP_ACTION_KIND_LOG:
+      return g_strdup ("log");
+    case SCMP_ACTION_KIND_ALLOW:
+      return g_strdup ("allow");
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}

@@ -1,0 +1,51 @@
+/* scmp-arch-private.h: the library's view of arch-data
+ *
+ * SPDX-FileCopyrightText: 2026 The scmp-glib authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#pragma once
+
+#include "scmp-architecture.h"
+
+G_BEGIN_DECLS
+
+/* Number of real ABIs: SCMP_ARCHITECTURE_X86 .. SCMP_ARCHITECTURE_SHEB. */
+#define SCMP_N_ARCHES 23
+
+typedef struct {
+  ScmpArchitecture arch;
+  const char      *name;            /* libseccomp's spelling, e.g. "mipsel64n32" */
+  guint32          audit_arch;      /* value of seccomp_data.arch */
+  guint32          nr_base;         /* already included in every table number */
+  guint8           big_endian;
+  guint8           word_bits;       /* 32 or 64: width of an argument */
+  gint32           socketcall_nr;   /* -1 where the ABI has none */
+  gint32           ipc_nr;          /* -1 where the ABI has none */
+} ScmpArchInfo;
+
+/* Info for a concrete arch (NATIVE is resolved); NULL for UNKNOWN or junk. */
+const ScmpArchInfo *_scmp_arch_get_info    (ScmpArchitecture arch);
+
+/* The arch with NATIVE replaced by the real one; UNKNOWN for junk. */
+ScmpArchitecture    _scmp_arch_resolve     (ScmpArchitecture arch);
+
+/* Index of @name in the global sorted name table, or -1. O(log n). */
+int                 _scmp_syscall_lookup   (const char      *name);
+
+/* Per name index: the number on @arch as seen in seccomp_data.nr
+ * (x32 bit and MIPS base included), or -1 where @arch has no such syscall. */
+int                 _scmp_syscall_number   (int              name_index,
+                                            ScmpArchitecture arch);
+
+const char         *_scmp_syscall_name     (int              name_index);
+
+/* For names reachable through socketcall/ipc (on the ABIs that have them):
+ * which multiplexer and the sub-call number; SCMP_MULTIPLEXER_NONE else. */
+ScmpMultiplexer     _scmp_syscall_mux      (int              name_index,
+                                            ScmpArchitecture arch,
+                                            guint           *sub_call);
+
+guint               _scmp_syscall_n_names  (void);
+
+G_END_DECLS

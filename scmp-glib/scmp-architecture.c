@@ -1,0 +1,549 @@
+/* scmp-architecture.c
+ *
+ * SPDX-FileCopyrightText: 2026 The scmp-glib authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#include "config.h"
+
+#include "scmp-architecture.h"
+#include "scmp-arch-private.h"
+#include "scmp-syscall-tables-private.h"
+
+#include <string.h>
+
+/**
+ * SECTION:scmp-architecture
+ * @title: Architectures and syscalls
+ * @short_description: system call ABIs and syscall name resolution
+ *
+ * A seccomp filter sees a system call as a pair of numbers: the ABI it was
+ * made through (`seccomp_data.arch`, an `AUDIT_ARCH_*` token) and the
+ * syscall number in that ABI (`seccomp_data.nr`). The same name has a
+ * different number on each ABI, and some ABIs lack some syscalls. An
+ * #ScmpArchitecture names one ABI, with libseccomp's spelling ("x86_64",
+ * "mipsel64n32"); %SCMP_ARCHITECTURE_NATIVE stands for the ABI the library
+ * was compiled for.
+ *
+ * scmp-glib carries its own syscall tables for all 23 ABIs, generated from
+ * the Linux kernel's syscall tables (see `arch-data/README.md` in the
+ * sources) and covering the syscalls of Linux 6.18. Numbers are given as a
+ * filter sees them: MIPS numbers include the ABI base (4000, 5000, 6000)
+ * and x32 numbers include `__X32_SYSCALL_BIT` (0x40000000).
+ *
+ * On ABIs that have the socketcall(2) and ipc(2) multiplexers (x86, m68k,
+ * MIPS o32, PowerPC, s390, SuperH), socket and System V IPC calls can also
+ * be made through them; scmp_syscall_get_multiplexer() tells how.
+ *
+ * |[<!-- language="C" -->
+ * ScmpArchitecture arch = scmp_architecture_from_name ("aarch64");
+ * int nr = scmp_syscall_resolve_name (arch, "openat");     // 56
+ * const char *name = scmp_syscall_resolve_number (arch, nr); // "openat"
+ * int mux_nr;
+ * guint sub;
+ *
+ * // x86 has no direct accept(2): it goes through socketcall(2).
+ * if (scmp_syscall_get_multiplexer (SCMP_ARCHITECTURE_X86, "accept",
+ *                                   &mux_nr, &sub) == SCMP_MULTIPLEXER_SOCKETCALL)
+ *   g_print ("socketcall is %d, accept is sub-call %u\n", mux_nr, sub);
+ * ]|
+ */
+
+/* ---------------------------------------------------------------------- */
+/* Private API (scmp-arch-private.h)                                       */
+
+static gboolean
+arch_is_real (ScmpArchitecture arch)
+{
+  return arch >= SCMP_ARCHITECTURE_X86 && arch <= SCMP_ARCHITECTURE_SHEB;
+}
+
+ScmpArchitecture
+_scmp_arch_resolve (ScmpArchitecture arch)
+{
+  if (arch == SCMP_ARCHITECTURE_NATIVE)
+    return scmp_architecture_get_native ();
+  if (arch_is_real (arch))
+    return arch;
+  return SCMP_ARCHITECTURE_UNKNOWN;
+}
+
+const ScmpArchInfo *
+_scmp_arch_get_info (ScmpArchitecture arch)
+{
+  arch = _scmp_arch_resolve (arch);
+  if (arch == SCMP_ARCHITECTURE_UNKNOWN)
+    return NULL;
+  return &_scmp_arch_infos[arch - SCMP_ARCHITECTURE_X86];
+}
+
+guint
+_scmp_syscall_n_names (void)
+{
+  return _scmp_syscall_n_names_total;
+}
+
+const char *
+_scmp_syscall_name (int name_index)
+{
+  g_return_val_if_fail (name_index >= 0 && (guint) name_index < _scmp_syscall_n_names_total, NULL);
+
+  return _scmp_syscall_name_pool + _scmp_syscall_name_offsets[name_index];
+}
+
+int
+_scmp_syscall_lookup (const char *name)
+{
+  guint lo = 0;
+  guint hi = _scmp_syscall_n_names_total;
+
+  if (name == NULL)
+    return -1;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      int cmp = strcmp (name, _scmp_syscall_name_pool + _scmp_syscall_name_offsets[mid]);
+
+      if (cmp == 0)
+        return (int) mid;
+      if (cmp < 0)
+        hi = mid;
+      else
+        lo = mid + 1;
+    }
+
+  return -1;
+}
+
+int
+_scmp_syscall_number (int              name_index,
+                      ScmpArchitecture arch)
+{
+  arch = _scmp_arch_resolve (arch);
+  if (arch == SCMP_ARCHITECTURE_UNKNOWN)
+    return -1;
+  if (name_index < 0 || (guint) name_index >= _scmp_syscall_n_names_total)
+    return -1;
+
+  return _scmp_syscall_numbers[name_index][arch - SCMP_ARCHITECTURE_X86];
+}
+
+ScmpMultiplexer
+_scmp_syscall_mux (int              name_index,
+                   ScmpArchitecture arch,
+                   guint           *sub_call)
+{
+  const ScmpArchInfo *info = _scmp_arch_get_info (arch);
+  const ScmpSyscallMux *mux;
+  gboolean has_mux = FALSE;
+
+  if (sub_call != NULL)
+    *sub_call = 0;
+  if (info == NULL || name_index < 0 || (guint) name_index >= _scmp_syscall_n_names_total)
+    return SCMP_MULTIPLEXER_NONE;
+
+  mux = &_scmp_syscall_mux_info[name_index];
+  switch ((ScmpMultiplexer) mux->kind)
+    {
+    case SCMP_MULTIPLEXER_SOCKETCALL:
+      has_mux = info->socketcall_nr >= 0;
+      break;
+    case SCMP_MULTIPLEXER_IPC:
+      has_mux = info->ipc_nr >= 0;
+      break;
+    case SCMP_MULTIPLEXER_NONE:
+    default:
+      break;
+    }
+
+  if (!has_mux)
+    return SCMP_MULTIPLEXER_NONE;
+  if (sub_call != NULL)
+    *sub_call = mux->sub_call;
+  return (ScmpMultiplexer) mux->kind;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Public API                                                              */
+
+/**
+ * scmp_architecture_get_native:
+ *
+ * Returns the ABI this library was compiled for, as decided by the
+ * compiler's predefined macros (so an x32 build answers
+ * %SCMP_ARCHITECTURE_X32, not %SCMP_ARCHITECTURE_X86_64).
+ *
+ * Returns: the native #ScmpArchitecture, or %SCMP_ARCHITECTURE_UNKNOWN on
+ *   an ABI scmp-glib has no tables for
+ *
+ * Since: 0.1
+ */
+ScmpArchitecture
+scmp_architecture_get_native (void)
+{
+#if defined (__x86_64__) && defined (__ILP32__)
+  return SCMP_ARCHITECTURE_X32;
+#elif defined (__x86_64__)
+  return SCMP_ARCHITECTURE_X86_64;
+#elif defined (__i386__)
+  return SCMP_ARCHITECTURE_X86;
+#elif defined (__aarch64__) && !defined (__ILP32__) && (__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__)
+  return SCMP_ARCHITECTURE_AARCH64;
+#elif defined (__arm__) && defined (__ARM_EABI__) && (__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__)
+  return SCMP_ARCHITECTURE_ARM;
+#elif defined (__loongarch__) && defined (__loongarch_grlen) && (__loongarch_grlen == 64)
+  return SCMP_ARCHITECTURE_LOONGARCH64;
+#elif defined (__m68k__)
+  return SCMP_ARCHITECTURE_M68K;
+#elif defined (__mips__) && defined (_ABIO32) && (_MIPS_SIM == _ABIO32)
+# if __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+  return SCMP_ARCHITECTURE_MIPS;
+# else
+  return SCMP_ARCHITECTURE_MIPSEL;
+# endif
+#elif defined (__mips__) && defined (_ABI64) && (_MIPS_SIM == _ABI64)
+# if __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+  return SCMP_ARCHITECTURE_MIPS64;
+# else
+  return SCMP_ARCHITECTURE_MIPSEL64;
+# endif
+#elif defined (__mips__) && defined (_ABIN32) && (_MIPS_SIM == _ABIN32)
+# if __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+  return SCMP_ARCHITECTURE_MIPS64N32;
+# else
+  return SCMP_ARCHITECTURE_MIPSEL64N32;
+# endif
+#elif defined (__hppa__) && defined (__LP64__)
+  return SCMP_ARCHITECTURE_PARISC64;
+#elif defined (__hppa__)
+  return SCMP_ARCHITECTURE_PARISC;
+#elif defined (__powerpc64__) && (__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__)
+  return SCMP_ARCHITECTURE_PPC64LE;
+#elif defined (__powerpc64__)
+  return SCMP_ARCHITECTURE_PPC64;
+#elif defined (__powerpc__) && (__BYTE_ORDER__ == __ORDER_BIG_ENDIAN__)
+  return SCMP_ARCHITECTURE_PPC;
+#elif defined (__riscv) && defined (__riscv_xlen) && (__riscv_xlen == 64)
+  return SCMP_ARCHITECTURE_RISCV64;
+#elif defined (__s390x__)
+  return SCMP_ARCHITECTURE_S390X;
+#elif defined (__s390__)
+  return SCMP_ARCHITECTURE_S390;
+#elif defined (__sh__) && (__BYTE_ORDER__ == __ORDER_BIG_ENDIAN__)
+  return SCMP_ARCHITECTURE_SHEB;
+#elif defined (__sh__)
+  return SCMP_ARCHITECTURE_SH;
+#else
+  return SCMP_ARCHITECTURE_UNKNOWN;
+#endif
+}
+
+/**
+ * scmp_architecture_from_name:
+ * @name: (nullable): an ABI name as libseccomp spells it ("x86_64",
+ *   "aarch64", "mipsel64n32", ...), or "native"
+ *
+ * Looks up an ABI by name. "native" gives %SCMP_ARCHITECTURE_NATIVE.
+ *
+ * Returns: the #ScmpArchitecture, or %SCMP_ARCHITECTURE_UNKNOWN when @name
+ *   is %NULL or names no ABI
+ *
+ * Since: 0.1
+ */
+ScmpArchitecture
+scmp_architecture_from_name (const char *name)
+{
+  if (name == NULL)
+    return SCMP_ARCHITECTURE_UNKNOWN;
+  if (strcmp (name, "native") == 0)
+    return SCMP_ARCHITECTURE_NATIVE;
+
+  for (guint i = 0; i < SCMP_N_ARCHES; i++)
+    if (strcmp (name, _scmp_arch_infos[i].name) == 0)
+      return _scmp_arch_infos[i].arch;
+
+  return SCMP_ARCHITECTURE_UNKNOWN;
+}
+
+/**
+ * scmp_architecture_to_name:
+ * @arch: an #ScmpArchitecture
+ *
+ * Gives the name of an ABI, as libseccomp spells it.
+ * %SCMP_ARCHITECTURE_NATIVE gives the name of the native ABI, never
+ * "native".
+ *
+ * Returns: (nullable) (transfer none): a static string, or %NULL for
+ *   %SCMP_ARCHITECTURE_UNKNOWN and values that are no ABI
+ *
+ * Since: 0.1
+ */
+const char *
+scmp_architecture_to_name (ScmpArchitecture arch)
+{
+  const ScmpArchInfo *info = _scmp_arch_get_info (arch);
+
+  return info != NULL ? info->name : NULL;
+}
+
+/**
+ * scmp_architecture_from_audit_arch:
+ * @audit_arch: an `AUDIT_ARCH_*` value, as in `seccomp_data.arch`
+ *
+ * Finds the ABI a kernel `AUDIT_ARCH_*` token stands for. x86-64 and x32
+ * share `AUDIT_ARCH_X86_64` (0xc000003e; x32 calls are told apart by
+ * `__X32_SYSCALL_BIT` in the syscall number), so that token gives
+ * %SCMP_ARCHITECTURE_X86_64. libseccomp's private x32 token (0x4000003e)
+ * is not a kernel value and gives %SCMP_ARCHITECTURE_UNKNOWN.
+ *
+ * Returns: the #ScmpArchitecture, or %SCMP_ARCHITECTURE_UNKNOWN
+ *
+ * Since: 0.1
+ */
+ScmpArchitecture
+scmp_architecture_from_audit_arch (guint32 audit_arch)
+{
+  /* The first match wins: x86_64 comes before x32 in the table. */
+  for (guint i = 0; i < SCMP_N_ARCHES; i++)
+    if (_scmp_arch_infos[i].audit_arch == audit_arch)
+      return _scmp_arch_infos[i].arch;
+
+  return SCMP_ARCHITECTURE_UNKNOWN;
+}
+
+/**
+ * scmp_architecture_get_audit_arch:
+ * @arch: an #ScmpArchitecture other than %SCMP_ARCHITECTURE_UNKNOWN
+ *
+ * Gives the `AUDIT_ARCH_*` value the kernel puts in `seccomp_data.arch`
+ * for calls made through @arch (0xc000003e for both x86-64 and x32).
+ *
+ * Returns: the audit arch token, or 0 if @arch is not an ABI
+ *
+ * Since: 0.1
+ */
+guint32
+scmp_architecture_get_audit_arch (ScmpArchitecture arch)
+{
+  const ScmpArchInfo *info = _scmp_arch_get_info (arch);
+
+  g_return_val_if_fail (info != NULL, 0);
+
+  return info->audit_arch;
+}
+
+/**
+ * scmp_architecture_is_big_endian:
+ * @arch: an #ScmpArchitecture other than %SCMP_ARCHITECTURE_UNKNOWN
+ *
+ * Tells the byte order of an ABI, which decides where the high and low
+ * words of a 64-bit argument are in `seccomp_data` and the byte order of an
+ * exported program.
+ *
+ * Returns: %TRUE for a big-endian ABI, %FALSE for a little-endian one or if
+ *   @arch is not an ABI
+ *
+ * Since: 0.1
+ */
+gboolean
+scmp_architecture_is_big_endian (ScmpArchitecture arch)
+{
+  const ScmpArchInfo *info = _scmp_arch_get_info (arch);
+
+  g_return_val_if_fail (info != NULL, FALSE);
+
+  return info->big_endian != 0;
+}
+
+/**
+ * scmp_architecture_get_word_size:
+ * @arch: an #ScmpArchitecture other than %SCMP_ARCHITECTURE_UNKNOWN
+ *
+ * Gives the width of a syscall argument on @arch: 64 on the 64-bit ABIs,
+ * 32 on the others (x32 and MIPS n32 included), where only the low word of
+ * an argument exists.
+ *
+ * Returns: 32 or 64, or 0 if @arch is not an ABI
+ *
+ * Since: 0.1
+ */
+guint
+scmp_architecture_get_word_size (ScmpArchitecture arch)
+{
+  const ScmpArchInfo *info = _scmp_arch_get_info (arch);
+
+  g_return_val_if_fail (info != NULL, 0);
+
+  return info->word_bits;
+}
+
+/**
+ * scmp_architecture_list_all:
+ * @n_arches: (out) (optional): where to store the number of ABIs
+ *
+ * Lists every ABI scmp-glib has tables for, in the order of the
+ * #ScmpArchitecture enumeration. %SCMP_ARCHITECTURE_NATIVE and
+ * %SCMP_ARCHITECTURE_UNKNOWN are not included.
+ *
+ * Returns: (array length=n_arches) (transfer full): a newly allocated
+ *   array, free it with g_free()
+ *
+ * Since: 0.1
+ */
+ScmpArchitecture *
+scmp_architecture_list_all (gsize *n_arches)
+{
+  ScmpArchitecture *arches = g_new (ScmpArchitecture, SCMP_N_ARCHES);
+
+  for (guint i = 0; i < SCMP_N_ARCHES; i++)
+    arches[i] = _scmp_arch_infos[i].arch;
+
+  if (n_arches != NULL)
+    *n_arches = SCMP_N_ARCHES;
+  return arches;
+}
+
+/**
+ * scmp_syscall_resolve_name:
+ * @arch: an #ScmpArchitecture
+ * @name: (nullable): a syscall name, as in the kernel's `__NR_<name>`
+ *
+ * Finds the number of a syscall on an ABI, as a filter sees it in
+ * `seccomp_data.nr` (MIPS base and x32 bit included). A name that the ABI
+ * can reach only through a multiplexer (accept(2) on x86) has no number:
+ * see scmp_syscall_get_multiplexer().
+ *
+ * Returns: the syscall number, or -1 if @arch lacks the syscall, @name is
+ *   unknown or %NULL, or @arch is %SCMP_ARCHITECTURE_UNKNOWN
+ *
+ * Since: 0.1
+ */
+int
+scmp_syscall_resolve_name (ScmpArchitecture  arch,
+                           const char       *name)
+{
+  return _scmp_syscall_number (_scmp_syscall_lookup (name), arch);
+}
+
+/**
+ * scmp_syscall_resolve_number:
+ * @arch: an #ScmpArchitecture
+ * @nr: a syscall number as in `seccomp_data.nr` (MIPS base and x32 bit
+ *   included)
+ *
+ * Finds the name of a syscall number on an ABI.
+ *
+ * Returns: (nullable) (transfer none): a static string, or %NULL if @arch
+ *   has no syscall @nr or is %SCMP_ARCHITECTURE_UNKNOWN
+ *
+ * Since: 0.1
+ */
+const char *
+scmp_syscall_resolve_number (ScmpArchitecture arch,
+                             int              nr)
+{
+  guint lo, hi, col;
+
+  arch = _scmp_arch_resolve (arch);
+  if (arch == SCMP_ARCHITECTURE_UNKNOWN || nr < 0)
+    return NULL;
+
+  col = arch - SCMP_ARCHITECTURE_X86;
+  lo = _scmp_syscall_by_nr_start[col];
+  hi = _scmp_syscall_by_nr_start[col + 1];
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      guint name_index = _scmp_syscall_by_nr[mid];
+      gint32 mid_nr = _scmp_syscall_numbers[name_index][col];
+
+      if (mid_nr == nr)
+        return _scmp_syscall_name (name_index);
+      if (nr < mid_nr)
+        hi = mid;
+      else
+        lo = mid + 1;
+    }
+
+  return NULL;
+}
+
+/**
+ * scmp_syscall_list_names:
+ * @arch: an #ScmpArchitecture
+ *
+ * Lists the syscalls that have a number on @arch, sorted by name (in
+ * strcmp() order). Names reachable only through a multiplexer are not
+ * included.
+ *
+ * Returns: (transfer full) (array zero-terminated=1) (element-type utf8):
+ *   a newly allocated %NULL-terminated array of names, empty for
+ *   %SCMP_ARCHITECTURE_UNKNOWN; free it with g_strfreev()
+ *
+ * Since: 0.1
+ */
+char **
+scmp_syscall_list_names (ScmpArchitecture arch)
+{
+  GPtrArray *names = g_ptr_array_new ();
+  guint col;
+
+  arch = _scmp_arch_resolve (arch);
+  if (arch != SCMP_ARCHITECTURE_UNKNOWN)
+    {
+      col = arch - SCMP_ARCHITECTURE_X86;
+      for (guint i = 0; i < _scmp_syscall_n_names_total; i++)
+        if (_scmp_syscall_numbers[i][col] >= 0)
+          g_ptr_array_add (names, g_strdup (_scmp_syscall_name (i)));
+    }
+
+  g_ptr_array_add (names, NULL);
+  return (char **) g_ptr_array_free (names, FALSE);
+}
+
+/**
+ * scmp_syscall_get_multiplexer:
+ * @arch: an #ScmpArchitecture
+ * @name: (nullable): a syscall name
+ * @multiplexer_nr: (out) (optional): where to store the number of the
+ *   multiplexer syscall (socketcall(2) or ipc(2)) on @arch, or -1
+ * @sub_call: (out) (optional): where to store the sub-call number (the
+ *   first argument of the multiplexer), or 0
+ *
+ * Tells whether @name can be called through a multiplexer on @arch. On the
+ * ABIs that have socketcall(2) and ipc(2), socket and System V IPC calls can
+ * be made through them even where a direct syscall exists too (x86 has
+ * `socket` = 359 and socketcall sub-call 1), so a filter that means to cover
+ * such a call has to deal with both.
+ *
+ * Returns: the #ScmpMultiplexer, %SCMP_MULTIPLEXER_NONE if @arch has no
+ *   multiplexer for @name (or @arch is %SCMP_ARCHITECTURE_UNKNOWN)
+ *
+ * Since: 0.1
+ */
+ScmpMultiplexer
+scmp_syscall_get_multiplexer (ScmpArchitecture  arch,
+                              const char       *name,
+                              int              *multiplexer_nr,
+                              guint            *sub_call)
+{
+  const ScmpArchInfo *info = _scmp_arch_get_info (arch);
+  ScmpMultiplexer mux;
+  guint sub = 0;
+
+  mux = _scmp_syscall_mux (_scmp_syscall_lookup (name), arch, &sub);
+
+  if (multiplexer_nr != NULL)
+    {
+      if (mux == SCMP_MULTIPLEXER_SOCKETCALL)
+        *multiplexer_nr = info->socketcall_nr;
+      else if (mux == SCMP_MULTIPLEXER_IPC)
+        *multiplexer_nr = info->ipc_nr;
+      else
+        *multiplexer_nr = -1;
+    }
+  if (sub_call != NULL)
+    *sub_call = sub;
+  return mux;
+}

@@ -1,0 +1,79 @@
+/* scmp-bpf-private.h: classic-BPF programs — building, byte order, running
+ *
+ * SPDX-FileCopyrightText: 2026 The scmp-glib authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+#include <linux/filter.h>
+
+G_BEGIN_DECLS
+
+/* The kernel's limit per filter (BPF_MAXINSNS). */
+#define SCMP_BPF_MAX_INSNS 4096
+
+/* Offsets inside struct seccomp_data. */
+#define SCMP_BPF_OFF_NR     0
+#define SCMP_BPF_OFF_ARCH   4
+#define SCMP_BPF_OFF_IP     8
+#define SCMP_BPF_OFF_ARGS  16
+
+/* The input of a filter, exactly as the kernel lays out struct seccomp_data. */
+typedef struct {
+  gint32  nr;
+  guint32 arch;
+  guint64 instruction_pointer;
+  guint64 args[6];
+} ScmpBpfData;
+
+/* Result of running a program. */
+typedef struct {
+  guint32 ret;           /* the value the program returned */
+  guint   n_executed;    /* instructions executed, RET included */
+  gboolean error;        /* the program was invalid (fell off the end,
+                            bad load, jump out of range, division by 0) */
+} ScmpBpfResult;
+
+/* Runs @prog (instructions in host order) over @data as the kernel of an
+ * ABI with the given byte order would: a 32-bit load at 16 + 8*i reads the
+ * low word of args[i] on little endian and the high word on big endian
+ * (+4 the other half). Scratch memory M[16], X register, ALU as cBPF. */
+ScmpBpfResult _scmp_bpf_run            (const struct sock_filter *prog,
+                                        gsize                     n_insns,
+                                        const ScmpBpfData        *data,
+                                        gboolean                  big_endian);
+
+/* Checks @prog as the kernel's seccomp_check_filter() + sk_chk_filter()
+ * would: allowed opcodes, aligned in-bounds loads, jumps in range, ends in
+ * RET. Returns FALSE with a reason in @error (SCMP_ERROR_FAILED). */
+gboolean      _scmp_bpf_validate       (const struct sock_filter *prog,
+                                        gsize                     n_insns,
+                                        GError                  **error);
+
+/* Serializes @prog to the wire layout of struct sock_filter in the given
+ * byte order (code u16, jt u8, jf u8, k u32). */
+GBytes       *_scmp_bpf_serialize      (const struct sock_filter *prog,
+                                        gsize                     n_insns,
+                                        gboolean                  big_endian);
+
+/* The reverse: GBytes in @big_endian order → host-order array. */
+struct sock_filter *_scmp_bpf_deserialize (GBytes                *bytes,
+                                           gboolean               big_endian,
+                                           gsize                 *n_insns);
+
+/* Emulates the kernel's seccomp_is_const_allow() (Linux >= 5.11 action
+ * cache) for one syscall number and arch: TRUE when the path provably ends
+ * in RET ALLOW reading only nr and arch. */
+gboolean      _scmp_bpf_is_const_allow (const struct sock_filter *prog,
+                                        gsize                     n_insns,
+                                        guint32                   arch,
+                                        gint32                    nr);
+
+/* One line of disassembly, e.g. "jeq #0x3c jt 4 jf 7" (for debugging and
+ * the BPF dump in PFC exports). Free with g_free(). */
+char         *_scmp_bpf_disassemble    (const struct sock_filter *insn,
+                                        guint                     pc);
+
+G_END_DECLS

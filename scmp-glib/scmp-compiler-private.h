@@ -1,0 +1,63 @@
+/* scmp-compiler-private.h: rules → classic-BPF program
+ *
+ * SPDX-FileCopyrightText: 2026 The scmp-glib authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+#include <linux/filter.h>
+
+#include "scmp-action.h"
+#include "scmp-architecture.h"
+#include "scmp-rule.h"
+
+G_BEGIN_DECLS
+
+/* Everything the compiler reads: a snapshot of a filter's state. */
+typedef struct {
+  GPtrArray        *rules;              /* (element-type ScmpRule), in order */
+  const ScmpArchitecture *arches;       /* concrete arches, no NATIVE */
+  gsize             n_arches;
+  ScmpAction       *default_action;
+  ScmpAction       *bad_arch_action;
+  gboolean          allow_tracer_skip;
+  GHashTable       *priorities;         /* (nullable) syscall name → GUINT_TO_POINTER (priority) */
+} ScmpCompileInput;
+
+/* A compiled program, in host byte order. */
+typedef struct {
+  struct sock_filter *insns;
+  guint               n_insns;
+  gboolean            big_endian;
+  gboolean            uses_notify;      /* some path returns USER_NOTIF */
+} ScmpProgram;
+
+/* Checks that @rule can be part of a filter covering @arches: valid
+ * action and conditions, and, for each arch, either resolvable (exact) or
+ * skippable (best effort); 64-bit data on 32-bit arches refused. */
+gboolean     _scmp_compiler_check_rule  (ScmpRule                *rule,
+                                         const ScmpArchitecture  *arches,
+                                         gsize                    n_arches,
+                                         GError                 **error);
+
+ScmpProgram *_scmp_compiler_compile     (const ScmpCompileInput  *input,
+                                         GError                 **error);
+void         _scmp_program_free         (ScmpProgram             *program);
+
+/* Readable pseudo code of the filter's decision for every arch and syscall. */
+char        *_scmp_compiler_pfc         (const ScmpCompileInput  *input,
+                                         GError                 **error);
+
+/* The reference semantics, straight from the rule list (no IR, no BPF):
+ * the kernel return value the filter must produce for this call.
+ * @audit_arch and @nr are seccomp_data's fields. */
+guint32      _scmp_reference_evaluate   (const ScmpCompileInput  *input,
+                                         guint32                  audit_arch,
+                                         gint32                   nr,
+                                         const guint64            args[6]);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScmpProgram, _scmp_program_free)
+
+G_END_DECLS

@@ -1,0 +1,1360 @@
+/* scmp-compiler.c: rules → decision IR → classic-BPF program
+ *
+ * SPDX-FileCopyrightText: 2026 The scmp-glib authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ *
+ * The pipeline, per architecture:
+ *
+ *  1. resolve every rule's syscall name to this ABI's number; rules naming
+ *     a multiplexed call (socket, shmat, …) also become clauses of the
+ *     socketcall/ipc number, guarded by a test of the sub-call in args[0];
+ *  2. per syscall number, an ordered list of clauses (conditions → action),
+ *     normalised: clauses whose arguments BPF cannot see (behind the
+ *     multiplexer's pointer) are expanded so that the outcome is the most
+ *     restrictive one the rules could give; everything after an
+ *     unconditional clause and trailing clauses that give the default
+ *     action are dropped;
+ *  3. each list becomes a DAG of 32-bit word tests, hash-consed, so that
+ *     identical rule bodies — within one ABI or across ABIs — are one body;
+ *  4. a search tree over ranges of syscall numbers covering the whole
+ *     32-bit space (x32 numbers, unknown numbers and -1 included) leads to
+ *     the bodies; unconditional outcomes are plain RETs reached only
+ *     through loads of nr and arch, so the kernel's action cache sees them;
+ *  5. the DAG is laid out in topological order (all jumps forward), loads
+ *     that the accumulator already holds are dropped, and conditional jumps
+ *     farther than 255 get a trampoline (or a copy of the RET they reach).
+ */
+
+#include "config.h"
+
+#include "scmp-compiler-private.h"
+
+#include "scmp-arch-private.h"
+#include "scmp-bpf-private.h"
+#include "scmp-error.h"
+
+#include <linux/seccomp.h>
+#include <string.h>
+
+#define WORD_ALL   0xffffffffu
+#define X32_BIT    0x40000000u
+#define NR_SKIP    0xffffffffu   /* nr == -1: a tracer skipped the call */
+
+/* Kernel precedence: the smaller the signed action part, the more
+ * restrictive. On a tie the earlier candidate is kept. */
+static inline gint32
+action_rank (guint32 ret)
+{
+  return (gint32) (ret & SECCOMP_RET_ACTION_FULL);
+}
+
+static inline guint32
+most_restrictive (guint32 earlier,
+                  guint32 later)
+{
+  return action_rank (later) < action_rank (earlier) ? later : earlier;
+}
+
+/* ------------------------------------------------------------------ */
+/* Checking rules                                                      */
+/* ------------------------------------------------------------------ */
+
+static const char *
+op_symbol (ScmpCompareOp op)
+{
+  switch (op)
+    {
+    case SCMP_COMPARE_OP_EQ: return "==";
+    case SCMP_COMPARE_OP_NE: return "!=";
+    case SCMP_COMPARE_OP_LT: return "<";
+    case SCMP_COMPARE_OP_LE: return "<=";
+    case SCMP_COMPARE_OP_GT: return ">";
+    case SCMP_COMPARE_OP_GE: return ">=";
+    case SCMP_COMPARE_OP_MASKED_EQ: return "&";
+    default: return NULL;
+    }
+}
+
+gboolean
+_scmp_compiler_check_rule (ScmpRule                *rule,
+                           const ScmpArchitecture  *arches,
+                           gsize                    n_arches,
+                           GError                 **error)
+{
+  const char *name = scmp_rule_get_syscall (rule);
+  guint n_conds = scmp_rule_get_n_conditions (rule);
+  gboolean exact = scmp_rule_get_exact (rule);
+  int idx;
+
+  if (!scmp_action_validate (scmp_rule_get_action (rule), error))
+    return FALSE;
+
+  for (guint i = 0; i < n_conds; i++)
+    {
+      const ScmpCondition *c = scmp_rule_get_condition (rule, i);
+
+      if (c->arg > SCMP_CONDITION_MAX_ARG)
+        {
+          g_set_error (error, SCMP_ERROR, SCMP_ERROR_INVALID_ARGUMENT,
+                       "Argument index %u of the rule for “%s” is out of range: "
+                       "a syscall has arguments 0 to %d",
+                       c->arg, name, SCMP_CONDITION_MAX_ARG);
+          return FALSE;
+        }
+      if (op_symbol (c->op) == NULL)
+        {
+          g_set_error (error, SCMP_ERROR, SCMP_ERROR_INVALID_ARGUMENT,
+                       "The rule for “%s” uses an unknown comparison (%d)",
+                       name, (int) c->op);
+          return FALSE;
+        }
+      if (c->is_32bit && c->datum > G_MAXUINT32)
+        {
+          g_set_error (error, SCMP_ERROR, SCMP_ERROR_INVALID_ARGUMENT,
+                       "The 32-bit comparison of argument %u of “%s” has the "
+                       "value 0x%" G_GINT64_MODIFIER "x, which does not fit in 32 bits",
+                       c->arg, name, c->datum);
+          return FALSE;
+        }
+    }
+
+  idx = _scmp_syscall_lookup (name);
+  if (idx < 0)
+    {
+      g_set_error (error, SCMP_ERROR, SCMP_ERROR_INVALID_SYSCALL,
+                   "Unknown syscall “%s”: no architecture has a system call of that name",
+                   name);
+      return FALSE;
+    }
+
+  for (gsize a = 0; a < n_arches; a++)
+    {
+      const ScmpArchInfo *info = _scmp_arch_get_info (arches[a]);
+      gboolean direct = _scmp_syscall_number (idx, arches[a]) >= 0;
+      guint sub;
+      gboolean muxed = _scmp_syscall_mux (idx, arches[a], &sub) != SCMP_MULTIPLEXER_NONE;
+
+      if (!direct && !muxed)
+        {
+          if (exact)
+            {
+              g_set_error (error, SCMP_ERROR, SCMP_ERROR_INVALID_SYSCALL,
+                           "The syscall “%s” does not exist on %s, and the rule "
+                           "for it is exact", name, info->name);
+              return FALSE;
+            }
+          continue;
+        }
+
+      if (exact && muxed && n_conds > 0)
+        {
+          g_set_error (error, SCMP_ERROR, SCMP_ERROR_INVALID_ARGUMENT,
+                       "On %s, “%s” can also be called through %s(2), where its "
+                       "arguments are behind a pointer that a filter cannot "
+                       "read: an exact rule with conditions cannot be enforced there",
+                       info->name, name,
+                       _scmp_syscall_mux (idx, arches[a], &sub) == SCMP_MULTIPLEXER_IPC
+                       ? "ipc" : "socketcall");
+          return FALSE;
+        }
+
+      if (info->word_bits == 32)
+        {
+          for (guint i = 0; i < n_conds; i++)
+            {
+              const ScmpCondition *c = scmp_rule_get_condition (rule, i);
+
+              if (c->datum > G_MAXUINT32)
+                {
+                  g_set_error (error, SCMP_ERROR, SCMP_ERROR_INVALID_ARGUMENT,
+                               "Argument %u of “%s” is compared with the 64-bit "
+                               "value 0x%" G_GINT64_MODIFIER "x, but arguments "
+                               "on the 32-bit architecture %s have 32 bits",
+                               c->arg, name, c->datum, info->name);
+                  return FALSE;
+                }
+            }
+        }
+    }
+
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------ */
+/* Clauses: the decision for one syscall number                        */
+/* ------------------------------------------------------------------ */
+
+typedef struct {
+  GArray  *conds;     /* (element-type ScmpCondition) */
+  guint32  action;    /* kernel return value */
+  gboolean maybe;     /* has conditions BPF cannot see */
+} Clause;
+
+typedef struct {
+  gint32  nr;
+  GArray *clauses;    /* (element-type Clause) */
+} Decision;
+
+static void
+clause_clear (gpointer data)
+{
+  Clause *c = data;
+
+  g_clear_pointer (&c->conds, g_array_unref);
+}
+
+static GArray *
+clause_list_new (void)
+{
+  GArray *list = g_array_new (FALSE, TRUE, sizeof (Clause));
+
+  g_array_set_clear_func (list, clause_clear);
+  return list;
+}
+
+static GArray *
+conds_new (void)
+{
+  return g_array_new (FALSE, TRUE, sizeof (ScmpCondition));
+}
+
+static GArray *
+conds_concat (GArray *a,
+              GArray *b)
+{
+  GArray *r = conds_new ();
+
+  g_array_append_vals (r, a->data, a->len);
+  g_array_append_vals (r, b->data, b->len);
+  return r;
+}
+
+/* Two equality tests of the same word with different values can never
+ * both hold: used to prune the clauses multiplexer expansion creates. */
+static gboolean
+conds_unsatisfiable (GArray *conds)
+{
+  for (guint i = 0; i < conds->len; i++)
+    {
+      const ScmpCondition *a = &g_array_index (conds, ScmpCondition, i);
+
+      if (a->op != SCMP_COMPARE_OP_EQ)
+        continue;
+      for (guint j = i + 1; j < conds->len; j++)
+        {
+          const ScmpCondition *b = &g_array_index (conds, ScmpCondition, j);
+
+          if (b->op == SCMP_COMPARE_OP_EQ && b->arg == a->arg &&
+              b->is_32bit == a->is_32bit && b->datum != a->datum)
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static void
+clause_list_append (GArray   *list,
+                    GArray   *conds,     /* (transfer full) */
+                    guint32   action,
+                    gboolean  maybe)
+{
+  Clause c = { conds, action, maybe };
+
+  if (conds_unsatisfiable (conds))
+    {
+      g_array_unref (conds);
+      return;
+    }
+  g_array_append_val (list, c);
+}
+
+#define MAX_CLAUSES 65536
+
+/* Replaces every "maybe" clause (P ∧ ?) → a by
+ *   P → (the rest of the list, each action made at least as restrictive as a)
+ * followed by the rest unchanged, which is the most restrictive outcome the
+ * unknowable conditions could lead to. */
+static gboolean
+clause_list_expand (GArray  **list_inout,
+                    guint32   default_action,
+                    GError  **error)
+{
+  GArray *list = *list_inout;
+
+  for (;;)
+    {
+      guint i;
+      GArray *out;
+      Clause *m;
+
+      for (i = 0; i < list->len; i++)
+        if (g_array_index (list, Clause, i).maybe)
+          break;
+      if (i == list->len)
+        break;
+
+      if (list->len > MAX_CLAUSES)
+        {
+          g_set_error (error, SCMP_ERROR, SCMP_ERROR_TOO_LARGE,
+                       "Too many conditional rules for one multiplexed syscall");
+          return FALSE;
+        }
+
+      out = clause_list_new ();
+      m = &g_array_index (list, Clause, i);
+      for (guint j = 0; j < i; j++)
+        {
+          Clause *c = &g_array_index (list, Clause, j);
+          clause_list_append (out, conds_concat (c->conds, conds_new ()), c->action, c->maybe);
+        }
+      for (guint j = i + 1; j < list->len; j++)
+        {
+          Clause *c = &g_array_index (list, Clause, j);
+          clause_list_append (out, conds_concat (m->conds, c->conds),
+                              most_restrictive (m->action, c->action), c->maybe);
+        }
+      clause_list_append (out, conds_concat (m->conds, conds_new ()),
+                          most_restrictive (m->action, default_action), FALSE);
+      for (guint j = i + 1; j < list->len; j++)
+        {
+          Clause *c = &g_array_index (list, Clause, j);
+          clause_list_append (out, conds_concat (c->conds, conds_new ()), c->action, c->maybe);
+        }
+
+      g_array_unref (list);
+      list = out;
+    }
+
+  *list_inout = list;
+  return TRUE;
+}
+
+/* After the first unconditional clause nothing can fire; a trailing clause
+ * whose action is the default changes nothing. */
+static void
+clause_list_trim (GArray  *list,
+                  guint32  default_action)
+{
+  for (guint i = 0; i < list->len; i++)
+    {
+      if (g_array_index (list, Clause, i).conds->len == 0)
+        {
+          g_array_set_size (list, i + 1);
+          break;
+        }
+    }
+
+  while (list->len > 0 &&
+         g_array_index (list, Clause, list->len - 1).action == default_action)
+    g_array_set_size (list, list->len - 1);
+}
+
+/* ------------------------------------------------------------------ */
+/* Per-arch decisions                                                  */
+/* ------------------------------------------------------------------ */
+
+typedef struct {
+  const ScmpArchInfo *info;
+  GHashTable *by_nr;         /* nr → Decision* */
+  guint32 default_action;
+} ArchDecisions;
+
+static void
+decision_free (gpointer data)
+{
+  Decision *d = data;
+
+  g_array_unref (d->clauses);
+  g_free (d);
+}
+
+static Decision *
+decision_for (ArchDecisions *ad,
+              gint32         nr)
+{
+  Decision *d = g_hash_table_lookup (ad->by_nr, GINT_TO_POINTER (nr));
+
+  if (d == NULL)
+    {
+      d = g_new0 (Decision, 1);
+      d->nr = nr;
+      d->clauses = clause_list_new ();
+      g_hash_table_insert (ad->by_nr, GINT_TO_POINTER (nr), d);
+    }
+  return d;
+}
+
+static GArray *
+rule_conds (ScmpRule *rule)
+{
+  GArray *conds = conds_new ();
+  guint n = scmp_rule_get_n_conditions (rule);
+
+  for (guint i = 0; i < n; i++)
+    g_array_append_vals (conds, scmp_rule_get_condition (rule, i), 1);
+  return conds;
+}
+
+static void
+arch_decisions_clear (ArchDecisions *ad)
+{
+  g_clear_pointer (&ad->by_nr, g_hash_table_unref);
+}
+
+static gboolean
+arch_decisions_build (ArchDecisions          *ad,
+                      ScmpArchitecture        arch,
+                      const ScmpCompileInput *input,
+                      GError                **error)
+{
+  GHashTableIter iter;
+  gpointer value;
+
+  ad->info = _scmp_arch_get_info (arch);
+  ad->by_nr = g_hash_table_new_full (NULL, NULL, NULL, decision_free);
+  ad->default_action = scmp_action_get_kernel_value (input->default_action);
+
+  for (guint r = 0; r < input->rules->len; r++)
+    {
+      ScmpRule *rule = g_ptr_array_index (input->rules, r);
+      int idx = _scmp_syscall_lookup (scmp_rule_get_syscall (rule));
+      guint32 action = scmp_action_get_kernel_value (scmp_rule_get_action (rule));
+      int nr;
+      guint sub;
+      ScmpMultiplexer mux;
+
+      if (idx < 0)
+        continue;
+
+      nr = _scmp_syscall_number (idx, arch);
+      if (nr >= 0)
+        clause_list_append (decision_for (ad, nr)->clauses, rule_conds (rule), action, FALSE);
+
+      mux = _scmp_syscall_mux (idx, arch, &sub);
+      if (mux != SCMP_MULTIPLEXER_NONE)
+        {
+          gint32 mux_nr = mux == SCMP_MULTIPLEXER_IPC ? ad->info->ipc_nr : ad->info->socketcall_nr;
+          GArray *pre = conds_new ();
+          ScmpCondition sub_test = { 0, SCMP_COMPARE_OP_EQ, sub, 0, TRUE };
+
+          /* The kernel reads the sub-call as an int: its low word. */
+          g_array_append_val (pre, sub_test);
+          clause_list_append (decision_for (ad, mux_nr)->clauses, pre, action,
+                              scmp_rule_get_n_conditions (rule) > 0);
+        }
+    }
+
+  g_hash_table_iter_init (&iter, ad->by_nr);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      Decision *d = value;
+
+      if (!clause_list_expand (&d->clauses, ad->default_action, error))
+        return FALSE;
+      clause_list_trim (d->clauses, ad->default_action);
+    }
+
+  return TRUE;
+}
+
+static int
+compare_decisions (gconstpointer a,
+                   gconstpointer b)
+{
+  const Decision *da = *(const Decision * const *) a;
+  const Decision *db = *(const Decision * const *) b;
+
+  return (guint32) da->nr < (guint32) db->nr ? -1 : (guint32) da->nr > (guint32) db->nr;
+}
+
+/* The decisions that differ from the default, sorted by (unsigned) nr. */
+static GPtrArray *
+arch_decisions_sorted (ArchDecisions *ad)
+{
+  GPtrArray *sorted = g_ptr_array_new ();
+  GHashTableIter iter;
+  gpointer value;
+
+  g_hash_table_iter_init (&iter, ad->by_nr);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      Decision *d = value;
+
+      if (d->clauses->len > 0)
+        g_ptr_array_add (sorted, d);
+    }
+  g_ptr_array_sort (sorted, compare_decisions);
+  return sorted;
+}
+
+/* ------------------------------------------------------------------ */
+/* The DAG of word tests                                               */
+/* ------------------------------------------------------------------ */
+
+typedef enum {
+  NODE_RET,
+  NODE_TEST,
+} NodeKind;
+
+enum { IN_UNSET, IN_KNOWN, IN_CONFLICT };
+
+typedef struct _Node Node;
+struct _Node {
+  /* identity (hash-consed) */
+  NodeKind kind;
+  guint16  jop;          /* BPF_JEQ, BPF_JGT, BPF_JGE, BPF_JSET */
+  guint32  off;          /* word of seccomp_data tested */
+  guint32  mask;         /* ANDed before the test; WORD_ALL for none */
+  guint32  k;            /* jump constant, or the RET value */
+  Node    *t, *f;
+
+  /* layout */
+  guint8   in_state;      /* what predecessors leave in A: */
+  guint32  in_off;        /*   word(in_off) & in_mask when IN_KNOWN */
+  guint32  in_mask;
+  gboolean need_ld;
+  gboolean need_and;
+  gboolean far_t, far_f;  /* jump side needs a trampoline */
+  gboolean visited;
+  gint     pos;
+};
+
+typedef struct {
+  GHashTable *nodes;     /* Node* → Node* (hash-consing set, owns) */
+  GPtrArray  *order;
+} Dag;
+
+static guint
+node_hash (gconstpointer p)
+{
+  const Node *n = p;
+  guint h = n->kind * 31u + n->jop;
+
+  h = h * 1000003u ^ n->off;
+  h = h * 1000003u ^ n->mask;
+  h = h * 1000003u ^ n->k;
+  h = h * 1000003u ^ GPOINTER_TO_UINT (n->t);
+  h = h * 1000003u ^ GPOINTER_TO_UINT (n->f);
+  return h;
+}
+
+static gboolean
+node_equal (gconstpointer a,
+            gconstpointer b)
+{
+  const Node *x = a, *y = b;
+
+  return x->kind == y->kind && x->jop == y->jop && x->off == y->off &&
+         x->mask == y->mask && x->k == y->k && x->t == y->t && x->f == y->f;
+}
+
+static void
+dag_init (Dag *dag)
+{
+  dag->nodes = g_hash_table_new_full (node_hash, node_equal, g_free, NULL);
+  dag->order = g_ptr_array_new ();
+}
+
+static void
+dag_clear (Dag *dag)
+{
+  g_clear_pointer (&dag->nodes, g_hash_table_unref);
+  g_clear_pointer (&dag->order, g_ptr_array_unref);
+}
+
+static Node *
+dag_intern (Dag  *dag,
+            Node *proto)
+{
+  Node *found = g_hash_table_lookup (dag->nodes, proto);
+
+  if (found != NULL)
+    return found;
+  found = g_memdup2 (proto, sizeof *proto);
+  g_hash_table_add (dag->nodes, found);
+  return found;
+}
+
+static Node *
+node_ret (Dag     *dag,
+          guint32  value)
+{
+  Node proto = { .kind = NODE_RET, .k = value };
+
+  return dag_intern (dag, &proto);
+}
+
+/* if ((word(off) & mask) <jop> k) t else f, with the obvious folds. */
+static Node *
+node_test (Dag     *dag,
+           guint32  off,
+           guint32  mask,
+           guint16  jop,
+           guint32  k,
+           Node    *t,
+           Node    *f)
+{
+  Node proto = { .kind = NODE_TEST };
+
+  if (jop == BPF_JSET)
+    {
+      k &= mask;
+      mask = WORD_ALL;
+      if (k == 0)
+        return f;
+    }
+  if (mask == 0)
+    {
+      /* The accumulator would be 0: decide now. */
+      gboolean r = jop == BPF_JEQ ? k == 0 : jop == BPF_JGE ? k == 0 : FALSE;
+      return r ? t : f;
+    }
+  if (jop == BPF_JEQ && (k & ~mask) != 0)
+    return f;
+  if (jop == BPF_JGE && k == 0)
+    return t;
+  if (jop == BPF_JGT && k == WORD_ALL)
+    return f;
+  if (t == f)
+    return t;
+
+  proto.jop = jop;
+  proto.off = off;
+  proto.mask = mask;
+  proto.k = k;
+  proto.t = t;
+  proto.f = f;
+  return dag_intern (dag, &proto);
+}
+
+static Node *
+masked_word (Dag     *dag,
+             guint32  off,
+             guint32  mask,
+             guint32  datum,
+             Node    *t,
+             Node    *f)
+{
+  if ((datum & ~mask) != 0)
+    return f;
+  if (mask == WORD_ALL)
+    return node_test (dag, off, WORD_ALL, BPF_JEQ, datum, t, f);
+  if (datum == 0)
+    return node_test (dag, off, WORD_ALL, BPF_JSET, mask, f, t);
+  if (datum == mask && (mask & (mask - 1)) == 0)
+    return node_test (dag, off, WORD_ALL, BPF_JSET, mask, t, f);
+  return node_test (dag, off, mask, BPF_JEQ, datum, t, f);
+}
+
+static Node *
+compare_word (Dag           *dag,
+              guint32        off,
+              ScmpCompareOp  op,
+              guint32        datum,
+              guint32        mask,
+              Node          *t,
+              Node          *f)
+{
+  switch (op)
+    {
+    case SCMP_COMPARE_OP_EQ: return node_test (dag, off, WORD_ALL, BPF_JEQ, datum, t, f);
+    case SCMP_COMPARE_OP_NE: return node_test (dag, off, WORD_ALL, BPF_JEQ, datum, f, t);
+    case SCMP_COMPARE_OP_GT: return node_test (dag, off, WORD_ALL, BPF_JGT, datum, t, f);
+    case SCMP_COMPARE_OP_GE: return node_test (dag, off, WORD_ALL, BPF_JGE, datum, t, f);
+    case SCMP_COMPARE_OP_LT: return node_test (dag, off, WORD_ALL, BPF_JGE, datum, f, t);
+    case SCMP_COMPARE_OP_LE: return node_test (dag, off, WORD_ALL, BPF_JGT, datum, f, t);
+    case SCMP_COMPARE_OP_MASKED_EQ: return masked_word (dag, off, mask, datum, t, f);
+    default: g_assert_not_reached ();
+    }
+}
+
+/* One condition on the layout of @info: full 64-bit on 64-bit ABIs
+ * (high word first), the low word alone on 32-bit ABIs or when asked. */
+static Node *
+condition_node (Dag                 *dag,
+                const ScmpArchInfo  *info,
+                const ScmpCondition *c,
+                Node                *t,
+                Node                *f)
+{
+  guint32 base = SCMP_BPF_OFF_ARGS + 8 * c->arg;
+  guint32 lo_off = base + (info->big_endian ? 4 : 0);
+  guint32 hi_off = base + (info->big_endian ? 0 : 4);
+  guint32 lo = (guint32) c->datum, hi = (guint32) (c->datum >> 32);
+  guint32 mlo = (guint32) c->mask, mhi = (guint32) (c->mask >> 32);
+  Node *lo_t;
+
+  if (info->word_bits == 32 || c->is_32bit)
+    return compare_word (dag, lo_off, c->op, lo, mlo, t, f);
+
+  switch (c->op)
+    {
+    case SCMP_COMPARE_OP_EQ:
+      lo_t = node_test (dag, lo_off, WORD_ALL, BPF_JEQ, lo, t, f);
+      return node_test (dag, hi_off, WORD_ALL, BPF_JEQ, hi, lo_t, f);
+    case SCMP_COMPARE_OP_NE:
+      lo_t = node_test (dag, lo_off, WORD_ALL, BPF_JEQ, lo, f, t);
+      return node_test (dag, hi_off, WORD_ALL, BPF_JEQ, hi, lo_t, t);
+    case SCMP_COMPARE_OP_GT:
+    case SCMP_COMPARE_OP_GE:
+      lo_t = node_test (dag, lo_off, WORD_ALL,
+                        c->op == SCMP_COMPARE_OP_GT ? BPF_JGT : BPF_JGE, lo, t, f);
+      /* hi > H decides; hi == H compares the low word; hi < H fails. */
+      return node_test (dag, hi_off, WORD_ALL, BPF_JGT, hi, t,
+                        node_test (dag, hi_off, WORD_ALL, BPF_JEQ, hi, lo_t, f));
+    case SCMP_COMPARE_OP_LT:
+    case SCMP_COMPARE_OP_LE:
+      lo_t = node_test (dag, lo_off, WORD_ALL,
+                        c->op == SCMP_COMPARE_OP_LT ? BPF_JGE : BPF_JGT, lo, f, t);
+      return node_test (dag, hi_off, WORD_ALL, BPF_JGT, hi, f,
+                        node_test (dag, hi_off, WORD_ALL, BPF_JEQ, hi, lo_t, t));
+    case SCMP_COMPARE_OP_MASKED_EQ:
+      lo_t = masked_word (dag, lo_off, mlo, lo, t, f);
+      return masked_word (dag, hi_off, mhi, hi, lo_t, f);
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static Node *
+decision_node (Dag                *dag,
+               const ScmpArchInfo *info,
+               GArray             *clauses,
+               guint32             default_action)
+{
+  Node *next = node_ret (dag, default_action);
+
+  for (guint i = clauses->len; i-- > 0; )
+    {
+      Clause *cl = &g_array_index (clauses, Clause, i);
+      Node *ok = node_ret (dag, cl->action);
+
+      for (guint j = cl->conds->len; j-- > 0; )
+        ok = condition_node (dag, info, &g_array_index (cl->conds, ScmpCondition, j), ok, next);
+      next = ok;
+    }
+  return next;
+}
+
+/* ------------------------------------------------------------------ */
+/* The range tree over syscall numbers                                 */
+/* ------------------------------------------------------------------ */
+
+typedef struct {
+  guint32 lo;        /* first number of the range; it ends where the next begins */
+  Node   *node;
+  guint64 weight;
+} Range;
+
+static void
+ranges_add (GArray  *ranges,
+            guint32  lo,
+            Node    *node,
+            guint64  weight)
+{
+  if (ranges->len > 0)
+    {
+      Range *last = &g_array_index (ranges, Range, ranges->len - 1);
+
+      if (last->node == node)
+        {
+          last->weight += weight;
+          return;
+        }
+    }
+  g_array_append_val (ranges, ((Range) { lo, node, weight }));
+}
+
+/* Ranges [from, to] of one ABI's number space (to inclusive). */
+static void
+ranges_add_arch (GArray                 *ranges,
+                 Dag                    *dag,
+                 ArchDecisions          *ad,
+                 guint32                 from,
+                 guint32                 to,
+                 const ScmpCompileInput *input)
+{
+  g_autoptr(GPtrArray) sorted = arch_decisions_sorted (ad);
+  Node *dflt = node_ret (dag, ad->default_action);
+  guint32 cursor = from;
+
+  for (guint i = 0; i < sorted->len; i++)
+    {
+      Decision *d = g_ptr_array_index (sorted, i);
+      guint32 nr = (guint32) d->nr;
+      guint64 weight = 1;
+
+      if (nr < from || nr > to)
+        continue;
+      if (nr > cursor)
+        ranges_add (ranges, cursor, dflt, 0);
+      if (input->priorities != NULL)
+        {
+          const char *name = scmp_syscall_resolve_number (ad->info->arch, d->nr);
+          if (name != NULL)
+            weight += 16 * GPOINTER_TO_UINT (g_hash_table_lookup (input->priorities, name));
+        }
+      ranges_add (ranges, nr, decision_node (dag, ad->info, d->clauses, ad->default_action), weight);
+      if (nr == G_MAXUINT32)
+        return;
+      cursor = nr + 1;
+    }
+  if (cursor <= to)
+    ranges_add (ranges, cursor, dflt, 0);
+}
+
+/* Balanced by weight: the split puts about half the weight on each side,
+ * so hinted syscalls end up near the root. */
+static Node *
+range_tree (Dag   *dag,
+            Range *r,
+            guint  n)
+{
+  guint64 total = 0, acc = 0;
+  guint split = 1;
+
+  if (n == 1)
+    return r[0].node;
+
+  for (guint i = 0; i < n; i++)
+    total += r[i].weight + 1;
+  for (guint i = 0; i + 1 < n; i++)
+    {
+      acc += r[i].weight + 1;
+      split = i + 1;
+      if (2 * acc >= total)
+        break;
+    }
+
+  /* A one-number range between two equal neighbours is a JEQ. */
+  if (n == 3 && r[0].node == r[2].node && r[2].lo == r[1].lo + 1)
+    return node_test (dag, SCMP_BPF_OFF_NR, WORD_ALL, BPF_JEQ, r[1].lo, r[1].node, r[0].node);
+
+  return node_test (dag, SCMP_BPF_OFF_NR, WORD_ALL, BPF_JGE, r[split].lo,
+                    range_tree (dag, r + split, n - split),
+                    range_tree (dag, r, split));
+}
+
+/* ------------------------------------------------------------------ */
+/* Layout and emission                                                 */
+/* ------------------------------------------------------------------ */
+
+static void
+collect_postorder (Node      *n,
+                   GPtrArray *post)
+{
+  if (n->visited)
+    return;
+  n->visited = TRUE;
+  if (n->kind == NODE_TEST)
+    {
+      collect_postorder (n->t, post);
+      collect_postorder (n->f, post);
+    }
+  g_ptr_array_add (post, n);
+}
+
+static guint
+node_size (Node *n)
+{
+  if (n->kind == NODE_RET)
+    return 1;
+  return (n->need_ld ? 1 : 0) + (n->need_and ? 1 : 0) + 1 + (n->far_t ? 1 : 0) + (n->far_f ? 1 : 0);
+}
+
+/* Which loads and ANDs each test needs, given what its predecessors leave
+ * in the accumulator: a test leaves word(off) & mask there, jumps and
+ * trampolines keep it. @order is topological, so every predecessor of a
+ * node is settled before the node itself. */
+static void
+compute_loads (GPtrArray *order,
+               Node      *root)
+{
+  for (guint i = 0; i < order->len; i++)
+    {
+      Node *n = g_ptr_array_index (order, i);
+      n->in_state = n == root ? IN_CONFLICT : IN_UNSET;
+    }
+
+  for (guint i = 0; i < order->len; i++)
+    {
+      Node *n = g_ptr_array_index (order, i);
+
+      if (n->kind != NODE_TEST)
+        continue;
+
+      if (n->in_state == IN_KNOWN && n->in_off == n->off && n->in_mask == n->mask)
+        n->need_ld = n->need_and = FALSE;
+      else if (n->in_state == IN_KNOWN && n->in_off == n->off && n->in_mask == WORD_ALL)
+        {
+          n->need_ld = FALSE;
+          n->need_and = TRUE;
+        }
+      else
+        {
+          n->need_ld = TRUE;
+          n->need_and = n->mask != WORD_ALL;
+        }
+
+      for (int side = 0; side < 2; side++)
+        {
+          Node *s = side ? n->f : n->t;
+
+          if (s->in_state == IN_UNSET)
+            {
+              s->in_state = IN_KNOWN;
+              s->in_off = n->off;
+              s->in_mask = n->mask;
+            }
+          else if (s->in_state == IN_KNOWN && (s->in_off != n->off || s->in_mask != n->mask))
+            s->in_state = IN_CONFLICT;
+        }
+    }
+}
+
+static gboolean
+emit_program (Node         *root,
+              ScmpProgram  *program,
+              GError      **error)
+{
+  g_autoptr(GPtrArray) post = g_ptr_array_new ();
+  g_autoptr(GPtrArray) order = g_ptr_array_new ();
+  g_autoptr(GArray) insns = g_array_new (FALSE, TRUE, sizeof (struct sock_filter));
+  gboolean changed;
+  guint total = 0;
+
+  collect_postorder (root, post);
+  for (guint i = post->len; i-- > 0; )
+    g_ptr_array_add (order, g_ptr_array_index (post, i));
+
+  compute_loads (order, root);
+  for (guint i = 0; i < order->len; i++)
+    {
+      Node *n = g_ptr_array_index (order, i);
+      n->far_t = n->far_f = FALSE;
+    }
+
+  /* Add trampolines until every conditional jump fits in 8 bits. */
+  do
+    {
+      guint pos = 0;
+
+      changed = FALSE;
+      for (guint i = 0; i < order->len; i++)
+        {
+          Node *n = g_ptr_array_index (order, i);
+          n->pos = pos;
+          pos += node_size (n);
+        }
+      total = pos;
+      if (total > 64 * SCMP_BPF_MAX_INSNS)
+        break;
+
+      for (guint i = 0; i < order->len; i++)
+        {
+          Node *n = g_ptr_array_index (order, i);
+          guint jpos;
+
+          if (n->kind != NODE_TEST)
+            continue;
+          jpos = n->pos + (n->need_ld ? 1 : 0) + (n->need_and ? 1 : 0);
+          if (!n->far_t && n->t->pos - (jpos + 1) > 255)
+            n->far_t = changed = TRUE;
+          if (!n->far_f && n->f->pos - (jpos + 1) > 255)
+            n->far_f = changed = TRUE;
+        }
+    }
+  while (changed);
+
+  if (total > SCMP_BPF_MAX_INSNS)
+    {
+      g_set_error (error, SCMP_ERROR, SCMP_ERROR_TOO_LARGE,
+                   "The compiled filter has %u instructions, more than the "
+                   "kernel's limit of %d", total, SCMP_BPF_MAX_INSNS);
+      return FALSE;
+    }
+
+  for (guint i = 0; i < order->len; i++)
+    {
+      Node *n = g_ptr_array_index (order, i);
+      guint jpos, tramp;
+      guint8 jt, jf;
+
+      g_assert (insns->len == (guint) n->pos);
+
+      if (n->kind == NODE_RET)
+        {
+          struct sock_filter ret = BPF_STMT (BPF_RET | BPF_K, n->k);
+          g_array_append_val (insns, ret);
+          if (n->k == SECCOMP_RET_USER_NOTIF)
+            program->uses_notify = TRUE;
+          continue;
+        }
+
+      if (n->need_ld)
+        {
+          struct sock_filter ld = BPF_STMT (BPF_LD | BPF_W | BPF_ABS, n->off);
+          g_array_append_val (insns, ld);
+        }
+      if (n->need_and)
+        {
+          struct sock_filter and = BPF_STMT (BPF_ALU | BPF_AND | BPF_K, n->mask);
+          g_array_append_val (insns, and);
+        }
+
+      jpos = insns->len;
+      tramp = jpos + 1;
+      jt = n->far_t ? (guint8) (tramp++ - (jpos + 1)) : (guint8) (n->t->pos - (jpos + 1));
+      jf = n->far_f ? (guint8) (tramp - (jpos + 1)) : (guint8) (n->f->pos - (jpos + 1));
+      {
+        struct sock_filter j = BPF_JUMP (BPF_JMP | n->jop | BPF_K, n->k, jt, jf);
+        g_array_append_val (insns, j);
+      }
+      for (int side = 0; side < 2; side++)
+        {
+          Node *target = side ? n->f : n->t;
+
+          if (!(side ? n->far_f : n->far_t))
+            continue;
+          if (target->kind == NODE_RET)
+            {
+              /* A copy of the RET costs what a JA costs, and runs shorter. */
+              struct sock_filter ret = BPF_STMT (BPF_RET | BPF_K, target->k);
+              g_array_append_val (insns, ret);
+            }
+          else
+            {
+              struct sock_filter ja = BPF_STMT (BPF_JMP | BPF_JA, target->pos - (insns->len + 1));
+              g_array_append_val (insns, ja);
+            }
+        }
+    }
+
+  program->n_insns = insns->len;
+  program->insns = (struct sock_filter *) g_array_free (g_steal_pointer (&insns), FALSE);
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------ */
+/* Whole program                                                       */
+/* ------------------------------------------------------------------ */
+
+typedef struct {
+  ArchDecisions *ads;
+  gsize n;
+} Decisions;
+
+static void
+decisions_clear (Decisions *d)
+{
+  for (gsize i = 0; i < d->n; i++)
+    arch_decisions_clear (&d->ads[i]);
+  g_clear_pointer (&d->ads, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Decisions, decisions_clear)
+
+static gboolean
+decisions_build (Decisions              *d,
+                 const ScmpCompileInput *input,
+                 GError                **error)
+{
+  d->n = input->n_arches;
+  d->ads = g_new0 (ArchDecisions, input->n_arches);
+  for (gsize i = 0; i < input->n_arches; i++)
+    if (!arch_decisions_build (&d->ads[i], input->arches[i], input, error))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+check_input (const ScmpCompileInput  *input,
+             GError                 **error)
+{
+  if (input->n_arches == 0)
+    {
+      g_set_error (error, SCMP_ERROR, SCMP_ERROR_INVALID_ARCHITECTURE,
+                   "The filter covers no architecture: add one before compiling it");
+      return FALSE;
+    }
+  if (!scmp_action_validate (input->default_action, error))
+    return FALSE;
+  if (!scmp_action_validate (input->bad_arch_action, error))
+    return FALSE;
+  return TRUE;
+}
+
+ScmpProgram *
+_scmp_compiler_compile (const ScmpCompileInput  *input,
+                        GError                 **error)
+{
+  g_auto(Decisions) decisions = { NULL, 0 };
+  g_autoptr(ScmpProgram) program = g_new0 (ScmpProgram, 1);
+  Dag dag;
+  Node *bad_arch, *root;
+  guint32 skip_value;
+  gboolean ok;
+
+  if (!check_input (input, error))
+    return NULL;
+  if (!decisions_build (&decisions, input, error))
+    return NULL;
+
+  dag_init (&dag);
+  program->big_endian = _scmp_arch_get_info (input->arches[0])->big_endian;
+  bad_arch = node_ret (&dag, scmp_action_get_kernel_value (input->bad_arch_action));
+  skip_value = input->allow_tracer_skip ? SECCOMP_RET_ALLOW
+                                        : scmp_action_get_kernel_value (input->default_action);
+
+  /* Dispatch on arch, last arch first so that the first added is tested
+   * first. x86_64 and x32 share one audit token and split the numbers. */
+  root = bad_arch;
+  for (gsize i = decisions.n; i-- > 0; )
+    {
+      ArchDecisions *ad = &decisions.ads[i];
+      ArchDecisions *partner = NULL;
+      g_autoptr(GArray) ranges = g_array_new (FALSE, FALSE, sizeof (Range));
+      gboolean is_x32 = ad->info->arch == SCMP_ARCHITECTURE_X32;
+      Node *skip;
+
+      /* Handle the x86_64 token once, at the first of the pair in order. */
+      for (gsize j = 0; j < decisions.n; j++)
+        if (j != i && decisions.ads[j].info->audit_arch == ad->info->audit_arch)
+          partner = &decisions.ads[j];
+      if (partner != NULL && partner < ad)
+        continue;
+
+      skip = node_ret (&dag, skip_value);
+      if (ad->info->audit_arch == 0xc000003e)
+        {
+          ArchDecisions *x86_64 = is_x32 ? partner : ad;
+          ArchDecisions *x32 = is_x32 ? ad : partner;
+
+          if (x86_64 != NULL)
+            ranges_add_arch (ranges, &dag, x86_64, 0, X32_BIT - 1, input);
+          else
+            ranges_add (ranges, 0, bad_arch, 0);
+          if (x32 != NULL)
+            ranges_add_arch (ranges, &dag, x32, X32_BIT, NR_SKIP - 1, input);
+          else
+            ranges_add (ranges, X32_BIT, bad_arch, 0);
+        }
+      else
+        ranges_add_arch (ranges, &dag, ad, 0, NR_SKIP - 1, input);
+      ranges_add (ranges, NR_SKIP, skip, 0);
+
+      root = node_test (&dag, SCMP_BPF_OFF_ARCH, WORD_ALL, BPF_JEQ, ad->info->audit_arch,
+                        range_tree (&dag, (Range *) (void *) ranges->data, ranges->len),
+                        root);
+    }
+
+  ok = emit_program (root, program, error);
+  dag_clear (&dag);
+  if (!ok)
+    return NULL;
+  return g_steal_pointer (&program);
+}
+
+void
+_scmp_program_free (ScmpProgram *program)
+{
+  if (program == NULL)
+    return;
+  g_free (program->insns);
+  g_free (program);
+}
+
+/* ------------------------------------------------------------------ */
+/* PFC: readable pseudo code                                           */
+/* ------------------------------------------------------------------ */
+
+static void
+pfc_action (GString *out,
+            guint32  value)
+{
+  g_autoptr(ScmpAction) action = scmp_action_new_from_kernel_value (value, NULL);
+  g_autofree char *s = action != NULL ? scmp_action_to_string (action) : g_strdup_printf ("0x%08x", value);
+
+  g_string_append_printf (out, "action %s;\n", s);
+}
+
+char *
+_scmp_compiler_pfc (const ScmpCompileInput  *input,
+                    GError                 **error)
+{
+  g_auto(Decisions) decisions = { NULL, 0 };
+  GString *out;
+
+  if (!check_input (input, error))
+    return NULL;
+  if (!decisions_build (&decisions, input, error))
+    return NULL;
+
+  out = g_string_new ("# scmp-glib pseudo filter code\n");
+  for (gsize i = 0; i < decisions.n; i++)
+    {
+      ArchDecisions *ad = &decisions.ads[i];
+      g_autoptr(GPtrArray) sorted = arch_decisions_sorted (ad);
+
+      g_string_append_printf (out, "if ($arch == 0x%08x) # %s\n", ad->info->audit_arch, ad->info->name);
+      if (ad->info->arch == SCMP_ARCHITECTURE_X32)
+        g_string_append (out, "  # only numbers with the x32 bit (0x40000000) set\n");
+      else if (ad->info->arch == SCMP_ARCHITECTURE_X86_64)
+        g_string_append (out, "  # only numbers without the x32 bit (0x40000000) set\n");
+      g_string_append (out, "  if ($syscall == -1) # a tracer skipped the call\n    ");
+      pfc_action (out, input->allow_tracer_skip ? SECCOMP_RET_ALLOW
+                                                : ad->default_action);
+
+      for (guint s = 0; s < sorted->len; s++)
+        {
+          Decision *d = g_ptr_array_index (sorted, s);
+          const char *name = scmp_syscall_resolve_number (ad->info->arch, d->nr);
+
+          g_string_append_printf (out, "  if ($syscall == %d) # %s\n", d->nr, name ? name : "?");
+          for (guint c = 0; c < d->clauses->len; c++)
+            {
+              Clause *cl = &g_array_index (d->clauses, Clause, c);
+
+              g_string_append (out, "    ");
+              if (cl->conds->len > 0)
+                {
+                  g_string_append (out, "if (");
+                  for (guint k = 0; k < cl->conds->len; k++)
+                    {
+                      const ScmpCondition *cond = &g_array_index (cl->conds, ScmpCondition, k);
+                      gboolean narrow = ad->info->word_bits == 32 || cond->is_32bit;
+
+                      if (k > 0)
+                        g_string_append (out, " && ");
+                      if (cond->op == SCMP_COMPARE_OP_MASKED_EQ)
+                        g_string_append_printf (out, "($a%u%s & 0x%" G_GINT64_MODIFIER "x) == 0x%" G_GINT64_MODIFIER "x",
+                                                cond->arg, narrow ? ".lo32" : "",
+                                                narrow ? (cond->mask & G_MAXUINT32) : cond->mask, cond->datum);
+                      else
+                        g_string_append_printf (out, "$a%u%s %s 0x%" G_GINT64_MODIFIER "x",
+                                                cond->arg, narrow ? ".lo32" : "",
+                                                op_symbol (cond->op), cond->datum);
+                    }
+                  g_string_append (out, ") ");
+                }
+              pfc_action (out, cl->action);
+            }
+          if (g_array_index (d->clauses, Clause, d->clauses->len - 1).conds->len > 0)
+            {
+              g_string_append (out, "    ");
+              pfc_action (out, ad->default_action);
+            }
+        }
+      g_string_append (out, "  # any other syscall\n  ");
+      pfc_action (out, ad->default_action);
+    }
+  g_string_append (out, "# any other architecture\n");
+  pfc_action (out, scmp_action_get_kernel_value (input->bad_arch_action));
+  return g_string_free (out, FALSE);
+}
+
+/* ------------------------------------------------------------------ */
+/* The reference evaluator                                             */
+/* ------------------------------------------------------------------ */
+
+typedef enum { MATCH_NO, MATCH_YES, MATCH_MAYBE } Match;
+
+static gboolean
+condition_holds (const ScmpCondition *c,
+                 guint               word_bits,
+                 guint64             value)
+{
+  ScmpCondition narrowed = *c;
+
+  if (word_bits == 32)
+    narrowed.is_32bit = TRUE;
+  return scmp_condition_matches (&narrowed, value);
+}
+
+static Match
+rule_match (ScmpRule         *rule,
+            ScmpArchitecture  arch,
+            gint32            nr,
+            const guint64     args[6])
+{
+  const ScmpArchInfo *info = _scmp_arch_get_info (arch);
+  int idx = _scmp_syscall_lookup (scmp_rule_get_syscall (rule));
+  guint n = scmp_rule_get_n_conditions (rule);
+  guint sub;
+  ScmpMultiplexer mux;
+
+  if (idx < 0)
+    return MATCH_NO;
+
+  if (_scmp_syscall_number (idx, arch) == nr)
+    {
+      for (guint i = 0; i < n; i++)
+        {
+          const ScmpCondition *c = scmp_rule_get_condition (rule, i);
+
+          if (!condition_holds (c, info->word_bits, args[c->arg]))
+            return MATCH_NO;
+        }
+      return MATCH_YES;
+    }
+
+  mux = _scmp_syscall_mux (idx, arch, &sub);
+  if (mux != SCMP_MULTIPLEXER_NONE &&
+      nr == (mux == SCMP_MULTIPLEXER_IPC ? info->ipc_nr : info->socketcall_nr) &&
+      (guint32) args[0] == sub)
+    return n == 0 ? MATCH_YES : MATCH_MAYBE;
+
+  return MATCH_NO;
+}
+
+guint32
+_scmp_reference_evaluate (const ScmpCompileInput *input,
+                          guint32                 audit_arch,
+                          gint32                  nr,
+                          const guint64           args[6])
+{
+  ScmpArchitecture arch = SCMP_ARCHITECTURE_UNKNOWN;
+  guint32 dflt = scmp_action_get_kernel_value (input->default_action);
+  guint32 outcome = 0;
+  gboolean have_outcome = FALSE;
+
+  for (gsize i = 0; i < input->n_arches; i++)
+    {
+      const ScmpArchInfo *info = _scmp_arch_get_info (input->arches[i]);
+      gboolean x32_number = ((guint32) nr & X32_BIT) != 0;
+
+      if (info->audit_arch != audit_arch)
+        continue;
+      if (audit_arch == 0xc000003e && (guint32) nr != NR_SKIP &&
+          x32_number != (info->arch == SCMP_ARCHITECTURE_X32))
+        continue;
+      arch = info->arch;
+      break;
+    }
+
+  if (arch == SCMP_ARCHITECTURE_UNKNOWN)
+    return scmp_action_get_kernel_value (input->bad_arch_action);
+
+  if ((guint32) nr == NR_SKIP)
+    return input->allow_tracer_skip ? SECCOMP_RET_ALLOW : dflt;
+
+  for (guint r = 0; r < input->rules->len; r++)
+    {
+      ScmpRule *rule = g_ptr_array_index (input->rules, r);
+      guint32 action = scmp_action_get_kernel_value (scmp_rule_get_action (rule));
+
+      switch (rule_match (rule, arch, nr, args))
+        {
+        case MATCH_NO:
+          break;
+        case MATCH_YES:
+          return have_outcome ? most_restrictive (outcome, action) : action;
+        case MATCH_MAYBE:
+          outcome = have_outcome ? most_restrictive (outcome, action) : action;
+          have_outcome = TRUE;
+          break;
+        }
+    }
+
+  return have_outcome ? most_restrictive (outcome, dflt) : dflt;
+}

@@ -1,0 +1,340 @@
+/* scmp-condition.c
+ *
+ * SPDX-FileCopyrightText: 2026 The scmp-glib authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#include "config.h"
+
+#include "scmp-condition.h"
+
+/**
+ * SECTION:scmp-condition
+ * @title: ScmpCondition
+ * @short_description: a test on one system call argument
+ *
+ * An #ScmpCondition compares one argument of a system call (0 to 5) with a
+ * value. The conditions of a rule are ANDed, and the same argument may be
+ * tested more than once, for example to check a range.
+ *
+ * All comparisons are unsigned and, by default, on the full 64 bits of the
+ * argument. A 32-bit condition (scmp_condition_new_32()) compares only the
+ * low 32 bits of the argument, of the datum and of the mask: use it for
+ * `int`-typed arguments, whose upper half the kernel does not define on
+ * 64-bit ABIs.
+ *
+ * #ScmpCondition is a plain structure registered as a boxed type: copy it
+ * with scmp_condition_copy(), or on the stack, rather than sharing it.
+ *
+ * The constructors store any argument index: an index above
+ * %SCMP_CONDITION_MAX_ARG is reported as a #GError by the filter the
+ * condition's rule is added to, and that filter is left unchanged.
+ *
+ * ## String form
+ *
+ * scmp_condition_to_string() formats a condition as
+ * `arg<N> <op> <datum>`, where `<op>` is one of `==`, `!=`, `<`, `<=`, `>`
+ * and `>=`, or as `arg<N> & <mask> == <datum>` for
+ * %SCMP_COMPARE_OP_MASKED_EQ. A datum below 4096 is written in decimal and
+ * a larger one in hexadecimal with a `0x` prefix; the mask, and the datum
+ * it is compared with, are always in hexadecimal. A 32-bit condition ends
+ * with ` (32-bit)`. For example: `arg1 == 2`, `arg0 & 0xff == 0x1`,
+ * `arg2 <= 10 (32-bit)`, `arg1 == 0x5401`.
+ *
+ * |[<!-- language="C" -->
+ *   // socket (AF_UNIX, ...), with the flags in the type argument ignored
+ *   g_autoptr(ScmpCondition) family = scmp_condition_new_32 (0, SCMP_COMPARE_OP_EQ, AF_UNIX);
+ *   g_autoptr(ScmpCondition) cloexec = scmp_condition_new_masked (1, SOCK_CLOEXEC, SOCK_CLOEXEC);
+ *
+ *   g_assert_true (scmp_condition_matches (family, 0xffffffff00000001));
+ *   g_assert_false (scmp_condition_matches (cloexec, SOCK_STREAM));
+ * ]|
+ */
+
+G_DEFINE_BOXED_TYPE (ScmpCondition, scmp_condition,
+                     scmp_condition_copy, scmp_condition_free)
+
+static ScmpCondition *
+scmp_condition_alloc (guint         arg,
+                      ScmpCompareOp op,
+                      guint64       datum,
+                      guint64       mask,
+                      gboolean      is_32bit)
+{
+  ScmpCondition *self = g_new0 (ScmpCondition, 1);
+
+  self->arg = arg;
+  self->op = op;
+  self->datum = datum;
+  self->mask = op == SCMP_COMPARE_OP_MASKED_EQ ? mask : 0;
+  self->is_32bit = is_32bit;
+
+  return self;
+}
+
+/**
+ * scmp_condition_new: (constructor)
+ * @arg: the argument index, 0 to %SCMP_CONDITION_MAX_ARG
+ * @op: the comparison
+ * @datum: the value the argument is compared with
+ *
+ * Creates a condition that compares the whole 64-bit argument @arg with
+ * @datum. For %SCMP_COMPARE_OP_MASKED_EQ the mask has all bits set, so
+ * the condition is the same as %SCMP_COMPARE_OP_EQ; use
+ * scmp_condition_new_masked() to give a mask.
+ *
+ * An @arg above %SCMP_CONDITION_MAX_ARG is stored as it is; the filter
+ * reports it as an error.
+ *
+ * Returns: (transfer full): a new #ScmpCondition; free it with
+ *   scmp_condition_free()
+ *
+ * Since: 0.1
+ */
+ScmpCondition *
+scmp_condition_new (guint         arg,
+                    ScmpCompareOp op,
+                    guint64       datum)
+{
+  g_return_val_if_fail (op <= SCMP_COMPARE_OP_MASKED_EQ, NULL);
+
+  return scmp_condition_alloc (arg, op, datum, G_MAXUINT64, FALSE);
+}
+
+/**
+ * scmp_condition_new_masked: (constructor)
+ * @arg: the argument index, 0 to %SCMP_CONDITION_MAX_ARG
+ * @mask: the bits of the argument to test
+ * @datum: the value the masked argument must equal
+ *
+ * Creates a %SCMP_COMPARE_OP_MASKED_EQ condition: it matches when the
+ * argument AND @mask equals @datum. A @datum with bits outside @mask
+ * never matches.
+ *
+ * An @arg above %SCMP_CONDITION_MAX_ARG is stored as it is; the filter
+ * reports it as an error.
+ *
+ * Returns: (transfer full): a new #ScmpCondition; free it with
+ *   scmp_condition_free()
+ *
+ * Since: 0.1
+ */
+ScmpCondition *
+scmp_condition_new_masked (guint   arg,
+                           guint64 mask,
+                           guint64 datum)
+{
+  return scmp_condition_alloc (arg, SCMP_COMPARE_OP_MASKED_EQ, datum, mask, FALSE);
+}
+
+/**
+ * scmp_condition_new_32: (constructor)
+ * @arg: the argument index, 0 to %SCMP_CONDITION_MAX_ARG
+ * @op: the comparison
+ * @datum: the value the argument is compared with; only its low 32 bits
+ *   count
+ *
+ * Creates a 32-bit condition: it compares only the low 32 bits of the
+ * argument with the low 32 bits of @datum, so that garbage or a sign
+ * extension in the upper half of an `int` argument does not change the
+ * outcome. For %SCMP_COMPARE_OP_MASKED_EQ the mask is 0xffffffff.
+ *
+ * An @arg above %SCMP_CONDITION_MAX_ARG is stored as it is; the filter
+ * reports it as an error.
+ *
+ * Returns: (transfer full): a new #ScmpCondition; free it with
+ *   scmp_condition_free()
+ *
+ * Since: 0.1
+ */
+ScmpCondition *
+scmp_condition_new_32 (guint         arg,
+                       ScmpCompareOp op,
+                       guint64       datum)
+{
+  g_return_val_if_fail (op <= SCMP_COMPARE_OP_MASKED_EQ, NULL);
+
+  return scmp_condition_alloc (arg, op, datum, G_MAXUINT32, TRUE);
+}
+
+/**
+ * scmp_condition_copy:
+ * @self: an #ScmpCondition
+ *
+ * Copies a condition.
+ *
+ * Returns: (transfer full): a copy of @self; free it with
+ *   scmp_condition_free()
+ *
+ * Since: 0.1
+ */
+ScmpCondition *
+scmp_condition_copy (const ScmpCondition *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return g_memdup2 (self, sizeof (ScmpCondition));
+}
+
+/**
+ * scmp_condition_free:
+ * @self: (nullable): an #ScmpCondition
+ *
+ * Frees a condition allocated by one of the constructors or by
+ * scmp_condition_copy(). Does nothing if @self is %NULL.
+ *
+ * Since: 0.1
+ */
+void
+scmp_condition_free (ScmpCondition *self)
+{
+  g_free (self);
+}
+
+/**
+ * scmp_condition_equal:
+ * @a: an #ScmpCondition
+ * @b: another #ScmpCondition
+ *
+ * Compares two conditions field by field: argument index, operator,
+ * datum, 32-bit mode and, for %SCMP_COMPARE_OP_MASKED_EQ only, the mask.
+ *
+ * Returns: %TRUE if @a and @b are the same condition
+ *
+ * Since: 0.1
+ */
+gboolean
+scmp_condition_equal (const ScmpCondition *a,
+                      const ScmpCondition *b)
+{
+  g_return_val_if_fail (a != NULL, FALSE);
+  g_return_val_if_fail (b != NULL, FALSE);
+
+  if (a->arg != b->arg ||
+      a->op != b->op ||
+      a->datum != b->datum ||
+      !a->is_32bit != !b->is_32bit)
+    return FALSE;
+
+  if (a->op == SCMP_COMPARE_OP_MASKED_EQ && a->mask != b->mask)
+    return FALSE;
+
+  return TRUE;
+}
+
+/**
+ * scmp_condition_matches:
+ * @self: an #ScmpCondition
+ * @value: the value of the argument @self tests
+ *
+ * Evaluates the condition for one argument value. This is the reference
+ * meaning of a condition, which compiled filters must agree with: an
+ * unsigned comparison of @value with the datum (after the mask, for
+ * %SCMP_COMPARE_OP_MASKED_EQ), on the low 32 bits only of @value, the
+ * datum and the mask when @self is a 32-bit condition.
+ *
+ * Returns: %TRUE if @value satisfies @self
+ *
+ * Since: 0.1
+ */
+gboolean
+scmp_condition_matches (const ScmpCondition *self,
+                        guint64              value)
+{
+  guint64 datum;
+  guint64 mask;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  datum = self->datum;
+  mask = self->mask;
+
+  if (self->is_32bit)
+    {
+      value &= G_MAXUINT32;
+      datum &= G_MAXUINT32;
+      mask &= G_MAXUINT32;
+    }
+
+  switch (self->op)
+    {
+    case SCMP_COMPARE_OP_EQ:
+      return value == datum;
+    case SCMP_COMPARE_OP_NE:
+      return value != datum;
+    case SCMP_COMPARE_OP_LT:
+      return value < datum;
+    case SCMP_COMPARE_OP_LE:
+      return value <= datum;
+    case SCMP_COMPARE_OP_GT:
+      return value > datum;
+    case SCMP_COMPARE_OP_GE:
+      return value >= datum;
+    case SCMP_COMPARE_OP_MASKED_EQ:
+      return (value & mask) == datum;
+    default:
+      g_return_val_if_reached (FALSE);
+    }
+}
+
+static void
+append_value (GString *string,
+              guint64  value,
+              gboolean hex)
+{
+  if (hex || value >= 4096)
+    g_string_append_printf (string, "0x%" G_GINT64_MODIFIER "x", value);
+  else
+    g_string_append_printf (string, "%" G_GUINT64_FORMAT, value);
+}
+
+/**
+ * scmp_condition_to_string:
+ * @self: an #ScmpCondition
+ *
+ * Formats the condition for people, as `arg1 == 2`, `arg0 & 0xff == 0x1`
+ * or `arg2 <= 10 (32-bit)`. The format, described in the ScmpCondition
+ * section, is stable.
+ *
+ * Returns: (transfer full): a new string; free it with g_free()
+ *
+ * Since: 0.1
+ */
+char *
+scmp_condition_to_string (const ScmpCondition *self)
+{
+  static const char * const op_names[] = {
+    [SCMP_COMPARE_OP_EQ] = "==",
+    [SCMP_COMPARE_OP_NE] = "!=",
+    [SCMP_COMPARE_OP_LT] = "<",
+    [SCMP_COMPARE_OP_LE] = "<=",
+    [SCMP_COMPARE_OP_GT] = ">",
+    [SCMP_COMPARE_OP_GE] = ">=",
+    [SCMP_COMPARE_OP_MASKED_EQ] = "==",
+  };
+  GString *string;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (self->op <= SCMP_COMPARE_OP_MASKED_EQ, NULL);
+
+  string = g_string_new (NULL);
+  g_string_append_printf (string, "arg%u ", self->arg);
+
+  if (self->op == SCMP_COMPARE_OP_MASKED_EQ)
+    {
+      g_string_append (string, "& ");
+      append_value (string, self->mask, TRUE);
+      g_string_append (string, " == ");
+      append_value (string, self->datum, TRUE);
+    }
+  else
+    {
+      g_string_append_printf (string, "%s ", op_names[self->op]);
+      append_value (string, self->datum, FALSE);
+    }
+
+  if (self->is_32bit)
+    g_string_append (string, " (32-bit)");
+
+  return g_string_free (string, FALSE);
+}

@@ -1,0 +1,20 @@
+/* scmp-error-private.h
+ *
+ * SPDX-FileCopyrightText: 2026 The scmp-glib authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#pragma once
+
+#include "scmp-error.h"
+
+G_BEGIN_DECLS
+
+/* Sets @error to "@what: <strerror> (<ERRNAME>)" with @code. Async-signal
+ * safety is not needed here: loaders that must be safe only record errno. */
+void _scmp_set_error_from_errno (GError     **error,
+                                 ScmpError    code,
+                                 int          errsv,
+                                 const char  *what);
+
+G_END_DECLS

@@ -1,0 +1,1943 @@
+/* scmp-filter.c
+ *
+ * SPDX-FileCopyrightText: 2026 The scmp-glib authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#include "config.h"
+
+#include "scmp-filter.h"
+#include "scmp-filter-private.h"
+
+#include "scmp-arch-private.h"
+#include "scmp-bpf-private.h"
+#include "scmp-enums.h"
+#include "scmp-error.h"
+#include "scmp-error-private.h"
+#include "scmp-kernel-private.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+/**
+ * SECTION:scmp-filter
+ * @title: ScmpFilter
+ * @short_description: a seccomp filter: rules, architectures, attributes
+ *
+ * An #ScmpFilter is an ordered list of #ScmpRule objects, a set of
+ * architectures (ABIs) and a few attributes. It compiles them into a
+ * classic-BPF program that can be exported (scmp_filter_export_bpf(),
+ * scmp_filter_export_bpf_memfd() for `bwrap --seccomp`), printed as
+ * readable pseudo code (scmp_filter_export_pfc()), tried out
+ * (scmp_filter_evaluate()) or loaded into the kernel (scmp_filter_load()).
+ *
+ * ## Semantics
+ *
+ * For a system call made on one of the filter's architectures, the
+ * **first rule, in list order, whose syscall is the one called and whose
+ * conditions all hold decides** the action. When no rule matches, the
+ * default action applies. Calls from an architecture that is not in the
+ * filter get the #ScmpFilter:bad-arch-action.
+ *
+ * Adding a rule for a syscall with the same conditions as an earlier rule
+ * is a no-op when the action is the same, and fails with
+ * %SCMP_ERROR_EXISTS when it is not: a filter never ignores a rule
+ * silently.
+ *
+ * Syscall names are resolved for each architecture when the filter is
+ * compiled, so an architecture added after the rules gets them all. A
+ * syscall that an architecture lacks is skipped there, unless the rule is
+ * exact (scmp_rule_new_exact()), in which case adding the rule or the
+ * architecture fails.
+ *
+ * On the ABIs that multiplex socket and System V IPC calls through
+ * socketcall(2) and ipc(2), a rule for, say, `connect` covers both the
+ * direct syscall and the multiplexer with the matching sub-call. A
+ * filter cannot read the arguments of a multiplexed call (they are behind
+ * a pointer), so there the outcome is the most restrictive one the rules
+ * could give: the compiled filter is never laxer than the rules ask.
+ *
+ * On 64-bit ABIs argument comparisons use all 64 bits, unless the
+ * condition asks for a 32-bit comparison (scmp_condition_new_32()). On
+ * 32-bit ABIs a value wider than 32 bits is refused with
+ * %SCMP_ERROR_INVALID_ARGUMENT rather than truncated.
+ *
+ * The x32 ABI shares x86-64's audit token; the filter tells the two apart
+ * by the x32 bit of the syscall number. A syscall number of -1 (a tracer
+ * skipping the call) gets the default action, or ALLOW when
+ * #ScmpFilter:allow-tracer-skip is set.
+ *
+ * Every failed call leaves the filter exactly as it was.
+ *
+ * |[<!-- language="C" -->
+ * g_autoptr(ScmpAction) deny = scmp_action_new_errno (EPERM);
+ * g_autoptr(ScmpFilter) filter = scmp_filter_new (deny);
+ * g_autoptr(ScmpAction) allow = scmp_action_new_allow ();
+ * ScmpCondition to_stdout = { .arg = 0, .op = SCMP_COMPARE_OP_EQ, .datum = 1 };
+ * g_autoptr(ScmpRule) rule = scmp_rule_newv ("write", allow, &to_stdout, 1);
+ * g_autoptr(GError) error = NULL;
+ *
+ * if (!scmp_filter_add_rule (filter, rule, &error) ||
+ *     !scmp_filter_load (filter, &error))
+ *   g_printerr ("%s\n", error->message);
+ * ]|
+ */
+
+struct _ScmpFilter
+{
+  GObject parent_instance;
+
+  ScmpAction *default_action;       /* (owned) */
+  ScmpAction *bad_arch_action;      /* (owned) */
+  GPtrArray  *rules;                /* (owned) (element-type ScmpRule) */
+  GArray     *arches;               /* (owned) (element-type ScmpArchitecture) */
+  GHashTable *priorities;           /* (owned) name → priority */
+  GPtrArray  *transactions;         /* (owned) (element-type Snapshot) */
+
+  gboolean no_new_privs;
+  gboolean thread_sync;
+  gboolean log;
+  gboolean spec_allow;
+  gboolean wait_killable;
+  gboolean allow_tracer_skip;
+
+  ScmpProgram *program;             /* (owned) (nullable) cache */
+  int listener_fd;
+};
+
+typedef struct {
+  GPtrArray  *rules;
+  GArray     *arches;
+  GHashTable *priorities;
+  ScmpAction *bad_arch_action;
+  gboolean    allow_tracer_skip;
+} Snapshot;
+
+static void scmp_filter_list_model_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (ScmpFilter, scmp_filter, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL,
+                                                      scmp_filter_list_model_init))
+
+enum {
+  PROP_0,
+  PROP_DEFAULT_ACTION,
+  PROP_BAD_ARCH_ACTION,
+  PROP_NO_NEW_PRIVS,
+  PROP_THREAD_SYNC,
+  PROP_LOG,
+  PROP_SPEC_ALLOW,
+  PROP_WAIT_KILLABLE,
+  PROP_ALLOW_TRACER_SKIP,
+  PROP_N_RULES,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+enum {
+  RULE_ADDED,
+  RULE_REMOVED,
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* ------------------------------------------------------------------ */
+
+static GHashTable *
+priorities_new (void)
+{
+  return g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+}
+
+static GHashTable *
+priorities_copy (GHashTable *src)
+{
+  GHashTable *copy = priorities_new ();
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_iter_init (&iter, src);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    g_hash_table_insert (copy, g_strdup (key), value);
+  return copy;
+}
+
+static void
+snapshot_free (gpointer data)
+{
+  Snapshot *s = data;
+
+  g_ptr_array_unref (s->rules);
+  g_array_unref (s->arches);
+  g_hash_table_unref (s->priorities);
+  g_object_unref (s->bad_arch_action);
+  g_free (s);
+}
+
+/* Drops the compiled program and tells listeners. */
+static void
+invalidate (ScmpFilter *self)
+{
+  g_clear_pointer (&self->program, _scmp_program_free);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static gboolean
+arches_contain (GArray           *arches,
+                ScmpArchitecture  arch)
+{
+  for (guint i = 0; i < arches->len; i++)
+    if (g_array_index (arches, ScmpArchitecture, i) == arch)
+      return TRUE;
+  return FALSE;
+}
+
+/* Inserts without checks; emits the list and rule signals. */
+static void
+insert_rule_unchecked (ScmpFilter *self,
+                       guint       position,
+                       ScmpRule   *rule)
+{
+  const char *name = scmp_rule_get_syscall (rule);
+
+  g_ptr_array_insert (self->rules, position, g_object_ref (rule));
+  g_list_model_items_changed (G_LIST_MODEL (self), position, 0, 1);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_RULES]);
+  /* Interning only names someone may listen for, the GActionGroup way. */
+  g_signal_emit (self, signals[RULE_ADDED], g_quark_try_string (name), rule, position);
+}
+
+static void
+remove_rule_unchecked (ScmpFilter *self,
+                       guint       position)
+{
+  g_autoptr(ScmpRule) rule = g_object_ref (g_ptr_array_index (self->rules, position));
+
+  g_ptr_array_remove_index (self->rules, position);
+  g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 0);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_RULES]);
+  g_signal_emit (self, signals[RULE_REMOVED],
+                 g_quark_try_string (scmp_rule_get_syscall (rule)), rule, position);
+}
+
+/* ------------------------------------------------------------------ */
+/* GListModel                                                          */
+/* ------------------------------------------------------------------ */
+
+static GType
+scmp_filter_get_item_type (GListModel *model)
+{
+  return SCMP_TYPE_RULE;
+}
+
+static guint
+scmp_filter_get_n_items (GListModel *model)
+{
+  return SCMP_FILTER (model)->rules->len;
+}
+
+static gpointer
+scmp_filter_get_item (GListModel *model,
+                      guint       position)
+{
+  ScmpFilter *self = SCMP_FILTER (model);
+
+  if (position >= self->rules->len)
+    return NULL;
+  return g_object_ref (g_ptr_array_index (self->rules, position));
+}
+
+static void
+scmp_filter_list_model_init (GListModelInterface *iface)
+{
+  iface->get_item_type = scmp_filter_get_item_type;
+  iface->get_n_items = scmp_filter_get_n_items;
+  iface->get_item = scmp_filter_get_item;
+}
+
+/* ------------------------------------------------------------------ */
+/* GObject                                                             */
+/* ------------------------------------------------------------------ */
+
+static void
+scmp_filter_finalize (GObject *object)
+{
+  ScmpFilter *self = SCMP_FILTER (object);
+
+  g_clear_object (&self->default_action);
+  g_clear_object (&self->bad_arch_action);
+  g_clear_pointer (&self->rules, g_ptr_array_unref);
+  g_clear_pointer (&self->arches, g_array_unref);
+  g_clear_pointer (&self->priorities, g_hash_table_unref);
+  g_clear_pointer (&self->transactions, g_ptr_array_unref);
+  g_clear_pointer (&self->program, _scmp_program_free);
+  if (self->listener_fd >= 0)
+    close (self->listener_fd);
+
+  G_OBJECT_CLASS (scmp_filter_parent_class)->finalize (object);
+}
+
+static void
+scmp_filter_constructed (GObject *object)
+{
+  ScmpFilter *self = SCMP_FILTER (object);
+
+  G_OBJECT_CLASS (scmp_filter_parent_class)->constructed (object);
+
+  if (self->default_action == NULL)
+    self->default_action = scmp_action_new_kill_process ();
+}
+
+static void
+scmp_filter_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  ScmpFilter *self = SCMP_FILTER (object);
+
+  switch (prop_id)
+    {
+    case PROP_DEFAULT_ACTION:
+      g_value_set_object (value, self->default_action);
+      break;
+    case PROP_BAD_ARCH_ACTION:
+      g_value_set_object (value, self->bad_arch_action);
+      break;
+    case PROP_NO_NEW_PRIVS:
+      g_value_set_boolean (value, self->no_new_privs);
+      break;
+    case PROP_THREAD_SYNC:
+      g_value_set_boolean (value, self->thread_sync);
+      break;
+    case PROP_LOG:
+      g_value_set_boolean (value, self->log);
+      break;
+    case PROP_SPEC_ALLOW:
+      g_value_set_boolean (value, self->spec_allow);
+      break;
+    case PROP_WAIT_KILLABLE:
+      g_value_set_boolean (value, self->wait_killable);
+      break;
+    case PROP_ALLOW_TRACER_SKIP:
+      g_value_set_boolean (value, self->allow_tracer_skip);
+      break;
+    case PROP_N_RULES:
+      g_value_set_uint (value, self->rules->len);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+scmp_filter_set_property (GObject      *object,
+                          guint         prop_id,
+                          const GValue *value,
+                          GParamSpec   *pspec)
+{
+  ScmpFilter *self = SCMP_FILTER (object);
+
+  switch (prop_id)
+    {
+    case PROP_DEFAULT_ACTION:
+      self->default_action = g_value_dup_object (value);
+      break;
+    case PROP_BAD_ARCH_ACTION:
+      scmp_filter_set_bad_arch_action (self, g_value_get_object (value));
+      break;
+    case PROP_NO_NEW_PRIVS:
+      scmp_filter_set_no_new_privs (self, g_value_get_boolean (value));
+      break;
+    case PROP_THREAD_SYNC:
+      scmp_filter_set_thread_sync (self, g_value_get_boolean (value));
+      break;
+    case PROP_LOG:
+      scmp_filter_set_log (self, g_value_get_boolean (value));
+      break;
+    case PROP_SPEC_ALLOW:
+      scmp_filter_set_spec_allow (self, g_value_get_boolean (value));
+      break;
+    case PROP_WAIT_KILLABLE:
+      scmp_filter_set_wait_killable (self, g_value_get_boolean (value));
+      break;
+    case PROP_ALLOW_TRACER_SKIP:
+      scmp_filter_set_allow_tracer_skip (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+scmp_filter_class_init (ScmpFilterClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = scmp_filter_finalize;
+  object_class->constructed = scmp_filter_constructed;
+  object_class->get_property = scmp_filter_get_property;
+  object_class->set_property = scmp_filter_set_property;
+
+  /**
+   * ScmpFilter:default-action: (attributes org.gtk.Property.get=scmp_filter_get_default_action)
+   *
+   * The action for calls that no rule matches. Set at construction; a
+   * filter built without one kills the process.
+   *
+   * Since: 0.1
+   */
+  properties[PROP_DEFAULT_ACTION] =
+    g_param_spec_object ("default-action", NULL, NULL,
+                         SCMP_TYPE_ACTION,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * ScmpFilter:bad-arch-action: (attributes org.gtk.Property.get=scmp_filter_get_bad_arch_action org.gtk.Property.set=scmp_filter_set_bad_arch_action)
+   *
+   * The action for calls made from an architecture the filter does not
+   * cover. Kill-process by default.
+   *
+   * Since: 0.1
+   */
+  properties[PROP_BAD_ARCH_ACTION] =
+    g_param_spec_object ("bad-arch-action", NULL, NULL,
+                         SCMP_TYPE_ACTION,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * ScmpFilter:no-new-privs: (attributes org.gtk.Property.get=scmp_filter_get_no_new_privs org.gtk.Property.set=scmp_filter_set_no_new_privs)
+   *
+   * Whether scmp_filter_load() sets `PR_SET_NO_NEW_PRIVS` first, which an
+   * unprivileged process needs to load a filter. On by default.
+   *
+   * Since: 0.1
+   */
+  properties[PROP_NO_NEW_PRIVS] =
+    g_param_spec_boolean ("no-new-privs", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * ScmpFilter:thread-sync: (attributes org.gtk.Property.get=scmp_filter_get_thread_sync org.gtk.Property.set=scmp_filter_set_thread_sync)
+   *
+   * Whether the filter is loaded on every thread of the process
+   * (`SECCOMP_FILTER_FLAG_TSYNC`).
+   *
+   * Since: 0.1
+   */
+  properties[PROP_THREAD_SYNC] =
+    g_param_spec_boolean ("thread-sync", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * ScmpFilter:log: (attributes org.gtk.Property.get=scmp_filter_get_log org.gtk.Property.set=scmp_filter_set_log)
+   *
+   * Whether the kernel logs every action the filter takes except ALLOW
+   * (`SECCOMP_FILTER_FLAG_LOG`).
+   *
+   * Since: 0.1
+   */
+  properties[PROP_LOG] =
+    g_param_spec_boolean ("log", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * ScmpFilter:spec-allow: (attributes org.gtk.Property.get=scmp_filter_get_spec_allow org.gtk.Property.set=scmp_filter_set_spec_allow)
+   *
+   * Whether loading the filter leaves the speculative store bypass
+   * mitigation off (`SECCOMP_FILTER_FLAG_SPEC_ALLOW`).
+   *
+   * Since: 0.1
+   */
+  properties[PROP_SPEC_ALLOW] =
+    g_param_spec_boolean ("spec-allow", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * ScmpFilter:wait-killable: (attributes org.gtk.Property.get=scmp_filter_get_wait_killable org.gtk.Property.set=scmp_filter_set_wait_killable)
+   *
+   * Whether a call waiting for a user-notification supervisor can only be
+   * interrupted by a fatal signal once the supervisor has received it
+   * (`SECCOMP_FILTER_FLAG_WAIT_KILLABLE_RECV`). Used only by filters with
+   * a NOTIFY action.
+   *
+   * Since: 0.1
+   */
+  properties[PROP_WAIT_KILLABLE] =
+    g_param_spec_boolean ("wait-killable", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * ScmpFilter:allow-tracer-skip: (attributes org.gtk.Property.get=scmp_filter_get_allow_tracer_skip org.gtk.Property.set=scmp_filter_set_allow_tracer_skip)
+   *
+   * Whether syscall number -1, which a ptrace tracer sets to skip a call
+   * (the filter runs again after the tracer since Linux 4.8), is allowed.
+   * When off, it gets the default action.
+   *
+   * Since: 0.1
+   */
+  properties[PROP_ALLOW_TRACER_SKIP] =
+    g_param_spec_boolean ("allow-tracer-skip", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * ScmpFilter:n-rules: (attributes org.gtk.Property.get=scmp_filter_get_n_rules)
+   *
+   * The number of rules in the filter.
+   *
+   * Since: 0.1
+   */
+  properties[PROP_N_RULES] =
+    g_param_spec_uint ("n-rules", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * ScmpFilter::rule-added:
+   * @self: the filter
+   * @rule: the rule added
+   * @position: its position in the list
+   *
+   * Emitted after a rule was added. The detail is the rule's syscall name,
+   * so `rule-added::openat` is emitted only for rules about openat().
+   *
+   * Since: 0.1
+   */
+  signals[RULE_ADDED] =
+    g_signal_new ("rule-added", G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, SCMP_TYPE_RULE, G_TYPE_UINT);
+
+  /**
+   * ScmpFilter::rule-removed:
+   * @self: the filter
+   * @rule: the rule removed
+   * @position: the position it had
+   *
+   * Emitted after a rule was removed, detailed by its syscall name.
+   *
+   * Since: 0.1
+   */
+  signals[RULE_REMOVED] =
+    g_signal_new ("rule-removed", G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, SCMP_TYPE_RULE, G_TYPE_UINT);
+
+  /**
+   * ScmpFilter::changed:
+   * @self: the filter
+   *
+   * Emitted after any change that alters the compiled program: rules,
+   * architectures, the bad-arch action, priorities, the tracer-skip
+   * setting, a reset or a rolled-back transaction.
+   *
+   * Since: 0.1
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+}
+
+static void
+scmp_filter_init (ScmpFilter *self)
+{
+  ScmpArchitecture native = scmp_architecture_get_native ();
+
+  self->rules = g_ptr_array_new_with_free_func (g_object_unref);
+  self->arches = g_array_new (FALSE, FALSE, sizeof (ScmpArchitecture));
+  g_array_append_val (self->arches, native);
+  self->priorities = priorities_new ();
+  self->transactions = g_ptr_array_new_with_free_func (snapshot_free);
+  self->bad_arch_action = scmp_action_new_kill_process ();
+  self->no_new_privs = TRUE;
+  self->listener_fd = -1;
+}
+
+/**
+ * scmp_filter_new:
+ * @default_action: (nullable): the action for calls no rule matches;
+ *   %NULL for kill-process
+ *
+ * Creates an empty filter for the native architecture.
+ *
+ * Returns: (transfer full): a new #ScmpFilter
+ *
+ * Since: 0.1
+ */
+ScmpFilter *
+scmp_filter_new (ScmpAction *default_action)
+{
+  g_return_val_if_fail (default_action == NULL || SCMP_IS_ACTION (default_action), NULL);
+
+  return g_object_new (SCMP_TYPE_FILTER, "default-action", default_action, NULL);
+}
+
+/* ------------------------------------------------------------------ */
+/* Rules                                                               */
+/* ------------------------------------------------------------------ */
+
+/**
+ * scmp_filter_add_rule:
+ * @self: a #ScmpFilter
+ * @rule: (transfer none): the rule to append
+ * @error: return location for a #GError
+ *
+ * Appends @rule to the filter. See scmp_filter_insert_rule() for the
+ * checks made.
+ *
+ * Returns: %TRUE if the rule is in the filter (or an identical one
+ *   already was), %FALSE with @error set otherwise
+ *
+ * Since: 0.1
+ */
+gboolean
+scmp_filter_add_rule (ScmpFilter  *self,
+                      ScmpRule    *rule,
+                      GError     **error)
+{
+  g_return_val_if_fail (SCMP_IS_FILTER (self), FALSE);
+
+  return scmp_filter_insert_rule (self, self->rules->len, rule, error);
+}
+
+/* The EXISTS check: same syscall and conditions, another action. */
+static gboolean
+check_conflicts (GPtrArray  *rules,
+                 ScmpRule   *rule,
+                 gboolean   *duplicate,
+                 GError    **error)
+{
+  *duplicate = FALSE;
+  for (guint i = 0; i < rules->len; i++)
+    {
+      ScmpRule *other = g_ptr_array_index (rules, i);
+      g_autofree char *existing = NULL;
+
+      if (!scmp_rule_same_conditions (other, rule))
+        continue;
+      if (scmp_action_equal (scmp_rule_get_action (other), scmp_rule_get_action (rule)))
+        {
+          *duplicate = TRUE;
+          return TRUE;
+        }
+      existing = scmp_rule_to_string (other);
+      g_set_error (error, SCMP_ERROR, SCMP_ERROR_EXISTS,
+                   "The filter already has a rule for “%s” with the same "
+                   "conditions and another action (%s)",
+                   scmp_rule_get_syscall (rule), existing);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * scmp_filter_insert_rule:
+ * @self: a #ScmpFilter
+ * @position: where to insert, 0 to the number of rules
+ * @rule: (transfer none): the rule
+ * @error: return location for a #GError
+ *
+ * Inserts @rule at @position. Since the first matching rule decides,
+ * position matters.
+ *
+ * The rule is checked against the filter's architectures: an unknown
+ * syscall gives %SCMP_ERROR_INVALID_SYSCALL, as does an exact rule whose
+ * syscall an architecture lacks; an errno value outside 1…4095, an
+ * argument index above 5, a value wider than 32 bits on a 32-bit
+ * architecture, or an exact rule with conditions on a multiplexed syscall
+ * give %SCMP_ERROR_INVALID_ARGUMENT; a rule with the same syscall and
+ * conditions as an existing rule but another action gives
+ * %SCMP_ERROR_EXISTS. On error the filter is unchanged. Adding a rule
+ * identical to an existing one changes nothing and succeeds.
+ *
+ * Returns: %TRUE on success, %FALSE with @error set otherwise
+ *
+ * Since: 0.1
+ */
+gboolean
+scmp_filter_insert_rule (ScmpFilter  *self,
+                         guint        position,
+                         ScmpRule    *rule,
+                         GError     **error)
+{
+  gboolean duplicate;
+
+  g_return_val_if_fail (SCMP_IS_FILTER (self), FALSE);
+  g_return_val_if_fail (SCMP_IS_RULE (rule), FALSE);
+  g_return_val_if_fail (position <= self->rules->len, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!_scmp_compiler_check_rule (rule, (const ScmpArchitecture *) (void *) self->arches->data,
+                                  self->arches->len, error))
+    return FALSE;
+  if (!check_conflicts (self->rules, rule, &duplicate, error))
+    return FALSE;
+  if (duplicate)
+    return TRUE;
+
+  insert_rule_unchecked (self, position, rule);
+  invalidate (self);
+  return TRUE;
+}
+
+/**
+ * scmp_filter_remove_rule:
+ * @self: a #ScmpFilter
+ * @rule: the rule to remove
+ *
+ * Removes @rule (the object itself, not an equal rule) from the filter.
+ *
+ * Returns: %TRUE if @rule was in the filter
+ *
+ * Since: 0.1
+ */
+gboolean
+scmp_filter_remove_rule (ScmpFilter *self,
+                         ScmpRule   *rule)
+{
+  guint position;
+
+  g_return_val_if_fail (SCMP_IS_FILTER (self), FALSE);
+  g_return_val_if_fail (SCMP_IS_RULE (rule), FALSE);
+
+  if (!g_ptr_array_find (self->rules, rule, &position))
+    return FALSE;
+  scmp_filter_remove_rule_at (self, position);
+  return TRUE;
+}
+
+/**
+ * scmp_filter_remove_rule_at:
+ * @self: a #ScmpFilter
+ * @position: the position of the rule to remove
+ *
+ * Removes the rule at @position.
+ *
+ * Since: 0.1
+ */
+void
+scmp_filter_remove_rule_at (ScmpFilter *self,
+                            guint       position)
+{
+  g_return_if_fail (SCMP_IS_FILTER (self));
+  g_return_if_fail (position < self->rules->len);
+
+  remove_rule_unchecked (self, position);
+  invalidate (self);
+}
+
+/**
+ * scmp_filter_get_n_rules:
+ * @self: a #ScmpFilter
+ *
+ * Gets the number of rules.
+ *
+ * Returns: the number of rules in the filter
+ *
+ * Since: 0.1
+ */
+guint
+scmp_filter_get_n_rules (ScmpFilter *self)
+{
+  g_return_val_if_fail (SCMP_IS_FILTER (self), 0);
+
+  return self->rules->len;
+}
+
+/**
+ * scmp_filter_get_rule:
+ * @self: a #ScmpFilter
+ * @position: a position
+ *
+ * Gets the rule at @position.
+ *
+ * Returns: (transfer none) (nullable): the rule, or %NULL if @position is
+ *   past the end
+ *
+ * Since: 0.1
+ */
+ScmpRule *
+scmp_filter_get_rule (ScmpFilter *self,
+                      guint       position)
+{
+  g_return_val_if_fail (SCMP_IS_FILTER (self), NULL);
+
+  if (position >= self->rules->len)
+    return NULL;
+  return g_ptr_array_index (self->rules, position);
+}
+
+/* ------------------------------------------------------------------ */
+/* Architectures                                                       */
+/* ------------------------------------------------------------------ */
+
+/* Whether @arch can join @arches: known, same byte order, and every rule
+ * still valid there. */
+static gboolean
+check_new_arch (GArray            *arches,
+                GPtrArray         *rules,
+                ScmpArchitecture   arch,
+                GError           **error)
+{
+  const ScmpArchInfo *info = _scmp_arch_get_info (arch);
+
+  if (info == NULL)
+    {
+      g_set_error (error, SCMP_ERROR, SCMP_ERROR_INVALID_ARCHITECTURE,
+                   "Unknown architecture (%d)", (int) arch);
+      return FALSE;
+    }
+
+  for (guint i = 0; i < arches->len; i++)
+    {
+      const ScmpArchInfo *other = _scmp_arch_get_info (g_array_index (arches, ScmpArchitecture, i));
+
+      if (other->big_endian != info->big_endian)
+        {
+          g_set_error (error, SCMP_ERROR, SCMP_ERROR_INVALID_ARCHITECTURE,
+                       "Cannot add %s (%s endian) to a filter for %s (%s endian): "
+                       "a filter runs on one machine, so its architectures must "
+                       "share a byte order",
+                       info->name, info->big_endian ? "big" : "little",
+                       other->name, other->big_endian ? "big" : "little");
+          return FALSE;
+        }
+    }
+
+  for (guint i = 0; i < rules->len; i++)
+    if (!_scmp_compiler_check_rule (g_ptr_array_index (rules, i), &info->arch, 1, error))
+      return FALSE;
+
+  return TRUE;
+}
+
+/**
+ * scmp_filter_add_arch:
+ * @self: a #ScmpFilter
+ * @arch: the architecture to add (%SCMP_ARCHITECTURE_NATIVE is resolved)
+ * @error: return location for a #GError
+ *
+ * Adds an architecture to the filter; every rule applies to it. Adding an
+ * architecture already there does nothing.
+ *
+ * Fails with %SCMP_ERROR_INVALID_ARCHITECTURE for an unknown architecture
+ * or one whose byte order differs from the others', and with the rule
+ * errors of scmp_filter_insert_rule() when an existing rule cannot apply
+ * there (an exact rule for a missing syscall, a 64-bit value on a 32-bit
+ * architecture). On error the filter is unchanged.
+ *
+ * Returns: %TRUE on success, %FALSE with @error set otherwise
+ *
+ * Since: 0.1
+ */
+gboolean
+scmp_filter_add_arch (ScmpFilter        *self,
+                      ScmpArchitecture   arch,
+                      GError           **error)
+{
+  ScmpArchitecture real = _scmp_arch_resolve (arch);
+
+  g_return_val_if_fail (SCMP_IS_FILTER (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (real != SCMP_ARCHITECTURE_UNKNOWN && arches_contain (self->arches, real))
+    return TRUE;
+  if (!check_new_arch (self->arches, self->rules, real, error))
+    return FALSE;
+
+  g_array_append_val (self->arches, real);
+  invalidate (self);
+  return TRUE;
+}
+
+/**
+ * scmp_filter_remove_arch:
+ * @self: a #ScmpFilter
+ * @arch: the architecture to remove
+ * @error: return location for a #GError
+ *
+ * Removes an architecture: its calls then get the bad-arch action. A
+ * filter needs at least one architecture to be compiled.
+ *
+ * Returns: %TRUE on success, %FALSE with %SCMP_ERROR_INVALID_ARCHITECTURE
+ *   if @arch is not in the filter
+ *
+ * Since: 0.1
+ */
+gboolean
+scmp_filter_remove_arch (ScmpFilter        *self,
+                         ScmpArchitecture   arch,
+                         GError           **error)
+{
+  ScmpArchitecture real = _scmp_arch_resolve (arch);
+
+  g_return_val_if_fail (SCMP_IS_FILTER (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  for (guint i = 0; i < self->arches->len; i++)
+    {
+      if (g_array_index (self->arches, ScmpArchitecture, i) == real)
+        {
+          g_array_remove_index (self->arches, i);
+          invalidate (self);
+          return TRUE;
+        }
+    }
+
+  g_set_error (error, SCMP_ERROR, SCMP_ERROR_INVALID_ARCHITECTURE,
+               "The architecture %s is not in the filter",
+               real != SCMP_ARCHITECTURE_UNKNOWN ? scmp_architecture_to_name (real) : "(unknown)");
+  return FALSE;
+}
+
+/**
+ * scmp_filter_has_arch:
+ * @self: a #ScmpFilter
+ * @arch: an architecture
+ *
+ * Checks whether the filter covers @arch.
+ *
+ * Returns: %TRUE if @arch is in the filter
+ *
+ * Since: 0.1
+ */
+gboolean
+scmp_filter_has_arch (ScmpFilter       *self,
+                      ScmpArchitecture  arch)
+{
+  g_return_val_if_fail (SCMP_IS_FILTER (self), FALSE);
+
+  return arches_contain (self->arches, _scmp_arch_resolve (arch));
+}
+
+/**
+ * scmp_filter_list_arches:
+ * @self: a #ScmpFilter
+ * @n_arches: (out): the number of architectures
+ *
+ * Lists the filter's architectures in the order they were added.
+ *
+ * Returns: (array length=n_arches) (transfer full): the architectures
+ *
+ * Since: 0.1
+ */
+ScmpArchitecture *
+scmp_filter_list_arches (ScmpFilter *self,
+                         gsize      *n_arches)
+{
+  g_return_val_if_fail (SCMP_IS_FILTER (self), NULL);
+  g_return_val_if_fail (n_arches != NULL, NULL);
+
+  *n_arches = self->arches->len;
+  return g_memdup2 (self->arches->data, sizeof (ScmpArchitecture) * (self->arches->len + 1));
+}
+
+/* ------------------------------------------------------------------ */
+/* Attributes                                                          */
+/* ------------------------------------------------------------------ */
+
+/**
+ * scmp_filter_get_default_action:
+ * @self: a #ScmpFilter
+ *
+ * Gets the action for calls no rule matches.
+ *
+ * Returns: (transfer none): the default action
+ *
+ * Since: 0.1
+ */
+ScmpAction *
+scmp_filter_get_default_action (ScmpFilter *self)
+{
+  g_return_val_if_fail (SCMP_IS_FILTER (self), NULL);
+
+  return self->default_action;
+}
+
+/**
+ * scmp_filter_get_bad_arch_action:
+ * @self: a #ScmpFilter
+ *
+ * Gets the action for calls from architectures not in the filter.
+ *
+ * Returns: (transfer none): the bad-arch action
+ *
+ * Since: 0.1
+ */
+ScmpAction *
+scmp_filter_get_bad_arch_action (ScmpFilter *self)
+{
+  g_return_val_if_fail (SCMP_IS_FILTER (self), NULL);
+
+  return self->bad_arch_action;
+}
+
+/**
+ * scmp_filter_set_bad_arch_action:
+ * @self: a #ScmpFilter
+ * @action: (nullable): the action, or %NULL for kill-process
+ *
+ * Sets the action for calls from architectures not in the filter.
+ *
+ * Since: 0.1
+ */
+void
+scmp_filter_set_bad_arch_action (ScmpFilter *self,
+                                 ScmpAction *action)
+{
+  g_autoptr(ScmpAction) new_action = NULL;
+
+  g_return_if_fail (SCMP_IS_FILTER (self));
+  g_return_if_fail (action == NULL || SCMP_IS_ACTION (action));
+
+  new_action = action != NULL ? g_object_ref (action) : scmp_action_new_kill_process ();
+  if (scmp_action_equal (self->bad_arch_action, new_action))
+    return;
+
+  g_set_object (&self->bad_arch_action, new_action);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BAD_ARCH_ACTION]);
+  invalidate (self);
+}
+
+#define DEFINE_FLAG_PROPERTY(field, PROP, program_changes)                     \
+gboolean                                                                       \
+scmp_filter_get_##field (ScmpFilter *self)                                     \
+{                                                                              \
+  g_return_val_if_fail (SCMP_IS_FILTER (self), FALSE);                         \
+  return self->field;                                                          \
+}                                                                              \
+void                                                                           \
+scmp_filter_set_##field (ScmpFilter *self,                                     \
+                         gboolean    value)                                    \
+{                                                                              \
+  g_return_if_fail (SCMP_IS_FILTER (self));                                    \
+  value = !!value;                                                             \
+  if (self->field == value)                                                    \
+    return;                                                                    \
+  self->field = value;                                                         \
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP]);                \
+  if (program_changes)                                                         \
+    invalidate (self);                                                         \
+}
+
+/**
+ * scmp_filter_get_no_new_privs:
+ * @self: a #ScmpFilter
+ *
+ * Gets #ScmpFilter:no-new-privs.
+ *
+ * Returns: whether loading sets no_new_privs first
+ *
+ * Since: 0.1
+ */
+/**
+ * scmp_filter_set_no_new_privs:
+ * @self: a #ScmpFilter
+ * @no_new_privs: the new value
+ *
+ * Sets #ScmpFilter:no-new-privs.
+ *
+ * Since: 0.1
+ */
+DEFINE_FLAG_PROPERTY (no_new_privs, PROP_NO_NEW_PRIVS, FALSE)
+
+/**
+ * scmp_filter_get_thread_sync:
+ * @self: a #ScmpFilter
+ *
+ * Gets #ScmpFilter:thread-sync.
+ *
+ * Returns: whether the filter is loaded on all threads
+ *
+ * Since: 0.1
+ */
+/**
+ * scmp_filter_set_thread_sync:
+ * @self: a #ScmpFilter
+ * @thread_sync: the new value
+ *
+ * Sets #ScmpFilter:thread-sync.
+ *
+ * Since: 0.1
+ */
+DEFINE_FLAG_PROPERTY (thread_sync, PROP_THREAD_SYNC, FALSE)
+
+/**
+ * scmp_filter_get_log:
+ * @self: a #ScmpFilter
+ *
+ * Gets #ScmpFilter:log.
+ *
+ * Returns: whether the kernel logs the filter's actions
+ *
+ * Since: 0.1
+ */
+/**
+ * scmp_filter_set_log:
+ * @self: a #ScmpFilter
+ * @log: the new value
+ *
+ * Sets #ScmpFilter:log.
+ *
+ * Since: 0.1
+ */
+DEFINE_FLAG_PROPERTY (log, PROP_LOG, FALSE)
+
+/**
+ * scmp_filter_get_spec_allow:
+ * @self: a #ScmpFilter
+ *
+ * Gets #ScmpFilter:spec-allow.
+ *
+ * Returns: whether the SSB mitigation is left off
+ *
+ * Since: 0.1
+ */
+/**
+ * scmp_filter_set_spec_allow:
+ * @self: a #ScmpFilter
+ * @spec_allow: the new value
+ *
+ * Sets #ScmpFilter:spec-allow.
+ *
+ * Since: 0.1
+ */
+DEFINE_FLAG_PROPERTY (spec_allow, PROP_SPEC_ALLOW, FALSE)
+
+/**
+ * scmp_filter_get_wait_killable:
+ * @self: a #ScmpFilter
+ *
+ * Gets #ScmpFilter:wait-killable.
+ *
+ * Returns: whether notified calls wait killably
+ *
+ * Since: 0.1
+ */
+/**
+ * scmp_filter_set_wait_killable:
+ * @self: a #ScmpFilter
+ * @wait_killable: the new value
+ *
+ * Sets #ScmpFilter:wait-killable.
+ *
+ * Since: 0.1
+ */
+DEFINE_FLAG_PROPERTY (wait_killable, PROP_WAIT_KILLABLE, FALSE)
+
+/**
+ * scmp_filter_get_allow_tracer_skip:
+ * @self: a #ScmpFilter
+ *
+ * Gets #ScmpFilter:allow-tracer-skip.
+ *
+ * Returns: whether syscall -1 is allowed
+ *
+ * Since: 0.1
+ */
+/**
+ * scmp_filter_set_allow_tracer_skip:
+ * @self: a #ScmpFilter
+ * @allow: the new value
+ *
+ * Sets #ScmpFilter:allow-tracer-skip.
+ *
+ * Since: 0.1
+ */
+DEFINE_FLAG_PROPERTY (allow_tracer_skip, PROP_ALLOW_TRACER_SKIP, TRUE)
+
+/**
+ * scmp_filter_set_priority:
+ * @self: a #ScmpFilter
+ * @syscall: a syscall name
+ * @priority: 0 (the default) to 255; higher is hotter
+ * @error: return location for a #GError
+ *
+ * Hints that @syscall is called often, so that the compiled filter
+ * reaches its decision in fewer instructions. It does not change what the
+ * filter decides.
+ *
+ * Returns: %TRUE on success, %FALSE with %SCMP_ERROR_INVALID_SYSCALL for
+ *   an unknown syscall
+ *
+ * Since: 0.1
+ */
+gboolean
+scmp_filter_set_priority (ScmpFilter  *self,
+                          const char  *syscall,
+                          guint8       priority,
+                          GError     **error)
+{
+  g_return_val_if_fail (SCMP_IS_FILTER (self), FALSE);
+  g_return_val_if_fail (syscall != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (_scmp_syscall_lookup (syscall) < 0)
+    {
+      g_set_error (error, SCMP_ERROR, SCMP_ERROR_INVALID_SYSCALL,
+                   "Unknown syscall “%s”: no architecture has a system call of that name",
+                   syscall);
+      return FALSE;
+    }
+  if (GPOINTER_TO_UINT (g_hash_table_lookup (self->priorities, syscall)) == priority)
+    return TRUE;
+
+  if (priority == SCMP_PRIORITY_DEFAULT)
+    g_hash_table_remove (self->priorities, syscall);
+  else
+    g_hash_table_insert (self->priorities, g_strdup (syscall), GUINT_TO_POINTER (priority));
+  invalidate (self);
+  return TRUE;
+}
+
+/**
+ * scmp_filter_get_priority:
+ * @self: a #ScmpFilter
+ * @syscall: a syscall name
+ *
+ * Gets the priority hint of @syscall.
+ *
+ * Returns: the priority set by scmp_filter_set_priority(), or
+ *   %SCMP_PRIORITY_DEFAULT
+ *
+ * Since: 0.1
+ */
+guint8
+scmp_filter_get_priority (ScmpFilter *self,
+                          const char *syscall)
+{
+  g_return_val_if_fail (SCMP_IS_FILTER (self), 0);
+  g_return_val_if_fail (syscall != NULL, 0);
+
+  return GPOINTER_TO_UINT (g_hash_table_lookup (self->priorities, syscall));
+}
+
+/* ------------------------------------------------------------------ */
+/* Merge, reset, transactions                                          */
+/* ------------------------------------------------------------------ */
+
+/**
+ * scmp_filter_merge:
+ * @self: a #ScmpFilter
+ * @other: the filter to merge into @self
+ * @error: return location for a #GError
+ *
+ * Appends @other's rules to @self's (after them, so @self's rules come
+ * first) and adds @other's architectures. Both filters must have equal
+ * default actions. Fails, leaving @self unchanged, when the filters do
+ * not fit together: different default actions, byte orders, a rule of
+ * one that cannot apply to an architecture of the other, or conflicting
+ * rules (%SCMP_ERROR_EXISTS). Priorities of @other are taken where @self
+ * has none. @other is not modified.
+ *
+ * Returns: %TRUE on success, %FALSE with @error set otherwise
+ *
+ * Since: 0.1
+ */
+gboolean
+scmp_filter_merge (ScmpFilter  *self,
+                   ScmpFilter  *other,
+                   GError     **error)
+{
+  g_autoptr(GArray) arches = NULL;
+  g_autoptr(GPtrArray) rules = NULL;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_return_val_if_fail (SCMP_IS_FILTER (self), FALSE);
+  g_return_val_if_fail (SCMP_IS_FILTER (other), FALSE);
+  g_return_val_if_fail (self != other, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!scmp_action_equal (self->default_action, other->default_action))
+    {
+      g_autofree char *a = scmp_action_to_string (self->default_action);
+      g_autofree char *b = scmp_action_to_string (other->default_action);
+
+      g_set_error (error, SCMP_ERROR, SCMP_ERROR_INVALID_ARGUMENT,
+                   "Cannot merge a filter whose default action is %s into one "
+                   "whose default action is %s", b, a);
+      return FALSE;
+    }
+
+  /* Check everything on copies first, so a failure changes nothing. */
+  arches = g_array_copy (self->arches);
+  rules = g_ptr_array_copy (self->rules, (GCopyFunc) (void (*) (void)) g_object_ref, NULL);
+  g_ptr_array_set_free_func (rules, g_object_unref);
+
+  for (guint i = 0; i < other->arches->len; i++)
+    {
+      ScmpArchitecture arch = g_array_index (other->arches, ScmpArchitecture, i);
+
+      if (arches_contain (arches, arch))
+        continue;
+      if (!check_new_arch (arches, rules, arch, error))
+        return FALSE;
+      g_array_append_val (arches, arch);
+    }
+
+  for (guint i = 0; i < other->rules->len; i++)
+    {
+      ScmpRule *rule = g_ptr_array_index (other->rules, i);
+      gboolean duplicate;
+
+      if (!_scmp_compiler_check_rule (rule, (const ScmpArchitecture *) (void *) arches->data,
+                                      arches->len, error))
+        return FALSE;
+      if (!check_conflicts (rules, rule, &duplicate, error))
+        return FALSE;
+      if (!duplicate)
+        g_ptr_array_add (rules, g_object_ref (rule));
+    }
+
+  /* Now apply: the checks above covered every step. */
+  g_array_set_size (self->arches, 0);
+  g_array_append_vals (self->arches, arches->data, arches->len);
+  for (guint i = self->rules->len; i < rules->len; i++)
+    insert_rule_unchecked (self, i, g_ptr_array_index (rules, i));
+
+  g_hash_table_iter_init (&iter, other->priorities);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (!g_hash_table_contains (self->priorities, key))
+      g_hash_table_insert (self->priorities, g_strdup (key), value);
+
+  invalidate (self);
+  return TRUE;
+}
+
+/* Puts rules back to @target with the fewest signals: keep the common
+ * prefix, remove the rest, append what @target has beyond it. */
+static void
+restore_rules (ScmpFilter *self,
+               GPtrArray  *target)
+{
+  guint common = 0;
+
+  while (common < self->rules->len && common < target->len &&
+         g_ptr_array_index (self->rules, common) == g_ptr_array_index (target, common))
+    common++;
+  while (self->rules->len > common)
+    remove_rule_unchecked (self, self->rules->len - 1);
+  for (guint i = common; i < target->len; i++)
+    insert_rule_unchecked (self, i, g_ptr_array_index (target, i));
+}
+
+/**
+ * scmp_filter_reset:
+ * @self: a #ScmpFilter
+ *
+ * Removes every rule and priority and brings the architectures back to the
+ * native one alone. Attributes and the default action stay.
+ *
+ * Since: 0.1
+ */
+void
+scmp_filter_reset (ScmpFilter *self)
+{
+  g_autoptr(GPtrArray) none = g_ptr_array_new ();
+  ScmpArchitecture native = scmp_architecture_get_native ();
+
+  g_return_if_fail (SCMP_IS_FILTER (self));
+
+  restore_rules (self, none);
+  g_array_set_size (self->arches, 0);
+  g_array_append_val (self->arches, native);
+  g_hash_table_remove_all (self->priorities);
+  invalidate (self);
+}
+
+/**
+ * scmp_filter_begin:
+ * @self: a #ScmpFilter
+ *
+ * Starts a transaction: the changes made until scmp_filter_commit() or
+ * scmp_filter_rollback() land together or not at all. Changes apply (and
+ * signals are emitted) as they are made; a rollback restores the rules,
+ * architectures, priorities, bad-arch action and tracer-skip setting as
+ * they were at scmp_filter_begin(), emitting the signals that restoring
+ * them implies. Transactions nest.
+ *
+ * Since: 0.1
+ */
+void
+scmp_filter_begin (ScmpFilter *self)
+{
+  Snapshot *s;
+
+  g_return_if_fail (SCMP_IS_FILTER (self));
+
+  s = g_new0 (Snapshot, 1);
+  s->rules = g_ptr_array_copy (self->rules, (GCopyFunc) (void (*) (void)) g_object_ref, NULL);
+  g_ptr_array_set_free_func (s->rules, g_object_unref);
+  s->arches = g_array_copy (self->arches);
+  s->priorities = priorities_copy (self->priorities);
+  s->bad_arch_action = g_object_ref (self->bad_arch_action);
+  s->allow_tracer_skip = self->allow_tracer_skip;
+  g_ptr_array_add (self->transactions, s);
+}
+
+/**
+ * scmp_filter_commit:
+ * @self: a #ScmpFilter
+ *
+ * Ends the innermost transaction, keeping its changes.
+ *
+ * Since: 0.1
+ */
+void
+scmp_filter_commit (ScmpFilter *self)
+{
+  g_return_if_fail (SCMP_IS_FILTER (self));
+  g_return_if_fail (self->transactions->len > 0);
+
+  g_ptr_array_remove_index (self->transactions, self->transactions->len - 1);
+}
+
+/**
+ * scmp_filter_rollback:
+ * @self: a #ScmpFilter
+ *
+ * Ends the innermost transaction, undoing its changes.
+ *
+ * Since: 0.1
+ */
+void
+scmp_filter_rollback (ScmpFilter *self)
+{
+  Snapshot *s;
+
+  g_return_if_fail (SCMP_IS_FILTER (self));
+  g_return_if_fail (self->transactions->len > 0);
+
+  s = g_ptr_array_steal_index (self->transactions, self->transactions->len - 1);
+  restore_rules (self, s->rules);
+  g_array_set_size (self->arches, 0);
+  g_array_append_vals (self->arches, s->arches->data, s->arches->len);
+  g_hash_table_unref (self->priorities);
+  self->priorities = g_hash_table_ref (s->priorities);
+  scmp_filter_set_bad_arch_action (self, s->bad_arch_action);
+  scmp_filter_set_allow_tracer_skip (self, s->allow_tracer_skip);
+  snapshot_free (s);
+  invalidate (self);
+}
+
+/**
+ * scmp_filter_in_transaction:
+ * @self: a #ScmpFilter
+ *
+ * Checks whether a transaction is open.
+ *
+ * Returns: %TRUE between scmp_filter_begin() and the matching commit or
+ *   rollback
+ *
+ * Since: 0.1
+ */
+gboolean
+scmp_filter_in_transaction (ScmpFilter *self)
+{
+  g_return_val_if_fail (SCMP_IS_FILTER (self), FALSE);
+
+  return self->transactions->len > 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Compiling and output                                                */
+/* ------------------------------------------------------------------ */
+
+void
+_scmp_filter_get_compile_input (ScmpFilter       *self,
+                                ScmpCompileInput *input)
+{
+  input->rules = self->rules;
+  input->arches = (const ScmpArchitecture *) (void *) self->arches->data;
+  input->n_arches = self->arches->len;
+  input->default_action = self->default_action;
+  input->bad_arch_action = self->bad_arch_action;
+  input->allow_tracer_skip = self->allow_tracer_skip;
+  input->priorities = self->priorities;
+}
+
+const ScmpProgram *
+_scmp_filter_get_program (ScmpFilter  *self,
+                          GError     **error)
+{
+  if (self->program == NULL)
+    {
+      ScmpCompileInput input;
+
+      _scmp_filter_get_compile_input (self, &input);
+      self->program = _scmp_compiler_compile (&input, error);
+    }
+  return self->program;
+}
+
+ScmpLoadFlags
+_scmp_filter_get_load_flags (ScmpFilter *self)
+{
+  ScmpLoadFlags flags = SCMP_LOAD_FLAGS_NONE;
+  gboolean notify = self->program != NULL && self->program->uses_notify;
+
+  if (self->thread_sync)
+    flags |= SCMP_LOAD_FLAGS_TSYNC;
+  if (self->log)
+    flags |= SCMP_LOAD_FLAGS_LOG;
+  if (self->spec_allow)
+    flags |= SCMP_LOAD_FLAGS_SPEC_ALLOW;
+  if (notify)
+    {
+      flags |= SCMP_LOAD_FLAGS_NEW_LISTENER;
+      /* TSYNC alone reports a failed thread by its id, which collides
+       * with the listener fd: ask for ESRCH instead. */
+      if (self->thread_sync)
+        flags |= SCMP_LOAD_FLAGS_TSYNC_ESRCH;
+      if (self->wait_killable)
+        flags |= SCMP_LOAD_FLAGS_WAIT_KILLABLE_RECV;
+    }
+  return flags;
+}
+
+/**
+ * scmp_filter_export_bpf:
+ * @self: a #ScmpFilter
+ * @error: return location for a #GError
+ *
+ * Compiles the filter into an array of `struct sock_filter`, in the byte
+ * order of its architectures, ready for `seccomp(2)` on that machine.
+ *
+ * Fails with %SCMP_ERROR_TOO_LARGE when the program would exceed 4096
+ * instructions, %SCMP_ERROR_INVALID_ARCHITECTURE when the filter has no
+ * architecture, and %SCMP_ERROR_INVALID_ARGUMENT when the default or
+ * bad-arch action is invalid.
+ *
+ * Returns: (transfer full): the program, or %NULL with @error set
+ *
+ * Since: 0.1
+ */
+GBytes *
+scmp_filter_export_bpf (ScmpFilter  *self,
+                        GError     **error)
+{
+  const ScmpProgram *program;
+
+  g_return_val_if_fail (SCMP_IS_FILTER (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  program = _scmp_filter_get_program (self, error);
+  if (program == NULL)
+    return NULL;
+  return _scmp_bpf_serialize (program->insns, program->n_insns, program->big_endian);
+}
+
+/**
+ * scmp_filter_write_bpf_to_fd:
+ * @self: a #ScmpFilter
+ * @fd: a file descriptor open for writing; not closed
+ * @error: return location for a #GError
+ *
+ * Writes the program of scmp_filter_export_bpf() to @fd.
+ *
+ * Returns: %TRUE on success, %FALSE with @error set otherwise
+ *
+ * Since: 0.1
+ */
+gboolean
+scmp_filter_write_bpf_to_fd (ScmpFilter  *self,
+                             int          fd,
+                             GError     **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  const guint8 *data;
+  gsize len;
+
+  g_return_val_if_fail (SCMP_IS_FILTER (self), FALSE);
+  g_return_val_if_fail (fd >= 0, FALSE);
+
+  bytes = scmp_filter_export_bpf (self, error);
+  if (bytes == NULL)
+    return FALSE;
+
+  data = g_bytes_get_data (bytes, &len);
+  while (len > 0)
+    {
+      ssize_t n = write (fd, data, len);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          _scmp_set_error_from_errno (error, SCMP_ERROR_FAILED, errno,
+                                      "Could not write the filter");
+          return FALSE;
+        }
+      data += n;
+      len -= n;
+    }
+  return TRUE;
+}
+
+/**
+ * scmp_filter_write_bpf_to_stream:
+ * @self: a #ScmpFilter
+ * @stream: a #GOutputStream
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * Writes the program of scmp_filter_export_bpf() to @stream.
+ *
+ * Returns: %TRUE on success, %FALSE with @error set otherwise
+ *
+ * Since: 0.1
+ */
+gboolean
+scmp_filter_write_bpf_to_stream (ScmpFilter     *self,
+                                 GOutputStream  *stream,
+                                 GCancellable   *cancellable,
+                                 GError        **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_return_val_if_fail (SCMP_IS_FILTER (self), FALSE);
+  g_return_val_if_fail (G_IS_OUTPUT_STREAM (stream), FALSE);
+
+  bytes = scmp_filter_export_bpf (self, error);
+  if (bytes == NULL)
+    return FALSE;
+  return g_output_stream_write_all (stream, g_bytes_get_data (bytes, NULL),
+                                    g_bytes_get_size (bytes), NULL,
+                                    cancellable, error);
+}
+
+/**
+ * scmp_filter_export_bpf_memfd:
+ * @self: a #ScmpFilter
+ * @error: return location for a #GError
+ *
+ * Writes the program into a sealed memfd, positioned at its start, as
+ * `bwrap --seccomp FD` reads it. The fd is close-on-exec: hand it to the
+ * child with g_subprocess_launcher_take_fd() or similar.
+ *
+ * Returns: a file descriptor owned by the caller, or -1 with @error set
+ *
+ * Since: 0.1
+ */
+int
+scmp_filter_export_bpf_memfd (ScmpFilter  *self,
+                              GError     **error)
+{
+  int fd;
+
+  g_return_val_if_fail (SCMP_IS_FILTER (self), -1);
+  g_return_val_if_fail (error == NULL || *error == NULL, -1);
+
+  fd = memfd_create ("scmp-glib-filter", MFD_CLOEXEC | MFD_ALLOW_SEALING);
+  if (fd < 0)
+    {
+      _scmp_set_error_from_errno (error, SCMP_ERROR_FAILED, errno,
+                                  "Could not create a memfd for the filter");
+      return -1;
+    }
+
+  if (!scmp_filter_write_bpf_to_fd (self, fd, error))
+    {
+      close (fd);
+      return -1;
+    }
+
+  if (fcntl (fd, F_ADD_SEALS, F_SEAL_SHRINK | F_SEAL_GROW | F_SEAL_WRITE | F_SEAL_SEAL) < 0 ||
+      lseek (fd, 0, SEEK_SET) < 0)
+    {
+      int errsv = errno;
+
+      close (fd);
+      _scmp_set_error_from_errno (error, SCMP_ERROR_FAILED, errsv,
+                                  "Could not seal the filter's memfd");
+      return -1;
+    }
+  return fd;
+}
+
+/**
+ * scmp_filter_export_pfc:
+ * @self: a #ScmpFilter
+ * @error: return location for a #GError
+ *
+ * Describes what the filter decides, per architecture and syscall, as
+ * readable pseudo code (the "pseudo filter code" of libseccomp, in
+ * scmp-glib's own notation).
+ *
+ * Returns: (transfer full): the text, or %NULL with @error set
+ *
+ * Since: 0.1
+ */
+char *
+scmp_filter_export_pfc (ScmpFilter  *self,
+                        GError     **error)
+{
+  ScmpCompileInput input;
+
+  g_return_val_if_fail (SCMP_IS_FILTER (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  _scmp_filter_get_compile_input (self, &input);
+  return _scmp_compiler_pfc (&input, error);
+}
+
+/**
+ * scmp_filter_evaluate:
+ * @self: a #ScmpFilter
+ * @arch: the architecture the call is made on
+ * @nr: the syscall number on @arch, as in `seccomp_data.nr` (with the x32
+ *   bit or the MIPS base, as scmp_syscall_resolve_name() returns it)
+ * @args: (array length=n_args) (nullable): the arguments; missing ones are 0
+ * @n_args: the number of arguments, at most 6
+ * @error: return location for a #GError
+ *
+ * Runs the compiled program in scmp-glib's own BPF interpreter and tells
+ * what the kernel would do with this call. Calls on an architecture that
+ * is not in the filter get the bad-arch action, as they would in the
+ * kernel.
+ *
+ * Returns: (transfer full): the action, or %NULL with @error set
+ *
+ * Since: 0.1
+ */
+ScmpAction *
+scmp_filter_evaluate (ScmpFilter        *self,
+                      ScmpArchitecture   arch,
+                      int                nr,
+                      const guint64     *args,
+                      gsize              n_args,
+                      GError           **error)
+{
+  const ScmpArchInfo *info;
+  const ScmpProgram *program;
+  ScmpBpfData data = { 0 };
+  ScmpBpfResult result;
+
+  g_return_val_if_fail (SCMP_IS_FILTER (self), NULL);
+  g_return_val_if_fail (n_args <= 6, NULL);
+  g_return_val_if_fail (args != NULL || n_args == 0, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  info = _scmp_arch_get_info (arch);
+  if (info == NULL)
+    {
+      g_set_error (error, SCMP_ERROR, SCMP_ERROR_INVALID_ARCHITECTURE,
+                   "Unknown architecture (%d)", (int) arch);
+      return NULL;
+    }
+
+  program = _scmp_filter_get_program (self, error);
+  if (program == NULL)
+    return NULL;
+
+  data.nr = nr;
+  data.arch = info->audit_arch;
+  for (gsize i = 0; i < n_args; i++)
+    data.args[i] = args[i];
+
+  result = _scmp_bpf_run (program->insns, program->n_insns, &data, program->big_endian);
+  if (result.error)
+    {
+      g_set_error (error, SCMP_ERROR, SCMP_ERROR_FAILED,
+                   "The compiled program is invalid (a bug in scmp-glib)");
+      return NULL;
+    }
+  return scmp_action_new_from_kernel_value (result.ret, error);
+}
+
+/**
+ * scmp_filter_evaluate_syscall:
+ * @self: a #ScmpFilter
+ * @arch: the architecture the call is made on
+ * @syscall: the syscall name
+ * @args: (array length=n_args) (nullable): the arguments; missing ones are 0
+ * @n_args: the number of arguments, at most 6
+ * @error: return location for a #GError
+ *
+ * Like scmp_filter_evaluate(), with the syscall given by name. Fails with
+ * %SCMP_ERROR_INVALID_SYSCALL when @arch has no direct syscall of that name.
+ *
+ * Returns: (transfer full): the action, or %NULL with @error set
+ *
+ * Since: 0.1
+ */
+ScmpAction *
+scmp_filter_evaluate_syscall (ScmpFilter        *self,
+                              ScmpArchitecture   arch,
+                              const char        *syscall,
+                              const guint64     *args,
+                              gsize              n_args,
+                              GError           **error)
+{
+  int nr;
+
+  g_return_val_if_fail (SCMP_IS_FILTER (self), NULL);
+  g_return_val_if_fail (syscall != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  nr = scmp_syscall_resolve_name (arch, syscall);
+  if (nr < 0)
+    {
+      const char *arch_name = scmp_architecture_to_name (arch);
+
+      g_set_error (error, SCMP_ERROR, SCMP_ERROR_INVALID_SYSCALL,
+                   "The architecture %s has no syscall “%s”",
+                   arch_name != NULL ? arch_name : "(unknown)", syscall);
+      return NULL;
+    }
+  return scmp_filter_evaluate (self, arch, nr, args, n_args, error);
+}
+
+/* ------------------------------------------------------------------ */
+/* Loading                                                             */
+/* ------------------------------------------------------------------ */
+
+/**
+ * scmp_filter_prepare:
+ * @self: a #ScmpFilter
+ * @error: return location for a #GError
+ *
+ * Compiles the filter now, so that scmp_filter_load_prepared() can load
+ * it later without allocating (for instance between fork() and exec()).
+ *
+ * Returns: %TRUE on success, %FALSE with @error set otherwise
+ *
+ * Since: 0.1
+ */
+gboolean
+scmp_filter_prepare (ScmpFilter  *self,
+                     GError     **error)
+{
+  g_return_val_if_fail (SCMP_IS_FILTER (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return _scmp_filter_get_program (self, error) != NULL;
+}
+
+/**
+ * scmp_filter_load_prepared:
+ * @self: a #ScmpFilter, prepared with scmp_filter_prepare() and unchanged
+ *   since
+ *
+ * Loads the prepared program into the kernel for the calling thread (all
+ * threads with #ScmpFilter:thread-sync). This function is
+ * async-signal-safe: it neither allocates nor locks, so it can be called
+ * in a child between fork() and exec(). It emits no signal and reports
+ * errors as a negative errno.
+ *
+ * Returns: 0 on success, `-EINVAL` if the filter is not prepared, or the
+ *   negative errno of `prctl(2)`/`seccomp(2)`
+ *
+ * Since: 0.1
+ */
+int
+scmp_filter_load_prepared (ScmpFilter *self)
+{
+  ScmpLoadFlags flags;
+  int listener = -1;
+  int r;
+
+  if (self == NULL || self->program == NULL)
+    return -EINVAL;
+
+  flags = _scmp_filter_get_load_flags (self);
+  r = _scmp_kernel_load (self->program->insns, self->program->n_insns, flags,
+                         self->no_new_privs, &listener);
+  if (r == 0 && listener >= 0)
+    {
+      if (self->listener_fd >= 0)
+        close (self->listener_fd);
+      self->listener_fd = listener;
+    }
+  return r;
+}
+
+/**
+ * scmp_filter_load:
+ * @self: a #ScmpFilter
+ * @error: return location for a #GError
+ *
+ * Compiles the filter and loads it into the kernel for the calling thread
+ * (or all threads, with #ScmpFilter:thread-sync), setting no_new_privs
+ * first when #ScmpFilter:no-new-privs is on. This cannot be undone.
+ *
+ * When a rule uses %SCMP_ACTION_KIND_NOTIFY the kernel returns a listener
+ * file descriptor, available with scmp_filter_get_listener_fd().
+ *
+ * Returns: %TRUE on success, %FALSE with @error set (%SCMP_ERROR_LOAD_FAILED
+ *   for a kernel refusal, whose message names the errno)
+ *
+ * Since: 0.1
+ */
+gboolean
+scmp_filter_load (ScmpFilter  *self,
+                  GError     **error)
+{
+  int r;
+
+  g_return_val_if_fail (SCMP_IS_FILTER (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!scmp_filter_prepare (self, error))
+    return FALSE;
+
+  r = scmp_filter_load_prepared (self);
+  if (r < 0)
+    {
+      _scmp_kernel_set_load_error (error, r, _scmp_filter_get_load_flags (self));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * scmp_filter_get_listener_fd:
+ * @self: a #ScmpFilter
+ *
+ * Gets the user-notification listener of the last successful load, if the
+ * filter has a NOTIFY action. The filter keeps ownership.
+ *
+ * Returns: a file descriptor owned by the filter, or -1
+ *
+ * Since: 0.1
+ */
+int
+scmp_filter_get_listener_fd (ScmpFilter *self)
+{
+  g_return_val_if_fail (SCMP_IS_FILTER (self), -1);
+
+  return self->listener_fd;
+}
+
+/**
+ * scmp_filter_steal_listener_fd:
+ * @self: a #ScmpFilter
+ *
+ * Takes the user-notification listener out of the filter.
+ *
+ * Returns: a file descriptor owned by the caller, or -1
+ *
+ * Since: 0.1
+ */
+int
+scmp_filter_steal_listener_fd (ScmpFilter *self)
+{
+  int fd;
+
+  g_return_val_if_fail (SCMP_IS_FILTER (self), -1);
+
+  fd = self->listener_fd;
+  self->listener_fd = -1;
+  return fd;
+}

@@ -1,0 +1,509 @@
+/* test-architecture.c: ABIs and syscall resolution, public API
+ *
+ * SPDX-FileCopyrightText: 2026 The scmp-glib authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#include <scmp-glib/scmp-glib.h>
+
+#include <string.h>
+
+#define X32_BIT 0x40000000
+
+/* The ABI table of FACTS.md. */
+static const struct {
+  const char       *name;
+  ScmpArchitecture  arch;
+  guint32           audit_arch;
+  gboolean          big_endian;
+  guint             word_size;
+  int               socketcall_nr;
+  int               ipc_nr;
+} abis[] = {
+  { "x86",         SCMP_ARCHITECTURE_X86,         0x40000003, FALSE, 32, 102,  117 },
+  { "x86_64",      SCMP_ARCHITECTURE_X86_64,      0xc000003e, FALSE, 64, -1,   -1 },
+  { "x32",         SCMP_ARCHITECTURE_X32,         0xc000003e, FALSE, 32, -1,   -1 },
+  { "arm",         SCMP_ARCHITECTURE_ARM,         0x40000028, FALSE, 32, -1,   -1 },
+  { "aarch64",     SCMP_ARCHITECTURE_AARCH64,     0xc00000b7, FALSE, 64, -1,   -1 },
+  { "loongarch64", SCMP_ARCHITECTURE_LOONGARCH64, 0xc0000102, FALSE, 64, -1,   -1 },
+  { "m68k",        SCMP_ARCHITECTURE_M68K,        0x00000004, TRUE,  32, 102,  117 },
+  { "mips",        SCMP_ARCHITECTURE_MIPS,        0x00000008, TRUE,  32, 4102, 4117 },
+  { "mipsel",      SCMP_ARCHITECTURE_MIPSEL,      0x40000008, FALSE, 32, 4102, 4117 },
+  { "mips64",      SCMP_ARCHITECTURE_MIPS64,      0x80000008, TRUE,  64, -1,   -1 },
+  { "mipsel64",    SCMP_ARCHITECTURE_MIPSEL64,    0xc0000008, FALSE, 64, -1,   -1 },
+  { "mips64n32",   SCMP_ARCHITECTURE_MIPS64N32,   0xa0000008, TRUE,  32, -1,   -1 },
+  { "mipsel64n32", SCMP_ARCHITECTURE_MIPSEL64N32, 0xe0000008, FALSE, 32, -1,   -1 },
+  { "parisc",      SCMP_ARCHITECTURE_PARISC,      0x0000000f, TRUE,  32, -1,   -1 },
+  { "parisc64",    SCMP_ARCHITECTURE_PARISC64,    0x8000000f, TRUE,  64, -1,   -1 },
+  { "ppc",         SCMP_ARCHITECTURE_PPC,         0x00000014, TRUE,  32, 102,  117 },
+  { "ppc64",       SCMP_ARCHITECTURE_PPC64,       0x80000015, TRUE,  64, 102,  117 },
+  { "ppc64le",     SCMP_ARCHITECTURE_PPC64LE,     0xc0000015, FALSE, 64, 102,  117 },
+  { "riscv64",     SCMP_ARCHITECTURE_RISCV64,     0xc00000f3, FALSE, 64, -1,   -1 },
+  { "s390",        SCMP_ARCHITECTURE_S390,        0x00000016, TRUE,  32, 102,  117 },
+  { "s390x",       SCMP_ARCHITECTURE_S390X,       0x80000016, TRUE,  64, 102,  117 },
+  { "sh",          SCMP_ARCHITECTURE_SH,          0x4000002a, FALSE, 32, 102,  117 },
+  { "sheb",        SCMP_ARCHITECTURE_SHEB,        0x0000002a, TRUE,  32, 102,  117 },
+};
+
+static void
+test_from_name_all (void)
+{
+  g_assert_cmpuint (G_N_ELEMENTS (abis), ==, 23);
+
+  for (gsize i = 0; i < G_N_ELEMENTS (abis); i++)
+    {
+      g_assert_cmpint (abis[i].arch, ==, (int) i + 1);
+      g_assert_cmpint (scmp_architecture_from_name (abis[i].name), ==, abis[i].arch);
+      g_assert_cmpstr (scmp_architecture_to_name (abis[i].arch), ==, abis[i].name);
+    }
+}
+
+static void
+test_from_name_unknown (void)
+{
+  g_assert_cmpint (scmp_architecture_from_name (NULL), ==, SCMP_ARCHITECTURE_UNKNOWN);
+  g_assert_cmpint (scmp_architecture_from_name (""), ==, SCMP_ARCHITECTURE_UNKNOWN);
+  g_assert_cmpint (scmp_architecture_from_name ("X86_64"), ==, SCMP_ARCHITECTURE_UNKNOWN);
+  g_assert_cmpint (scmp_architecture_from_name ("i386"), ==, SCMP_ARCHITECTURE_UNKNOWN);
+  g_assert_cmpint (scmp_architecture_from_name ("x86_64 "), ==, SCMP_ARCHITECTURE_UNKNOWN);
+  g_assert_cmpint (scmp_architecture_from_name ("sparc64"), ==, SCMP_ARCHITECTURE_UNKNOWN);
+
+  g_assert_null (scmp_architecture_to_name (SCMP_ARCHITECTURE_UNKNOWN));
+  g_assert_null (scmp_architecture_to_name ((ScmpArchitecture) 24));
+  g_assert_null (scmp_architecture_to_name ((ScmpArchitecture) -2));
+}
+
+static void
+test_native (void)
+{
+  ScmpArchitecture native = scmp_architecture_get_native ();
+
+  g_assert_cmpint (scmp_architecture_from_name ("native"), ==, SCMP_ARCHITECTURE_NATIVE);
+
+#if defined (__x86_64__) && defined (__ILP32__)
+  g_assert_cmpint (native, ==, SCMP_ARCHITECTURE_X32);
+#elif defined (__x86_64__)
+  g_assert_cmpint (native, ==, SCMP_ARCHITECTURE_X86_64);
+#elif defined (__i386__)
+  g_assert_cmpint (native, ==, SCMP_ARCHITECTURE_X86);
+#elif defined (__aarch64__)
+  g_assert_cmpint (native, ==, SCMP_ARCHITECTURE_AARCH64);
+#endif
+
+  if (native == SCMP_ARCHITECTURE_UNKNOWN)
+    {
+      g_test_skip ("scmp-glib has no tables for this ABI");
+      return;
+    }
+
+  g_assert_cmpint (native, >=, SCMP_ARCHITECTURE_X86);
+  g_assert_cmpint (native, <=, SCMP_ARCHITECTURE_SHEB);
+  g_assert_nonnull (scmp_architecture_to_name (SCMP_ARCHITECTURE_NATIVE));
+  g_assert_cmpstr (scmp_architecture_to_name (SCMP_ARCHITECTURE_NATIVE), ==,
+                   scmp_architecture_to_name (native));
+  g_assert_cmpuint (scmp_architecture_get_audit_arch (SCMP_ARCHITECTURE_NATIVE), ==,
+                    scmp_architecture_get_audit_arch (native));
+  g_assert_cmpuint (scmp_architecture_get_word_size (SCMP_ARCHITECTURE_NATIVE), ==,
+                    scmp_architecture_get_word_size (native));
+  g_assert_cmpint (scmp_syscall_resolve_name (SCMP_ARCHITECTURE_NATIVE, "close"), ==,
+                   scmp_syscall_resolve_name (native, "close"));
+  g_assert_cmpstr (scmp_syscall_resolve_number (SCMP_ARCHITECTURE_NATIVE,
+                                                scmp_syscall_resolve_name (native, "close")),
+                   ==, "close");
+
+  /* The word size of the running ABI is the size of a pointer on Linux. */
+  g_assert_cmpuint (scmp_architecture_get_word_size (native), ==, GLIB_SIZEOF_VOID_P * 8);
+  g_assert_cmpint (scmp_architecture_is_big_endian (native), ==,
+                   G_BYTE_ORDER == G_BIG_ENDIAN);
+}
+
+static void
+test_audit_arch (void)
+{
+  for (gsize i = 0; i < G_N_ELEMENTS (abis); i++)
+    {
+      g_assert_cmpuint (scmp_architecture_get_audit_arch (abis[i].arch), ==, abis[i].audit_arch);
+      if (abis[i].arch == SCMP_ARCHITECTURE_X32)
+        g_assert_cmpint (scmp_architecture_from_audit_arch (abis[i].audit_arch), ==,
+                         SCMP_ARCHITECTURE_X86_64);
+      else
+        g_assert_cmpint (scmp_architecture_from_audit_arch (abis[i].audit_arch), ==,
+                         abis[i].arch);
+    }
+
+  g_assert_cmpint (scmp_architecture_from_audit_arch (0xc000003e), ==, SCMP_ARCHITECTURE_X86_64);
+  /* libseccomp's private x32 token is no kernel value. */
+  g_assert_cmpint (scmp_architecture_from_audit_arch (0x4000003e), ==, SCMP_ARCHITECTURE_UNKNOWN);
+  g_assert_cmpint (scmp_architecture_from_audit_arch (0), ==, SCMP_ARCHITECTURE_UNKNOWN);
+  g_assert_cmpint (scmp_architecture_from_audit_arch (0xffffffff), ==, SCMP_ARCHITECTURE_UNKNOWN);
+}
+
+static void
+test_endian_word_size (void)
+{
+  for (gsize i = 0; i < G_N_ELEMENTS (abis); i++)
+    {
+      g_test_message ("%s", abis[i].name);
+      g_assert_cmpint (scmp_architecture_is_big_endian (abis[i].arch), ==, abis[i].big_endian);
+      g_assert_cmpuint (scmp_architecture_get_word_size (abis[i].arch), ==, abis[i].word_size);
+    }
+}
+
+static void
+test_invalid_arch_critical (void)
+{
+  if (g_test_subprocess ())
+    {
+      scmp_architecture_get_word_size (SCMP_ARCHITECTURE_UNKNOWN);
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_failed ();
+  g_test_trap_assert_stderr ("*Scmp-CRITICAL*info != NULL*");
+}
+
+static void
+test_list_all (void)
+{
+  gsize n = 0;
+  g_autofree ScmpArchitecture *arches = scmp_architecture_list_all (&n);
+  g_autofree ScmpArchitecture *again = scmp_architecture_list_all (NULL);
+
+  g_assert_cmpuint (n, ==, G_N_ELEMENTS (abis));
+  for (gsize i = 0; i < n; i++)
+    {
+      g_assert_cmpint (arches[i], ==, abis[i].arch);
+      g_assert_cmpint (again[i], ==, abis[i].arch);
+    }
+}
+
+static void
+test_resolve_known (void)
+{
+  static const struct {
+    ScmpArchitecture  arch;
+    const char       *name;
+    int               nr;
+  } cases[] = {
+    { SCMP_ARCHITECTURE_X86_64,      "read",        0 },
+    { SCMP_ARCHITECTURE_X32,         "read",        X32_BIT + 0 },
+    { SCMP_ARCHITECTURE_X86,         "read",        3 },
+    { SCMP_ARCHITECTURE_AARCH64,     "read",        63 },
+    { SCMP_ARCHITECTURE_RISCV64,     "read",        63 },
+    { SCMP_ARCHITECTURE_LOONGARCH64, "read",        63 },
+    { SCMP_ARCHITECTURE_MIPS,        "read",        4003 },
+    { SCMP_ARCHITECTURE_MIPSEL,      "read",        4003 },
+    { SCMP_ARCHITECTURE_MIPS64,      "read",        5000 },
+    { SCMP_ARCHITECTURE_MIPSEL64,    "read",        5000 },
+    { SCMP_ARCHITECTURE_MIPS64N32,   "read",        6000 },
+    { SCMP_ARCHITECTURE_MIPSEL64N32, "read",        6000 },
+    { SCMP_ARCHITECTURE_ARM,         "read",        3 },
+    { SCMP_ARCHITECTURE_S390X,       "read",        3 },
+    { SCMP_ARCHITECTURE_PPC64LE,     "read",        3 },
+    { SCMP_ARCHITECTURE_X86_64,      "openat",      257 },
+    { SCMP_ARCHITECTURE_X86,         "openat",      295 },
+    { SCMP_ARCHITECTURE_AARCH64,     "openat",      56 },
+    { SCMP_ARCHITECTURE_X86_64,      "open",        2 },
+    { SCMP_ARCHITECTURE_X86,         "socket",      359 },
+    { SCMP_ARCHITECTURE_X86_64,      "socket",      41 },
+    { SCMP_ARCHITECTURE_X86_64,      "accept",      43 },
+    { SCMP_ARCHITECTURE_X86,         "socketcall",  102 },
+    { SCMP_ARCHITECTURE_S390X,       "ipc",         117 },
+    { SCMP_ARCHITECTURE_X86_64,      "uretprobe",   335 },
+    { SCMP_ARCHITECTURE_X32,         "rt_sigaction", X32_BIT + 512 },
+    { SCMP_ARCHITECTURE_X32,         "execve",      X32_BIT + 520 },
+    { SCMP_ARCHITECTURE_X86_64,      "execve",      59 },
+    { SCMP_ARCHITECTURE_ARM,         "cacheflush",  0x0f0002 },
+    { SCMP_ARCHITECTURE_ARM,         "set_tls",     0x0f0005 },
+    { SCMP_ARCHITECTURE_ARM,         "breakpoint",  0x0f0001 },
+    { SCMP_ARCHITECTURE_X86_64,      "mseal",       462 },
+    { SCMP_ARCHITECTURE_MIPS64N32,   "mseal",       6462 },
+    { SCMP_ARCHITECTURE_AARCH64,     "renameat",    38 },
+    { SCMP_ARCHITECTURE_RISCV64,     "getrlimit",   163 },
+    { SCMP_ARCHITECTURE_LOONGARCH64, "newfstatat",  79 },
+    { SCMP_ARCHITECTURE_RISCV64,     "riscv_hwprobe", 258 },
+    { SCMP_ARCHITECTURE_PPC64,       "spu_run",     278 },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_test_message ("%s on %s", cases[i].name, scmp_architecture_to_name (cases[i].arch));
+      g_assert_cmpint (scmp_syscall_resolve_name (cases[i].arch, cases[i].name), ==, cases[i].nr);
+      g_assert_cmpstr (scmp_syscall_resolve_number (cases[i].arch, cases[i].nr), ==, cases[i].name);
+    }
+}
+
+static void
+test_resolve_absent (void)
+{
+  static const struct {
+    ScmpArchitecture  arch;
+    const char       *name;
+  } cases[] = {
+    { SCMP_ARCHITECTURE_AARCH64,     "open" },
+    { SCMP_ARCHITECTURE_RISCV64,     "open" },
+    { SCMP_ARCHITECTURE_RISCV64,     "renameat" },
+    { SCMP_ARCHITECTURE_LOONGARCH64, "renameat" },
+    { SCMP_ARCHITECTURE_LOONGARCH64, "getrlimit" },
+    { SCMP_ARCHITECTURE_AARCH64,     "mmap2" },
+    { SCMP_ARCHITECTURE_X86_64,      "fstatat64" },
+    { SCMP_ARCHITECTURE_X86,         "accept" },
+    { SCMP_ARCHITECTURE_X86_64,      "socketcall" },
+    { SCMP_ARCHITECTURE_X86_64,      "ipc" },
+    { SCMP_ARCHITECTURE_X32,         "uselib" },
+    { SCMP_ARCHITECTURE_X86_64,      "mmap2" },
+    { SCMP_ARCHITECTURE_X86_64,      "cacheflush" },
+    { SCMP_ARCHITECTURE_AARCH64,     "uretprobe" },
+    { SCMP_ARCHITECTURE_X86,         "uretprobe" },
+    { SCMP_ARCHITECTURE_PPC64,       "mmap2" },
+    { SCMP_ARCHITECTURE_X86,         "spu_run" },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_test_message ("%s on %s", cases[i].name, scmp_architecture_to_name (cases[i].arch));
+      g_assert_cmpint (scmp_syscall_resolve_name (cases[i].arch, cases[i].name), ==, -1);
+    }
+
+  /* unknown names, UNKNOWN arch: quietly -1 / NULL */
+  g_assert_cmpint (scmp_syscall_resolve_name (SCMP_ARCHITECTURE_X86_64, "no_such_syscall"), ==, -1);
+  g_assert_cmpint (scmp_syscall_resolve_name (SCMP_ARCHITECTURE_X86_64, ""), ==, -1);
+  g_assert_cmpint (scmp_syscall_resolve_name (SCMP_ARCHITECTURE_X86_64, "READ"), ==, -1);
+  g_assert_cmpint (scmp_syscall_resolve_name (SCMP_ARCHITECTURE_X86_64, NULL), ==, -1);
+  g_assert_cmpint (scmp_syscall_resolve_name (SCMP_ARCHITECTURE_UNKNOWN, "read"), ==, -1);
+  g_assert_null (scmp_syscall_resolve_number (SCMP_ARCHITECTURE_UNKNOWN, 0));
+  g_assert_null (scmp_syscall_resolve_number (SCMP_ARCHITECTURE_X86_64, -1));
+  g_assert_null (scmp_syscall_resolve_number (SCMP_ARCHITECTURE_X86_64, 100000));
+  g_assert_null (scmp_syscall_resolve_number (SCMP_ARCHITECTURE_X86_64, X32_BIT));
+  g_assert_null (scmp_syscall_resolve_number (SCMP_ARCHITECTURE_X32, 0));
+  g_assert_null (scmp_syscall_resolve_number (SCMP_ARCHITECTURE_MIPS, 3));
+  g_assert_null (scmp_syscall_resolve_number (SCMP_ARCHITECTURE_MIPS64, 4003));
+  g_assert_null (scmp_syscall_resolve_number (SCMP_ARCHITECTURE_AARCH64, G_MAXINT));
+}
+
+static void
+test_list_names (void)
+{
+  for (gsize i = 0; i < G_N_ELEMENTS (abis); i++)
+    {
+      g_auto(GStrv) names = scmp_syscall_list_names (abis[i].arch);
+      guint n = g_strv_length (names);
+      GHashTable *numbers = g_hash_table_new (NULL, NULL);
+
+      g_test_message ("%s: %u syscalls", abis[i].name, n);
+      g_assert_cmpuint (n, >, 300);
+
+      for (guint j = 0; j < n; j++)
+        {
+          int nr = scmp_syscall_resolve_name (abis[i].arch, names[j]);
+
+          if (j > 0)
+            g_assert_cmpint (strcmp (names[j - 1], names[j]), <, 0);
+          g_assert_cmpint (nr, >=, 0);
+          g_assert_cmpstr (scmp_syscall_resolve_number (abis[i].arch, nr), ==, names[j]);
+          g_assert_false (g_hash_table_contains (numbers, GINT_TO_POINTER (nr)));
+          g_hash_table_add (numbers, GINT_TO_POINTER (nr));
+        }
+
+      /* Every number that resolves to a name is in the list. */
+      for (int nr = 0; nr < 0x1000; nr++)
+        {
+          int base = nr;
+
+          if (abis[i].arch == SCMP_ARCHITECTURE_X32)
+            base = nr | X32_BIT;
+          else if (abis[i].arch == SCMP_ARCHITECTURE_MIPS || abis[i].arch == SCMP_ARCHITECTURE_MIPSEL)
+            base = nr + 4000;
+          else if (abis[i].arch == SCMP_ARCHITECTURE_MIPS64 || abis[i].arch == SCMP_ARCHITECTURE_MIPSEL64)
+            base = nr + 5000;
+          else if (abis[i].arch == SCMP_ARCHITECTURE_MIPS64N32 || abis[i].arch == SCMP_ARCHITECTURE_MIPSEL64N32)
+            base = nr + 6000;
+
+          if (scmp_syscall_resolve_number (abis[i].arch, base) != NULL)
+            g_assert_true (g_hash_table_contains (numbers, GINT_TO_POINTER (base)));
+        }
+
+      g_hash_table_unref (numbers);
+    }
+
+  {
+    g_auto(GStrv) none = scmp_syscall_list_names (SCMP_ARCHITECTURE_UNKNOWN);
+    g_auto(GStrv) native = scmp_syscall_list_names (SCMP_ARCHITECTURE_NATIVE);
+    g_auto(GStrv) real = scmp_syscall_list_names (scmp_architecture_get_native ());
+
+    g_assert_nonnull (none);
+    g_assert_null (none[0]);
+    g_assert_true (g_strv_equal ((const char * const *) native, (const char * const *) real));
+  }
+}
+
+static void
+test_multiplexer (void)
+{
+  int mux_nr = 12345;
+  guint sub = 12345;
+
+  g_assert_cmpint (scmp_syscall_get_multiplexer (SCMP_ARCHITECTURE_X86, "accept", &mux_nr, &sub), ==,
+                   SCMP_MULTIPLEXER_SOCKETCALL);
+  g_assert_cmpint (mux_nr, ==, 102);
+  g_assert_cmpuint (sub, ==, 5);
+
+  /* A direct syscall exists too: still reachable through socketcall. */
+  g_assert_cmpint (scmp_syscall_get_multiplexer (SCMP_ARCHITECTURE_X86, "socket", &mux_nr, &sub), ==,
+                   SCMP_MULTIPLEXER_SOCKETCALL);
+  g_assert_cmpint (mux_nr, ==, 102);
+  g_assert_cmpuint (sub, ==, 1);
+  g_assert_cmpint (scmp_syscall_get_multiplexer (SCMP_ARCHITECTURE_X86, "sendmmsg", &mux_nr, &sub), ==,
+                   SCMP_MULTIPLEXER_SOCKETCALL);
+  g_assert_cmpuint (sub, ==, 20);
+
+  g_assert_cmpint (scmp_syscall_get_multiplexer (SCMP_ARCHITECTURE_X86_64, "accept", &mux_nr, &sub), ==,
+                   SCMP_MULTIPLEXER_NONE);
+  g_assert_cmpint (mux_nr, ==, -1);
+  g_assert_cmpuint (sub, ==, 0);
+  g_assert_cmpint (scmp_syscall_get_multiplexer (SCMP_ARCHITECTURE_X86_64, "shmat", &mux_nr, &sub), ==,
+                   SCMP_MULTIPLEXER_NONE);
+  g_assert_cmpint (scmp_syscall_get_multiplexer (SCMP_ARCHITECTURE_AARCH64, "semop", NULL, NULL), ==,
+                   SCMP_MULTIPLEXER_NONE);
+  g_assert_cmpint (scmp_syscall_get_multiplexer (SCMP_ARCHITECTURE_ARM, "accept", NULL, NULL), ==,
+                   SCMP_MULTIPLEXER_NONE);
+
+  g_assert_cmpint (scmp_syscall_get_multiplexer (SCMP_ARCHITECTURE_S390X, "shmat", &mux_nr, &sub), ==,
+                   SCMP_MULTIPLEXER_IPC);
+  g_assert_cmpint (mux_nr, ==, 117);
+  g_assert_cmpuint (sub, ==, 21);
+
+  g_assert_cmpint (scmp_syscall_get_multiplexer (SCMP_ARCHITECTURE_MIPS, "connect", &mux_nr, &sub), ==,
+                   SCMP_MULTIPLEXER_SOCKETCALL);
+  g_assert_cmpint (mux_nr, ==, 4102);
+  g_assert_cmpuint (sub, ==, 3);
+  g_assert_cmpint (scmp_syscall_get_multiplexer (SCMP_ARCHITECTURE_MIPSEL, "msgctl", &mux_nr, &sub), ==,
+                   SCMP_MULTIPLEXER_IPC);
+  g_assert_cmpint (mux_nr, ==, 4117);
+  g_assert_cmpuint (sub, ==, 14);
+  g_assert_cmpint (scmp_syscall_get_multiplexer (SCMP_ARCHITECTURE_MIPS64, "connect", &mux_nr, &sub), ==,
+                   SCMP_MULTIPLEXER_NONE);
+
+  g_assert_cmpint (scmp_syscall_get_multiplexer (SCMP_ARCHITECTURE_PPC64LE, "semtimedop", &mux_nr, &sub), ==,
+                   SCMP_MULTIPLEXER_IPC);
+  g_assert_cmpint (mux_nr, ==, 117);
+  g_assert_cmpuint (sub, ==, 4);
+
+  /* Not multiplexed, unknown name, unknown arch. */
+  g_assert_cmpint (scmp_syscall_get_multiplexer (SCMP_ARCHITECTURE_X86, "read", &mux_nr, &sub), ==,
+                   SCMP_MULTIPLEXER_NONE);
+  g_assert_cmpint (mux_nr, ==, -1);
+  g_assert_cmpint (scmp_syscall_get_multiplexer (SCMP_ARCHITECTURE_X86, "socketcall", NULL, NULL), ==,
+                   SCMP_MULTIPLEXER_NONE);
+  g_assert_cmpint (scmp_syscall_get_multiplexer (SCMP_ARCHITECTURE_X86, "no_such", NULL, NULL), ==,
+                   SCMP_MULTIPLEXER_NONE);
+  g_assert_cmpint (scmp_syscall_get_multiplexer (SCMP_ARCHITECTURE_X86, NULL, NULL, NULL), ==,
+                   SCMP_MULTIPLEXER_NONE);
+  g_assert_cmpint (scmp_syscall_get_multiplexer (SCMP_ARCHITECTURE_UNKNOWN, "accept", &mux_nr, &sub), ==,
+                   SCMP_MULTIPLEXER_NONE);
+  g_assert_cmpint (mux_nr, ==, -1);
+
+  /* Every ABI with the multiplexers, every multiplexed name. */
+  for (gsize i = 0; i < G_N_ELEMENTS (abis); i++)
+    {
+      ScmpMultiplexer m = scmp_syscall_get_multiplexer (abis[i].arch, "recvmmsg", &mux_nr, &sub);
+
+      if (abis[i].socketcall_nr < 0)
+        g_assert_cmpint (m, ==, SCMP_MULTIPLEXER_NONE);
+      else
+        {
+          g_assert_cmpint (m, ==, SCMP_MULTIPLEXER_SOCKETCALL);
+          g_assert_cmpint (mux_nr, ==, abis[i].socketcall_nr);
+          g_assert_cmpuint (sub, ==, 19);
+          g_assert_cmpint (scmp_syscall_resolve_name (abis[i].arch, "socketcall"), ==, abis[i].socketcall_nr);
+        }
+
+      m = scmp_syscall_get_multiplexer (abis[i].arch, "shmctl", &mux_nr, &sub);
+      if (abis[i].ipc_nr < 0)
+        g_assert_cmpint (m, ==, SCMP_MULTIPLEXER_NONE);
+      else
+        {
+          g_assert_cmpint (m, ==, SCMP_MULTIPLEXER_IPC);
+          g_assert_cmpint (mux_nr, ==, abis[i].ipc_nr);
+          g_assert_cmpuint (sub, ==, 24);
+          g_assert_cmpint (scmp_syscall_resolve_name (abis[i].arch, "ipc"), ==, abis[i].ipc_nr);
+        }
+    }
+}
+
+static void
+test_post_6_12 (void)
+{
+  static const struct {
+    const char *name;
+    int         nr;
+  } added[] = {
+    { "setxattrat",     463 },
+    { "getxattrat",     464 },
+    { "listxattrat",    465 },
+    { "removexattrat",  466 },
+    { "open_tree_attr", 467 },
+    { "file_getattr",   468 },
+    { "file_setattr",   469 },
+  };
+
+  g_test_summary ("Syscalls added between Linux 6.13 and 6.18 are in the tables "
+                  "on every ABI, with the unified numbering.");
+
+  for (gsize i = 0; i < G_N_ELEMENTS (abis); i++)
+    for (gsize j = 0; j < G_N_ELEMENTS (added); j++)
+      {
+        int expected = added[j].nr;
+
+        switch (abis[i].arch)
+          {
+          case SCMP_ARCHITECTURE_X32:
+            expected |= X32_BIT;
+            break;
+          case SCMP_ARCHITECTURE_MIPS:
+          case SCMP_ARCHITECTURE_MIPSEL:
+            expected += 4000;
+            break;
+          case SCMP_ARCHITECTURE_MIPS64:
+          case SCMP_ARCHITECTURE_MIPSEL64:
+            expected += 5000;
+            break;
+          case SCMP_ARCHITECTURE_MIPS64N32:
+          case SCMP_ARCHITECTURE_MIPSEL64N32:
+            expected += 6000;
+            break;
+          default:
+            break;
+          }
+
+        g_test_message ("%s on %s", added[j].name, abis[i].name);
+        g_assert_cmpint (scmp_syscall_resolve_name (abis[i].arch, added[j].name), ==, expected);
+        g_assert_cmpstr (scmp_syscall_resolve_number (abis[i].arch, expected), ==, added[j].name);
+      }
+
+  /* uprobe (Linux 6.17) is x86-64 only. */
+  g_assert_cmpint (scmp_syscall_resolve_name (SCMP_ARCHITECTURE_X86_64, "uprobe"), ==, 336);
+  g_assert_cmpint (scmp_syscall_resolve_name (SCMP_ARCHITECTURE_AARCH64, "uprobe"), ==, -1);
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/architecture/from-name/all", test_from_name_all);
+  g_test_add_func ("/architecture/from-name/unknown", test_from_name_unknown);
+  g_test_add_func ("/architecture/native", test_native);
+  g_test_add_func ("/architecture/audit-arch", test_audit_arch);
+  g_test_add_func ("/architecture/endian-word-size", test_endian_word_size);
+  g_test_add_func ("/architecture/invalid/critical", test_invalid_arch_critical);
+  g_test_add_func ("/architecture/list-all", test_list_all);
+  g_test_add_func ("/architecture/resolve/known", test_resolve_known);
+  g_test_add_func ("/architecture/resolve/absent", test_resolve_absent);
+  g_test_add_func ("/architecture/list-names", test_list_names);
+  g_test_add_func ("/architecture/multiplexer", test_multiplexer);
+  g_test_add_func ("/architecture/post-6.12", test_post_6_12);
+
+  return g_test_run ();
+}
