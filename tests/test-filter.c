@@ -1,0 +1,815 @@
+/* test-filter.c: ScmpFilter without the kernel
+ *
+ * SPDX-FileCopyrightText: 2026 The scmp-glib authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#include <scmp-glib/scmp-glib.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <unistd.h>
+
+static ScmpFilter *
+new_filter (ScmpAction *dflt)
+{
+  ScmpFilter *filter = scmp_filter_new (dflt);
+  g_autoptr(GError) error = NULL;
+
+  /* Pin the ABI so that the tests read the same on every host. */
+  if (!scmp_filter_has_arch (filter, SCMP_ARCHITECTURE_X86_64))
+    {
+      g_assert_true (scmp_filter_add_arch (filter, SCMP_ARCHITECTURE_X86_64, &error));
+      g_assert_true (scmp_filter_remove_arch (filter, SCMP_ARCHITECTURE_NATIVE, &error));
+      g_assert_no_error (error);
+    }
+  return filter;
+}
+
+static void
+add_rule_ok (ScmpFilter *filter,
+             ScmpRule   *rule)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (scmp_filter_add_rule (filter, rule, &error));
+  g_assert_no_error (error);
+}
+
+/* The action the compiled program gives, as its string. */
+static char *
+eval_str (ScmpFilter       *filter,
+          ScmpArchitecture  arch,
+          const char       *syscall,
+          guint64           a0,
+          guint64           a1)
+{
+  guint64 args[6] = { a0, a1, 0, 0, 0, 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScmpAction) action = scmp_filter_evaluate_syscall (filter, arch, syscall, args, 6, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (action);
+  return scmp_action_to_string (action);
+}
+
+#define assert_eval(filter, arch, syscall, a0, a1, expected) \
+  G_STMT_START { \
+    g_autofree char *_got = eval_str (filter, arch, syscall, a0, a1); \
+    g_assert_cmpstr (_got, ==, expected); \
+  } G_STMT_END
+
+static void
+test_new_defaults (void)
+{
+  g_autoptr(ScmpAction) deny = scmp_action_new_errno (EPERM);
+  g_autoptr(ScmpFilter) filter = scmp_filter_new (deny);
+  g_autoptr(ScmpFilter) bare = g_object_new (SCMP_TYPE_FILTER, NULL);
+  g_autoptr(ScmpAction) bad_arch = NULL;
+  gboolean nnp, tsync;
+  guint n_rules;
+
+  g_assert_true (scmp_filter_get_default_action (filter) == deny);
+  g_assert_true (scmp_filter_has_arch (filter, SCMP_ARCHITECTURE_NATIVE));
+  g_assert_true (scmp_filter_has_arch (filter, scmp_architecture_get_native ()));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (filter)), ==, 0);
+  g_assert_true (g_list_model_get_item_type (G_LIST_MODEL (filter)) == SCMP_TYPE_RULE);
+
+  g_object_get (filter, "no-new-privs", &nnp, "thread-sync", &tsync,
+                "bad-arch-action", &bad_arch, "n-rules", &n_rules, NULL);
+  g_assert_true (nnp);
+  g_assert_false (tsync);
+  g_assert_cmpint (scmp_action_get_kind (bad_arch), ==, SCMP_ACTION_KIND_KILL_PROCESS);
+  g_assert_cmpuint (n_rules, ==, 0);
+
+  /* A filter built by property bag without a default action kills. */
+  g_assert_cmpint (scmp_action_get_kind (scmp_filter_get_default_action (bare)), ==,
+                   SCMP_ACTION_KIND_KILL_PROCESS);
+}
+
+static void
+test_first_match_order (void)
+{
+  g_autoptr(ScmpAction) dflt = scmp_action_new_errno (EPERM);
+  g_autoptr(ScmpAction) allow = scmp_action_new_allow ();
+  g_autoptr(ScmpAction) eacces = scmp_action_new_errno (EACCES);
+  g_autoptr(ScmpFilter) filter = new_filter (dflt);
+  ScmpCondition fd1 = { .arg = 0, .op = SCMP_COMPARE_OP_EQ, .datum = 1 };
+  ScmpCondition low = { .arg = 0, .op = SCMP_COMPARE_OP_LE, .datum = 2 };
+  g_autoptr(ScmpRule) allow_fd1 = scmp_rule_newv ("write", allow, &fd1, 1);
+  g_autoptr(ScmpRule) deny_low = scmp_rule_newv ("write", eacces, &low, 1);
+  g_autoptr(ScmpRule) allow_all = scmp_rule_new ("write", allow);
+
+  g_test_summary ("The first rule in list order whose conditions hold decides.");
+
+  add_rule_ok (filter, allow_fd1);
+  add_rule_ok (filter, deny_low);
+  assert_eval (filter, SCMP_ARCHITECTURE_X86_64, "write", 1, 0, "allow");
+  assert_eval (filter, SCMP_ARCHITECTURE_X86_64, "write", 2, 0, "errno(13)");
+  assert_eval (filter, SCMP_ARCHITECTURE_X86_64, "write", 3, 0, "errno(1)");
+
+  /* The same rules in the other order: fd 1 is now denied. */
+  scmp_filter_remove_rule (filter, allow_fd1);
+  add_rule_ok (filter, allow_fd1);
+  assert_eval (filter, SCMP_ARCHITECTURE_X86_64, "write", 1, 0, "errno(13)");
+
+  /* An unconditional rule at the front shadows everything after it. */
+  g_assert_true (scmp_filter_insert_rule (filter, 0, allow_all, NULL));
+  assert_eval (filter, SCMP_ARCHITECTURE_X86_64, "write", 2, 0, "allow");
+  g_assert_true (scmp_filter_get_rule (filter, 0) == allow_all);
+  g_assert_null (scmp_filter_get_rule (filter, 3));
+}
+
+static void
+test_exists (void)
+{
+  g_autoptr(ScmpAction) dflt = scmp_action_new_kill_process ();
+  g_autoptr(ScmpAction) allow = scmp_action_new_allow ();
+  g_autoptr(ScmpAction) deny = scmp_action_new_errno (EPERM);
+  g_autoptr(ScmpFilter) filter = new_filter (dflt);
+  ScmpCondition c[2] = {
+    { .arg = 0, .op = SCMP_COMPARE_OP_EQ, .datum = 1 },
+    { .arg = 1, .op = SCMP_COMPARE_OP_GT, .datum = 7 },
+  };
+  ScmpCondition swapped[2] = { c[1], c[0] };
+  g_autoptr(ScmpRule) first = scmp_rule_newv ("read", allow, c, 2);
+  g_autoptr(ScmpRule) same = scmp_rule_newv ("read", allow, swapped, 2);
+  g_autoptr(ScmpRule) conflict = scmp_rule_newv ("read", deny, swapped, 2);
+  g_autoptr(ScmpRule) other_syscall = scmp_rule_newv ("write", deny, c, 2);
+  g_autoptr(GError) error = NULL;
+
+  add_rule_ok (filter, first);
+  /* Same conditions (in any order) and action: a no-op. */
+  add_rule_ok (filter, same);
+  g_assert_cmpuint (scmp_filter_get_n_rules (filter), ==, 1);
+
+  g_assert_false (scmp_filter_add_rule (filter, conflict, &error));
+  g_assert_error (error, SCMP_ERROR, SCMP_ERROR_EXISTS);
+  g_assert_nonnull (strstr (error->message, "read"));
+  g_assert_cmpuint (scmp_filter_get_n_rules (filter), ==, 1);
+
+  add_rule_ok (filter, other_syscall);
+  g_assert_cmpuint (scmp_filter_get_n_rules (filter), ==, 2);
+}
+
+/* Every bad input fails with a clear error and changes nothing. */
+static void
+test_bad_input_unchanged (void)
+{
+  g_autoptr(ScmpAction) dflt = scmp_action_new_allow ();
+  g_autoptr(ScmpAction) deny = scmp_action_new_errno (EPERM);
+  g_autoptr(ScmpAction) huge_errno = scmp_action_new_errno (5000);
+  g_autoptr(ScmpFilter) filter = new_filter (dflt);
+  g_autoptr(ScmpRule) good = scmp_rule_new ("openat", deny);
+  g_autoptr(GBytes) before = NULL;
+  g_autofree char *pfc_before = NULL;
+  ScmpCondition arg6 = { .arg = 6, .op = SCMP_COMPARE_OP_EQ, .datum = 0 };
+  ScmpCondition wide = { .arg = 2, .op = SCMP_COMPARE_OP_LT, .datum = G_GUINT64_CONSTANT (1) << 32 };
+  ScmpCondition wide32 = { .arg = 2, .op = SCMP_COMPARE_OP_EQ, .datum = G_GUINT64_CONSTANT (1) << 40, .is_32bit = TRUE };
+  ScmpCondition family = { .arg = 0, .op = SCMP_COMPARE_OP_EQ, .datum = 2 };
+  struct {
+    const char *what;
+    ScmpRule *rule;
+    int code;
+    const char *message_part;
+  } cases[] = {
+    { "unknown syscall", scmp_rule_new ("no_such_syscall", deny),
+      SCMP_ERROR_INVALID_SYSCALL, "no_such_syscall" },
+    { "arg index 6", scmp_rule_newv ("read", deny, &arg6, 1),
+      SCMP_ERROR_INVALID_ARGUMENT, "6" },
+    { "errno 5000", scmp_rule_new ("read", huge_errno),
+      SCMP_ERROR_INVALID_ARGUMENT, "5000" },
+    { "32-bit compare of a 64-bit value", scmp_rule_newv ("read", deny, &wide32, 1),
+      SCMP_ERROR_INVALID_ARGUMENT, "32 bits" },
+    { "exact rule for a syscall x86_64 lacks", scmp_rule_new_exact ("socketcall", deny, NULL, 0),
+      SCMP_ERROR_INVALID_SYSCALL, "x86_64" },
+  };
+  g_autoptr(GError) error = NULL;
+
+  add_rule_ok (filter, good);
+  before = scmp_filter_export_bpf (filter, &error);
+  g_assert_no_error (error);
+  pfc_before = scmp_filter_export_pfc (filter, &error);
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GBytes) after = NULL;
+
+      g_test_message ("bad input: %s", cases[i].what);
+      g_assert_false (scmp_filter_add_rule (filter, cases[i].rule, &error));
+      g_assert_error (error, SCMP_ERROR, cases[i].code);
+      g_assert_nonnull (strstr (error->message, cases[i].message_part));
+      g_clear_error (&error);
+
+      g_assert_cmpuint (scmp_filter_get_n_rules (filter), ==, 1);
+      after = scmp_filter_export_bpf (filter, &error);
+      g_assert_no_error (error);
+      g_assert_true (g_bytes_equal (before, after));
+      g_object_unref (cases[i].rule);
+    }
+
+  /* A 64-bit datum on a 32-bit ABI: refused when the ABI is added... */
+  {
+    g_autoptr(ScmpRule) wide_rule = scmp_rule_newv ("read", deny, &wide, 1);
+    g_autoptr(GBytes) after = NULL;
+    g_autofree char *pfc_after = NULL;
+
+    add_rule_ok (filter, wide_rule);
+    g_assert_false (scmp_filter_add_arch (filter, SCMP_ARCHITECTURE_X86, &error));
+    g_assert_error (error, SCMP_ERROR, SCMP_ERROR_INVALID_ARGUMENT);
+    g_assert_nonnull (strstr (error->message, "x86"));
+    g_clear_error (&error);
+    g_assert_false (scmp_filter_has_arch (filter, SCMP_ARCHITECTURE_X86));
+    scmp_filter_remove_rule (filter, wide_rule);
+
+    /* ... and when the rule is added to a filter that has it. */
+    g_assert_true (scmp_filter_add_arch (filter, SCMP_ARCHITECTURE_X86, &error));
+    g_assert_false (scmp_filter_add_rule (filter, wide_rule, &error));
+    g_assert_error (error, SCMP_ERROR, SCMP_ERROR_INVALID_ARGUMENT);
+    g_clear_error (&error);
+    g_assert_true (scmp_filter_remove_arch (filter, SCMP_ARCHITECTURE_X86, &error));
+
+    after = scmp_filter_export_bpf (filter, &error);
+    g_assert_true (g_bytes_equal (before, after));
+    pfc_after = scmp_filter_export_pfc (filter, &error);
+    g_assert_cmpstr (pfc_before, ==, pfc_after);
+  }
+
+  /* Conditions on a multiplexed syscall in exact mode. */
+  {
+    g_autoptr(ScmpRule) exact = scmp_rule_new_exact ("socket", deny, &family, 1);
+
+    g_assert_true (scmp_filter_add_arch (filter, SCMP_ARCHITECTURE_X86, &error));
+    g_assert_false (scmp_filter_add_rule (filter, exact, &error));
+    g_assert_error (error, SCMP_ERROR, SCMP_ERROR_INVALID_ARGUMENT);
+    g_assert_nonnull (strstr (error->message, "socketcall"));
+    g_clear_error (&error);
+    g_assert_cmpuint (scmp_filter_get_n_rules (filter), ==, 1);
+  }
+
+  /* Mixing byte orders, and unknown architectures. */
+  g_assert_false (scmp_filter_add_arch (filter, SCMP_ARCHITECTURE_S390X, &error));
+  g_assert_error (error, SCMP_ERROR, SCMP_ERROR_INVALID_ARCHITECTURE);
+  g_assert_nonnull (strstr (error->message, "endian"));
+  g_clear_error (&error);
+  g_assert_false (scmp_filter_add_arch (filter, (ScmpArchitecture) 99, &error));
+  g_assert_error (error, SCMP_ERROR, SCMP_ERROR_INVALID_ARCHITECTURE);
+  g_clear_error (&error);
+  g_assert_false (scmp_filter_remove_arch (filter, SCMP_ARCHITECTURE_ARM, &error));
+  g_assert_error (error, SCMP_ERROR, SCMP_ERROR_INVALID_ARCHITECTURE);
+  g_clear_error (&error);
+  g_assert_false (scmp_filter_has_arch (filter, SCMP_ARCHITECTURE_S390X));
+
+  /* Priority for an unknown syscall. */
+  g_assert_false (scmp_filter_set_priority (filter, "no_such_syscall", 10, &error));
+  g_assert_error (error, SCMP_ERROR, SCMP_ERROR_INVALID_SYSCALL);
+}
+
+static void
+test_invalid_default_action (void)
+{
+  g_autoptr(ScmpAction) bad = scmp_action_new_errno (5000);
+  g_autoptr(ScmpFilter) filter = new_filter (bad);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = scmp_filter_export_bpf (filter, &error);
+
+  g_assert_null (bytes);
+  g_assert_error (error, SCMP_ERROR, SCMP_ERROR_INVALID_ARGUMENT);
+  g_assert_nonnull (strstr (error->message, "5000"));
+}
+
+static void
+test_no_arch (void)
+{
+  g_autoptr(ScmpFilter) filter = new_filter (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_assert_true (scmp_filter_remove_arch (filter, SCMP_ARCHITECTURE_X86_64, &error));
+  bytes = scmp_filter_export_bpf (filter, &error);
+  g_assert_null (bytes);
+  g_assert_error (error, SCMP_ERROR, SCMP_ERROR_INVALID_ARCHITECTURE);
+}
+
+static void
+on_rule_added (ScmpFilter *filter,
+               ScmpRule   *rule,
+               guint       position,
+               gpointer    user_data)
+{
+  GPtrArray *log = user_data;
+
+  g_ptr_array_add (log, g_strdup_printf ("+%s@%u", scmp_rule_get_syscall (rule), position));
+}
+
+static void
+on_rule_removed (ScmpFilter *filter,
+                 ScmpRule   *rule,
+                 guint       position,
+                 gpointer    user_data)
+{
+  GPtrArray *log = user_data;
+
+  g_ptr_array_add (log, g_strdup_printf ("-%s@%u", scmp_rule_get_syscall (rule), position));
+}
+
+static void
+on_changed (ScmpFilter *filter,
+            gpointer    user_data)
+{
+  (*(guint *) user_data)++;
+}
+
+static void
+on_items_changed (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  gpointer    user_data)
+{
+  GPtrArray *log = user_data;
+
+  g_ptr_array_add (log, g_strdup_printf ("items %u-%u+%u", position, removed, added));
+}
+
+static char *
+join_log (GPtrArray *log)
+{
+  g_ptr_array_add (log, NULL);
+  return g_strjoinv (" ", (char **) log->pdata);
+}
+
+static void
+test_signals (void)
+{
+  g_autoptr(ScmpAction) allow = scmp_action_new_allow ();
+  g_autoptr(ScmpFilter) filter = new_filter (NULL);
+  g_autoptr(ScmpRule) openat = scmp_rule_new ("openat", allow);
+  g_autoptr(ScmpRule) read_rule = scmp_rule_new ("read", allow);
+  g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) only_openat = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *all_s = NULL, *openat_s = NULL, *items_s = NULL;
+  guint n_changed = 0;
+
+  g_signal_connect (filter, "rule-added", G_CALLBACK (on_rule_added), all);
+  g_signal_connect (filter, "rule-removed", G_CALLBACK (on_rule_removed), all);
+  g_signal_connect (filter, "rule-added::openat", G_CALLBACK (on_rule_added), only_openat);
+  g_signal_connect (filter, "changed", G_CALLBACK (on_changed), &n_changed);
+  g_signal_connect (filter, "items-changed", G_CALLBACK (on_items_changed), items);
+
+  add_rule_ok (filter, read_rule);
+  g_assert_true (scmp_filter_insert_rule (filter, 0, openat, NULL));
+  g_assert_cmpuint (n_changed, ==, 2);
+  scmp_filter_remove_rule_at (filter, 1);
+  g_assert_cmpuint (n_changed, ==, 3);
+  g_assert_true (scmp_filter_add_arch (filter, SCMP_ARCHITECTURE_X86, NULL));
+  g_assert_cmpuint (n_changed, ==, 4);
+  /* Load flags don't change the program. */
+  scmp_filter_set_log (filter, TRUE);
+  g_assert_cmpuint (n_changed, ==, 4);
+  scmp_filter_set_allow_tracer_skip (filter, TRUE);
+  g_assert_cmpuint (n_changed, ==, 5);
+
+  all_s = join_log (all);
+  openat_s = join_log (only_openat);
+  items_s = join_log (items);
+  g_assert_cmpstr (all_s, ==, "+read@0 +openat@0 -read@1");
+  g_assert_cmpstr (openat_s, ==, "+openat@0");
+  g_assert_cmpstr (items_s, ==, "items 0-0+1 items 0-0+1 items 1-1+0");
+}
+
+static void
+on_notify (GObject    *object,
+           GParamSpec *pspec,
+           gpointer    user_data)
+{
+  (*(guint *) user_data)++;
+}
+
+static void
+test_properties (void)
+{
+  g_autoptr(ScmpFilter) filter = new_filter (NULL);
+  g_autoptr(ScmpAction) errno77 = scmp_action_new_errno (77);
+  g_autoptr(ScmpAction) errno77_again = scmp_action_new_errno (77);
+  guint n_notify = 0;
+
+  g_signal_connect (filter, "notify::thread-sync", G_CALLBACK (on_notify), &n_notify);
+  g_signal_connect (filter, "notify::bad-arch-action", G_CALLBACK (on_notify), &n_notify);
+
+  scmp_filter_set_thread_sync (filter, TRUE);
+  scmp_filter_set_thread_sync (filter, TRUE);
+  g_assert_cmpuint (n_notify, ==, 1);
+  g_assert_true (scmp_filter_get_thread_sync (filter));
+
+  g_object_set (filter, "bad-arch-action", errno77, NULL);
+  scmp_filter_set_bad_arch_action (filter, errno77_again);
+  g_assert_cmpuint (n_notify, ==, 2);
+
+  /* The bad-arch action reaches the program. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(ScmpAction) got = scmp_filter_evaluate (filter, SCMP_ARCHITECTURE_X86, 20, NULL, 0, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (scmp_action_equal (got, errno77));
+  }
+
+  g_assert_true (scmp_filter_set_priority (filter, "read", 200, NULL));
+  g_assert_cmpuint (scmp_filter_get_priority (filter, "read"), ==, 200);
+  g_assert_cmpuint (scmp_filter_get_priority (filter, "write"), ==, SCMP_PRIORITY_DEFAULT);
+}
+
+static void
+test_arches_late (void)
+{
+  g_autoptr(ScmpAction) dflt = scmp_action_new_allow ();
+  g_autoptr(ScmpAction) deny = scmp_action_new_errno (EPERM);
+  g_autoptr(ScmpFilter) filter = new_filter (dflt);
+  g_autoptr(ScmpRule) rule = scmp_rule_new ("getpid", deny);
+  g_autoptr(ScmpRule) only64 = scmp_rule_new ("arch_prctl", deny);
+  g_autofree ScmpArchitecture *arches = NULL;
+  gsize n = 0;
+
+  g_test_summary ("An ABI added after the rules gets them all; syscalls it lacks are skipped.");
+
+  add_rule_ok (filter, rule);
+  add_rule_ok (filter, only64);
+  g_assert_true (scmp_filter_add_arch (filter, SCMP_ARCHITECTURE_X86, NULL));
+  g_assert_true (scmp_filter_add_arch (filter, SCMP_ARCHITECTURE_X32, NULL));
+  g_assert_true (scmp_filter_add_arch (filter, SCMP_ARCHITECTURE_X86, NULL));
+
+  arches = scmp_filter_list_arches (filter, &n);
+  g_assert_cmpuint (n, ==, 3);
+  g_assert_cmpint (arches[0], ==, SCMP_ARCHITECTURE_X86_64);
+  g_assert_cmpint (arches[1], ==, SCMP_ARCHITECTURE_X86);
+  g_assert_cmpint (arches[2], ==, SCMP_ARCHITECTURE_X32);
+
+  assert_eval (filter, SCMP_ARCHITECTURE_X86_64, "getpid", 0, 0, "errno(1)");
+  assert_eval (filter, SCMP_ARCHITECTURE_X86, "getpid", 0, 0, "errno(1)");
+  assert_eval (filter, SCMP_ARCHITECTURE_X32, "getpid", 0, 0, "errno(1)");
+  assert_eval (filter, SCMP_ARCHITECTURE_X32, "getppid", 0, 0, "allow");
+  assert_eval (filter, SCMP_ARCHITECTURE_X86_64, "arch_prctl", 0, 0, "errno(1)");
+  /* A foreign ABI gets the bad-arch action. */
+  assert_eval (filter, SCMP_ARCHITECTURE_AARCH64, "getpid", 0, 0, "kill-process");
+}
+
+static void
+test_x32_split (void)
+{
+  g_autoptr(ScmpAction) dflt = scmp_action_new_allow ();
+  g_autoptr(ScmpFilter) filter = new_filter (dflt);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScmpAction) got = NULL;
+  int x32_getpid = scmp_syscall_resolve_name (SCMP_ARCHITECTURE_X32, "getpid");
+
+  g_test_summary ("A filter for x86_64 alone must not run x32 calls as x86_64 calls.");
+
+  g_assert_cmpint (x32_getpid, ==, 0x40000000 | 39);
+  got = scmp_filter_evaluate (filter, SCMP_ARCHITECTURE_X86_64, x32_getpid, NULL, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (scmp_action_get_kind (got), ==, SCMP_ACTION_KIND_KILL_PROCESS);
+  g_clear_object (&got);
+
+  /* And with x32 alone, x86_64 numbers are foreign. */
+  g_assert_true (scmp_filter_add_arch (filter, SCMP_ARCHITECTURE_X32, &error));
+  g_assert_true (scmp_filter_remove_arch (filter, SCMP_ARCHITECTURE_X86_64, &error));
+  got = scmp_filter_evaluate (filter, SCMP_ARCHITECTURE_X86_64, 39, NULL, 0, &error);
+  g_assert_cmpint (scmp_action_get_kind (got), ==, SCMP_ACTION_KIND_KILL_PROCESS);
+  g_clear_object (&got);
+  got = scmp_filter_evaluate (filter, SCMP_ARCHITECTURE_X32, x32_getpid, NULL, 0, &error);
+  g_assert_cmpint (scmp_action_get_kind (got), ==, SCMP_ACTION_KIND_ALLOW);
+}
+
+static void
+test_tracer_skip (void)
+{
+  g_autoptr(ScmpAction) dflt = scmp_action_new_errno (EPERM);
+  g_autoptr(ScmpFilter) filter = new_filter (dflt);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScmpAction) got = NULL;
+
+  got = scmp_filter_evaluate (filter, SCMP_ARCHITECTURE_X86_64, -1, NULL, 0, &error);
+  g_assert_no_error (error);
+  g_assert_true (scmp_action_equal (got, dflt));
+  g_clear_object (&got);
+
+  scmp_filter_set_allow_tracer_skip (filter, TRUE);
+  got = scmp_filter_evaluate (filter, SCMP_ARCHITECTURE_X86_64, -1, NULL, 0, &error);
+  g_assert_cmpint (scmp_action_get_kind (got), ==, SCMP_ACTION_KIND_ALLOW);
+}
+
+static void
+test_64bit_compares (void)
+{
+  g_autoptr(ScmpAction) dflt = scmp_action_new_allow ();
+  g_autoptr(ScmpAction) deny = scmp_action_new_errno (EPERM);
+  g_autoptr(ScmpFilter) filter = new_filter (dflt);
+  ScmpCondition big = { .arg = 1, .op = SCMP_COMPARE_OP_GE, .datum = G_GUINT64_CONSTANT (0x100000000) };
+  ScmpCondition low32 = { .arg = 0, .op = SCMP_COMPARE_OP_EQ, .datum = 5, .is_32bit = TRUE };
+  g_autoptr(ScmpRule) lseek = scmp_rule_newv ("lseek", deny, &big, 1);
+  g_autoptr(ScmpRule) close_rule = scmp_rule_newv ("close", deny, &low32, 1);
+
+  add_rule_ok (filter, lseek);
+  add_rule_ok (filter, close_rule);
+
+  assert_eval (filter, SCMP_ARCHITECTURE_X86_64, "lseek", 0, G_GUINT64_CONSTANT (0xffffffff), "allow");
+  assert_eval (filter, SCMP_ARCHITECTURE_X86_64, "lseek", 0, G_GUINT64_CONSTANT (0x100000000), "errno(1)");
+  assert_eval (filter, SCMP_ARCHITECTURE_X86_64, "lseek", 0, G_MAXUINT64, "errno(1)");
+  /* The 32-bit compare ignores a garbage high word... */
+  assert_eval (filter, SCMP_ARCHITECTURE_X86_64, "close", G_GUINT64_CONSTANT (0xdeadbeef00000005), 0, "errno(1)");
+  assert_eval (filter, SCMP_ARCHITECTURE_X86_64, "close", 6, 0, "allow");
+}
+
+static void
+test_multiplexer_never_laxer (void)
+{
+  g_autoptr(ScmpAction) dflt = scmp_action_new_errno (EPERM);
+  g_autoptr(ScmpAction) allow = scmp_action_new_allow ();
+  g_autoptr(ScmpFilter) filter = scmp_filter_new (dflt);
+  ScmpCondition unix_only = { .arg = 0, .op = SCMP_COMPARE_OP_EQ, .datum = 1 };
+  g_autoptr(ScmpRule) socket_unix = scmp_rule_newv ("socket", allow, &unix_only, 1);
+  g_autoptr(ScmpRule) connect = scmp_rule_new ("connect", allow);
+  int socketcall = scmp_syscall_resolve_name (SCMP_ARCHITECTURE_X86, "socketcall");
+  guint64 sub_socket[6] = { 1, 0 }, sub_connect[6] = { 3, 0 }, sub_bind[6] = { 2, 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScmpAction) got = NULL;
+
+  g_test_summary ("socketcall paths get the most restrictive outcome the rules could give.");
+
+  g_assert_true (scmp_filter_add_arch (filter, SCMP_ARCHITECTURE_X86, &error));
+  add_rule_ok (filter, socket_unix);
+  add_rule_ok (filter, connect);
+
+  /* The direct socket(2) checks the family. */
+  assert_eval (filter, SCMP_ARCHITECTURE_X86, "socket", 1, 0, "allow");
+  assert_eval (filter, SCMP_ARCHITECTURE_X86, "socket", 2, 0, "errno(1)");
+
+  /* Through socketcall, the family is unreadable: the stricter outcome. */
+  got = scmp_filter_evaluate (filter, SCMP_ARCHITECTURE_X86, socketcall, sub_socket, 6, &error);
+  g_assert_no_error (error);
+  g_assert_true (scmp_action_equal (got, dflt));
+  g_clear_object (&got);
+
+  /* An unconditional rule covers its sub-call exactly. */
+  got = scmp_filter_evaluate (filter, SCMP_ARCHITECTURE_X86, socketcall, sub_connect, 6, &error);
+  g_assert_cmpint (scmp_action_get_kind (got), ==, SCMP_ACTION_KIND_ALLOW);
+  g_clear_object (&got);
+  got = scmp_filter_evaluate (filter, SCMP_ARCHITECTURE_X86, socketcall, sub_bind, 6, &error);
+  g_assert_true (scmp_action_equal (got, dflt));
+}
+
+static void
+test_transactions (void)
+{
+  g_autoptr(ScmpAction) allow = scmp_action_new_allow ();
+  g_autoptr(ScmpFilter) filter = new_filter (NULL);
+  g_autoptr(ScmpRule) a = scmp_rule_new ("read", allow);
+  g_autoptr(ScmpRule) b = scmp_rule_new ("write", allow);
+  g_autoptr(GBytes) before = NULL, after = NULL;
+
+  add_rule_ok (filter, a);
+  before = scmp_filter_export_bpf (filter, NULL);
+
+  scmp_filter_begin (filter);
+  g_assert_true (scmp_filter_in_transaction (filter));
+  add_rule_ok (filter, b);
+  scmp_filter_remove_rule (filter, a);
+  g_assert_true (scmp_filter_add_arch (filter, SCMP_ARCHITECTURE_X86, NULL));
+  g_assert_true (scmp_filter_set_priority (filter, "write", 9, NULL));
+  scmp_filter_rollback (filter);
+  g_assert_false (scmp_filter_in_transaction (filter));
+
+  g_assert_cmpuint (scmp_filter_get_n_rules (filter), ==, 1);
+  g_assert_true (scmp_filter_get_rule (filter, 0) == a);
+  g_assert_false (scmp_filter_has_arch (filter, SCMP_ARCHITECTURE_X86));
+  g_assert_cmpuint (scmp_filter_get_priority (filter, "write"), ==, 0);
+  after = scmp_filter_export_bpf (filter, NULL);
+  g_assert_true (g_bytes_equal (before, after));
+
+  /* Nested: the inner commit lands only if the outer one does. */
+  scmp_filter_begin (filter);
+  scmp_filter_begin (filter);
+  add_rule_ok (filter, b);
+  scmp_filter_commit (filter);
+  g_assert_cmpuint (scmp_filter_get_n_rules (filter), ==, 2);
+  scmp_filter_rollback (filter);
+  g_assert_cmpuint (scmp_filter_get_n_rules (filter), ==, 1);
+
+  scmp_filter_begin (filter);
+  add_rule_ok (filter, b);
+  scmp_filter_commit (filter);
+  g_assert_cmpuint (scmp_filter_get_n_rules (filter), ==, 2);
+}
+
+static void
+test_merge_and_reset (void)
+{
+  g_autoptr(ScmpAction) dflt = scmp_action_new_errno (EPERM);
+  g_autoptr(ScmpAction) other_dflt = scmp_action_new_allow ();
+  g_autoptr(ScmpAction) allow = scmp_action_new_allow ();
+  g_autoptr(ScmpAction) deny = scmp_action_new_errno (EACCES);
+  g_autoptr(ScmpFilter) filter = new_filter (dflt);
+  g_autoptr(ScmpFilter) other = new_filter (dflt);
+  g_autoptr(ScmpFilter) conflicting = new_filter (dflt);
+  g_autoptr(ScmpFilter) mismatched = new_filter (other_dflt);
+  g_autoptr(ScmpRule) read_allow = scmp_rule_new ("read", allow);
+  g_autoptr(ScmpRule) read_deny = scmp_rule_new ("read", deny);
+  g_autoptr(ScmpRule) write_allow = scmp_rule_new ("write", allow);
+  g_autoptr(GError) error = NULL;
+
+  add_rule_ok (filter, read_allow);
+  add_rule_ok (other, write_allow);
+  g_assert_true (scmp_filter_add_arch (other, SCMP_ARCHITECTURE_X86, NULL));
+  add_rule_ok (conflicting, read_deny);
+
+  g_assert_false (scmp_filter_merge (filter, mismatched, &error));
+  g_assert_error (error, SCMP_ERROR, SCMP_ERROR_INVALID_ARGUMENT);
+  g_clear_error (&error);
+  g_assert_false (scmp_filter_merge (filter, conflicting, &error));
+  g_assert_error (error, SCMP_ERROR, SCMP_ERROR_EXISTS);
+  g_clear_error (&error);
+  g_assert_cmpuint (scmp_filter_get_n_rules (filter), ==, 1);
+
+  g_assert_true (scmp_filter_merge (filter, other, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (scmp_filter_get_n_rules (filter), ==, 2);
+  g_assert_true (scmp_filter_has_arch (filter, SCMP_ARCHITECTURE_X86));
+  assert_eval (filter, SCMP_ARCHITECTURE_X86, "write", 0, 0, "allow");
+  g_assert_cmpuint (scmp_filter_get_n_rules (other), ==, 1);
+
+  scmp_filter_reset (filter);
+  g_assert_cmpuint (scmp_filter_get_n_rules (filter), ==, 0);
+  g_assert_false (scmp_filter_has_arch (filter, SCMP_ARCHITECTURE_X86));
+  g_assert_true (scmp_filter_has_arch (filter, SCMP_ARCHITECTURE_NATIVE));
+}
+
+static void
+test_export (void)
+{
+  g_autoptr(ScmpAction) allow = scmp_action_new_allow ();
+  g_autoptr(ScmpFilter) filter = new_filter (NULL);
+  g_autoptr(ScmpRule) rule = scmp_rule_new ("read", allow);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GOutputStream) stream = g_memory_output_stream_new_resizable ();
+  g_autoptr(GBytes) streamed = NULL;
+  g_autoptr(GError) error = NULL;
+  guint8 from_fd[65536];
+  const guint8 *data;
+  gsize len;
+  int fd;
+  ssize_t n;
+
+  add_rule_ok (filter, rule);
+  bytes = scmp_filter_export_bpf (filter, &error);
+  g_assert_no_error (error);
+  data = g_bytes_get_data (bytes, &len);
+  g_assert_cmpuint (len % 8, ==, 0);
+  g_assert_cmpuint (len / 8, >, 3);
+  g_assert_cmpuint (len / 8, <=, 4096);
+  /* The first instruction loads the arch: BPF_LD|BPF_W|BPF_ABS (0x20), k = 4. */
+  g_assert_cmpuint (data[0] | data[1] << 8, ==, 0x20);
+  g_assert_cmpuint (data[4], ==, 4);
+
+  g_assert_true (scmp_filter_write_bpf_to_stream (filter, stream, NULL, &error));
+  g_assert_true (g_output_stream_close (stream, NULL, &error));
+  streamed = g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (stream));
+  g_assert_true (g_bytes_equal (bytes, streamed));
+
+  fd = scmp_filter_export_bpf_memfd (filter, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (fcntl (fd, F_GET_SEALS) & F_SEAL_WRITE, !=, 0);
+  n = read (fd, from_fd, sizeof from_fd);
+  g_assert_cmpint (n, ==, (ssize_t) len);
+  g_assert_cmpmem (from_fd, n, data, len);
+  close (fd);
+}
+
+static void
+test_big_endian_export (void)
+{
+  g_autoptr(ScmpAction) allow = scmp_action_new_allow ();
+  g_autoptr(ScmpFilter) filter = scmp_filter_new (NULL);
+  g_autoptr(ScmpRule) rule = scmp_rule_new ("read", allow);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  const guint8 *data;
+
+  g_assert_true (scmp_filter_remove_arch (filter, SCMP_ARCHITECTURE_NATIVE, &error));
+  g_assert_true (scmp_filter_add_arch (filter, SCMP_ARCHITECTURE_S390X, &error));
+  add_rule_ok (filter, rule);
+  bytes = scmp_filter_export_bpf (filter, &error);
+  g_assert_no_error (error);
+  data = g_bytes_get_data (bytes, NULL);
+  /* code 0x0020 and k = 4, both big endian. */
+  g_assert_cmpuint (data[0], ==, 0x00);
+  g_assert_cmpuint (data[1], ==, 0x20);
+  g_assert_cmpuint (data[7], ==, 4);
+  assert_eval (filter, SCMP_ARCHITECTURE_S390X, "read", 0, 0, "allow");
+  assert_eval (filter, SCMP_ARCHITECTURE_S390X, "write", 0, 0, "kill-process");
+}
+
+static void
+test_too_large (void)
+{
+  g_autoptr(ScmpAction) allow = scmp_action_new_allow ();
+  g_autoptr(ScmpFilter) filter = new_filter (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+
+  /* 3000 distinct 64-bit argument tests cannot fit in 4096 instructions. */
+  for (guint i = 0; i < 3000; i++)
+    {
+      ScmpCondition c = { .arg = i % 6, .op = SCMP_COMPARE_OP_EQ,
+                          .datum = (G_GUINT64_CONSTANT (1) << 33) + i };
+      g_autoptr(ScmpRule) rule = scmp_rule_newv ("ioctl", allow, &c, 1);
+
+      add_rule_ok (filter, rule);
+    }
+  bytes = scmp_filter_export_bpf (filter, &error);
+  g_assert_null (bytes);
+  g_assert_error (error, SCMP_ERROR, SCMP_ERROR_TOO_LARGE);
+  g_assert_nonnull (strstr (error->message, "4096"));
+}
+
+static void
+test_pfc_golden (void)
+{
+  g_autoptr(ScmpAction) dflt = scmp_action_new_errno (EPERM);
+  g_autoptr(ScmpAction) allow = scmp_action_new_allow ();
+  g_autoptr(ScmpAction) eafnosupport = scmp_action_new_errno (97);
+  g_autoptr(ScmpFilter) filter = new_filter (dflt);
+  ScmpCondition inet = { .arg = 0, .op = SCMP_COMPARE_OP_EQ, .datum = 2 };
+  ScmpCondition stdout_fd = { .arg = 0, .op = SCMP_COMPARE_OP_LE, .datum = 2, .is_32bit = TRUE };
+  ScmpCondition flags = { .arg = 2, .op = SCMP_COMPARE_OP_MASKED_EQ, .mask = 3, .datum = 0 };
+  g_autoptr(ScmpRule) r1 = scmp_rule_newv ("socket", eafnosupport, &inet, 1);
+  g_autoptr(ScmpRule) r2 = scmp_rule_newv ("write", allow, &stdout_fd, 1);
+  g_autoptr(ScmpRule) r3 = scmp_rule_newv ("openat", allow, &flags, 1);
+  g_autoptr(ScmpRule) r4 = scmp_rule_new ("exit_group", allow);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *pfc = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "deny-network.pfc", NULL);
+
+  add_rule_ok (filter, r1);
+  add_rule_ok (filter, r2);
+  add_rule_ok (filter, r3);
+  add_rule_ok (filter, r4);
+  g_assert_true (scmp_filter_add_arch (filter, SCMP_ARCHITECTURE_X86, &error));
+
+  pfc = scmp_filter_export_pfc (filter, &error);
+  g_assert_no_error (error);
+  if (g_getenv ("SCMP_UPDATE_GOLDEN") != NULL)
+    g_assert_true (g_file_set_contents (path, pfc, -1, &error));
+  g_assert_true (g_file_get_contents (path, &expected, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (pfc, ==, expected);
+}
+
+static void
+test_preconditions (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autoptr(ScmpAction) allow = scmp_action_new_allow ();
+      g_autoptr(ScmpRule) rule = scmp_rule_new ("read", allow);
+
+      scmp_filter_add_rule (NULL, rule, NULL);
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_failed ();
+  g_test_trap_assert_stderr ("*Scmp-CRITICAL*SCMP_IS_FILTER*");
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/filter/new/defaults", test_new_defaults);
+  g_test_add_func ("/filter/semantics/first-match", test_first_match_order);
+  g_test_add_func ("/filter/semantics/exists", test_exists);
+  g_test_add_func ("/filter/semantics/late-arches", test_arches_late);
+  g_test_add_func ("/filter/semantics/x32-split", test_x32_split);
+  g_test_add_func ("/filter/semantics/tracer-skip", test_tracer_skip);
+  g_test_add_func ("/filter/semantics/64bit-compares", test_64bit_compares);
+  g_test_add_func ("/filter/semantics/multiplexer-never-laxer", test_multiplexer_never_laxer);
+  g_test_add_func ("/filter/bad-input/unchanged", test_bad_input_unchanged);
+  g_test_add_func ("/filter/bad-input/default-action", test_invalid_default_action);
+  g_test_add_func ("/filter/bad-input/no-arch", test_no_arch);
+  g_test_add_func ("/filter/bad-input/preconditions", test_preconditions);
+  g_test_add_func ("/filter/signals", test_signals);
+  g_test_add_func ("/filter/properties", test_properties);
+  g_test_add_func ("/filter/transactions", test_transactions);
+  g_test_add_func ("/filter/merge-reset", test_merge_and_reset);
+  g_test_add_func ("/filter/export/bpf", test_export);
+  g_test_add_func ("/filter/export/big-endian", test_big_endian_export);
+  g_test_add_func ("/filter/export/too-large", test_too_large);
+  g_test_add_func ("/filter/export/pfc-golden", test_pfc_golden);
+
+  return g_test_run ();
+}
