@@ -4,11 +4,6 @@
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
 
-/* strerrorname_np(), before any system header */
-#ifndef _GNU_SOURCE
-#define _GNU_SOURCE
-#endif
-
 #include "config.h"
 
 #include "scmp-action.h"
@@ -740,7 +735,7 @@ scmp_action_new_from_string (const char  *text,
 }
 
 /**
- * scmp_action_new_from_kernel_value:
+ * scmp_action_new_from_kernel_value: (constructor)
  * @value: a value returned by a seccomp program (`SECCOMP_RET_*`)
  * @error: return location for a #GError, or %NULL
  *

@@ -86,6 +86,13 @@ _scmp_compiler_check_rule (ScmpRule                *rule,
   gboolean exact = scmp_rule_get_exact (rule);
   int idx;
 
+  /* A rule built by property bag may lack its syscall or action. */
+  if (name == NULL || *name == '\0' || scmp_rule_get_action (rule) == NULL)
+    {
+      g_set_error (error, SCMP_ERROR, SCMP_ERROR_INVALID_ARGUMENT,
+                   "The rule has no %s", name == NULL || *name == '\0' ? "syscall" : "action");
+      return FALSE;
+    }
   if (!scmp_action_validate (scmp_rule_get_action (rule), error))
     return FALSE;
 

@@ -482,8 +482,13 @@ scmp_rule_get_condition (ScmpRule *self,
  *
  * Copies the rule's conditions, in the order they were given.
  *
- * Returns: (transfer full) (element-type ScmpCondition): a new array of
- *   copies of the conditions, which frees them when it is freed
+ * The array owns its elements: it frees them, with scmp_condition_free(),
+ * when it is freed, so a C caller only unrefs the array. It is annotated
+ * `(transfer container)` because bindings that take `(transfer full)` to
+ * mean they own the elements as well would free them twice.
+ *
+ * Returns: (transfer container) (element-type ScmpCondition): a new array
+ *   of copies of the conditions; free it with g_ptr_array_unref()
  *
  * Since: 0.1
  */
