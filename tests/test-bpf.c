@@ -490,7 +490,7 @@ test_run_fuzz (void)
                                                : g_rand_int_range (rand, 0, 0x10000);
           prog[i].jt = g_rand_int_range (rand, 0, 256);
           prog[i].jf = g_rand_int_range (rand, 0, g_rand_boolean (rand) ? 4 : 256);
-          prog[i].k = g_rand_boolean (rand) ? g_rand_int_range (rand, 0, 80)
+          prog[i].k = g_rand_boolean (rand) ? (guint32) g_rand_int_range (rand, 0, 80)
                                             : g_rand_int (rand);
         }
       if (g_rand_boolean (rand))
@@ -733,65 +733,67 @@ typedef struct {
   const char *message;  /* a pattern for g_pattern_match_simple() */
 } RejectCase;
 
+static const RejectCase reject_cases[] = {
+  { "no return at the end",
+    { BPF_STMT (BPF_LD | BPF_IMM, 1) }, 1,
+    "*instruction 0: the last instruction is not a return" },
+  { "unknown opcode",
+    { BPF_STMT (0xffff, 0), BPF_STMT (BPF_RET | BPF_A, 0) }, 2,
+    "*instruction 0: unknown or disallowed opcode 0xffff" },
+  { "mod",
+    { BPF_STMT (BPF_ALU | BPF_MOD | BPF_K, 3), BPF_STMT (BPF_RET | BPF_A, 0) }, 2,
+    "*instruction 0: opcode 0x0094 (mod #k) is classic BPF but not allowed in a seccomp filter" },
+  { "half-word load",
+    { BPF_STMT (BPF_RET | BPF_A, 0), BPF_STMT (BPF_LD | BPF_H | BPF_ABS, 0), BPF_STMT (BPF_RET | BPF_A, 0) }, 3,
+    "*instruction 1: opcode 0x0028 (ldh [k]) is classic BPF*" },
+  { "misaligned load",
+    { BPF_STMT (BPF_LD | BPF_W | BPF_ABS, 6), BPF_STMT (BPF_RET | BPF_A, 0) }, 2,
+    "*instruction 0: ld [6] is not aligned to 4 bytes" },
+  { "load past seccomp_data",
+    { BPF_STMT (BPF_LD | BPF_W | BPF_ABS, 64), BPF_STMT (BPF_RET | BPF_A, 0) }, 2,
+    "*instruction 0: ld [64] reads outside struct seccomp_data (64 bytes)" },
+  { "ancillary load",
+    { BPF_STMT (BPF_LD | BPF_W | BPF_ABS, SKF_AD_OFF + SKF_AD_PROTOCOL), BPF_STMT (BPF_RET | BPF_A, 0) }, 2,
+    "*instruction 0: ld [4294963200] reads outside*" },
+  { "division by constant zero",
+    { BPF_STMT (BPF_ALU | BPF_DIV | BPF_K, 0), BPF_STMT (BPF_RET | BPF_A, 0) }, 2,
+    "*instruction 0: division by the constant 0" },
+  { "shift by 32",
+    { BPF_STMT (BPF_ALU | BPF_RSH | BPF_K, 32), BPF_STMT (BPF_RET | BPF_A, 0) }, 2,
+    "*instruction 0: shift by 32, the limit is 31" },
+  { "memory index",
+    { BPF_STMT (BPF_STX, 16), BPF_STMT (BPF_RET | BPF_A, 0) }, 2,
+    "*instruction 0: scratch memory index 16 is out of range (M[0] to M[15])" },
+  { "unwritten memory",
+    { BPF_STMT (BPF_ST, 1), BPF_STMT (BPF_LDX | BPF_MEM, 2), BPF_STMT (BPF_RET | BPF_A, 0) }, 3,
+    "*instruction 1: ldx reads scratch memory M[2], which is not written on every path leading to it" },
+  { "memory written on one path only",
+    { BPF_JUMP (BPF_JMP | BPF_JSET | BPF_K, 1, 0, 1), BPF_STMT (BPF_ST, 2), BPF_STMT (BPF_LD | BPF_MEM, 2), BPF_STMT (BPF_RET | BPF_A, 0) }, 4,
+    "*instruction 2: ld reads scratch memory M[2]*" },
+  { "ja past the end",
+    { BPF_STMT (BPF_JMP | BPF_JA, 1), BPF_STMT (BPF_RET | BPF_A, 0) }, 2,
+    "*instruction 0: ja +1 jumps to 2, outside the program (2 instructions)" },
+  { "ja wrapping",
+    { BPF_STMT (BPF_JMP | BPF_JA, 0xffffffff), BPF_STMT (BPF_RET | BPF_A, 0) }, 2,
+    "*instruction 0: ja +4294967295 jumps to 4294967296, outside*" },
+  { "jt past the end",
+    { BPF_JUMP (BPF_JMP | BPF_JGE | BPF_X, 0, 1, 0), BPF_STMT (BPF_RET | BPF_A, 0) }, 2,
+    "*instruction 0: the true branch jumps to 2, outside the program (2 instructions)" },
+  { "jf past the end",
+    { BPF_STMT (BPF_RET | BPF_A, 0), BPF_JUMP (BPF_JMP | BPF_JEQ | BPF_K, 0, 0, 255), BPF_STMT (BPF_RET | BPF_A, 0) }, 3,
+    "*instruction 1: the false branch jumps to 257, outside the program (3 instructions)" },
+  { "empty",
+    { BPF_STMT (BPF_RET | BPF_A, 0) }, 0,
+    "*it has 0 instructions, the kernel accepts 1 to 4096" },
+};
+
 static void
 test_validate_reject (void)
 {
-  static const RejectCase cases[] = {
-    { "no return at the end",
-      { BPF_STMT (BPF_LD | BPF_IMM, 1) }, 1,
-      "*instruction 0: the last instruction is not a return" },
-    { "unknown opcode",
-      { BPF_STMT (0xffff, 0), BPF_STMT (BPF_RET | BPF_A, 0) }, 2,
-      "*instruction 0: unknown or disallowed opcode 0xffff" },
-    { "mod",
-      { BPF_STMT (BPF_ALU | BPF_MOD | BPF_K, 3), BPF_STMT (BPF_RET | BPF_A, 0) }, 2,
-      "*instruction 0: opcode 0x0094 (mod #k) is classic BPF but not allowed in a seccomp filter" },
-    { "half-word load",
-      { BPF_STMT (BPF_RET | BPF_A, 0), BPF_STMT (BPF_LD | BPF_H | BPF_ABS, 0), BPF_STMT (BPF_RET | BPF_A, 0) }, 3,
-      "*instruction 1: opcode 0x0028 (ldh [k]) is classic BPF*" },
-    { "misaligned load",
-      { BPF_STMT (BPF_LD | BPF_W | BPF_ABS, 6), BPF_STMT (BPF_RET | BPF_A, 0) }, 2,
-      "*instruction 0: ld [6] is not aligned to 4 bytes" },
-    { "load past seccomp_data",
-      { BPF_STMT (BPF_LD | BPF_W | BPF_ABS, 64), BPF_STMT (BPF_RET | BPF_A, 0) }, 2,
-      "*instruction 0: ld [64] reads outside struct seccomp_data (64 bytes)" },
-    { "ancillary load",
-      { BPF_STMT (BPF_LD | BPF_W | BPF_ABS, SKF_AD_OFF + SKF_AD_PROTOCOL), BPF_STMT (BPF_RET | BPF_A, 0) }, 2,
-      "*instruction 0: ld [4294963200] reads outside*" },
-    { "division by constant zero",
-      { BPF_STMT (BPF_ALU | BPF_DIV | BPF_K, 0), BPF_STMT (BPF_RET | BPF_A, 0) }, 2,
-      "*instruction 0: division by the constant 0" },
-    { "shift by 32",
-      { BPF_STMT (BPF_ALU | BPF_RSH | BPF_K, 32), BPF_STMT (BPF_RET | BPF_A, 0) }, 2,
-      "*instruction 0: shift by 32, the limit is 31" },
-    { "memory index",
-      { BPF_STMT (BPF_STX, 16), BPF_STMT (BPF_RET | BPF_A, 0) }, 2,
-      "*instruction 0: scratch memory index 16 is out of range (M[0] to M[15])" },
-    { "unwritten memory",
-      { BPF_STMT (BPF_ST, 1), BPF_STMT (BPF_LDX | BPF_MEM, 2), BPF_STMT (BPF_RET | BPF_A, 0) }, 3,
-      "*instruction 1: ldx reads scratch memory M[2], which is not written on every path leading to it" },
-    { "memory written on one path only",
-      { BPF_JUMP (BPF_JMP | BPF_JSET | BPF_K, 1, 0, 1), BPF_STMT (BPF_ST, 2), BPF_STMT (BPF_LD | BPF_MEM, 2), BPF_STMT (BPF_RET | BPF_A, 0) }, 4,
-      "*instruction 2: ld reads scratch memory M[2]*" },
-    { "ja past the end",
-      { BPF_STMT (BPF_JMP | BPF_JA, 1), BPF_STMT (BPF_RET | BPF_A, 0) }, 2,
-      "*instruction 0: ja +1 jumps to 2, outside the program (2 instructions)" },
-    { "ja wrapping",
-      { BPF_STMT (BPF_JMP | BPF_JA, 0xffffffff), BPF_STMT (BPF_RET | BPF_A, 0) }, 2,
-      "*instruction 0: ja +4294967295 jumps to 4294967296, outside*" },
-    { "jt past the end",
-      { BPF_JUMP (BPF_JMP | BPF_JGE | BPF_X, 0, 1, 0), BPF_STMT (BPF_RET | BPF_A, 0) }, 2,
-      "*instruction 0: the true branch jumps to 2, outside the program (2 instructions)" },
-    { "jf past the end",
-      { BPF_STMT (BPF_RET | BPF_A, 0), BPF_JUMP (BPF_JMP | BPF_JEQ | BPF_K, 0, 0, 255), BPF_STMT (BPF_RET | BPF_A, 0) }, 3,
-      "*instruction 1: the false branch jumps to 257, outside the program (3 instructions)" },
-    { "empty",
-      { BPF_STMT (BPF_RET | BPF_A, 0) }, 0,
-      "*it has 0 instructions, the kernel accepts 1 to 4096" },
-  };
+  const RejectCase *cases = reject_cases;
   gsize i;
 
-  for (i = 0; i < N (cases); i++)
+  for (i = 0; i < N (reject_cases); i++)
     {
       GError *error = NULL;
 
@@ -1115,6 +1117,32 @@ run_in_child (const struct sock_filter *prog,
   return got;
 }
 
+/* Whether a child can load a filter at all: not under valgrind (which does
+ * not know seccomp(2)), nor in a container that forbids it. */
+static gboolean
+skip_without_kernel_filters (void)
+{
+  static const struct sock_filter allow[] = {
+    BPF_STMT (BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
+  };
+  int load_result = -1, status;
+  const char *preload = g_getenv ("LD_PRELOAD");
+
+  if (preload != NULL && strstr (preload, "vgpreload") != NULL)
+    {
+      g_test_skip ("valgrind cannot run seccomp(2)");
+      return TRUE;
+    }
+
+  run_in_child (allow, 1, NULL, 0, NULL, &status, &load_result);
+  if (!WIFEXITED (status) || load_result != 0)
+    {
+      g_test_skip ("This process cannot load seccomp filters");
+      return TRUE;
+    }
+  return FALSE;
+}
+
 static guint32
 random_k (GRand             *rand,
           const ScmpBpfData *inputs)
@@ -1129,7 +1157,7 @@ random_k (GRand             *rand,
     case 2: return (guint32) d->args[a];
     case 3: return d->args[a] >> 32;
     case 4: return 0xffffffff;
-    default: return g_rand_int_range (rand, 0, 64);
+    default: return g_rand_int_range (rand, 0, 72);
     }
 }
 
@@ -1266,31 +1294,179 @@ random_inputs (GRand       *rand,
         inputs[i].args[a] = inputs[i - 1].args[a];
 }
 
+typedef struct {
+  guint n_programs;
+  guint n_checked;
+  guint n_killed;
+  guint n_allow;
+  guint n_errno_values;
+} DiffCounters;
+
+static void
+dump_program (const struct sock_filter *prog,
+              gsize                     n)
+{
+  gsize pc;
+
+  for (pc = 0; pc < n; pc++)
+    {
+      char *line = _scmp_bpf_disassemble (&prog[pc], pc);
+      g_printerr ("%3" G_GSIZE_FORMAT ": %s\n", pc, line);
+      g_free (line);
+    }
+}
+
+/* Runs @prog in the kernel on each input and compares with the
+ * interpreter's prediction. */
+static void
+check_against_kernel (const struct sock_filter *prog,
+                      gsize                     n,
+                      const ScmpBpfData        *inputs,
+                      DiffCounters             *c)
+{
+  int observed[N_INPUTS];
+  guint got, i;
+  int status;
+
+  c->n_programs++;
+  got = run_in_child (prog, n, inputs, N_INPUTS, observed, &status, NULL);
+
+  for (i = 0; i < N_INPUTS; i++)
+    {
+      ScmpBpfResult r = _scmp_bpf_run (prog, n, &inputs[i], FALSE);
+      guint32 action = r.ret & SECCOMP_RET_ACTION_FULL;
+      int expected;
+
+      /* Only a division by X = 0 can fail in a valid program: the
+       * kernel's program returns 0 then, KILL_THREAD. */
+      g_assert_true (!r.error || r.ret == 0);
+
+      if (action == SECCOMP_RET_ERRNO)
+        {
+          /* capped at MAX_ERRNO; ERRNO(0) makes the call return 0 */
+          expected = MIN (r.ret & SECCOMP_RET_DATA, 4095);
+          c->n_errno_values++;
+        }
+      else if (action == SECCOMP_RET_ALLOW || action == SECCOMP_RET_LOG ||
+               action == SECCOMP_RET_TRACE || action == SECCOMP_RET_USER_NOTIF)
+        {
+          /* The call runs and TEST_NR does not exist; or no tracer, or
+           * no listener: ENOSYS either way. */
+          expected = ENOSYS;
+          c->n_allow++;
+        }
+      else
+        {
+          /* KILL_THREAD (the only thread), KILL_PROCESS, TRAP and unknown
+           * actions: the child dies of SIGSYS. */
+          if (got != i || !WIFSIGNALED (status) || WTERMSIG (status) != SIGSYS)
+            {
+              dump_program (prog, n);
+              g_error ("program %u input %u: predicted SIGSYS (ret 0x%x), "
+                       "the child gave %u results, status 0x%x",
+                       c->n_programs, i, r.ret, got, status);
+            }
+          c->n_killed++;
+          return;
+        }
+
+      if (i >= got)
+        {
+          dump_program (prog, n);
+          g_error ("program %u input %u: the child stopped early (status 0x%x)",
+                   c->n_programs, i, status);
+        }
+      if (observed[i] != expected)
+        {
+          dump_program (prog, n);
+          g_error ("program %u input %u: kernel gave %d, interpreter "
+                   "predicted %d (ret 0x%x)", c->n_programs, i, observed[i],
+                   expected, r.ret);
+        }
+      c->n_checked++;
+    }
+
+  g_assert_true (WIFEXITED (status));
+  g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+}
+
 static void
 test_run_kernel_differential (void)
 {
 #ifndef NATIVE_ARCH
   g_test_skip ("The native audit arch of this machine is not known to the test");
 #else
+  /* Edge cases, as bodies between the prefix and the tail (which turns A
+   * into ERRNO(A & 0xfff)). */
+  static const struct {
+    gsize n;
+    struct sock_filter body[4];
+  } edges[] = {
+    /* shift counts by X are taken modulo 32 */
+    { 3, { BPF_STMT (BPF_LDX | BPF_IMM, 33), BPF_STMT (BPF_LD | BPF_IMM, 1), BPF_STMT (BPF_ALU | BPF_LSH | BPF_X, 0) } },
+    { 3, { BPF_STMT (BPF_LDX | BPF_IMM, 32), BPF_STMT (BPF_LD | BPF_IMM, 1), BPF_STMT (BPF_ALU | BPF_LSH | BPF_X, 0) } },
+    { 3, { BPF_STMT (BPF_LDX | BPF_IMM, 63), BPF_STMT (BPF_LD | BPF_IMM, 0x800), BPF_STMT (BPF_ALU | BPF_LSH | BPF_X, 0) } },
+    { 3, { BPF_STMT (BPF_LDX | BPF_IMM, 36), BPF_STMT (BPF_LD | BPF_IMM, 0x800), BPF_STMT (BPF_ALU | BPF_RSH | BPF_X, 0) } },
+    { 3, { BPF_STMT (BPF_LDX | BPF_IMM, 0xffffffe1), BPF_STMT (BPF_LD | BPF_IMM, 0x800), BPF_STMT (BPF_ALU | BPF_RSH | BPF_X, 0) } },
+    /* division by X = 0 returns 0: KILL_THREAD */
+    { 2, { BPF_STMT (BPF_LD | BPF_IMM, 7), BPF_STMT (BPF_ALU | BPF_DIV | BPF_X, 0) } },
+    /* unsigned division */
+    { 2, { BPF_STMT (BPF_LD | BPF_IMM, 0xfffffff0), BPF_STMT (BPF_ALU | BPF_DIV | BPF_K, 0x100000) } },
+    /* ERRNO data above MAX_ERRNO is capped at 4095 */
+    { 2, { BPF_STMT (BPF_LD | BPF_IMM, SECCOMP_RET_ERRNO | 0xffff), BPF_STMT (BPF_RET | BPF_A, 0) } },
+    { 2, { BPF_STMT (BPF_LD | BPF_IMM, SECCOMP_RET_ERRNO | 0x1000), BPF_STMT (BPF_RET | BPF_A, 0) } },
+    { 2, { BPF_STMT (BPF_LD | BPF_IMM, SECCOMP_RET_ERRNO), BPF_STMT (BPF_RET | BPF_A, 0) } },
+    /* other actions */
+    { 2, { BPF_STMT (BPF_LD | BPF_IMM, SECCOMP_RET_LOG), BPF_STMT (BPF_RET | BPF_A, 0) } },
+    { 2, { BPF_STMT (BPF_LD | BPF_IMM, SECCOMP_RET_TRACE | 5), BPF_STMT (BPF_RET | BPF_A, 0) } },
+    { 2, { BPF_STMT (BPF_LD | BPF_IMM, SECCOMP_RET_USER_NOTIF), BPF_STMT (BPF_RET | BPF_A, 0) } },
+    { 2, { BPF_STMT (BPF_LD | BPF_IMM, SECCOMP_RET_TRAP | 3), BPF_STMT (BPF_RET | BPF_A, 0) } },
+    { 2, { BPF_STMT (BPF_LD | BPF_IMM, 0x12340000), BPF_STMT (BPF_RET | BPF_A, 0) } },
+    /* both halves of an argument; the high word of args[5] */
+    { 4, { BPF_STMT (BPF_LD | BPF_W | BPF_ABS, 16), BPF_STMT (BPF_MISC | BPF_TAX, 0), BPF_STMT (BPF_LD | BPF_W | BPF_ABS, 20), BPF_STMT (BPF_ALU | BPF_XOR | BPF_X, 0) } },
+    { 2, { BPF_STMT (BPF_LD | BPF_W | BPF_ABS, 60), BPF_STMT (BPF_ALU | BPF_RSH | BPF_K, 20) } },
+    /* arch and length */
+    { 3, { BPF_STMT (BPF_LD | BPF_W | BPF_ABS, 4), BPF_JUMP (BPF_JMP | BPF_JEQ | BPF_K, NATIVE_ARCH, 0, 1), BPF_STMT (BPF_LD | BPF_W | BPF_LEN, 0) } },
+    /* NEG and wrap-around */
+    { 3, { BPF_STMT (BPF_LD | BPF_IMM, 5), BPF_STMT (BPF_ALU | BPF_NEG, 0), BPF_STMT (BPF_ALU | BPF_ADD | BPF_K, 0x1000) } },
+    { 2, { BPF_STMT (BPF_LD | BPF_IMM, 0x10001), BPF_STMT (BPF_ALU | BPF_MUL | BPF_K, 0x10001) } },
+  };
   GRand *rand;
   struct sock_filter prog[64];
-  guint n_programs = 0, n_checked = 0, n_killed = 0, n_rejected = 0;
-  guint n_allow = 0, n_errno_values = 0;
-  guint attempts;
+  DiffCounters c = { 0 };
+  guint n_rejected = 0, attempts, e;
 
-  g_test_summary ("Runs random valid programs in the kernel (in forked "
-                  "children) and compares what TEST_NR returned with what "
-                  "_scmp_bpf_run() predicts.");
+  if (skip_without_kernel_filters ())
+    return;
+
+  g_test_summary ("Runs hand-written and random valid programs in the "
+                  "kernel (in forked children) and compares what TEST_NR "
+                  "returned with what _scmp_bpf_run() predicts.");
 
   rand = g_rand_new_with_seed (g_test_rand_int ());
 
-  for (attempts = 0; n_programs < 200 && attempts < 5000; attempts++)
+  for (e = 0; e < N (edges); e++)
     {
       ScmpBpfData inputs[N_INPUTS];
-      int observed[N_INPUTS];
+      gsize n = 0, i;
+
+      random_inputs (rand, inputs);
+      /* the prefix and tail of a random program, around this body */
+      random_program (rand, inputs, prog, N (prog));
+      for (i = 0; i < edges[e].n; i++)
+        prog[PREFIX_LEN + i] = edges[e].body[i];
+      prog[PREFIX_LEN + i++] = (struct sock_filter) BPF_STMT (BPF_ALU | BPF_AND | BPF_K, 0xfff);
+      prog[PREFIX_LEN + i++] = (struct sock_filter) BPF_STMT (BPF_ALU | BPF_OR | BPF_K, SECCOMP_RET_ERRNO);
+      prog[PREFIX_LEN + i++] = (struct sock_filter) BPF_STMT (BPF_RET | BPF_A, 0);
+      n = PREFIX_LEN + i;
+      g_assert_true (_scmp_bpf_validate (prog, n, NULL));
+      check_against_kernel (prog, n, inputs, &c);
+    }
+
+  for (attempts = 0; c.n_programs < N (edges) + 200 && attempts < 5000; attempts++)
+    {
+      ScmpBpfData inputs[N_INPUTS];
       gsize n;
-      guint got, i;
-      int status;
 
       random_inputs (rand, inputs);
       n = random_program (rand, inputs, prog, N (prog));
@@ -1299,72 +1475,18 @@ test_run_kernel_differential (void)
           n_rejected++;  /* scratch memory read before written */
           continue;
         }
-      n_programs++;
-
-      got = run_in_child (prog, n, inputs, N_INPUTS, observed, &status, NULL);
-
-      for (i = 0; i < N_INPUTS; i++)
-        {
-          ScmpBpfResult r = _scmp_bpf_run (prog, n, &inputs[i], FALSE);
-          int expected;
-
-          if (r.error)
-            {
-              /* Only a division by X = 0 can fail in a valid program: the
-               * kernel returns 0, KILL_THREAD, and the child dies. */
-              if (got != i || !WIFSIGNALED (status) || WTERMSIG (status) != SIGSYS)
-                g_error ("program %u input %u: predicted a kill, child "
-                         "gave %u results, status 0x%x", n_programs, i, got, status);
-              n_killed++;
-              break;
-            }
-
-          if ((r.ret & SECCOMP_RET_ACTION_FULL) == SECCOMP_RET_ALLOW)
-            {
-              expected = ENOSYS;
-              n_allow++;
-            }
-          else
-            {
-              g_assert_cmphex (r.ret & SECCOMP_RET_ACTION_FULL, ==, SECCOMP_RET_ERRNO);
-              expected = MIN (r.ret & SECCOMP_RET_DATA, 4095);
-              n_errno_values++;
-            }
-
-          if (i >= got)
-            g_error ("program %u input %u: the child stopped early (status 0x%x)",
-                     n_programs, i, status);
-          if (observed[i] != expected)
-            {
-              gsize pc;
-
-              for (pc = 0; pc < n; pc++)
-                {
-                  char *line = _scmp_bpf_disassemble (&prog[pc], pc);
-                  g_printerr ("%3" G_GSIZE_FORMAT ": %s\n", pc, line);
-                  g_free (line);
-                }
-              g_error ("program %u input %u: kernel gave %d, interpreter "
-                       "predicted %d (ret 0x%x)", n_programs, i, observed[i],
-                       expected, r.ret);
-            }
-          n_checked++;
-        }
-
-      if (got == N_INPUTS)
-        {
-          g_assert_true (WIFEXITED (status));
-          g_assert_cmpint (WEXITSTATUS (status), ==, 0);
-        }
+      check_against_kernel (prog, n, inputs, &c);
     }
 
-  g_test_message ("%u programs, %u inputs checked (%u ALLOW, %u ERRNO), "
-                  "%u division-by-zero kills, %u generated programs rejected",
-                  n_programs, n_checked, n_allow, n_errno_values, n_killed,
+  g_test_message ("%u programs (%u hand-written), %u inputs checked "
+                  "(%u ALLOW-like, %u ERRNO), %u SIGSYS deaths, %u generated "
+                  "programs rejected", c.n_programs, (guint) N (edges),
+                  c.n_checked, c.n_allow, c.n_errno_values, c.n_killed,
                   n_rejected);
-  g_assert_cmpuint (n_programs, ==, 200);
-  g_assert_cmpuint (n_allow, >, 0);
-  g_assert_cmpuint (n_errno_values, >, 0);
+  g_assert_cmpuint (c.n_programs, ==, N (edges) + 200);
+  g_assert_cmpuint (c.n_allow, >, 0);
+  g_assert_cmpuint (c.n_errno_values, >, 0);
+  g_assert_cmpuint (c.n_killed, >, 0);
   g_rand_free (rand);
 #endif
 }
@@ -1389,6 +1511,56 @@ test_validate_kernel_differential (void)
   GRand *rand = g_rand_new_with_seed (g_test_rand_int ());
   struct sock_filter prog[64];
   guint iter, n_accept = 0, n_reject = 0;
+  gsize i;
+
+  if (skip_without_kernel_filters ())
+    {
+      g_rand_free (rand);
+      return;
+    }
+
+  /* Every hand-written rejection is a rejection by the kernel too. */
+  for (i = 0; i < N (reject_cases); i++)
+    {
+      int load_result = -1, status;
+
+      g_test_message ("%s", reject_cases[i].name);
+      run_in_child (reject_cases[i].prog, reject_cases[i].n, NULL, 0, NULL,
+                    &status, &load_result);
+      g_assert_true (WIFEXITED (status));
+      g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+      g_assert_cmpint (load_result, ==, EINVAL);
+    }
+
+  /* Jumps to the last instruction and one past it. */
+  for (i = 0; i < 6; i++)
+    {
+      struct sock_filter p[] = {
+        BPF_STMT (BPF_LD | BPF_W | BPF_ABS, 0),
+        BPF_JUMP (BPF_JMP | BPF_JEQ | BPF_K, TEST_NR, 1, 0),
+        BPF_STMT (BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
+        BPF_STMT (BPF_JMP | BPF_JA, 0),                           /* 3 */
+        BPF_JUMP (BPF_JMP | BPF_JGE | BPF_X, 0, 0, 0),            /* 4 */
+        BPF_STMT (BPF_RET | BPF_K, SECCOMP_RET_ERRNO | 1),        /* 5 */
+      };
+      int load_result = -1, status;
+      gboolean predicted;
+
+      switch (i)
+        {
+        case 0: p[3].k = 1; break;   /* lands on 5 */
+        case 1: p[3].k = 2; break;   /* past the end */
+        case 2: p[4].jt = 0; p[4].jf = 0; break;
+        case 3: p[4].jt = 1; break;
+        case 4: p[4].jf = 1; break;
+        default: p[3].k = 0xfffffffc; break;
+        }
+      predicted = _scmp_bpf_validate (p, N (p), NULL);
+      g_assert_cmpint (predicted, ==, i == 0 || i == 2);
+      run_in_child (p, N (p), NULL, 0, NULL, &status, &load_result);
+      g_assert_true (WIFEXITED (status));
+      g_assert_cmpint (load_result, ==, predicted ? 0 : EINVAL);
+    }
 
   for (iter = 0; iter < 300; iter++)
     {
@@ -1407,7 +1579,7 @@ test_validate_kernel_differential (void)
           prog[pc].code = codes[g_rand_int_range (rand, 0, N (codes))];
           break;
         case 1:
-          prog[pc].k = g_rand_boolean (rand) ? g_rand_int_range (rand, 0, 70)
+          prog[pc].k = g_rand_boolean (rand) ? (guint32) g_rand_int_range (rand, 0, 70)
                                              : g_rand_int (rand);
           break;
         case 2:
@@ -1436,12 +1608,7 @@ test_validate_kernel_differential (void)
           GError *error = NULL;
 
           _scmp_bpf_validate (prog, n, &error);
-          for (gsize i = 0; i < n; i++)
-            {
-              char *line = _scmp_bpf_disassemble (&prog[i], i);
-              g_printerr ("%3" G_GSIZE_FORMAT ": %s\n", i, line);
-              g_free (line);
-            }
+          dump_program (prog, n);
           g_error ("iteration %u: validate says %s (%s), kernel says %s",
                    iter, predicted ? "valid" : "invalid",
                    error != NULL ? error->message : "",
