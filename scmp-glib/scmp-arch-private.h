@@ -48,4 +48,9 @@ ScmpMultiplexer     _scmp_syscall_mux      (int              name_index,
 
 guint               _scmp_syscall_n_names  (void);
 
+/* How many syscalls of @arch have a number in [@lo, @hi]. O(log n). */
+guint               _scmp_arch_count_syscalls (ScmpArchitecture arch,
+                                               guint32          lo,
+                                               guint32          hi);
+
 G_END_DECLS

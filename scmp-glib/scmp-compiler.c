@@ -772,6 +772,11 @@ ranges_add (GArray  *ranges,
   g_array_append_val (ranges, ((Range) { lo, node, weight }));
 }
 
+/* Weight of a range in the search tree: how often a call is expected to
+ * land there. Every syscall of the ABI's table counts the same, a priority
+ * hint multiplies it, numbers outside the table count (almost) nothing. */
+#define WEIGHT_PER_SYSCALL 64
+
 /* Ranges [from, to] of one ABI's number space (to inclusive). */
 static void
 ranges_add_arch (GArray                 *ranges,
@@ -783,23 +788,26 @@ ranges_add_arch (GArray                 *ranges,
 {
   g_autoptr(GPtrArray) sorted = arch_decisions_sorted (ad);
   Node *dflt = node_ret (dag, ad->default_action);
+  ScmpArchitecture arch = ad->info->arch;
   guint32 cursor = from;
 
   for (guint i = 0; i < sorted->len; i++)
     {
       Decision *d = g_ptr_array_index (sorted, i);
       guint32 nr = (guint32) d->nr;
-      guint64 weight = 1;
+      guint64 weight = WEIGHT_PER_SYSCALL;
 
       if (nr < from || nr > to)
         continue;
       if (nr > cursor)
-        ranges_add (ranges, cursor, dflt, 0);
-      if (input->priorities != NULL)
+        ranges_add (ranges, cursor, dflt,
+                    WEIGHT_PER_SYSCALL * (guint64) _scmp_arch_count_syscalls (arch, cursor, nr - 1));
+      if (input->priorities != NULL && g_hash_table_size (input->priorities) > 0)
         {
-          const char *name = scmp_syscall_resolve_number (ad->info->arch, d->nr);
+          const char *name = scmp_syscall_resolve_number (arch, d->nr);
+
           if (name != NULL)
-            weight += 16 * GPOINTER_TO_UINT (g_hash_table_lookup (input->priorities, name));
+            weight *= 1 + GPOINTER_TO_UINT (g_hash_table_lookup (input->priorities, name));
         }
       ranges_add (ranges, nr, decision_node (dag, ad->info, d->clauses, ad->default_action), weight);
       if (nr == G_MAXUINT32)
@@ -807,15 +815,19 @@ ranges_add_arch (GArray                 *ranges,
       cursor = nr + 1;
     }
   if (cursor <= to)
-    ranges_add (ranges, cursor, dflt, 0);
+    ranges_add (ranges, cursor, dflt,
+                WEIGHT_PER_SYSCALL * (guint64) _scmp_arch_count_syscalls (arch, cursor, to));
 }
 
-/* Balanced by weight: the split puts about half the weight on each side,
- * so hinted syscalls end up near the root. */
+/* Above this many ranges the optimal tree costs too much to find; a
+ * weight-balanced split is close enough. */
+#define OPTIMAL_TREE_MAX_RANGES 512
+
+/* Weight-balanced: the split puts about half the weight on each side. */
 static Node *
-range_tree (Dag   *dag,
-            Range *r,
-            guint  n)
+range_tree_balanced (Dag   *dag,
+                     Range *r,
+                     guint  n)
 {
   guint64 total = 0, acc = 0;
   guint split = 1;
@@ -833,13 +845,110 @@ range_tree (Dag   *dag,
         break;
     }
 
-  /* A one-number range between two equal neighbours is a JEQ. */
-  if (n == 3 && r[0].node == r[2].node && r[2].lo == r[1].lo + 1)
-    return node_test (dag, SCMP_BPF_OFF_NR, WORD_ALL, BPF_JEQ, r[1].lo, r[1].node, r[0].node);
-
   return node_test (dag, SCMP_BPF_OFF_NR, WORD_ALL, BPF_JGE, r[split].lo,
-                    range_tree (dag, r + split, n - split),
-                    range_tree (dag, r, split));
+                    range_tree_balanced (dag, r + split, n - split),
+                    range_tree_balanced (dag, r, split));
+}
+
+/* A one-number range between two ranges with the same outcome is one JEQ. */
+static gboolean
+is_jeq_triple (const Range *r)
+{
+  return r[0].node == r[2].node && r[2].lo == r[1].lo + 1;
+}
+
+typedef struct {
+  Range   *r;
+  guint    n;
+  guint   *root;     /* [i * n + j]: best split of ranges i..j, or 0 for JEQ */
+} TreePlan;
+
+static Node *
+range_tree_build (Dag      *dag,
+                  TreePlan *plan,
+                  guint     i,
+                  guint     j)
+{
+  guint k;
+
+  if (i == j)
+    return plan->r[i].node;
+  k = plan->root[i * plan->n + j];
+  if (k == 0)
+    return node_test (dag, SCMP_BPF_OFF_NR, WORD_ALL, BPF_JEQ, plan->r[i + 1].lo,
+                      plan->r[i + 1].node, plan->r[i].node);
+  return node_test (dag, SCMP_BPF_OFF_NR, WORD_ALL, BPF_JGE, plan->r[k].lo,
+                    range_tree_build (dag, plan, k, j),
+                    range_tree_build (dag, plan, i, k - 1));
+}
+
+/* The search tree that minimises the expected number of tests, weighted
+ * by the ranges' weights (an optimal alphabetic tree, found with Knuth's
+ * O(n²) dynamic programme; each test is one JGE, or one JEQ for a lone
+ * number between two equal neighbours). */
+static Node *
+range_tree (Dag   *dag,
+            Range *r,
+            guint  n)
+{
+  g_autofree guint64 *cost = NULL;
+  g_autofree guint64 *prefix = NULL;
+  g_autofree guint *root = NULL;
+  TreePlan plan;
+
+  if (n > OPTIMAL_TREE_MAX_RANGES)
+    return range_tree_balanced (dag, r, n);
+
+  cost = g_new0 (guint64, (gsize) n * n);
+  root = g_new0 (guint, (gsize) n * n);
+  prefix = g_new0 (guint64, n + 1);
+  for (guint i = 0; i < n; i++)
+    prefix[i + 1] = prefix[i] + r[i].weight + 1;
+
+  for (guint len = 2; len <= n; len++)
+    {
+      for (guint i = 0; i + len - 1 < n; i++)
+        {
+          guint j = i + len - 1;
+          guint64 w = prefix[j + 1] - prefix[i];
+          guint lo_k = len == 2 ? j : MAX (root[i * n + j - 1], i + 1);
+          guint hi_k = len == 2 ? j : MIN (MAX (root[(i + 1) * n + j], lo_k), j);
+          guint64 best = G_MAXUINT64;
+          guint best_k = j;
+
+          /* Knuth: the best root lies between the neighbours' roots (a
+           * JEQ plan, root 0, leaves the whole range open). */
+          if (root[i * n + j - 1] == 0 || (len > 2 && root[(i + 1) * n + j] == 0))
+            {
+              lo_k = i + 1;
+              hi_k = j;
+            }
+          for (guint k = lo_k; k <= hi_k; k++)
+            {
+              guint64 c = cost[i * n + k - 1] + cost[k * n + j];
+
+              if (c < best)
+                {
+                  best = c;
+                  best_k = k;
+                }
+            }
+          cost[i * n + j] = w + best;
+          root[i * n + j] = best_k;
+
+          if (len == 3 && is_jeq_triple (&r[i]))
+            {
+              /* One JEQ; the outer ranges are the same leaf. */
+              cost[i * n + j] = w;
+              root[i * n + j] = 0;
+            }
+        }
+    }
+
+  plan.r = r;
+  plan.n = n;
+  plan.root = root;
+  return range_tree_build (dag, &plan, 0, n - 1);
 }
 
 /* ------------------------------------------------------------------ */
