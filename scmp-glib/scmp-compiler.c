@@ -227,12 +227,13 @@ conds_new (void)
 
 static GArray *
 conds_concat (GArray *a,
-              GArray *b)
+              GArray *b)   /* (nullable) */
 {
   GArray *r = conds_new ();
 
   g_array_append_vals (r, a->data, a->len);
-  g_array_append_vals (r, b->data, b->len);
+  if (b != NULL)
+    g_array_append_vals (r, b->data, b->len);
   return r;
 }
 
@@ -312,7 +313,7 @@ clause_list_expand (GArray  **list_inout,
       for (guint j = 0; j < i; j++)
         {
           Clause *c = &g_array_index (list, Clause, j);
-          clause_list_append (out, conds_concat (c->conds, conds_new ()), c->action, c->maybe);
+          clause_list_append (out, conds_concat (c->conds, NULL), c->action, c->maybe);
         }
       for (guint j = i + 1; j < list->len; j++)
         {
@@ -320,12 +321,12 @@ clause_list_expand (GArray  **list_inout,
           clause_list_append (out, conds_concat (m->conds, c->conds),
                               most_restrictive (m->action, c->action), c->maybe);
         }
-      clause_list_append (out, conds_concat (m->conds, conds_new ()),
+      clause_list_append (out, conds_concat (m->conds, NULL),
                           most_restrictive (m->action, default_action), FALSE);
       for (guint j = i + 1; j < list->len; j++)
         {
           Clause *c = &g_array_index (list, Clause, j);
-          clause_list_append (out, conds_concat (c->conds, conds_new ()), c->action, c->maybe);
+          clause_list_append (out, conds_concat (c->conds, NULL), c->action, c->maybe);
         }
 
       g_array_unref (list);

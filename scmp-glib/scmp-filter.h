@@ -27,6 +27,15 @@ G_BEGIN_DECLS
  */
 #define SCMP_PRIORITY_DEFAULT 0
 
+/**
+ * ScmpFilter:
+ *
+ * A seccomp filter being built: an ordered list of rules (it is a
+ * #GListModel of #ScmpRule), a set of architectures and attributes. All
+ * fields are private.
+ *
+ * Since: 0.1
+ */
 #define SCMP_TYPE_FILTER (scmp_filter_get_type ())
 
 SCMP_AVAILABLE_IN_ALL
