@@ -225,6 +225,28 @@ conds_new (void)
   return g_array_new (FALSE, TRUE, sizeof (ScmpCondition));
 }
 
+static gboolean
+conds_contain (GArray              *conds,
+               const ScmpCondition *c)
+{
+  for (guint i = 0; i < conds->len; i++)
+    if (scmp_condition_equal (&g_array_index (conds, ScmpCondition, i), c))
+      return TRUE;
+  return FALSE;
+}
+
+/* Every condition of @a is one of @b: whenever @b holds, @a does. */
+static gboolean
+conds_subset (GArray *a,
+              GArray *b)
+{
+  for (guint i = 0; i < a->len; i++)
+    if (!conds_contain (b, &g_array_index (a, ScmpCondition, i)))
+      return FALSE;
+  return TRUE;
+}
+
+/* @a ∧ @b, without repeating a condition. */
 static GArray *
 conds_concat (GArray *a,
               GArray *b)   /* (nullable) */
@@ -232,8 +254,9 @@ conds_concat (GArray *a,
   GArray *r = conds_new ();
 
   g_array_append_vals (r, a->data, a->len);
-  if (b != NULL)
-    g_array_append_vals (r, b->data, b->len);
+  for (guint i = 0; b != NULL && i < b->len; i++)
+    if (!conds_contain (r, &g_array_index (b, ScmpCondition, i)))
+      g_array_append_vals (r, &g_array_index (b, ScmpCondition, i), 1);
   return r;
 }
 
@@ -281,7 +304,8 @@ clause_list_append (GArray   *list,
 /* Replaces every "maybe" clause (P ∧ ?) → a by
  *   P → (the rest of the list, each action made at least as restrictive as a)
  * followed by the rest unchanged, which is the most restrictive outcome the
- * unknowable conditions could lead to. */
+ * unknowable conditions could lead to. Under P, the copy of the rest ends
+ * at the first clause that P alone implies: nothing after it is reachable. */
 static gboolean
 clause_list_expand (GArray  **list_inout,
                     guint32   default_action,
@@ -294,6 +318,7 @@ clause_list_expand (GArray  **list_inout,
       guint i;
       GArray *out;
       Clause *m;
+      gboolean closed = FALSE;
 
       for (i = 0; i < list->len; i++)
         if (g_array_index (list, Clause, i).maybe)
@@ -315,14 +340,17 @@ clause_list_expand (GArray  **list_inout,
           Clause *c = &g_array_index (list, Clause, j);
           clause_list_append (out, conds_concat (c->conds, NULL), c->action, c->maybe);
         }
-      for (guint j = i + 1; j < list->len; j++)
+      for (guint j = i + 1; j < list->len && !closed; j++)
         {
           Clause *c = &g_array_index (list, Clause, j);
+
           clause_list_append (out, conds_concat (m->conds, c->conds),
                               most_restrictive (m->action, c->action), c->maybe);
+          closed = !c->maybe && conds_subset (c->conds, m->conds);
         }
-      clause_list_append (out, conds_concat (m->conds, NULL),
-                          most_restrictive (m->action, default_action), FALSE);
+      if (!closed)
+        clause_list_append (out, conds_concat (m->conds, NULL),
+                            most_restrictive (m->action, default_action), FALSE);
       for (guint j = i + 1; j < list->len; j++)
         {
           Clause *c = &g_array_index (list, Clause, j);
@@ -349,6 +377,21 @@ clause_list_trim (GArray  *list,
         {
           g_array_set_size (list, i + 1);
           break;
+        }
+    }
+
+  /* A clause whose conditions include an earlier clause's never fires. */
+  for (guint j = 1; j < list->len; j++)
+    {
+      GArray *later = g_array_index (list, Clause, j).conds;
+
+      for (guint i = 0; i < j; i++)
+        {
+          if (conds_subset (g_array_index (list, Clause, i).conds, later))
+            {
+              g_array_remove_index (list, j--);
+              break;
+            }
         }
     }
 

@@ -558,6 +558,26 @@ test_multiplexer_never_laxer (void)
   g_clear_object (&got);
   got = scmp_filter_evaluate (filter, SCMP_ARCHITECTURE_X86, socketcall, sub_bind, 6, &error);
   g_assert_true (scmp_action_equal (got, dflt));
+  g_clear_object (&got);
+
+  /* Several conditional rules for one sub-call (this once looped). */
+  {
+    g_autoptr(ScmpAction) eaf = scmp_action_new_errno (97);
+    g_autoptr(ScmpAction) log = scmp_action_new_log ();
+    ScmpCondition inet6 = { .arg = 0, .op = SCMP_COMPARE_OP_EQ, .datum = 10 };
+    ScmpCondition netlink = { .arg = 0, .op = SCMP_COMPARE_OP_EQ, .datum = 16 };
+    g_autoptr(ScmpRule) deny6 = scmp_rule_newv ("socket", eaf, &inet6, 1);
+    g_autoptr(ScmpRule) log_netlink = scmp_rule_newv ("socket", log, &netlink, 1);
+
+    add_rule_ok (filter, deny6);
+    add_rule_ok (filter, log_netlink);
+    got = scmp_filter_evaluate (filter, SCMP_ARCHITECTURE_X86, socketcall, sub_socket, 6, &error);
+    g_assert_no_error (error);
+    /* Possible: allow, errno(97), log, the default errno(1): the first of
+     * the most restrictive wins. */
+    g_assert_true (scmp_action_equal (got, eaf));
+    assert_eval (filter, SCMP_ARCHITECTURE_X86, "socket", 16, 0, "log");
+  }
 }
 
 static void

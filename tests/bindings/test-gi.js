@@ -7,7 +7,9 @@
 // the `areas` table at the bottom: to cover a new area (actions, rules,
 // filters...), write its test functions and add one entry there.
 
+import Gio from 'gi://Gio';
 import GLib from 'gi://GLib';
+import GObject from 'gi://GObject';
 import Scmp from 'gi://Scmp?version=1.0';
 import System from 'system';
 
@@ -25,6 +27,35 @@ function assertEqual(actual, expected, what) {
         throw new AssertionError(
             `${what ?? 'values differ'}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
     }
+}
+
+// Calls fn(), which must throw a GLib.Error in the SCMP_ERROR domain with
+// @code; returns the error.
+function assertScmpError(code, fn, what) {
+    let error = null;
+    try {
+        fn();
+    } catch (e) {
+        error = e;
+    }
+    assert(error !== null, `${what ?? 'call'}: no error thrown`);
+    assert(error instanceof GLib.Error, `${what ?? 'call'}: not a GLib.Error: ${error}`);
+    assertEqual(error.domain, Scmp.error_quark(), `${what ?? 'call'}: domain (${error.message})`);
+    assertEqual(error.code, code, `${what ?? 'call'}: code (${error.message})`);
+    assert(error.matches(Scmp.Error, code), `${what ?? 'call'}: matches(Scmp.Error, ${code})`);
+    assert(error.matches(Scmp.error_quark(), code), `${what ?? 'call'}: matches(quark, ${code})`);
+    assert(error.message.length > 0, `${what ?? 'call'}: has a message`);
+    return error;
+}
+
+function bytesEqual(a, b) {
+    const x = a.toArray(), y = b.toArray();
+    return x.length === y.length && x.every((byte, i) => byte === y[i]);
+}
+
+function assertBytesEqual(a, b, what) {
+    assertEqual(a.get_size(), b.get_size(), `${what ?? 'bytes'}: size`);
+    assert(bytesEqual(a, b), `${what ?? 'bytes'}: contents differ`);
 }
 
 function runAreas(areas) {
@@ -103,6 +134,18 @@ const architectureTests = {
     },
 };
 
+// An ABI that can join a native filter, and one that cannot (byte order).
+function companionArch() {
+    const native = Scmp.architecture_get_native();
+    const big = Scmp.architecture_is_big_endian(native);
+    return realArches().find(a => a !== native && Scmp.architecture_is_big_endian(a) === big);
+}
+
+function foreignArch() {
+    const big = Scmp.architecture_is_big_endian(Scmp.architecture_get_native());
+    return realArches().find(a => Scmp.architecture_is_big_endian(a) !== big);
+}
+
 // ---- syscalls ----------------------------------------------------------------
 
 const syscallTests = {
@@ -165,6 +208,561 @@ const errorTests = {
     },
 };
 
+// ---- actions -----------------------------------------------------------------
+
+const EACCES = 13;
+
+const actionTests = {
+    'property-bag'() {
+        const action = new Scmp.Action({kind: Scmp.ActionKind.ERRNO, errno_value: EACCES});
+        assert(action instanceof Scmp.Action, 'an Action');
+        assertEqual(action.kind, Scmp.ActionKind.ERRNO, 'kind');
+        assertEqual(action.errno_value, EACCES, 'errno_value');
+        assertEqual(action.errnoValue, EACCES, 'errnoValue');
+        assertEqual(action.get_errno_value(), EACCES, 'get_errno_value()');
+        assertEqual(action.to_string(), 'errno(13)');
+        assert(action.equal(Scmp.Action.new_errno(EACCES)), 'equal to new_errno(13)');
+
+        const trap = GObject.Object.new(Scmp.Action.$gtype,
+            {kind: Scmp.ActionKind.TRAP, 'trap-value': 7});
+        assert(trap instanceof Scmp.Action, 'GObject.Object.new gives an Action');
+        assertEqual(trap.to_string(), 'trap(7)');
+        const trace = new Scmp.Action({kind: Scmp.ActionKind.TRACE, traceValue: 9});
+        assertEqual(trace.trace_value, 9, 'traceValue');
+
+        assertEqual(new Scmp.Action().kind, Scmp.ActionKind.KILL_PROCESS, 'default kind');
+    },
+
+    'construct-only'() {
+        // Setting a construct-only property later is a GLib warning, fatal
+        // here, so only the flags are read.
+        for (const name of ['kind', 'errno-value', 'trap-value', 'trace-value']) {
+            const pspec = GObject.Object.find_property.call(Scmp.Action, name);
+            assert(pspec !== null, `${name} exists`);
+            assert(pspec.flags & GObject.ParamFlags.CONSTRUCT_ONLY, `${name} is construct-only`);
+        }
+    },
+
+    'named-constructors'() {
+        const cases = [
+            [Scmp.Action.new_allow(), Scmp.ActionKind.ALLOW, 'allow'],
+            [Scmp.Action.new_kill_process(), Scmp.ActionKind.KILL_PROCESS, 'kill-process'],
+            [Scmp.Action.new_kill_thread(), Scmp.ActionKind.KILL_THREAD, 'kill-thread'],
+            [Scmp.Action.new_trap(3), Scmp.ActionKind.TRAP, 'trap(3)'],
+            [Scmp.Action.new_errno(1), Scmp.ActionKind.ERRNO, 'errno(1)'],
+            [Scmp.Action.new_trace(0xffff), Scmp.ActionKind.TRACE, 'trace(65535)'],
+            [Scmp.Action.new_log(), Scmp.ActionKind.LOG, 'log'],
+            [Scmp.Action.new_notify(), Scmp.ActionKind.NOTIFY, 'notify'],
+        ];
+        for (const [action, kind, text] of cases) {
+            assert(action instanceof Scmp.Action, `${text} is an Action`);
+            assertEqual(action.get_kind(), kind, `${text} get_kind()`);
+            assertEqual(action.kind, kind, `${text} kind`);
+            assertEqual(action.to_string(), text);
+            assertEqual(action.validate(), true, `${text} validates`);
+        }
+    },
+
+    'string-round-trip'() {
+        for (const text of ['allow', 'kill-process', 'kill-thread', 'trap(5)', 'errno(1)',
+            'errno(4095)', 'trace(0)', 'log', 'notify']) {
+            const action = Scmp.Action.new_from_string(text);
+            assert(action instanceof Scmp.Action, `${text} parses`);
+            assertEqual(action.to_string(), text, 'round trip');
+            assert(Scmp.Action.new_from_string(action.to_string()).equal(action), `${text} equal`);
+        }
+        assertEqual(Scmp.Action.new_from_string(' ERRNO(EPERM) ').to_string(), 'errno(1)');
+        assertEqual(Scmp.Action.new_from_string('SCMP_ACT_KILL').kind, Scmp.ActionKind.KILL_THREAD);
+    },
+
+    'kernel-value'() {
+        const action = Scmp.Action.new_errno(1);
+        assertEqual(action.get_kernel_value(), 0x00050001);
+        assertEqual(Scmp.Action.new_allow().get_kernel_value(), 0x7fff0000);
+        assert(Scmp.Action.new_from_kernel_value(0x00050001).equal(action), 'round trip');
+    },
+
+    'errors'() {
+        assertScmpError(Scmp.Error.INVALID_ARGUMENT,
+            () => Scmp.Action.new_from_string('errno(5000)'), 'errno(5000)');
+        assertScmpError(Scmp.Error.INVALID_ARGUMENT,
+            () => Scmp.Action.new_from_string('no such action'), 'garbage');
+        assertScmpError(Scmp.Error.INVALID_ARGUMENT,
+            () => Scmp.Action.new_from_kernel_value(0x00050000), 'errno 0');
+        const bad = Scmp.Action.new_errno(5000);
+        assertEqual(bad.errno_value, 5000, 'new_errno() keeps any value');
+        assertScmpError(Scmp.Error.INVALID_ARGUMENT, () => bad.validate(), 'validate');
+        const badBag = new Scmp.Action({kind: Scmp.ActionKind.ERRNO, errno_value: 5000});
+        assertScmpError(Scmp.Error.INVALID_ARGUMENT, () => badBag.validate(), 'validate bag');
+    },
+};
+
+// ---- conditions --------------------------------------------------------------
+
+const conditionTests = {
+    'property-bag'() {
+        const cond = new Scmp.Condition({arg: 2, op: Scmp.CompareOp.LE, datum: 10});
+        assert(cond instanceof Scmp.Condition, 'a Condition');
+        assertEqual(cond.to_string(), 'arg2 <= 10');
+        cond.is_32bit = true;
+        assertEqual(cond.to_string(), 'arg2 <= 10 (32-bit)');
+        assert(cond.equal(Scmp.Condition.new_32(2, Scmp.CompareOp.LE, 10)), 'equal to new_32');
+
+        const zero = new Scmp.Condition();
+        assertEqual(zero.to_string(), 'arg0 == 0');
+    },
+
+    'named-constructors'() {
+        const cond = Scmp.Condition.new(1, Scmp.CompareOp.EQ, 0x5401);
+        assert(cond instanceof Scmp.Condition, 'a Condition');
+        assertEqual(cond.arg, 1, 'arg');
+        assertEqual(cond.op, Scmp.CompareOp.EQ, 'op');
+        assertEqual(cond.datum, 0x5401, 'datum');
+        assertEqual(cond.is_32bit, false, 'is_32bit');
+        assertEqual(cond.to_string(), 'arg1 == 0x5401');
+        assert(cond.matches(0x5401), 'matches');
+
+        const masked = Scmp.Condition.new_masked(0, 0xff, 0x1);
+        assertEqual(masked.op, Scmp.CompareOp.MASKED_EQ, 'masked op');
+        assertEqual(masked.mask, 0xff, 'mask');
+        assertEqual(masked.to_string(), 'arg0 & 0xff == 0x1');
+        assert(masked.matches(0x101), 'masked matches');
+        assert(!masked.matches(0x102), 'masked does not match');
+
+        const c32 = Scmp.Condition.new_32(0, Scmp.CompareOp.EQ, 1);
+        assertEqual(c32.is_32bit, true, '32-bit');
+        assertEqual(c32.to_string(), 'arg0 == 1 (32-bit)');
+    },
+
+    'copy-equal'() {
+        const cond = Scmp.Condition.new(0, Scmp.CompareOp.NE, 7);
+        const copy = cond.copy();
+        assert(copy !== cond, 'a new wrapper');
+        assert(copy.equal(cond), 'equal');
+        copy.datum = 8;
+        assert(!copy.equal(cond), 'copy changed');
+        assertEqual(cond.datum, 7, 'original unchanged');
+    },
+};
+
+// ---- rules -------------------------------------------------------------------
+
+const ruleTests = {
+    'property-bag'() {
+        const allow = Scmp.Action.new_allow();
+        const rule = new Scmp.Rule({syscall: 'openat', action: allow, exact: true});
+        assert(rule instanceof Scmp.Rule, 'a Rule');
+        assertEqual(rule.syscall, 'openat', 'syscall');
+        assertEqual(rule.action, allow, 'action');
+        assertEqual(rule.exact, true, 'exact');
+        assertEqual(rule.get_exact(), true, 'get_exact()');
+        assertEqual(rule.n_conditions, 0, 'n_conditions');
+        assertEqual(rule.nConditions, 0, 'nConditions');
+        assertEqual(rule.to_string(), 'openat: allow [exact]');
+
+        const read = GObject.Object.new(Scmp.Rule.$gtype, {syscall: 'read', action: allow});
+        assert(read instanceof Scmp.Rule, 'GObject.Object.new gives a Rule');
+        assertEqual(read.exact, false, 'not exact');
+        assertEqual(read.to_string(), 'read: allow');
+    },
+
+    'named-constructors'() {
+        const allow = Scmp.Action.new_allow();
+        const rule = Scmp.Rule.new('close', allow);
+        assertEqual(rule.get_syscall(), 'close');
+        assertEqual(rule.get_action(), allow, 'same action object');
+        assertEqual(rule.get_exact(), false);
+
+        const conds = [Scmp.Condition.new(0, Scmp.CompareOp.EQ, 1),
+            Scmp.Condition.new(2, Scmp.CompareOp.LE, 10)];
+        const write = Scmp.Rule.new_with_conditions('write', allow, conds);
+        assertEqual(write.get_n_conditions(), 2);
+        assertEqual(write.n_conditions, 2);
+        assertEqual(write.to_string(), 'write: allow if arg0 == 1 && arg2 <= 10');
+        assert(write.get_condition(1).equal(conds[1]), 'get_condition(1)');
+
+        const exact = Scmp.Rule.new_exact('write', allow, conds);
+        assertEqual(exact.exact, true, 'exact');
+        assert(exact.same_conditions(write), 'same conditions');
+        assertEqual(exact.to_string(), 'write: allow if arg0 == 1 && arg2 <= 10 [exact]');
+
+        assertEqual(Scmp.Rule.new_with_conditions('read', allow, []).get_n_conditions(), 0);
+        assertEqual(Scmp.Rule.new_exact('read', allow, null).get_n_conditions(), 0);
+    },
+
+    'dup-conditions'() {
+        const conds = [Scmp.Condition.new(0, Scmp.CompareOp.EQ, 1),
+            Scmp.Condition.new_masked(1, 0xf0, 0x10)];
+        let rule = Scmp.Rule.new_with_conditions('write', Scmp.Action.new_allow(), conds);
+        const dup = rule.dup_conditions();
+        rule = null;
+        System.gc();
+        assert(Array.isArray(dup), 'an array');
+        assertEqual(dup.length, 2);
+        dup.forEach((got, i) => {
+            assert(got instanceof Scmp.Condition, 'a Condition');
+            assert(got.equal(conds[i]), `condition ${i}`);
+            assertEqual(got.to_string(), conds[i].to_string());
+        });
+    },
+
+    'matches'() {
+        const rule = Scmp.Rule.new_with_conditions('write', Scmp.Action.new_allow(),
+            [Scmp.Condition.new(0, Scmp.CompareOp.EQ, 1)]);
+        assertEqual(rule.matches([1, 0, 0]), true);
+        assertEqual(rule.matches([2]), false);
+        assertEqual(rule.matches(null), false);
+    },
+};
+
+// ---- filters -----------------------------------------------------------------
+
+// errno(EACCES) by default; write(1, ...) allowed.
+function stdoutFilter() {
+    const filter = Scmp.Filter.new(Scmp.Action.new_errno(EACCES));
+    filter.add_rule(Scmp.Rule.new_with_conditions('write', Scmp.Action.new_allow(),
+        [Scmp.Condition.new(0, Scmp.CompareOp.EQ, 1)]));
+    return filter;
+}
+
+// Calls fn(), which must throw @code and leave @filter as it was.
+function assertFailsUnchanged(filter, code, fn, what) {
+    const nRules = filter.get_n_rules();
+    const bpf = filter.export_bpf();
+    let changed = 0;
+    const id = filter.connect('changed', () => changed++);
+    try {
+        assertScmpError(code, fn, what);
+    } finally {
+        filter.disconnect(id);
+    }
+    assertEqual(filter.get_n_rules(), nRules, `${what}: n_rules`);
+    assertEqual(filter.n_rules, nRules, `${what}: n-rules property`);
+    assertBytesEqual(filter.export_bpf(), bpf, `${what}: program`);
+    assertEqual(changed, 0, `${what}: no "changed"`);
+}
+
+const filterTests = {
+    'property-bag'() {
+        const deny = Scmp.Action.new_errno(EACCES);
+        const filter = new Scmp.Filter({default_action: deny, thread_sync: true, log: true});
+        assert(filter instanceof Scmp.Filter, 'a Filter');
+        assert(filter instanceof Gio.ListModel, 'a Gio.ListModel');
+        assertEqual(filter.default_action, deny, 'default_action');
+        assertEqual(filter.defaultAction, deny, 'defaultAction');
+        assertEqual(filter.get_default_action(), deny, 'get_default_action()');
+        assertEqual(filter.thread_sync, true, 'thread_sync');
+        assertEqual(filter.get_thread_sync(), true, 'get_thread_sync()');
+        assertEqual(filter.log, true, 'log');
+        assertEqual(filter.no_new_privs, true, 'no_new_privs defaults to true');
+        assertEqual(filter.spec_allow, false, 'spec_allow');
+        assertEqual(filter.wait_killable, false, 'wait_killable');
+        assertEqual(filter.allow_tracer_skip, false, 'allow_tracer_skip');
+        assertEqual(filter.n_rules, 0, 'n_rules');
+        assertEqual(filter.bad_arch_action.kind, Scmp.ActionKind.KILL_PROCESS, 'bad_arch_action');
+
+        const other = GObject.Object.new(Scmp.Filter.$gtype, {'no-new-privs': false});
+        assertEqual(other.get_no_new_privs(), false, 'no-new-privs');
+        assertEqual(other.get_default_action().to_string(), 'kill-process');
+        assertEqual(new Scmp.Filter().default_action.to_string(), 'kill-process');
+    },
+
+    'named-constructor'() {
+        const filter = Scmp.Filter.new(Scmp.Action.new_allow());
+        assertEqual(filter.get_default_action().kind, Scmp.ActionKind.ALLOW);
+        assertEqual(filter.get_n_rules(), 0);
+        assert(filter.has_arch(Scmp.architecture_get_native()), 'native arch');
+        assertEqual(Scmp.Filter.new(null).get_default_action().to_string(), 'kill-process');
+    },
+
+    'notify'() {
+        const filter = Scmp.Filter.new(null);
+        const seen = [];
+        filter.connect('notify::thread-sync', (self, pspec) => seen.push(pspec.name));
+        filter.connect('notify::bad-arch-action', (self, pspec) => seen.push(pspec.name));
+        filter.set_thread_sync(true);
+        filter.thread_sync = true;  // same value: no notification
+        assertEqual(seen.join(), 'thread-sync');
+        filter.thread_sync = false;
+        assertEqual(seen.join(), 'thread-sync,thread-sync');
+        seen.length = 0;
+
+        const changed = [];
+        filter.connect('changed', self => changed.push(self));
+        filter.set_bad_arch_action(Scmp.Action.new_errno(38));
+        assertEqual(seen.join(), 'bad-arch-action');
+        assertEqual(filter.bad_arch_action.to_string(), 'errno(38)');
+        assertEqual(changed.length, 1, '"changed" once');
+        assertEqual(changed[0], filter, '"changed" from the filter');
+        filter.bad_arch_action = Scmp.Action.new_errno(38);  // equal: no notification
+        assertEqual(seen.join(), 'bad-arch-action');
+        filter.bad_arch_action = null;
+        assertEqual(seen.join(), 'bad-arch-action,bad-arch-action');
+        assertEqual(filter.get_bad_arch_action().to_string(), 'kill-process');
+    },
+
+    'rule-added-detail'() {
+        const filter = Scmp.Filter.new(Scmp.Action.new_errno(EACCES));
+        const allow = Scmp.Action.new_allow();
+        const openatAdded = [], anyAdded = [];
+        let changed = 0;
+        filter.connect('rule-added::openat', (self, rule, pos) => openatAdded.push([rule, pos]));
+        filter.connect('rule-added', (self, rule, pos) => anyAdded.push([rule, pos]));
+        filter.connect('changed', () => changed++);
+
+        const read = Scmp.Rule.new('read', allow);
+        filter.add_rule(read);
+        assertEqual(openatAdded.length, 0, 'not for read');
+        assertEqual(anyAdded.length, 1, 'undetailed for read');
+        assertEqual(anyAdded[0][0], read, 'the read rule');
+        assertEqual(anyAdded[0][1], 0, 'at 0');
+        assertEqual(changed, 1, '"changed"');
+
+        const openat = Scmp.Rule.new('openat', allow);
+        filter.insert_rule(0, openat);
+        assertEqual(openatAdded.length, 1, 'for openat');
+        const [rule, pos] = openatAdded[0];
+        assertEqual(rule, openat, 'the openat rule');
+        assert(rule instanceof Scmp.Rule, 'a Rule');
+        assertEqual(pos, 0, 'position');
+        assertEqual(anyAdded.length, 2);
+        assertEqual(changed, 2);
+
+        const removed = [];
+        filter.connect('rule-removed::openat', (self, r, p) => removed.push([r, p]));
+        filter.remove_rule(read);
+        assertEqual(removed.length, 0, 'not removed for read');
+        assertEqual(filter.remove_rule(openat), true);
+        assertEqual(removed.length, 1, 'removed for openat');
+        assertEqual(removed[0][0], openat);
+        assertEqual(removed[0][1], 0);
+        assertEqual(filter.remove_rule(openat), false, 'not there any more');
+    },
+
+    'list-model'() {
+        const filter = Scmp.Filter.new(Scmp.Action.new_errno(EACCES));
+        assertEqual(filter.get_item_type(), Scmp.Rule.$gtype, 'item type');
+        const changes = [];
+        filter.connect('items-changed', (model, pos, removed, added) =>
+            changes.push(`${pos}-${removed}+${added}`));
+        const allow = Scmp.Action.new_allow();
+        const rules = ['read', 'write', 'close'].map(name => Scmp.Rule.new(name, allow));
+        for (const rule of rules)
+            filter.add_rule(rule);
+        assertEqual(changes.join(), '0-0+1,1-0+1,2-0+1', 'items-changed');
+        assertEqual(filter.get_n_items(), 3);
+        rules.forEach((rule, i) => {
+            const item = filter.get_item(i);
+            assert(item instanceof Scmp.Rule, `item ${i} is a Rule`);
+            assertEqual(item, rule, `item ${i}`);
+            assertEqual(filter.get_rule(i), rule, `get_rule(${i})`);
+        });
+        assertEqual(filter.get_item(3), null, 'past the end');
+        assertEqual(filter.get_rule(3), null, 'get_rule past the end');
+
+        filter.remove_rule_at(1);
+        assertEqual(changes[changes.length - 1], '1-1+0', 'removal');
+        assertEqual(filter.get_n_items(), 2);
+        assertEqual(filter.get_item(1), rules[2]);
+
+        filter.add_rule(Scmp.Rule.new('read', allow));  // identical: no-op
+        assertEqual(changes.length, 4, 'no signal for an identical rule');
+        assertEqual(filter.get_n_items(), 2);
+    },
+
+    'errors-leave-filter-unchanged'() {
+        const filter = stdoutFilter();
+        const allow = Scmp.Action.new_allow();
+        assertFailsUnchanged(filter, Scmp.Error.INVALID_SYSCALL,
+            () => filter.add_rule(Scmp.Rule.new('no_such_call', allow)), 'unknown syscall');
+        assertFailsUnchanged(filter, Scmp.Error.INVALID_ARGUMENT,
+            () => filter.add_rule(Scmp.Rule.new('read', Scmp.Action.new_errno(5000))),
+            'errno 5000');
+        assertFailsUnchanged(filter, Scmp.Error.EXISTS,
+            () => filter.add_rule(Scmp.Rule.new_with_conditions('write', Scmp.Action.new_errno(1),
+                [Scmp.Condition.new(0, Scmp.CompareOp.EQ, 1)])), 'exists');
+        assertFailsUnchanged(filter, Scmp.Error.INVALID_ARGUMENT,
+            () => filter.add_rule(Scmp.Rule.new_with_conditions('read', allow,
+                [Scmp.Condition.new(6, Scmp.CompareOp.EQ, 0)])), 'arg 6');
+        assertFailsUnchanged(filter, Scmp.Error.INVALID_SYSCALL,
+            () => filter.insert_rule(0, Scmp.Rule.new('no_such_call', allow)), 'insert unknown');
+        assertFailsUnchanged(filter, Scmp.Error.INVALID_SYSCALL,
+            () => filter.set_priority('no_such_call', 10), 'priority');
+        assertFailsUnchanged(filter, Scmp.Error.INVALID_ARCHITECTURE,
+            () => filter.add_arch(foreignArch()), 'other byte order');
+        assertFailsUnchanged(filter, Scmp.Error.INVALID_ARCHITECTURE,
+            () => filter.remove_arch(companionArch()), 'remove absent arch');
+
+        const n = filter.get_n_rules();
+        assertEqual(filter.add_rule(Scmp.Rule.new_with_conditions('write', allow,
+            [Scmp.Condition.new(0, Scmp.CompareOp.EQ, 1)])), true, 'identical rule accepted');
+        assertEqual(filter.get_n_rules(), n, 'identical rule not added');
+    },
+
+    'arches'() {
+        // Not list_arches(): gjs 1.74 misreads C arrays of enums (it reads
+        // each element as pointer-sized: a filter with x86_64, x86 and x32
+        // lists as [2, 3, 0]), so membership is checked with has_arch().
+        const filter = Scmp.Filter.new(Scmp.Action.new_allow());
+        const native = Scmp.architecture_get_native();
+        const other = companionArch();
+        assert(filter.has_arch(native), 'native');
+        assert(filter.has_arch(Scmp.Architecture.NATIVE), 'NATIVE');
+        assert(!filter.has_arch(other), 'not the other yet');
+
+        let changed = 0;
+        filter.connect('changed', () => changed++);
+        assertEqual(filter.add_arch(other), true, 'add_arch');
+        assert(filter.has_arch(other), 'the other now');
+        assertEqual(changed, 1, '"changed"');
+        assertEqual(filter.add_arch(other), true, 'adding again is fine');
+
+        assertEqual(filter.remove_arch(native), true, 'remove_arch');
+        assert(!filter.has_arch(native), 'native gone');
+        assert(filter.has_arch(other), 'the other stays');
+    },
+
+    'export-bpf'() {
+        const filter = stdoutFilter();
+        const bpf = filter.export_bpf();
+        assert(bpf instanceof GLib.Bytes, 'a GLib.Bytes');
+        assert(bpf.get_size() > 0, 'not empty');
+        assertEqual(bpf.get_size() % 8, 0, 'a whole number of struct sock_filter');
+        assertEqual(bpf.toArray().length, bpf.get_size(), 'toArray()');
+        assertBytesEqual(filter.export_bpf(), bpf, 'stable');
+
+        const stream = Gio.MemoryOutputStream.new_resizable();
+        assertEqual(filter.write_bpf_to_stream(stream, null), true);
+        stream.close(null);
+        assertBytesEqual(stream.steal_as_bytes(), bpf, 'write_bpf_to_stream');
+
+        filter.add_rule(Scmp.Rule.new('read', Scmp.Action.new_allow()));
+        assert(!bytesEqual(filter.export_bpf(), bpf), 'a new rule changes the program');
+    },
+
+    'export-pfc'() {
+        const filter = stdoutFilter();
+        filter.add_rule(Scmp.Rule.new('openat', Scmp.Action.new_log()));
+        const pfc = filter.export_pfc();
+        assertEqual(typeof pfc, 'string');
+        assert(pfc.includes('write'), 'mentions write');
+        assert(pfc.includes('openat'), 'mentions openat');
+        assert(pfc.includes(Scmp.architecture_to_name(Scmp.architecture_get_native())),
+            'mentions the architecture');
+    },
+
+    'evaluate-syscall'() {
+        const filter = stdoutFilter();
+        let verdict = filter.evaluate_syscall(Scmp.Architecture.NATIVE, 'write', [1]);
+        assert(verdict instanceof Scmp.Action, 'an Action');
+        assertEqual(verdict.kind, Scmp.ActionKind.ALLOW, 'write(1) allowed');
+
+        verdict = filter.evaluate_syscall(Scmp.Architecture.NATIVE, 'write', [2, 0, 10]);
+        assertEqual(verdict.kind, Scmp.ActionKind.ERRNO, 'write(2) kind');
+        assertEqual(verdict.errno_value, EACCES, 'write(2) errno');
+        assertEqual(verdict.to_string(), 'errno(13)');
+
+        assertEqual(filter.evaluate_syscall(Scmp.Architecture.NATIVE, 'write', null).kind,
+            Scmp.ActionKind.ERRNO, 'no arguments: fd 0');
+        assertEqual(filter.evaluate_syscall(Scmp.architecture_get_native(), 'read', []).to_string(),
+            'errno(13)');
+        assertScmpError(Scmp.Error.INVALID_SYSCALL,
+            () => filter.evaluate_syscall(Scmp.Architecture.NATIVE, 'no_such_call', []), 'unknown');
+
+        filter.set_bad_arch_action(Scmp.Action.new_errno(38));
+        assertEqual(filter.evaluate_syscall(companionArch(), 'write', [1]).to_string(),
+            'errno(38)', 'bad arch');
+    },
+
+    'evaluate-number'() {
+        const filter = stdoutFilter();
+        const native = Scmp.architecture_get_native();
+        const nr = Scmp.syscall_resolve_name(native, 'write');
+        assert(nr >= 0, 'write has a number');
+        assertEqual(filter.evaluate(native, nr, [1]).kind, Scmp.ActionKind.ALLOW);
+        const verdict = filter.evaluate(Scmp.Architecture.NATIVE, nr, [2]);
+        assertEqual(verdict.kind, Scmp.ActionKind.ERRNO);
+        assertEqual(verdict.errno_value, EACCES);
+        assertEqual(filter.evaluate(native, -1, null).to_string(), 'errno(13)', 'tracer skip');
+        filter.allow_tracer_skip = true;
+        assertEqual(filter.evaluate(native, -1, null).to_string(), 'allow', 'tracer skip allowed');
+    },
+
+    'transaction-rollback'() {
+        const filter = stdoutFilter();
+        const bpf = filter.export_bpf();
+        const changes = [];
+        filter.connect('items-changed', (model, pos, removed, added) =>
+            changes.push(`${pos}-${removed}+${added}`));
+
+        assertEqual(filter.in_transaction(), false);
+        filter.begin();
+        assertEqual(filter.in_transaction(), true);
+        filter.add_rule(Scmp.Rule.new('read', Scmp.Action.new_allow()));
+        filter.add_rule(Scmp.Rule.new('close', Scmp.Action.new_allow()));
+        filter.add_arch(companionArch());
+        filter.set_bad_arch_action(Scmp.Action.new_errno(38));
+        assertEqual(filter.get_n_rules(), 3);
+        filter.rollback();
+        assertEqual(filter.in_transaction(), false);
+        assertEqual(filter.get_n_rules(), 1, 'n_rules restored');
+        assertEqual(filter.n_rules, 1, 'n-rules restored');
+        assertEqual(filter.get_n_items(), 1, 'n_items restored');
+        assert(!filter.has_arch(companionArch()), 'arch removed');
+        assertEqual(filter.get_bad_arch_action().to_string(), 'kill-process');
+        assertBytesEqual(filter.export_bpf(), bpf, 'program restored');
+        assertEqual(changes.slice(0, 2).join(), '1-0+1,2-0+1');
+        assertEqual(changes.slice(2).sort().join(), '1-1+0,2-1+0');
+
+        filter.begin();
+        filter.add_rule(Scmp.Rule.new('read', Scmp.Action.new_allow()));
+        filter.commit();
+        assertEqual(filter.in_transaction(), false);
+        assertEqual(filter.get_n_rules(), 2, 'committed');
+    },
+
+    'merge'() {
+        const filter = stdoutFilter();
+        const other = Scmp.Filter.new(Scmp.Action.new_errno(EACCES));
+        other.add_rule(Scmp.Rule.new('read', Scmp.Action.new_allow()));
+        other.add_arch(companionArch());
+        assertEqual(filter.merge(other), true);
+        assertEqual(filter.get_n_rules(), 2);
+        assertEqual(filter.get_rule(1).get_syscall(), 'read');
+        assert(filter.has_arch(companionArch()), 'arch merged');
+        assertEqual(other.get_n_rules(), 1, 'other unchanged');
+        assertEqual(filter.evaluate_syscall(Scmp.Architecture.NATIVE, 'read', []).to_string(),
+            'allow');
+
+        const conflicting = Scmp.Filter.new(Scmp.Action.new_errno(EACCES));
+        conflicting.add_rule(Scmp.Rule.new('read', Scmp.Action.new_log()));
+        assertFailsUnchanged(filter, Scmp.Error.EXISTS,
+            () => filter.merge(conflicting), 'conflict');
+        const otherDefault = Scmp.Filter.new(Scmp.Action.new_allow());
+        assertFailsUnchanged(filter, Scmp.Error.INVALID_ARGUMENT,
+            () => filter.merge(otherDefault), 'default actions differ');
+    },
+
+    'priority'() {
+        const filter = stdoutFilter();
+        assertEqual(filter.get_priority('write'), Scmp.PRIORITY_DEFAULT);
+        assertEqual(filter.set_priority('write', 200), true);
+        assertEqual(filter.get_priority('write'), 200);
+    },
+
+    'reset'() {
+        const filter = stdoutFilter();
+        filter.add_arch(companionArch());
+        filter.thread_sync = true;
+        filter.reset();
+        assertEqual(filter.get_n_rules(), 0);
+        assert(!filter.has_arch(companionArch()), 'back to native only');
+        assert(filter.has_arch(Scmp.architecture_get_native()), 'native');
+        assertEqual(filter.thread_sync, true, 'attributes stay');
+        assertEqual(filter.get_default_action().to_string(), 'errno(13)');
+    },
+};
+
 // ---- version -----------------------------------------------------------------
 
 const versionTests = {
@@ -178,5 +776,9 @@ System.exit(runAreas({
     architecture: architectureTests,
     syscall: syscallTests,
     error: errorTests,
+    action: actionTests,
+    condition: conditionTests,
+    rule: ruleTests,
+    filter: filterTests,
     version: versionTests,
 }));

@@ -7,13 +7,16 @@
 # One TestCase class per API area. To cover a new area (actions, rules,
 # filters...), add a class below; unittest finds it on its own.
 
+import os
 import unittest
 
 import gi
 
 gi.require_version('GLib', '2.0')
+gi.require_version('GObject', '2.0')
+gi.require_version('Gio', '2.0')
 gi.require_version('Scmp', '1.0')
-from gi.repository import GLib, Scmp  # noqa: E402
+from gi.repository import Gio, GLib, GObject, Scmp  # noqa: E402
 
 # Syscall names that exist on every ABI scmp-glib knows.
 COMMON_SYSCALLS = ('read', 'write', 'close', 'exit_group')
@@ -22,6 +25,62 @@ COMMON_SYSCALLS = ('read', 'write', 'close', 'exit_group')
 def real_arches():
     """Every concrete ABI, as Scmp.Architecture values."""
     return list(Scmp.architecture_list_all())
+
+
+def native_arch():
+    return Scmp.architecture_get_native()
+
+
+def companion_arch():
+    """An ABI that can join a native filter: another one, same byte order."""
+    native = native_arch()
+    big = Scmp.architecture_is_big_endian(native)
+    return next(a for a in real_arches()
+                if a != native and Scmp.architecture_is_big_endian(a) == big)
+
+
+def foreign_arch():
+    """An ABI that cannot join a native filter: the other byte order."""
+    big = Scmp.architecture_is_big_endian(native_arch())
+    return next(a for a in real_arches() if Scmp.architecture_is_big_endian(a) != big)
+
+
+EACCES = 13
+
+
+class ScmpTestCase(unittest.TestCase):
+    """Assertions about GErrors and filters shared by the classes below."""
+
+    def assertScmpError(self, code, func, *args):
+        """func(*args) raises a GLib.Error in the SCMP_ERROR domain with @code."""
+        with self.assertRaises(GLib.Error) as cm:
+            func(*args)
+        err = cm.exception
+        self.assertIsInstance(err, GLib.GError)
+        self.assertEqual(err.domain, 'scmp-error-quark', err.message)
+        self.assertEqual(err.code, int(code), err.message)
+        self.assertTrue(err.matches(Scmp.error_quark(), code), err.message)
+        self.assertTrue(err.message)
+        return err
+
+    def assertFailsUnchanged(self, flt, code, func, *args):
+        """func(*args) fails with @code and leaves @flt as it was."""
+        n_rules = flt.get_n_rules()
+        arches = list(flt.list_arches())
+        bpf = flt.export_bpf()
+        changed = []
+        handler = flt.connect('changed', lambda f: changed.append(f))
+        try:
+            err = self.assertScmpError(code, func, *args)
+        finally:
+            flt.disconnect(handler)
+        self.assertEqual(flt.get_n_rules(), n_rules)
+        self.assertEqual(flt.props.n_rules, n_rules)
+        self.assertEqual(list(flt.list_arches()), arches)
+        self.assertEqual(flt.export_bpf().get_data(), bpf.get_data())
+        self.assertTrue(flt.export_bpf().equal(bpf))
+        self.assertEqual(changed, [])
+        return err
 
 
 class TestArchitecture(unittest.TestCase):
@@ -132,6 +191,534 @@ class TestError(unittest.TestCase):
         self.assertEqual(int(Scmp.Error.EXISTS), 3)
         err = GLib.Error.new_literal(Scmp.error_quark(), 'x', Scmp.Error.EXISTS)
         self.assertTrue(err.matches(Scmp.error_quark(), Scmp.Error.EXISTS))
+
+
+class TestAction(ScmpTestCase):
+    """ScmpAction: constructors, properties, string form, validation."""
+
+    def test_property_bag(self):
+        action = Scmp.Action(kind=Scmp.ActionKind.ERRNO, errno_value=EACCES)
+        self.assertIsInstance(action, Scmp.Action)
+        self.assertEqual(action.props.kind, Scmp.ActionKind.ERRNO)
+        self.assertIsInstance(action.props.kind, Scmp.ActionKind)
+        self.assertEqual(action.props.errno_value, EACCES)
+        self.assertEqual(action.get_errno_value(), EACCES)
+        self.assertEqual(action.to_string(), 'errno(13)')
+        self.assertTrue(action.equal(Scmp.Action.new_errno(EACCES)))
+
+        trap = GObject.new(Scmp.Action, kind=Scmp.ActionKind.TRAP, trap_value=7)
+        self.assertIsInstance(trap, Scmp.Action)
+        self.assertEqual(trap.get_trap_value(), 7)
+        self.assertEqual(trap.to_string(), 'trap(7)')
+
+        # Without a kind, the most restrictive action.
+        self.assertEqual(Scmp.Action().props.kind, Scmp.ActionKind.KILL_PROCESS)
+
+    def test_construct_only(self):
+        # An action is immutable: its properties are construct-only (setting
+        # one later is a GLib warning, fatal here, so only the flags are read).
+        for name in ('kind', 'errno-value', 'trap-value', 'trace-value'):
+            with self.subTest(name=name):
+                pspec = Scmp.Action.find_property(name)
+                self.assertTrue(pspec.flags & GObject.ParamFlags.CONSTRUCT_ONLY)
+                self.assertTrue(pspec.flags & GObject.ParamFlags.READABLE)
+
+    def test_named_constructors(self):
+        cases = [
+            (Scmp.Action.new_allow(), Scmp.ActionKind.ALLOW, 'allow'),
+            (Scmp.Action.new_kill_process(), Scmp.ActionKind.KILL_PROCESS, 'kill-process'),
+            (Scmp.Action.new_kill_thread(), Scmp.ActionKind.KILL_THREAD, 'kill-thread'),
+            (Scmp.Action.new_trap(3), Scmp.ActionKind.TRAP, 'trap(3)'),
+            (Scmp.Action.new_errno(1), Scmp.ActionKind.ERRNO, 'errno(1)'),
+            (Scmp.Action.new_trace(0xffff), Scmp.ActionKind.TRACE, 'trace(65535)'),
+            (Scmp.Action.new_log(), Scmp.ActionKind.LOG, 'log'),
+            (Scmp.Action.new_notify(), Scmp.ActionKind.NOTIFY, 'notify'),
+        ]
+        for action, kind, text in cases:
+            with self.subTest(text=text):
+                self.assertIsInstance(action, Scmp.Action)
+                self.assertEqual(action.get_kind(), kind)
+                self.assertEqual(action.props.kind, kind)
+                self.assertEqual(action.to_string(), text)
+                self.assertTrue(action.validate())
+        self.assertEqual(Scmp.Action.new_trace(9).props.trace_value, 9)
+
+    def test_string_round_trip(self):
+        for text in ('allow', 'kill-process', 'kill-thread', 'trap(5)', 'errno(1)',
+                     'errno(4095)', 'trace(0)', 'log', 'notify'):
+            with self.subTest(text=text):
+                action = Scmp.Action.new_from_string(text)
+                self.assertIsInstance(action, Scmp.Action)
+                self.assertEqual(action.to_string(), text)
+                again = Scmp.Action.new_from_string(action.to_string())
+                self.assertTrue(again.equal(action))
+        self.assertEqual(Scmp.Action.new_from_string(' ERRNO(EPERM) ').to_string(), 'errno(1)')
+        self.assertEqual(Scmp.Action.new_from_string('SCMP_ACT_KILL').props.kind,
+                         Scmp.ActionKind.KILL_THREAD)
+
+    def test_kernel_value_round_trip(self):
+        action = Scmp.Action.new_errno(1)
+        self.assertEqual(action.get_kernel_value(), 0x00050001)
+        self.assertEqual(Scmp.Action.new_allow().get_kernel_value(), 0x7fff0000)
+        back = Scmp.Action.new_from_kernel_value(action.get_kernel_value())
+        self.assertTrue(back.equal(action))
+
+    def test_errors(self):
+        self.assertScmpError(Scmp.Error.INVALID_ARGUMENT,
+                             Scmp.Action.new_from_string, 'errno(5000)')
+        self.assertScmpError(Scmp.Error.INVALID_ARGUMENT,
+                             Scmp.Action.new_from_string, 'no such action')
+        self.assertScmpError(Scmp.Error.INVALID_ARGUMENT,
+                             Scmp.Action.new_from_kernel_value, 0x00050000)
+        # new_errno() takes any value; validate() reports it.
+        bad = Scmp.Action.new_errno(5000)
+        self.assertEqual(bad.props.errno_value, 5000)
+        self.assertScmpError(Scmp.Error.INVALID_ARGUMENT, bad.validate)
+        bad = Scmp.Action(kind=Scmp.ActionKind.ERRNO, errno_value=5000)
+        self.assertScmpError(Scmp.Error.INVALID_ARGUMENT, bad.validate)
+
+
+class TestCondition(ScmpTestCase):
+    """ScmpCondition, a boxed struct with public fields."""
+
+    def test_fields(self):
+        cond = Scmp.Condition()
+        cond.arg = 2
+        cond.op = Scmp.CompareOp.LE
+        cond.datum = 10
+        self.assertEqual(cond.to_string(), 'arg2 <= 10')
+        cond.is_32bit = True
+        self.assertEqual(cond.to_string(), 'arg2 <= 10 (32-bit)')
+        self.assertTrue(cond.equal(Scmp.Condition.new_32(2, Scmp.CompareOp.LE, 10)))
+
+    def test_named_constructors(self):
+        cond = Scmp.Condition.new(1, Scmp.CompareOp.EQ, 0x5401)
+        self.assertIsInstance(cond, Scmp.Condition)
+        self.assertEqual((cond.arg, cond.op, cond.datum, cond.is_32bit),
+                         (1, Scmp.CompareOp.EQ, 0x5401, False))
+        self.assertEqual(cond.to_string(), 'arg1 == 0x5401')
+
+        masked = Scmp.Condition.new_masked(0, 0xff, 0x1)
+        self.assertEqual(masked.op, Scmp.CompareOp.MASKED_EQ)
+        self.assertEqual(masked.mask, 0xff)
+        self.assertEqual(masked.to_string(), 'arg0 & 0xff == 0x1')
+        self.assertTrue(masked.matches(0x101))
+        self.assertFalse(masked.matches(0x102))
+
+        c32 = Scmp.Condition.new_32(0, Scmp.CompareOp.EQ, 1)
+        self.assertTrue(c32.is_32bit)
+        self.assertTrue(c32.matches(0xffffffff00000001))
+        self.assertFalse(cond.matches(0xffffffff00005401))
+        self.assertTrue(cond.matches(0x5401))
+
+    def test_full_64_bit_datum(self):
+        cond = Scmp.Condition.new(3, Scmp.CompareOp.GE, 0xffffffff00000000)
+        self.assertEqual(cond.datum, 0xffffffff00000000)
+        self.assertTrue(cond.matches(0xffffffffffffffff))
+        self.assertFalse(cond.matches(0xfffffffe00000000))
+
+    def test_copy_equal(self):
+        cond = Scmp.Condition.new(0, Scmp.CompareOp.NE, 7)
+        copy = cond.copy()
+        self.assertIsNot(copy, cond)
+        self.assertTrue(copy.equal(cond))
+        copy.datum = 8
+        self.assertFalse(copy.equal(cond))
+        self.assertEqual(cond.datum, 7)
+
+
+class TestRule(ScmpTestCase):
+    """ScmpRule: constructors, properties, conditions."""
+
+    def test_property_bag(self):
+        allow = Scmp.Action.new_allow()
+        rule = Scmp.Rule(syscall='openat', action=allow, exact=True)
+        self.assertIsInstance(rule, Scmp.Rule)
+        self.assertEqual(rule.props.syscall, 'openat')
+        self.assertIs(rule.props.action, allow)
+        self.assertTrue(rule.props.exact)
+        self.assertTrue(rule.get_exact())
+        self.assertEqual(rule.props.n_conditions, 0)
+        self.assertEqual(rule.to_string(), 'openat: allow [exact]')
+
+        rule = GObject.new(Scmp.Rule, syscall='read', action=allow)
+        self.assertIsInstance(rule, Scmp.Rule)
+        self.assertFalse(rule.props.exact)
+        self.assertEqual(rule.to_string(), 'read: allow')
+
+    def test_named_constructors(self):
+        allow = Scmp.Action.new_allow()
+        rule = Scmp.Rule.new('close', allow)
+        self.assertEqual(rule.get_syscall(), 'close')
+        self.assertIs(rule.get_action(), allow)
+        self.assertFalse(rule.get_exact())
+
+        conds = [Scmp.Condition.new(0, Scmp.CompareOp.EQ, 1),
+                 Scmp.Condition.new(2, Scmp.CompareOp.LE, 10)]
+        rule = Scmp.Rule.new_with_conditions('write', allow, conds)
+        self.assertEqual(rule.get_n_conditions(), 2)
+        self.assertEqual(rule.props.n_conditions, 2)
+        self.assertEqual(rule.to_string(), 'write: allow if arg0 == 1 && arg2 <= 10')
+        self.assertTrue(rule.get_condition(1).equal(conds[1]))
+
+        exact = Scmp.Rule.new_exact('write', allow, conds)
+        self.assertTrue(exact.props.exact)
+        self.assertTrue(exact.same_conditions(rule))
+        self.assertEqual(exact.to_string(), 'write: allow if arg0 == 1 && arg2 <= 10 [exact]')
+
+        # The nullable condition array may be empty or None.
+        self.assertEqual(Scmp.Rule.new_with_conditions('read', allow, []).get_n_conditions(), 0)
+        self.assertEqual(Scmp.Rule.new_exact('read', allow, None).get_n_conditions(), 0)
+
+    def test_dup_conditions(self):
+        allow = Scmp.Action.new_allow()
+        conds = [Scmp.Condition.new(0, Scmp.CompareOp.EQ, 1),
+                 Scmp.Condition.new_masked(1, 0xf0, 0x10)]
+        rule = Scmp.Rule.new_with_conditions('write', allow, conds)
+        dup = rule.dup_conditions()
+        self.assertIsInstance(dup, list)
+        self.assertEqual(len(dup), 2)
+        del rule
+        for got, want in zip(dup, conds):
+            self.assertIsInstance(got, Scmp.Condition)
+            self.assertTrue(got.equal(want))
+            self.assertEqual(got.to_string(), want.to_string())
+
+    def test_matches(self):
+        rule = Scmp.Rule.new_with_conditions(
+            'write', Scmp.Action.new_allow(), [Scmp.Condition.new(0, Scmp.CompareOp.EQ, 1)])
+        self.assertTrue(rule.matches([1, 0, 0]))
+        self.assertFalse(rule.matches([2]))
+        self.assertFalse(rule.matches(None))  # missing arguments count as 0
+
+
+def stdout_filter():
+    """errno(EACCES) by default; write(1, ...) allowed."""
+    flt = Scmp.Filter.new(Scmp.Action.new_errno(EACCES))
+    flt.add_rule(Scmp.Rule.new_with_conditions(
+        'write', Scmp.Action.new_allow(), [Scmp.Condition.new(0, Scmp.CompareOp.EQ, 1)]))
+    return flt
+
+
+class TestFilter(ScmpTestCase):
+    """ScmpFilter: construction, properties, rules, errors, output."""
+
+    def test_property_bag(self):
+        deny = Scmp.Action.new_errno(EACCES)
+        flt = Scmp.Filter(default_action=deny, thread_sync=True, log=True)
+        self.assertIsInstance(flt, Scmp.Filter)
+        self.assertIsInstance(flt, Gio.ListModel)
+        self.assertIs(flt.props.default_action, deny)
+        self.assertIs(flt.get_default_action(), deny)
+        self.assertTrue(flt.props.thread_sync)
+        self.assertTrue(flt.get_thread_sync())
+        self.assertTrue(flt.props.log)
+        self.assertTrue(flt.props.no_new_privs)
+        self.assertFalse(flt.props.spec_allow)
+        self.assertFalse(flt.props.wait_killable)
+        self.assertFalse(flt.props.allow_tracer_skip)
+        self.assertEqual(flt.props.n_rules, 0)
+        self.assertEqual(flt.props.bad_arch_action.props.kind, Scmp.ActionKind.KILL_PROCESS)
+
+        flt = GObject.new(Scmp.Filter, no_new_privs=False)
+        self.assertFalse(flt.get_no_new_privs())
+        # Without a default action, kill-process.
+        self.assertEqual(flt.get_default_action().to_string(), 'kill-process')
+        self.assertEqual(Scmp.Filter().props.default_action.to_string(), 'kill-process')
+
+    def test_named_constructor(self):
+        flt = Scmp.Filter.new(Scmp.Action.new_allow())
+        self.assertEqual(flt.get_default_action().props.kind, Scmp.ActionKind.ALLOW)
+        self.assertEqual(flt.get_n_rules(), 0)
+        self.assertTrue(flt.has_arch(native_arch()))
+        self.assertEqual(Scmp.Filter.new(None).get_default_action().to_string(), 'kill-process')
+
+    def test_notify(self):
+        flt = Scmp.Filter.new(None)
+        seen = []
+        flt.connect('notify::thread-sync', lambda f, pspec: seen.append(pspec.name))
+        flt.connect('notify::bad-arch-action', lambda f, pspec: seen.append(pspec.name))
+        flt.set_thread_sync(True)
+        flt.props.thread_sync = True  # same value: no notification
+        self.assertEqual(seen, ['thread-sync'])
+        flt.props.thread_sync = False
+        self.assertEqual(seen, ['thread-sync', 'thread-sync'])
+        del seen[:]
+
+        changed = []
+        flt.connect('changed', lambda f: changed.append(f))
+        flt.set_bad_arch_action(Scmp.Action.new_errno(38))
+        self.assertEqual(seen, ['bad-arch-action'])
+        self.assertEqual(flt.props.bad_arch_action.to_string(), 'errno(38)')
+        self.assertEqual(len(changed), 1)
+        self.assertIs(changed[0], flt)
+        # An equal action: no notification. (Hold it in a variable: PyGObject
+        # warns when a property is set from a temporary it alone references.)
+        same = Scmp.Action.new_errno(38)
+        flt.props.bad_arch_action = same
+        self.assertEqual(seen, ['bad-arch-action'])
+        flt.props.bad_arch_action = None  # back to kill-process
+        self.assertEqual(seen, ['bad-arch-action', 'bad-arch-action'])
+        self.assertEqual(flt.get_bad_arch_action().to_string(), 'kill-process')
+
+    def test_rule_added_detail(self):
+        flt = Scmp.Filter.new(Scmp.Action.new_errno(EACCES))
+        allow = Scmp.Action.new_allow()
+        openat_added = []
+        any_added = []
+        changed = []
+        flt.connect('rule-added::openat', lambda f, rule, pos: openat_added.append((rule, pos)))
+        flt.connect('rule-added', lambda f, rule, pos: any_added.append((rule, pos)))
+        flt.connect('changed', lambda f: changed.append(True))
+
+        read = Scmp.Rule.new('read', allow)
+        flt.add_rule(read)
+        self.assertEqual(openat_added, [])
+        self.assertEqual(any_added, [(read, 0)])
+        self.assertEqual(len(changed), 1)
+
+        openat = Scmp.Rule.new('openat', allow)
+        flt.insert_rule(0, openat)
+        self.assertEqual(len(openat_added), 1)
+        rule, pos = openat_added[0]
+        self.assertIs(rule, openat)
+        self.assertIsInstance(rule, Scmp.Rule)
+        self.assertIsInstance(pos, int)
+        self.assertEqual(pos, 0)
+        self.assertEqual(len(any_added), 2)
+        self.assertEqual(len(changed), 2)
+
+        removed = []
+        flt.connect('rule-removed::openat', lambda f, rule, pos: removed.append((rule, pos)))
+        flt.remove_rule(read)
+        self.assertEqual(removed, [])
+        self.assertTrue(flt.remove_rule(openat))
+        self.assertEqual(removed, [(openat, 0)])
+        self.assertFalse(flt.remove_rule(openat))
+
+    def test_list_model(self):
+        flt = Scmp.Filter.new(Scmp.Action.new_errno(EACCES))
+        self.assertEqual(flt.get_item_type(), Scmp.Rule.__gtype__)
+        changes = []
+        flt.connect('items-changed', lambda model, pos, removed, added:
+                    changes.append((pos, removed, added)))
+        allow = Scmp.Action.new_allow()
+        rules = [Scmp.Rule.new(name, allow) for name in ('read', 'write', 'close')]
+        for rule in rules:
+            flt.add_rule(rule)
+        self.assertEqual(changes, [(0, 0, 1), (1, 0, 1), (2, 0, 1)])
+        self.assertEqual(flt.get_n_items(), 3)
+        self.assertEqual(len(flt), 3)
+        for i, rule in enumerate(rules):
+            item = flt.get_item(i)
+            self.assertIsInstance(item, Scmp.Rule)
+            self.assertIs(item, rule)
+            self.assertIs(flt.get_rule(i), rule)
+            self.assertIs(flt[i], rule)
+        self.assertIsNone(flt.get_item(3))
+        self.assertIsNone(flt.get_rule(3))
+        self.assertEqual(list(flt), rules)
+
+        flt.remove_rule_at(1)
+        self.assertEqual(changes[-1], (1, 1, 0))
+        self.assertEqual(flt.get_n_items(), 2)
+        self.assertIs(flt.get_item(1), rules[2])
+
+        # An identical rule is a no-op: no signal.
+        flt.add_rule(Scmp.Rule.new('read', allow))
+        self.assertEqual(len(changes), 4)
+        self.assertEqual(flt.get_n_items(), 2)
+
+    def test_errors_leave_filter_unchanged(self):
+        flt = stdout_filter()
+        allow = Scmp.Action.new_allow()
+
+        self.assertFailsUnchanged(flt, Scmp.Error.INVALID_SYSCALL, flt.add_rule,
+                                  Scmp.Rule.new('no_such_call', allow))
+        self.assertFailsUnchanged(flt, Scmp.Error.INVALID_ARGUMENT, flt.add_rule,
+                                  Scmp.Rule.new('read', Scmp.Action.new_errno(5000)))
+        self.assertFailsUnchanged(flt, Scmp.Error.EXISTS, flt.add_rule,
+                                  Scmp.Rule.new_with_conditions(
+                                      'write', Scmp.Action.new_errno(1),
+                                      [Scmp.Condition.new(0, Scmp.CompareOp.EQ, 1)]))
+        self.assertFailsUnchanged(flt, Scmp.Error.INVALID_ARGUMENT, flt.add_rule,
+                                  Scmp.Rule.new_with_conditions(
+                                      'read', allow, [Scmp.Condition.new(6, Scmp.CompareOp.EQ, 0)]))
+        self.assertFailsUnchanged(flt, Scmp.Error.INVALID_SYSCALL, flt.insert_rule, 0,
+                                  Scmp.Rule.new('no_such_call', allow))
+        self.assertFailsUnchanged(flt, Scmp.Error.INVALID_SYSCALL, flt.set_priority,
+                                  'no_such_call', 10)
+        self.assertFailsUnchanged(flt, Scmp.Error.INVALID_ARCHITECTURE, flt.add_arch,
+                                  foreign_arch())
+        self.assertFailsUnchanged(flt, Scmp.Error.INVALID_ARCHITECTURE, flt.remove_arch,
+                                  companion_arch())
+
+        # An identical rule is accepted and changes nothing.
+        n_rules = flt.get_n_rules()
+        self.assertTrue(flt.add_rule(Scmp.Rule.new_with_conditions(
+            'write', allow, [Scmp.Condition.new(0, Scmp.CompareOp.EQ, 1)])))
+        self.assertEqual(flt.get_n_rules(), n_rules)
+
+    def test_arches(self):
+        flt = Scmp.Filter.new(Scmp.Action.new_allow())
+        native = native_arch()
+        other = companion_arch()
+        self.assertEqual(flt.list_arches(), [native])
+        self.assertIsInstance(flt.list_arches()[0], Scmp.Architecture)
+        self.assertTrue(flt.has_arch(native))
+        self.assertTrue(flt.has_arch(Scmp.Architecture.NATIVE))
+        self.assertFalse(flt.has_arch(other))
+
+        changed = []
+        flt.connect('changed', lambda f: changed.append(True))
+        self.assertTrue(flt.add_arch(other))
+        self.assertTrue(flt.has_arch(other))
+        self.assertEqual(flt.list_arches(), [native, other])
+        self.assertEqual(len(changed), 1)
+        self.assertTrue(flt.add_arch(other))  # already there
+        self.assertEqual(flt.list_arches(), [native, other])
+
+        self.assertTrue(flt.remove_arch(native))
+        self.assertEqual(flt.list_arches(), [other])
+        self.assertFalse(flt.has_arch(native))
+
+    def test_export_bpf(self):
+        flt = stdout_filter()
+        bpf = flt.export_bpf()
+        self.assertIsInstance(bpf, GLib.Bytes)
+        self.assertGreater(bpf.get_size(), 0)
+        self.assertEqual(bpf.get_size() % 8, 0)  # struct sock_filter
+        self.assertEqual(len(bpf.get_data()), bpf.get_size())
+        self.assertEqual(flt.export_bpf().get_data(), bpf.get_data())
+
+        stream = Gio.MemoryOutputStream.new_resizable()
+        self.assertTrue(flt.write_bpf_to_stream(stream, None))
+        stream.close(None)
+        self.assertEqual(stream.steal_as_bytes().get_data(), bpf.get_data())
+
+        fd = flt.export_bpf_memfd()
+        self.assertIsInstance(fd, int)
+        with os.fdopen(fd, 'rb') as memfd:
+            self.assertEqual(memfd.read(), bpf.get_data())
+
+        # A new rule changes the program.
+        flt.add_rule(Scmp.Rule.new('read', Scmp.Action.new_allow()))
+        self.assertNotEqual(flt.export_bpf().get_data(), bpf.get_data())
+
+    def test_export_pfc(self):
+        flt = stdout_filter()
+        flt.add_rule(Scmp.Rule.new('openat', Scmp.Action.new_log()))
+        pfc = flt.export_pfc()
+        self.assertIsInstance(pfc, str)
+        self.assertIn('write', pfc)
+        self.assertIn('openat', pfc)
+        self.assertIn(Scmp.architecture_to_name(native_arch()), pfc)
+
+    def test_evaluate_syscall(self):
+        flt = stdout_filter()
+        verdict = flt.evaluate_syscall(Scmp.Architecture.NATIVE, 'write', [1])
+        self.assertIsInstance(verdict, Scmp.Action)
+        self.assertEqual(verdict.props.kind, Scmp.ActionKind.ALLOW)
+
+        verdict = flt.evaluate_syscall(Scmp.Architecture.NATIVE, 'write', [2, 0, 10])
+        self.assertEqual(verdict.props.kind, Scmp.ActionKind.ERRNO)
+        self.assertEqual(verdict.props.errno_value, EACCES)
+        self.assertEqual(verdict.to_string(), 'errno(13)')
+
+        # No arguments: all 0, so fd 0.
+        self.assertEqual(flt.evaluate_syscall(Scmp.Architecture.NATIVE, 'write', None)
+                         .props.kind, Scmp.ActionKind.ERRNO)
+        self.assertEqual(flt.evaluate_syscall(native_arch(), 'read', []).to_string(),
+                         'errno(13)')
+        self.assertScmpError(Scmp.Error.INVALID_SYSCALL, flt.evaluate_syscall,
+                             Scmp.Architecture.NATIVE, 'no_such_call', [])
+
+        # Another architecture than the filter's gets the bad-arch action.
+        flt.set_bad_arch_action(Scmp.Action.new_errno(38))
+        self.assertEqual(flt.evaluate_syscall(companion_arch(), 'write', [1]).to_string(),
+                         'errno(38)')
+
+    def test_evaluate_number(self):
+        flt = stdout_filter()
+        native = native_arch()
+        nr = Scmp.syscall_resolve_name(native, 'write')
+        self.assertGreaterEqual(nr, 0)
+        self.assertEqual(flt.evaluate(native, nr, [1]).props.kind, Scmp.ActionKind.ALLOW)
+        verdict = flt.evaluate(Scmp.Architecture.NATIVE, nr, [2])
+        self.assertEqual((verdict.props.kind, verdict.props.errno_value),
+                         (Scmp.ActionKind.ERRNO, EACCES))
+        # -1 is a tracer skipping the call.
+        self.assertEqual(flt.evaluate(native, -1, None).to_string(), 'errno(13)')
+        flt.set_allow_tracer_skip(True)
+        self.assertEqual(flt.evaluate(native, -1, None).to_string(), 'allow')
+
+    def test_transaction_rollback(self):
+        flt = stdout_filter()
+        bpf = flt.export_bpf()
+        changes = []
+        flt.connect('items-changed', lambda model, pos, removed, added:
+                    changes.append((pos, removed, added)))
+
+        self.assertFalse(flt.in_transaction())
+        flt.begin()
+        self.assertTrue(flt.in_transaction())
+        flt.add_rule(Scmp.Rule.new('read', Scmp.Action.new_allow()))
+        flt.add_rule(Scmp.Rule.new('close', Scmp.Action.new_allow()))
+        flt.add_arch(companion_arch())
+        flt.set_bad_arch_action(Scmp.Action.new_errno(38))
+        self.assertEqual(flt.get_n_rules(), 3)
+        flt.rollback()
+        self.assertFalse(flt.in_transaction())
+        self.assertEqual(flt.get_n_rules(), 1)
+        self.assertEqual(flt.props.n_rules, 1)
+        self.assertEqual(flt.get_n_items(), 1)
+        self.assertEqual(flt.list_arches(), [native_arch()])
+        self.assertEqual(flt.get_bad_arch_action().to_string(), 'kill-process')
+        self.assertEqual(flt.export_bpf().get_data(), bpf.get_data())
+        self.assertEqual(changes[:2], [(1, 0, 1), (2, 0, 1)])
+        self.assertEqual(sorted(changes[2:]), [(1, 1, 0), (2, 1, 0)])
+
+        flt.begin()
+        flt.add_rule(Scmp.Rule.new('read', Scmp.Action.new_allow()))
+        flt.commit()
+        self.assertFalse(flt.in_transaction())
+        self.assertEqual(flt.get_n_rules(), 2)
+
+    def test_merge(self):
+        flt = stdout_filter()
+        other = Scmp.Filter.new(Scmp.Action.new_errno(EACCES))
+        other.add_rule(Scmp.Rule.new('read', Scmp.Action.new_allow()))
+        other.add_arch(companion_arch())
+        self.assertTrue(flt.merge(other))
+        self.assertEqual(flt.get_n_rules(), 2)
+        self.assertEqual(flt.get_rule(1).get_syscall(), 'read')
+        self.assertTrue(flt.has_arch(companion_arch()))
+        self.assertEqual(other.get_n_rules(), 1)
+        self.assertEqual(flt.evaluate_syscall(Scmp.Architecture.NATIVE, 'read', []).to_string(),
+                         'allow')
+
+        conflicting = Scmp.Filter.new(Scmp.Action.new_errno(EACCES))
+        conflicting.add_rule(Scmp.Rule.new('read', Scmp.Action.new_log()))
+        self.assertFailsUnchanged(flt, Scmp.Error.EXISTS, flt.merge, conflicting)
+
+        other_default = Scmp.Filter.new(Scmp.Action.new_allow())
+        self.assertFailsUnchanged(flt, Scmp.Error.INVALID_ARGUMENT, flt.merge, other_default)
+
+    def test_priority(self):
+        flt = stdout_filter()
+        self.assertEqual(flt.get_priority('write'), Scmp.PRIORITY_DEFAULT)
+        self.assertTrue(flt.set_priority('write', 200))
+        self.assertEqual(flt.get_priority('write'), 200)
+
+    def test_reset(self):
+        flt = stdout_filter()
+        flt.add_arch(companion_arch())
+        flt.set_thread_sync(True)
+        flt.reset()
+        self.assertEqual(flt.get_n_rules(), 0)
+        self.assertEqual(flt.list_arches(), [native_arch()])
+        self.assertTrue(flt.get_thread_sync())
+        self.assertEqual(flt.get_default_action().to_string(), 'errno(13)')
 
 
 class TestVersion(unittest.TestCase):

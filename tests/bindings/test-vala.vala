@@ -92,6 +92,709 @@ void test_error_domain () {
     assert_true (err is Scmp.Error.EXISTS);
 }
 
+/* ---- helpers for actions, rules and filters ---- */
+
+const uint EACCES = 13;
+
+/* An ABI that can join a native filter (another one, same byte order), and
+ * one that cannot (the other byte order). */
+Architecture companion_arch () {
+    var native = Architecture.get_native ();
+    foreach (var arch in Architecture.list_all ()) {
+        if (arch != native && arch.is_big_endian () == native.is_big_endian ())
+            return arch;
+    }
+    assert_not_reached ();
+}
+
+Architecture foreign_arch () {
+    var native = Architecture.get_native ();
+    foreach (var arch in Architecture.list_all ()) {
+        if (arch.is_big_endian () != native.is_big_endian ())
+            return arch;
+    }
+    assert_not_reached ();
+}
+
+/* errno(EACCES) by default; write(1, ...) allowed. */
+Scmp.Filter stdout_filter () {
+    var filter = new Scmp.Filter (new Scmp.Action.errno (EACCES));
+    Scmp.Condition to_stdout = { 0, CompareOp.EQ, 1, 0, false };
+    try {
+        filter.add_rule (new Rule.with_conditions ("write", new Scmp.Action.allow (),
+                                                   { to_stdout }));
+    } catch (GLib.Error e) {
+        assert_no_error (e);
+    }
+    return filter;
+}
+
+Bytes export_or_fail (Scmp.Filter filter) {
+    try {
+        return filter.export_bpf ();
+    } catch (GLib.Error e) {
+        assert_no_error (e);
+        assert_not_reached ();
+    }
+}
+
+/* The filter is as it was: same number of rules, same program. */
+void assert_unchanged (Scmp.Filter filter, uint n_rules, Bytes bpf) {
+    assert_cmpuint (filter.get_n_rules (), CompareOperator.EQ, n_rules);
+    assert_cmpuint (filter.n_rules, CompareOperator.EQ, n_rules);
+    assert_cmpuint (filter.get_n_items (), CompareOperator.EQ, n_rules);
+    assert_true (export_or_fail (filter).compare (bpf) == 0);
+}
+
+delegate void ThrowingFunc () throws GLib.Error;
+
+/* For the less common codes: func() throws @code, and the filter stays. */
+void assert_fails_unchanged (Scmp.Filter filter, int code, ThrowingFunc func) {
+    var n_rules = filter.get_n_rules ();
+    var bpf = export_or_fail (filter);
+    try {
+        func ();
+        assert_not_reached ();
+    } catch (Scmp.Error e) {
+        assert_error (e, Scmp.Error.quark (), code);
+    } catch (GLib.Error e) {
+        assert_no_error (e);
+    }
+    assert_unchanged (filter, n_rules, bpf);
+}
+
+/* ---- actions ---- */
+
+void test_action_property_bag () {
+    var action = (Scmp.Action) Object.new (typeof (Scmp.Action),
+                                           "kind", ActionKind.ERRNO,
+                                           "errno-value", EACCES);
+    assert_true (action is Scmp.Action);
+    assert_true (action.kind == ActionKind.ERRNO);
+    assert_cmpuint (action.errno_value, CompareOperator.EQ, EACCES);
+    assert_cmpuint (action.get_errno_value (), CompareOperator.EQ, EACCES);
+    assert_cmpstr (action.to_string (), CompareOperator.EQ, "errno(13)");
+    assert_true (action.equal (new Scmp.Action.errno (EACCES)));
+
+    var trap = (Scmp.Action) Object.new (typeof (Scmp.Action),
+                                         "kind", ActionKind.TRAP, "trap-value", 7U);
+    assert_cmpuint (trap.trap_value, CompareOperator.EQ, 7);
+    assert_cmpstr (trap.to_string (), CompareOperator.EQ, "trap(7)");
+
+    var kill = (Scmp.Action) Object.new (typeof (Scmp.Action));
+    assert_true (kill.kind == ActionKind.KILL_PROCESS);
+}
+
+void test_action_named_constructors () {
+    Scmp.Action[] actions = {
+        new Scmp.Action.allow (), new Scmp.Action.kill_process (), new Scmp.Action.kill_thread (),
+        new Scmp.Action.trap (3), new Scmp.Action.errno (1), new Scmp.Action.trace (0xffff),
+        new Scmp.Action.log (), new Scmp.Action.notify ()
+    };
+    ActionKind[] kinds = {
+        ActionKind.ALLOW, ActionKind.KILL_PROCESS, ActionKind.KILL_THREAD, ActionKind.TRAP,
+        ActionKind.ERRNO, ActionKind.TRACE, ActionKind.LOG, ActionKind.NOTIFY
+    };
+    string[] texts = {
+        "allow", "kill-process", "kill-thread", "trap(3)", "errno(1)", "trace(65535)",
+        "log", "notify"
+    };
+    for (int i = 0; i < actions.length; i++) {
+        assert_true (actions[i].get_kind () == kinds[i]);
+        assert_true (actions[i].kind == kinds[i]);
+        assert_cmpstr (actions[i].to_string (), CompareOperator.EQ, texts[i]);
+        try {
+            assert_true (actions[i].validate ());
+        } catch (GLib.Error e) {
+            assert_no_error (e);
+        }
+    }
+    assert_cmpuint (new Scmp.Action.trace (9).trace_value, CompareOperator.EQ, 9);
+}
+
+void test_action_string_round_trip () {
+    try {
+        foreach (unowned string text in new string[] {
+                "allow", "kill-process", "kill-thread", "trap(5)", "errno(1)",
+                "errno(4095)", "trace(0)", "log", "notify" }) {
+            var action = new Scmp.Action.from_string (text);
+            assert_cmpstr (action.to_string (), CompareOperator.EQ, text);
+            assert_true (new Scmp.Action.from_string (action.to_string ()).equal (action));
+        }
+        assert_cmpstr (new Scmp.Action.from_string (" ERRNO(EPERM) ").to_string (),
+                       CompareOperator.EQ, "errno(1)");
+        assert_true (new Scmp.Action.from_string ("SCMP_ACT_KILL").kind == ActionKind.KILL_THREAD);
+
+        var eperm = new Scmp.Action.errno (1);
+        assert_cmpuint (eperm.get_kernel_value (), CompareOperator.EQ, 0x00050001U);
+        assert_true (new Scmp.Action.from_kernel_value (eperm.get_kernel_value ()).equal (eperm));
+    } catch (GLib.Error e) {
+        assert_no_error (e);
+    }
+}
+
+void test_action_errors () {
+    try {
+        new Scmp.Action.from_string ("errno(5000)");
+        assert_not_reached ();
+    } catch (Scmp.Error.INVALID_ARGUMENT e) {
+        assert_true (e.domain == Scmp.Error.quark ());
+        assert_true (e.message.length > 0);
+    } catch (GLib.Error e) {
+        assert_no_error (e);
+    }
+
+    try {
+        new Scmp.Action.from_kernel_value (0x00050000U);
+        assert_not_reached ();
+    } catch (Scmp.Error.INVALID_ARGUMENT e) {
+    } catch (GLib.Error e) {
+        assert_no_error (e);
+    }
+
+    /* new Action.errno() keeps any value; validate() reports it. */
+    var bad = new Scmp.Action.errno (5000);
+    assert_cmpuint (bad.errno_value, CompareOperator.EQ, 5000);
+    try {
+        bad.validate ();
+        assert_not_reached ();
+    } catch (Scmp.Error.INVALID_ARGUMENT e) {
+    } catch (GLib.Error e) {
+        assert_no_error (e);
+    }
+}
+
+/* ---- conditions ---- */
+
+/* ScmpCondition is a struct in Vala: built with a struct initializer.
+ * Its C constructors (scmp_condition_new, _new_masked, _new_32) are not
+ * usable from Vala with the current metadata: vapigen makes them struct
+ * creation methods, and valac then calls a scmp_condition_init() that does
+ * not exist (C compile error). With `Condition.new* symbol_type="function"`
+ * in Scmp-1.0.metadata they become static functions returning a
+ * Condition?, and can be tested here. */
+void test_condition_struct () {
+    Scmp.Condition cond = { 2, CompareOp.LE, 10, 0, false };
+    assert_cmpstr (cond.to_string (), CompareOperator.EQ, "arg2 <= 10");
+    assert_true (cond.matches (10));
+    assert_false (cond.matches (11));
+    cond.is_32bit = true;
+    assert_cmpstr (cond.to_string (), CompareOperator.EQ, "arg2 <= 10 (32-bit)");
+    assert_true (cond.matches (0xffffffff0000000aU));
+
+    Scmp.Condition masked = { 0, CompareOp.MASKED_EQ, 0x1, 0xff, false };
+    assert_cmpstr (masked.to_string (), CompareOperator.EQ, "arg0 & 0xff == 0x1");
+    assert_true (masked.matches (0x101));
+    assert_false (masked.matches (0x102));
+
+    Scmp.Condition wide = { 3, CompareOp.GE, 0xffffffff00000000U, 0, false };
+    assert_true (wide.datum == 0xffffffff00000000U);
+    assert_true (wide.matches (0xffffffffffffffffU));
+    assert_false (wide.matches (0xfffffffe00000000U));
+
+    Scmp.Condition copy = cond;
+    assert_true (copy.equal (cond));
+    copy.datum = 11;
+    assert_false (copy.equal (cond));
+    assert_true (cond.datum == 10);
+}
+
+/* ---- rules ---- */
+
+void test_rule_property_bag () {
+    var allow = new Scmp.Action.allow ();
+    var rule = (Rule) Object.new (typeof (Rule),
+                                  "syscall", "openat", "action", allow, "exact", true);
+    assert_true (rule is Rule);
+    assert_cmpstr (rule.syscall, CompareOperator.EQ, "openat");
+    assert_true (rule.action == allow);
+    assert_cmpuint (rule.n_conditions, CompareOperator.EQ, 0);
+    assert_true (rule.get_exact ());
+    /* Not `rule.is_exact`: the metadata renames the property to is_exact,
+     * so valac calls g_object_get (rule, "is-exact"), which does not exist
+     * (a GLib warning, fatal here). `Rule.exact#property name="is_exact"
+     * cname="exact"` in Scmp-1.0.metadata fixes it. Until then, by name: */
+    var exact = Value (typeof (bool));
+    rule.get_property ("exact", ref exact);
+    assert_true (exact.get_boolean ());
+    assert_cmpstr (rule.to_string (), CompareOperator.EQ, "openat: allow [exact]");
+
+    var read = (Rule) Object.new (typeof (Rule), "syscall", "read", "action", allow);
+    assert_false (read.get_exact ());
+    assert_cmpstr (read.to_string (), CompareOperator.EQ, "read: allow");
+}
+
+void test_rule_named_constructors () {
+    var allow = new Scmp.Action.allow ();
+    var close = new Rule ("close", allow);
+    assert_cmpstr (close.get_syscall (), CompareOperator.EQ, "close");
+    assert_true (close.get_action () == allow);
+    assert_false (close.get_exact ());
+
+    /* One variable per condition: in an array initializer, valac takes
+     * a nested { ... } for a call to the Condition creation method. */
+    Scmp.Condition to_stdout = { 0, CompareOp.EQ, 1, 0, false };
+    Scmp.Condition short_write = { 2, CompareOp.LE, 10, 0, false };
+    Scmp.Condition[] conds = { to_stdout, short_write };
+    var write = new Rule.with_conditions ("write", allow, conds);
+    assert_cmpuint (write.get_n_conditions (), CompareOperator.EQ, 2);
+    assert_cmpuint (write.n_conditions, CompareOperator.EQ, 2);
+    assert_cmpstr (write.to_string (), CompareOperator.EQ,
+                   "write: allow if arg0 == 1 && arg2 <= 10");
+    unowned Scmp.Condition? second = write.get_condition (1);
+    assert_true (second != null);
+    assert_true (second.equal (conds[1]));
+
+    var exact = new Rule.exact ("write", allow, conds);
+    assert_true (exact.get_exact ());
+    assert_true (exact.same_conditions (write));
+    assert_cmpstr (exact.to_string (), CompareOperator.EQ,
+                   "write: allow if arg0 == 1 && arg2 <= 10 [exact]");
+
+    assert_cmpuint (new Rule.with_conditions ("read", allow, {}).get_n_conditions (),
+                    CompareOperator.EQ, 0);
+    assert_cmpuint (new Rule.exact ("read", allow, null).get_n_conditions (),
+                    CompareOperator.EQ, 0);
+}
+
+void test_rule_dup_conditions () {
+    Scmp.Condition to_stdout = { 0, CompareOp.EQ, 1, 0, false };
+    Scmp.Condition flags = { 1, CompareOp.MASKED_EQ, 0x10, 0xf0, false };
+    Scmp.Condition[] conds = { to_stdout, flags };
+    var rule = new Rule.with_conditions ("write", new Scmp.Action.allow (), conds);
+    var dup = rule.dup_conditions ();
+    rule = null;
+    assert_cmpuint (dup.length, CompareOperator.EQ, 2);
+    for (uint i = 0; i < dup.length; i++) {
+        assert_true (dup[i].equal (conds[i]));
+        assert_cmpstr (dup[i].to_string (), CompareOperator.EQ, conds[i].to_string ());
+    }
+}
+
+void test_rule_matches () {
+    Scmp.Condition to_stdout = { 0, CompareOp.EQ, 1, 0, false };
+    var rule = new Rule.with_conditions ("write", new Scmp.Action.allow (), { to_stdout });
+    assert_true (rule.matches ({ 1, 0, 0 }));
+    assert_false (rule.matches ({ 2 }));
+    assert_false (rule.matches (null));
+}
+
+/* ---- filters ---- */
+
+void test_filter_property_bag () {
+    var deny = new Scmp.Action.errno (EACCES);
+    var filter = (Scmp.Filter) Object.new (typeof (Scmp.Filter),
+                                           "default-action", deny,
+                                           "thread-sync", true,
+                                           "log", true);
+    assert_true (filter is ListModel);
+    assert_true (filter.default_action == deny);
+    assert_true (filter.get_default_action () == deny);
+    assert_true (filter.thread_sync);
+    assert_true (filter.get_thread_sync ());
+    assert_true (filter.log);
+    assert_true (filter.no_new_privs);
+    assert_false (filter.spec_allow);
+    assert_false (filter.wait_killable);
+    assert_false (filter.allow_tracer_skip);
+    assert_cmpuint (filter.n_rules, CompareOperator.EQ, 0);
+    assert_true (filter.bad_arch_action.kind == ActionKind.KILL_PROCESS);
+
+    /* Vala's object initializer: the C constructor, then the properties. */
+    var init = new Scmp.Filter (deny) { thread_sync = true, no_new_privs = false };
+    assert_true (init.thread_sync);
+    assert_false (init.get_no_new_privs ());
+
+    var plain = (Scmp.Filter) Object.new (typeof (Scmp.Filter));
+    assert_cmpstr (plain.default_action.to_string (), CompareOperator.EQ, "kill-process");
+}
+
+void test_filter_named_constructor () {
+    var filter = new Scmp.Filter (new Scmp.Action.allow ());
+    assert_true (filter.get_default_action ().kind == ActionKind.ALLOW);
+    assert_cmpuint (filter.get_n_rules (), CompareOperator.EQ, 0);
+    assert_true (filter.has_arch (Architecture.get_native ()));
+    assert_cmpstr (new Scmp.Filter (null).get_default_action ().to_string (),
+                   CompareOperator.EQ, "kill-process");
+}
+
+void test_filter_notify () {
+    var filter = new Scmp.Filter (null);
+    string[] seen = {};
+    filter.notify["thread-sync"].connect ((obj, pspec) => { seen += pspec.name; });
+    filter.notify["bad-arch-action"].connect ((obj, pspec) => { seen += pspec.name; });
+    filter.set_thread_sync (true);
+    filter.thread_sync = true;  /* same value: no notification */
+    assert_cmpstr (string.joinv (",", seen), CompareOperator.EQ, "thread-sync");
+    filter.thread_sync = false;
+    assert_cmpstr (string.joinv (",", seen), CompareOperator.EQ, "thread-sync,thread-sync");
+    seen = {};
+
+    int changed = 0;
+    filter.changed.connect (() => { changed++; });
+    filter.set_bad_arch_action (new Scmp.Action.errno (38));
+    assert_cmpstr (string.joinv (",", seen), CompareOperator.EQ, "bad-arch-action");
+    assert_cmpstr (filter.bad_arch_action.to_string (), CompareOperator.EQ, "errno(38)");
+    assert_cmpint (changed, CompareOperator.EQ, 1);
+    filter.bad_arch_action = new Scmp.Action.errno (38);  /* equal: no notification */
+    assert_cmpstr (string.joinv (",", seen), CompareOperator.EQ, "bad-arch-action");
+    filter.set_bad_arch_action (null);
+    assert_cmpstr (string.joinv (",", seen), CompareOperator.EQ, "bad-arch-action,bad-arch-action");
+    assert_cmpstr (filter.get_bad_arch_action ().to_string (), CompareOperator.EQ, "kill-process");
+}
+
+void test_filter_rule_added_detail () {
+    var filter = new Scmp.Filter (new Scmp.Action.errno (EACCES));
+    var allow = new Scmp.Action.allow ();
+    int openat_added = 0, any_added = 0, changed = 0;
+    Rule? openat_rule = null;
+    uint openat_position = 99;
+    filter.rule_added["openat"].connect ((rule, position) => {
+        openat_added++;
+        openat_rule = rule;
+        openat_position = position;
+    });
+    filter.rule_added.connect (() => { any_added++; });
+    filter.changed.connect (() => { changed++; });
+
+    var read = new Rule ("read", allow);
+    var openat = new Rule ("openat", allow);
+    try {
+        filter.add_rule (read);
+        assert_cmpint (openat_added, CompareOperator.EQ, 0);
+        assert_cmpint (any_added, CompareOperator.EQ, 1);
+        assert_cmpint (changed, CompareOperator.EQ, 1);
+
+        filter.insert_rule (0, openat);
+    } catch (GLib.Error e) {
+        assert_no_error (e);
+    }
+    assert_cmpint (openat_added, CompareOperator.EQ, 1);
+    assert_true (openat_rule == openat);
+    assert_cmpuint (openat_position, CompareOperator.EQ, 0);
+    assert_cmpint (any_added, CompareOperator.EQ, 2);
+    assert_cmpint (changed, CompareOperator.EQ, 2);
+
+    int removed = 0;
+    filter.rule_removed["openat"].connect ((rule, position) => {
+        assert_true (rule == openat);
+        assert_cmpuint (position, CompareOperator.EQ, 0);
+        removed++;
+    });
+    assert_true (filter.remove_rule (read));
+    assert_cmpint (removed, CompareOperator.EQ, 0);
+    assert_true (filter.remove_rule (openat));
+    assert_cmpint (removed, CompareOperator.EQ, 1);
+    assert_false (filter.remove_rule (openat));
+}
+
+void test_filter_list_model () {
+    var filter = new Scmp.Filter (new Scmp.Action.errno (EACCES));
+    assert_true (filter.get_item_type () == typeof (Rule));
+    string[] changes = {};
+    filter.items_changed.connect ((position, removed, added) => {
+        changes += "%u-%u+%u".printf (position, removed, added);
+    });
+    var allow = new Scmp.Action.allow ();
+    Rule[] rules = {
+        new Rule ("read", allow), new Rule ("write", allow), new Rule ("close", allow)
+    };
+    try {
+        foreach (var rule in rules)
+            filter.add_rule (rule);
+    } catch (GLib.Error e) {
+        assert_no_error (e);
+    }
+    assert_cmpstr (string.joinv (",", changes), CompareOperator.EQ, "0-0+1,1-0+1,2-0+1");
+    assert_cmpuint (filter.get_n_items (), CompareOperator.EQ, 3);
+    for (uint i = 0; i < rules.length; i++) {
+        Object? item = filter.get_item (i);
+        assert_true (item is Rule);
+        assert_true ((Rule) item == rules[i]);
+        assert_true (filter.get_rule (i) == rules[i]);
+    }
+    assert_null (filter.get_item (3));
+    assert_null (filter.get_rule (3));
+
+    filter.remove_rule_at (1);
+    assert_cmpstr (changes[changes.length - 1], CompareOperator.EQ, "1-1+0");
+    assert_cmpuint (filter.get_n_items (), CompareOperator.EQ, 2);
+    assert_true (filter.get_item (1) == rules[2]);
+}
+
+void test_filter_errors () {
+    var filter = stdout_filter ();
+    var allow = new Scmp.Action.allow ();
+    var n_rules = filter.get_n_rules ();
+    var bpf = export_or_fail (filter);
+
+    try {
+        filter.add_rule (new Rule ("no_such_call", allow));
+        assert_not_reached ();
+    } catch (Scmp.Error.INVALID_SYSCALL e) {
+        assert_true (e.domain == Scmp.Error.quark ());
+        assert_cmpint (e.code, CompareOperator.EQ, Scmp.Error.INVALID_SYSCALL);
+    } catch (GLib.Error e) {
+        assert_no_error (e);
+    }
+    assert_unchanged (filter, n_rules, bpf);
+
+    try {
+        filter.add_rule (new Rule ("read", new Scmp.Action.errno (5000)));
+        assert_not_reached ();
+    } catch (Scmp.Error.INVALID_ARGUMENT e) {
+    } catch (GLib.Error e) {
+        assert_no_error (e);
+    }
+    assert_unchanged (filter, n_rules, bpf);
+
+    Scmp.Condition to_stdout = { 0, CompareOp.EQ, 1, 0, false };
+    try {
+        filter.add_rule (new Rule.with_conditions ("write", new Scmp.Action.errno (1),
+                                                   { to_stdout }));
+        assert_not_reached ();
+    } catch (Scmp.Error.EXISTS e) {
+    } catch (GLib.Error e) {
+        assert_no_error (e);
+    }
+    assert_unchanged (filter, n_rules, bpf);
+
+    Scmp.Condition arg6 = { 6, CompareOp.EQ, 0, 0, false };
+    try {
+        filter.add_rule (new Rule.with_conditions ("read", allow, { arg6 }));
+        assert_not_reached ();
+    } catch (Scmp.Error.INVALID_ARGUMENT e) {
+    } catch (GLib.Error e) {
+        assert_no_error (e);
+    }
+    assert_unchanged (filter, n_rules, bpf);
+
+    assert_fails_unchanged (filter, Scmp.Error.INVALID_SYSCALL,
+                            () => { filter.insert_rule (0, new Rule ("no_such_call", allow)); });
+    assert_fails_unchanged (filter, Scmp.Error.INVALID_SYSCALL,
+                            () => { filter.set_priority ("no_such_call", 10); });
+    assert_fails_unchanged (filter, Scmp.Error.INVALID_ARCHITECTURE,
+                            () => { filter.add_arch (foreign_arch ()); });
+    assert_fails_unchanged (filter, Scmp.Error.INVALID_ARCHITECTURE,
+                            () => { filter.remove_arch (companion_arch ()); });
+
+    /* An identical rule is accepted and changes nothing. */
+    try {
+        assert_true (filter.add_rule (new Rule.with_conditions ("write", allow, { to_stdout })));
+    } catch (GLib.Error e) {
+        assert_no_error (e);
+    }
+    assert_unchanged (filter, n_rules, bpf);
+}
+
+void test_filter_arches () {
+    var filter = new Scmp.Filter (new Scmp.Action.allow ());
+    var native = Architecture.get_native ();
+    var other = companion_arch ();
+    var arches = filter.list_arches ();
+    assert_cmpint (arches.length, CompareOperator.EQ, 1);
+    assert_true (arches[0] == native);
+    assert_true (filter.has_arch (native));
+    assert_true (filter.has_arch (Architecture.NATIVE));
+    assert_false (filter.has_arch (other));
+
+    int changed = 0;
+    filter.changed.connect (() => { changed++; });
+    try {
+        assert_true (filter.add_arch (other));
+        assert_true (filter.add_arch (other));  /* already there */
+        arches = filter.list_arches ();
+        assert_cmpint (arches.length, CompareOperator.EQ, 2);
+        assert_true (arches[0] == native);
+        assert_true (arches[1] == other);
+        assert_cmpint (changed, CompareOperator.EQ, 1);
+
+        assert_true (filter.remove_arch (native));
+    } catch (GLib.Error e) {
+        assert_no_error (e);
+    }
+    arches = filter.list_arches ();
+    assert_cmpint (arches.length, CompareOperator.EQ, 1);
+    assert_true (arches[0] == other);
+    assert_false (filter.has_arch (native));
+}
+
+void test_filter_export_bpf () {
+    var filter = stdout_filter ();
+    try {
+        Bytes bpf = filter.export_bpf ();
+        assert_cmpuint ((uint) bpf.get_size (), CompareOperator.GT, 0);
+        assert_cmpuint ((uint) bpf.get_size () % 8, CompareOperator.EQ, 0);
+        assert_cmpint (bpf.get_data ().length, CompareOperator.EQ, (int) bpf.get_size ());
+        assert_true (filter.export_bpf ().compare (bpf) == 0);
+
+        var stream = new MemoryOutputStream.resizable ();
+        assert_true (filter.write_bpf_to_stream (stream));
+        stream.close ();
+        assert_true (stream.steal_as_bytes ().compare (bpf) == 0);
+
+        filter.add_rule (new Rule ("read", new Scmp.Action.allow ()));
+        assert_true (filter.export_bpf ().compare (bpf) != 0);
+    } catch (GLib.Error e) {
+        assert_no_error (e);
+    }
+}
+
+void test_filter_export_pfc () {
+    var filter = stdout_filter ();
+    try {
+        filter.add_rule (new Rule ("openat", new Scmp.Action.log ()));
+        string pfc = filter.export_pfc ();
+        assert_true ("write" in pfc);
+        assert_true ("openat" in pfc);
+        assert_true (Architecture.get_native ().to_name () in pfc);
+    } catch (GLib.Error e) {
+        assert_no_error (e);
+    }
+}
+
+void test_filter_evaluate () {
+    var filter = stdout_filter ();
+    var native = Architecture.get_native ();
+    try {
+        var verdict = filter.evaluate_syscall (Architecture.NATIVE, "write", { 1 });
+        assert_true (verdict.kind == ActionKind.ALLOW);
+
+        verdict = filter.evaluate_syscall (Architecture.NATIVE, "write", { 2, 0, 10 });
+        assert_true (verdict.kind == ActionKind.ERRNO);
+        assert_cmpuint (verdict.errno_value, CompareOperator.EQ, EACCES);
+        assert_cmpstr (verdict.to_string (), CompareOperator.EQ, "errno(13)");
+
+        verdict = filter.evaluate_syscall (Architecture.NATIVE, "write", null);
+        assert_true (verdict.kind == ActionKind.ERRNO);
+        verdict = filter.evaluate_syscall (native, "read", {});
+        assert_cmpstr (verdict.to_string (), CompareOperator.EQ, "errno(13)");
+
+        /* By number. */
+        int nr = syscall_resolve_name (native, "write");
+        assert_cmpint (nr, CompareOperator.GE, 0);
+        assert_true (filter.evaluate (native, nr, { 1 }).kind == ActionKind.ALLOW);
+        verdict = filter.evaluate (Architecture.NATIVE, nr, { 2 });
+        assert_true (verdict.kind == ActionKind.ERRNO);
+        assert_cmpuint (verdict.errno_value, CompareOperator.EQ, EACCES);
+        verdict = filter.evaluate (native, -1, null);  /* a tracer skipping the call */
+        assert_cmpstr (verdict.to_string (), CompareOperator.EQ, "errno(13)");
+        filter.allow_tracer_skip = true;
+        verdict = filter.evaluate (native, -1, null);
+        assert_cmpstr (verdict.to_string (), CompareOperator.EQ, "allow");
+
+        /* Another architecture gets the bad-arch action. */
+        filter.bad_arch_action = new Scmp.Action.errno (38);
+        assert_cmpstr (filter.evaluate_syscall (companion_arch (), "write", { 1 }).to_string (),
+                       CompareOperator.EQ, "errno(38)");
+    } catch (GLib.Error e) {
+        assert_no_error (e);
+    }
+
+    try {
+        filter.evaluate_syscall (Architecture.NATIVE, "no_such_call", null);
+        assert_not_reached ();
+    } catch (Scmp.Error.INVALID_SYSCALL e) {
+    } catch (GLib.Error e) {
+        assert_no_error (e);
+    }
+}
+
+void test_filter_transaction () {
+    var filter = stdout_filter ();
+    var bpf = export_or_fail (filter);
+    string[] changes = {};
+    filter.items_changed.connect ((position, removed, added) => {
+        changes += "%u-%u+%u".printf (position, removed, added);
+    });
+
+    assert_false (filter.in_transaction ());
+    filter.begin ();
+    assert_true (filter.in_transaction ());
+    try {
+        filter.add_rule (new Rule ("read", new Scmp.Action.allow ()));
+        filter.add_rule (new Rule ("close", new Scmp.Action.allow ()));
+        filter.add_arch (companion_arch ());
+    } catch (GLib.Error e) {
+        assert_no_error (e);
+    }
+    filter.bad_arch_action = new Scmp.Action.errno (38);
+    assert_cmpuint (filter.get_n_rules (), CompareOperator.EQ, 3);
+    filter.rollback ();
+    assert_false (filter.in_transaction ());
+    assert_unchanged (filter, 1, bpf);
+    assert_cmpint (filter.list_arches ().length, CompareOperator.EQ, 1);
+    assert_cmpstr (filter.bad_arch_action.to_string (), CompareOperator.EQ, "kill-process");
+    assert_cmpint (changes.length, CompareOperator.EQ, 4);
+    assert_cmpstr (changes[0], CompareOperator.EQ, "1-0+1");
+    assert_cmpstr (changes[1], CompareOperator.EQ, "2-0+1");
+
+    filter.begin ();
+    try {
+        filter.add_rule (new Rule ("read", new Scmp.Action.allow ()));
+    } catch (GLib.Error e) {
+        assert_no_error (e);
+    }
+    filter.commit ();
+    assert_false (filter.in_transaction ());
+    assert_cmpuint (filter.get_n_rules (), CompareOperator.EQ, 2);
+}
+
+void test_filter_merge () {
+    var filter = stdout_filter ();
+    var other = new Scmp.Filter (new Scmp.Action.errno (EACCES));
+    try {
+        other.add_rule (new Rule ("read", new Scmp.Action.allow ()));
+        other.add_arch (companion_arch ());
+        assert_true (filter.merge (other));
+        assert_cmpstr (filter.evaluate_syscall (Architecture.NATIVE, "read", null).to_string (),
+                       CompareOperator.EQ, "allow");
+    } catch (GLib.Error e) {
+        assert_no_error (e);
+    }
+    assert_cmpuint (filter.get_n_rules (), CompareOperator.EQ, 2);
+    assert_cmpstr (filter.get_rule (1).syscall, CompareOperator.EQ, "read");
+    assert_true (filter.has_arch (companion_arch ()));
+    assert_cmpuint (other.get_n_rules (), CompareOperator.EQ, 1);
+
+    var n_rules = filter.get_n_rules ();
+    var bpf = export_or_fail (filter);
+    var conflicting = new Scmp.Filter (new Scmp.Action.errno (EACCES));
+    try {
+        conflicting.add_rule (new Rule ("read", new Scmp.Action.log ()));
+        filter.merge (conflicting);
+        assert_not_reached ();
+    } catch (Scmp.Error.EXISTS e) {
+    } catch (GLib.Error e) {
+        assert_no_error (e);
+    }
+    assert_unchanged (filter, n_rules, bpf);
+
+    var other_default = new Scmp.Filter (new Scmp.Action.allow ());
+    assert_fails_unchanged (filter, Scmp.Error.INVALID_ARGUMENT,
+                            () => { filter.merge (other_default); });
+}
+
+void test_filter_priority_reset () {
+    var filter = stdout_filter ();
+    assert_cmpuint (filter.get_priority ("write"), CompareOperator.EQ, PRIORITY_DEFAULT);
+    try {
+        assert_true (filter.set_priority ("write", 200));
+        filter.add_arch (companion_arch ());
+    } catch (GLib.Error e) {
+        assert_no_error (e);
+    }
+    assert_cmpuint (filter.get_priority ("write"), CompareOperator.EQ, 200);
+
+    filter.thread_sync = true;
+    filter.reset ();
+    assert_cmpuint (filter.get_n_rules (), CompareOperator.EQ, 0);
+    assert_cmpint (filter.list_arches ().length, CompareOperator.EQ, 1);
+    assert_cmpuint (filter.get_priority ("write"), CompareOperator.EQ, PRIORITY_DEFAULT);
+    assert_true (filter.thread_sync);
+    assert_cmpstr (filter.default_action.to_string (), CompareOperator.EQ, "errno(13)");
+}
+
 /* ---- version ---- */
 
 void test_version () {
@@ -113,6 +816,32 @@ int main (string[] args) {
     Test.add_func ("/syscall/multiplexer", test_syscall_multiplexer);
 
     Test.add_func ("/error/domain", test_error_domain);
+
+    Test.add_func ("/action/property-bag", test_action_property_bag);
+    Test.add_func ("/action/named-constructors", test_action_named_constructors);
+    Test.add_func ("/action/string-round-trip", test_action_string_round_trip);
+    Test.add_func ("/action/errors", test_action_errors);
+
+    Test.add_func ("/condition/struct", test_condition_struct);
+
+    Test.add_func ("/rule/property-bag", test_rule_property_bag);
+    Test.add_func ("/rule/named-constructors", test_rule_named_constructors);
+    Test.add_func ("/rule/dup-conditions", test_rule_dup_conditions);
+    Test.add_func ("/rule/matches", test_rule_matches);
+
+    Test.add_func ("/filter/property-bag", test_filter_property_bag);
+    Test.add_func ("/filter/named-constructor", test_filter_named_constructor);
+    Test.add_func ("/filter/notify", test_filter_notify);
+    Test.add_func ("/filter/rule-added-detail", test_filter_rule_added_detail);
+    Test.add_func ("/filter/list-model", test_filter_list_model);
+    Test.add_func ("/filter/errors", test_filter_errors);
+    Test.add_func ("/filter/arches", test_filter_arches);
+    Test.add_func ("/filter/export-bpf", test_filter_export_bpf);
+    Test.add_func ("/filter/export-pfc", test_filter_export_pfc);
+    Test.add_func ("/filter/evaluate", test_filter_evaluate);
+    Test.add_func ("/filter/transaction", test_filter_transaction);
+    Test.add_func ("/filter/merge", test_filter_merge);
+    Test.add_func ("/filter/priority-reset", test_filter_priority_reset);
 
     Test.add_func ("/version/constants", test_version);
 
