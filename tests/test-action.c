@@ -4,11 +4,6 @@
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
 
-/* strerrorname_np(), before any system header */
-#ifndef _GNU_SOURCE
-#define _GNU_SOURCE
-#endif
-
 #include <scmp-glib/scmp-glib.h>
 
 #include <errno.h>
