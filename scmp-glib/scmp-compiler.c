@@ -194,7 +194,8 @@ _scmp_compiler_check_rule (ScmpRule                *rule,
 typedef struct {
   GArray  *conds;     /* (element-type ScmpCondition) */
   guint32  action;    /* kernel return value */
-  gboolean maybe;     /* has conditions BPF cannot see */
+  gint32   sub;       /* for a multiplexed call: its sub-call, else -1 */
+  gboolean maybe;     /* (with sub) has conditions BPF cannot see */
 } Clause;
 
 typedef struct {
@@ -284,12 +285,13 @@ conds_unsatisfiable (GArray *conds)
 }
 
 static void
-clause_list_append (GArray   *list,
-                    GArray   *conds,     /* (transfer full) */
-                    guint32   action,
-                    gboolean  maybe)
+clause_list_append_full (GArray   *list,
+                         GArray   *conds,     /* (transfer full) */
+                         guint32   action,
+                         gint32    sub,
+                         gboolean  maybe)
 {
-  Clause c = { conds, action, maybe };
+  Clause c = { conds, action, sub, maybe };
 
   if (conds_unsatisfiable (conds))
     {
@@ -299,70 +301,102 @@ clause_list_append (GArray   *list,
   g_array_append_val (list, c);
 }
 
-#define MAX_CLAUSES 65536
+static void
+clause_list_append (GArray   *list,
+                    GArray   *conds,     /* (transfer full) */
+                    guint32   action)
+{
+  clause_list_append_full (list, conds, action, -1, FALSE);
+}
 
-/* Replaces every "maybe" clause (P ∧ ?) → a by
- *   P → (the rest of the list, each action made at least as restrictive as a)
- * followed by the rest unchanged, which is the most restrictive outcome the
- * unknowable conditions could lead to. Under P, the copy of the rest ends
- * at the first clause that P alone implies: nothing after it is reachable. */
-static gboolean
+static GArray *
+sub_call_test (guint32 sub)
+{
+  GArray *conds = conds_new ();
+  /* The kernel reads the sub-call as an int: its low word. */
+  ScmpCondition test = { 0, SCMP_COMPARE_OP_EQ, sub, 0, TRUE };
+
+  g_array_append_val (conds, test);
+  return conds;
+}
+
+/* The clauses of a multiplexer syscall (socketcall, ipc) come from rules
+ * for the multiplexer itself, whose conditions BPF can check, and from
+ * rules for multiplexed calls, whose conditions it cannot (the arguments
+ * are behind a pointer). For each sub-call s, a call may then end with any
+ * of the actions of the unreadable rules met on the way, or with what
+ * comes after them: the filter takes the most restrictive of those (the
+ * earliest on a tie), which is never laxer than the rules. Rewrites the
+ * list into plain clauses:
+ *
+ *   for each sub-call s:  s ∧ (the list as s sees it, actions tightened)
+ *   then:                 the multiplexer's own rules, for the other calls
+ *
+ * The result grows with (sub-calls × own rules), never exponentially. */
+static void
 clause_list_expand (GArray  **list_inout,
-                    guint32   default_action,
-                    GError  **error)
+                    guint32   default_action)
 {
   GArray *list = *list_inout;
+  g_autoptr(GArray) subs = g_array_new (FALSE, FALSE, sizeof (gint32));
+  GArray *out;
 
-  for (;;)
+  for (guint i = 0; i < list->len; i++)
     {
-      guint i;
-      GArray *out;
-      Clause *m;
-      gboolean closed = FALSE;
+      gint32 sub = g_array_index (list, Clause, i).sub;
+      gboolean seen = FALSE;
 
-      for (i = 0; i < list->len; i++)
-        if (g_array_index (list, Clause, i).maybe)
-          break;
-      if (i == list->len)
-        break;
+      for (guint k = 0; k < subs->len && !seen; k++)
+        seen = g_array_index (subs, gint32, k) == sub;
+      if (sub >= 0 && !seen)
+        g_array_append_val (subs, sub);
+    }
+  if (subs->len == 0)
+    return;
 
-      if (list->len > MAX_CLAUSES)
+  out = clause_list_new ();
+  for (guint k = 0; k < subs->len; k++)
+    {
+      gint32 s = g_array_index (subs, gint32, k);
+      g_autoptr(GArray) pre = sub_call_test ((guint32) s);
+      gboolean have_acc = FALSE, closed = FALSE;
+      guint32 acc = 0;
+
+      for (guint i = 0; i < list->len && !closed; i++)
         {
-          g_set_error (error, SCMP_ERROR, SCMP_ERROR_TOO_LARGE,
-                       "Too many conditional rules for one multiplexed syscall");
-          return FALSE;
-        }
+          Clause *c = &g_array_index (list, Clause, i);
+          guint32 action = have_acc ? most_restrictive (acc, c->action) : c->action;
 
-      out = clause_list_new ();
-      m = &g_array_index (list, Clause, i);
-      for (guint j = 0; j < i; j++)
-        {
-          Clause *c = &g_array_index (list, Clause, j);
-          clause_list_append (out, conds_concat (c->conds, NULL), c->action, c->maybe);
-        }
-      for (guint j = i + 1; j < list->len && !closed; j++)
-        {
-          Clause *c = &g_array_index (list, Clause, j);
-
-          clause_list_append (out, conds_concat (m->conds, c->conds),
-                              most_restrictive (m->action, c->action), c->maybe);
-          closed = !c->maybe && conds_subset (c->conds, m->conds);
+          if (c->sub >= 0 && c->sub != s)
+            continue;
+          if (c->sub == s && c->maybe)
+            {
+              acc = action;
+              have_acc = TRUE;
+            }
+          else if (c->sub == s)
+            {
+              clause_list_append (out, conds_concat (pre, NULL), action);
+              closed = TRUE;
+            }
+          else
+            clause_list_append (out, conds_concat (pre, c->conds), action);
         }
       if (!closed)
-        clause_list_append (out, conds_concat (m->conds, NULL),
-                            most_restrictive (m->action, default_action), FALSE);
-      for (guint j = i + 1; j < list->len; j++)
-        {
-          Clause *c = &g_array_index (list, Clause, j);
-          clause_list_append (out, conds_concat (c->conds, NULL), c->action, c->maybe);
-        }
-
-      g_array_unref (list);
-      list = out;
+        clause_list_append (out, conds_concat (pre, NULL),
+                            have_acc ? most_restrictive (acc, default_action) : default_action);
     }
 
-  *list_inout = list;
-  return TRUE;
+  for (guint i = 0; i < list->len; i++)
+    {
+      Clause *c = &g_array_index (list, Clause, i);
+
+      if (c->sub < 0)
+        clause_list_append (out, conds_concat (c->conds, NULL), c->action);
+    }
+
+  g_array_unref (list);
+  *list_inout = out;
 }
 
 /* After the first unconditional clause nothing can fire; a trailing clause
@@ -380,8 +414,9 @@ clause_list_trim (GArray  *list,
         }
     }
 
-  /* A clause whose conditions include an earlier clause's never fires. */
-  for (guint j = 1; j < list->len; j++)
+  /* A clause whose conditions include an earlier clause's never fires.
+   * (Quadratic: skipped on huge lists, where it is only a size gain.) */
+  for (guint j = 1; j < list->len && list->len <= 1024; j++)
     {
       GArray *later = g_array_index (list, Clause, j).conds;
 
@@ -479,19 +514,15 @@ arch_decisions_build (ArchDecisions          *ad,
 
       nr = _scmp_syscall_number (idx, arch);
       if (nr >= 0)
-        clause_list_append (decision_for (ad, nr)->clauses, rule_conds (rule), action, FALSE);
+        clause_list_append (decision_for (ad, nr)->clauses, rule_conds (rule), action);
 
       mux = _scmp_syscall_mux (idx, arch, &sub);
       if (mux != SCMP_MULTIPLEXER_NONE)
         {
           gint32 mux_nr = mux == SCMP_MULTIPLEXER_IPC ? ad->info->ipc_nr : ad->info->socketcall_nr;
-          GArray *pre = conds_new ();
-          ScmpCondition sub_test = { 0, SCMP_COMPARE_OP_EQ, sub, 0, TRUE };
 
-          /* The kernel reads the sub-call as an int: its low word. */
-          g_array_append_val (pre, sub_test);
-          clause_list_append (decision_for (ad, mux_nr)->clauses, pre, action,
-                              scmp_rule_get_n_conditions (rule) > 0);
+          clause_list_append_full (decision_for (ad, mux_nr)->clauses, conds_new (), action,
+                                   (gint32) sub, scmp_rule_get_n_conditions (rule) > 0);
         }
     }
 
@@ -500,8 +531,7 @@ arch_decisions_build (ArchDecisions          *ad,
     {
       Decision *d = value;
 
-      if (!clause_list_expand (&d->clauses, ad->default_action, error))
-        return FALSE;
+      clause_list_expand (&d->clauses, ad->default_action);
       clause_list_trim (d->clauses, ad->default_action);
     }
 
@@ -1290,14 +1320,19 @@ _scmp_compiler_compile (const ScmpCompileInput  *input,
           ArchDecisions *x86_64 = is_x32 ? partner : ad;
           ArchDecisions *x32 = is_x32 ? ad : partner;
 
-          if (x86_64 != NULL)
-            ranges_add_arch (ranges, &dag, x86_64, 0, X32_BIT - 1, input);
-          else
-            ranges_add (ranges, 0, bad_arch, 0);
-          if (x32 != NULL)
-            ranges_add_arch (ranges, &dag, x32, X32_BIT, NR_SKIP - 1, input);
-          else
-            ranges_add (ranges, X32_BIT, bad_arch, 0);
+          /* The x32 bit decides, wherever it sits in the 32-bit space:
+           * 0x4…, 0x7… and 0xc…–0xf… are x32 numbers, the rest x86_64. */
+          for (guint32 quarter = 0; quarter < 4; quarter++)
+            {
+              guint32 from = quarter << 30;
+              guint32 to = quarter == 3 ? NR_SKIP - 1 : from + (X32_BIT - 1);
+              ArchDecisions *owner = (from & X32_BIT) ? x32 : x86_64;
+
+              if (owner != NULL)
+                ranges_add_arch (ranges, &dag, owner, from, to, input);
+              else
+                ranges_add (ranges, from, bad_arch, 0);
+            }
         }
       else
         ranges_add_arch (ranges, &dag, ad, 0, NR_SKIP - 1, input);

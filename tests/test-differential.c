@@ -1,0 +1,1888 @@
+/* test-differential.c: three-way differential test of the compiler
+ *
+ * SPDX-FileCopyrightText: 2026 The scmp-glib authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ *
+ * Three independent answers to "what does this filter return for this
+ * call?" are compared on random policies and many probe inputs:
+ *
+ *  - the reference semantics (_scmp_reference_evaluate: the rule list read
+ *    directly, ordered first match);
+ *  - our compiled program, run in the built-in BPF interpreter;
+ *  - libseccomp 2.5.4's program for the same policy, run in the same
+ *    interpreter with the same seccomp_data layout (target byte order),
+ *    for policies whose meaning is the same under both libraries'
+ *    semantics (see FACTS.md, "libseccomp's rule semantics").
+ *
+ * Deliberate differences from libseccomp, kept out of the libseccomp
+ * comparison (they are still covered by the reference-vs-BPF part):
+ *
+ *  - Rule merging: libseccomp merges a syscall's rules into a tree (an
+ *    unconditional rule wipes conditional ones, later conflicting rules are
+ *    ignored, overlaps are sorted), we use ordered first match. Compared
+ *    policies therefore have, per syscall, either one unconditional rule or
+ *    only conditional rules that all share one action.
+ *  - A rule whose action is the filter's default: libseccomp refuses it
+ *    (-EACCES); we accept it. Never generated for the libseccomp part.
+ *  - Several conditions on the same argument in one rule: libseccomp 2.5.4
+ *    refuses them (-EINVAL); we AND them (ranges). Reference part only.
+ *  - MASKED_EQ with a datum that has bits outside the mask: libseccomp
+ *    stores datum & mask (so it can match); ours never matches (documented
+ *    in scmp_condition_new_masked()). The libseccomp part uses datum ⊆ mask.
+ *  - socketcall/ipc: libseccomp resolves socket/IPC names to pseudo
+ *    numbers on the multiplexing ABIs and its multiplexer paths can be
+ *    laxer than the rules (libseccomp #8, #476); ours give the most
+ *    restrictive outcome there. Names multiplexed on any ABI of a set, and
+ *    socketcall/ipc themselves, are left out of the libseccomp part.
+ *  - libseccomp's own miscompile: libseccomp 2.5.4 elides the reload of
+ *    the accumulator when it jumps from a failed compare deep in one rule's
+ *    chain to the next rule's compare of the same argument word, so that
+ *    compare tests whatever word was loaded last. Minimal case (x86_64,
+ *    default errno(9)): truncate: kill-process if arg1 > 0x100000000;
+ *    truncate: kill-process if arg1 < 41; input arg1 = 0x7fffffff gives
+ *    KILL_PROCESS instead of errno(9) ("ld [24]; jge #0x29 jt L" where L
+ *    is "jgt #0x1", a test of the high word). So the rules of one syscall
+ *    compare pairwise disjoint arguments in the libseccomp part
+ *    (SCMP_DIFF_LIBSECCOMP_BUGS=1 generates the failing shapes anyway).
+ *  - libseccomp 2.5.4 byte-swaps some RET K instructions of big-endian
+ *    programs twice ("ret #0x80" for KILL_PROCESS): the oracle's RETs are
+ *    put back (libseccomp_fix_be_rets) and the count is reported.
+ *  - Names that some ABI of a multi-ABI set lacks, and names whose pseudo
+ *    number libseccomp translates to another syscall: see diff_names().
+ *  - 32-bit compares (scmp_condition_new_32) on 64-bit ABIs have no
+ *    libseccomp counterpart: reference part only.
+ *  - User notification (NOTIFY) needs a listener in libseccomp's API
+ *    model; it is only used in the reference part.
+ *  - TRAP with data: libseccomp 2.5.4 only knows SCMP_ACT_TRAP (data 0)
+ *    and refuses 0x00030000 | data (-EINVAL); trap(n) with n != 0 is only
+ *    used in the reference part.
+ *
+ * No difference found: nr == -1 (tracer skip) gets the default action in
+ * both when allow-tracer-skip is off; numbers >= 0x40000000 on a filter
+ * without x32 get the bad-arch action in both.
+ *
+ * x32 numbers: scmp-glib tells x32 from x86_64 calls by the x32 bit
+ * (0x40000000), as DESIGN.md asks, so on the x86_64 token the numbers
+ * 0x80000000-0xbfffffff (no x32 bit) are x86_64 calls; libseccomp sends
+ * every number >= 0x40000000 to the x32 side. The kernel answers ENOSYS
+ * for these numbers either way; they are left out of the libseccomp
+ * comparison only (libseccomp_differs()).
+ *
+ * Regressions of compiler bugs this test found are in /differential/regression/.
+ *
+ * The seed is fixed unless --seed is given (or SCMP_DIFF_SEED=random or
+ * SCMP_DIFF_SEED=<seed>); SCMP_DIFF_ITERATIONS=N multiplies the number of
+ * random policies.
+ */
+
+#include "config.h"
+
+#include "scmp-arch-private.h"
+#include "scmp-bpf-private.h"
+#include "scmp-compiler-private.h"
+#include "scmp-error.h"
+#include "scmp-filter-private.h"
+
+#include <errno.h>
+#include <seccomp.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+#include <linux/seccomp.h>
+
+#define X32_BIT        0x40000000u
+#define DEFAULT_SEED   "R02S5c6d9e2a0f1b3c4d5e6f708192a3b4c5"
+#define MAX_SET_ARCHES 3
+#define DETAILS_MAX    3     /* mismatches printed in full per arch set */
+
+static guint scale = 1;
+
+/* SCMP_DIFF_LIBSECCOMP_BUGS=1: generate the policy shapes that trip
+ * libseccomp 2.5.4's own miscompile, to see it (expect mismatches). */
+static gboolean allow_libseccomp_bugs = FALSE;
+
+
+/* ------------------------------------------------------------------ */
+/* Arch sets                                                           */
+/* ------------------------------------------------------------------ */
+
+typedef struct {
+  const char       *label;
+  ScmpArchitecture  arches[MAX_SET_ARCHES];
+  gsize             n;
+} ArchSet;
+
+/* Sets compared with libseccomp (and with the reference). */
+static const ArchSet diff_sets[] = {
+  { "x86_64",         { SCMP_ARCHITECTURE_X86_64 }, 1 },
+  { "x86",            { SCMP_ARCHITECTURE_X86 }, 1 },
+  { "x32",            { SCMP_ARCHITECTURE_X32 }, 1 },
+  { "aarch64",        { SCMP_ARCHITECTURE_AARCH64 }, 1 },
+  { "arm",            { SCMP_ARCHITECTURE_ARM }, 1 },
+  { "ppc64le",        { SCMP_ARCHITECTURE_PPC64LE }, 1 },
+  { "s390x",          { SCMP_ARCHITECTURE_S390X }, 1 },
+  { "mips",           { SCMP_ARCHITECTURE_MIPS }, 1 },
+  { "mips64",         { SCMP_ARCHITECTURE_MIPS64 }, 1 },
+  { "x86_64+x86+x32", { SCMP_ARCHITECTURE_X86_64, SCMP_ARCHITECTURE_X86, SCMP_ARCHITECTURE_X32 }, 3 },
+};
+
+/* Sets for the reference-vs-BPF part: the above and more multiplexing,
+ * big-endian and 32-bit ABIs. */
+static const ArchSet ref_sets[] = {
+  { "x86_64",         { SCMP_ARCHITECTURE_X86_64 }, 1 },
+  { "x86",            { SCMP_ARCHITECTURE_X86 }, 1 },
+  { "x32",            { SCMP_ARCHITECTURE_X32 }, 1 },
+  { "aarch64",        { SCMP_ARCHITECTURE_AARCH64 }, 1 },
+  { "arm",            { SCMP_ARCHITECTURE_ARM }, 1 },
+  { "ppc64le",        { SCMP_ARCHITECTURE_PPC64LE }, 1 },
+  { "ppc",            { SCMP_ARCHITECTURE_PPC }, 1 },
+  { "s390x",          { SCMP_ARCHITECTURE_S390X }, 1 },
+  { "s390",           { SCMP_ARCHITECTURE_S390 }, 1 },
+  { "mips",           { SCMP_ARCHITECTURE_MIPS }, 1 },
+  { "mips64",         { SCMP_ARCHITECTURE_MIPS64 }, 1 },
+  { "mipsel64n32",    { SCMP_ARCHITECTURE_MIPSEL64N32 }, 1 },
+  { "sheb",           { SCMP_ARCHITECTURE_SHEB }, 1 },
+  { "riscv64",        { SCMP_ARCHITECTURE_RISCV64 }, 1 },
+  { "x86_64+x32",     { SCMP_ARCHITECTURE_X86_64, SCMP_ARCHITECTURE_X32 }, 2 },
+  { "x32+x86",        { SCMP_ARCHITECTURE_X32, SCMP_ARCHITECTURE_X86 }, 2 },
+  { "x86_64+x86+x32", { SCMP_ARCHITECTURE_X86_64, SCMP_ARCHITECTURE_X86, SCMP_ARCHITECTURE_X32 }, 3 },
+  { "s390x+s390",     { SCMP_ARCHITECTURE_S390X, SCMP_ARCHITECTURE_S390 }, 2 },
+  { "ppc64+ppc",      { SCMP_ARCHITECTURE_PPC64, SCMP_ARCHITECTURE_PPC }, 2 },
+  { "mips64+mips64n32+mips", { SCMP_ARCHITECTURE_MIPS64, SCMP_ARCHITECTURE_MIPS64N32, SCMP_ARCHITECTURE_MIPS }, 3 },
+};
+
+static gboolean
+set_has (const ArchSet    *set,
+         ScmpArchitecture  arch)
+{
+  for (gsize i = 0; i < set->n; i++)
+    if (set->arches[i] == arch)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+set_big_endian (const ArchSet *set)
+{
+  return _scmp_arch_get_info (set->arches[0])->big_endian;
+}
+
+static gboolean
+set_has_32bit (const ArchSet *set)
+{
+  for (gsize i = 0; i < set->n; i++)
+    if (_scmp_arch_get_info (set->arches[i])->word_bits == 32)
+      return TRUE;
+  return FALSE;
+}
+
+/* The ScmpArchitecture a call (audit arch, nr) belongs to in @set, or
+ * UNKNOWN (the bad-arch path). */
+static ScmpArchitecture
+set_arch_of_call (const ArchSet *set,
+                  guint32        audit_arch,
+                  guint32        nr)
+{
+  for (gsize i = 0; i < set->n; i++)
+    {
+      const ScmpArchInfo *info = _scmp_arch_get_info (set->arches[i]);
+
+      if (info->audit_arch != audit_arch)
+        continue;
+      if (audit_arch == 0xc000003e && nr != 0xffffffffu &&
+          ((nr & X32_BIT) != 0) != (info->arch == SCMP_ARCHITECTURE_X32))
+        continue;
+      return info->arch;
+    }
+  return SCMP_ARCHITECTURE_UNKNOWN;
+}
+
+/* ------------------------------------------------------------------ */
+/* Random values                                                       */
+/* ------------------------------------------------------------------ */
+
+static guint64
+rand64 (void)
+{
+  return ((guint64) g_test_rand_int () << 32) | g_test_rand_int ();
+}
+
+static guint
+rand_below (guint n)
+{
+  return (guint) g_test_rand_int_range (0, (gint32) n);
+}
+
+static gboolean
+chance (guint percent)
+{
+  return rand_below (100) < percent;
+}
+
+static const guint64 boundaries[] = {
+  0, 1, 2, 0x7fffffff, 0x80000000, 0xfffffffe, 0xffffffff,
+  G_GUINT64_CONSTANT (0x100000000), G_GUINT64_CONSTANT (0x100000001),
+  G_GUINT64_CONSTANT (0xffffffff00000000), G_GUINT64_CONSTANT (0x7fffffffffffffff),
+  G_GUINT64_CONSTANT (0x8000000000000000), G_MAXUINT64, G_MAXUINT64 - 1,
+};
+
+static guint64
+random_datum (gboolean narrow)
+{
+  guint64 v;
+
+  switch (rand_below (6))
+    {
+    case 0: case 1: case 2:
+      v = boundaries[rand_below (G_N_ELEMENTS (boundaries))];
+      break;
+    case 3:
+      v = rand_below (64);
+      break;
+    case 4:
+      v = g_test_rand_int ();
+      break;
+    default:
+      v = rand64 ();
+      break;
+    }
+  return narrow ? (v & 0xffffffffu) : v;
+}
+
+static guint64
+random_mask (gboolean narrow)
+{
+  static const guint64 masks[] = {
+    0xff, 0xffffffff, G_GUINT64_CONSTANT (0xffffffff00000000),
+    G_GUINT64_CONSTANT (0xf0f0f0f0f0f0f0f0), G_MAXUINT64, 0x80000000,
+    G_GUINT64_CONSTANT (0x8000000000000000), G_GUINT64_CONSTANT (0x00000001ffffffff),
+    0x3, 0x0800,
+  };
+  guint64 m;
+
+  do
+    {
+      switch (rand_below (3))
+        {
+        case 0:
+          m = masks[rand_below (G_N_ELEMENTS (masks))];
+          break;
+        case 1:
+          m = G_GUINT64_CONSTANT (1) << rand_below (64);
+          break;
+        default:
+          m = rand64 ();
+          break;
+        }
+      if (narrow)
+        m &= 0xffffffffu;
+    }
+  while (m == 0);
+  return m;
+}
+
+/* A value near the datum of @c: where off-by-one, word and mask mistakes
+ * show up. */
+static guint64
+near_value (const ScmpCondition *c,
+            guint                variant)
+{
+  guint64 d = c->datum;
+
+  switch (variant % 14)
+    {
+    case 0: return d;
+    case 1: return d - 1;
+    case 2: return d + 1;
+    case 3: return d ^ G_GUINT64_CONSTANT (0x100000000);            /* hi word changes */
+    case 4: return d | G_GUINT64_CONSTANT (0xffffffff00000000);
+    case 5: return d & 0xffffffffu;
+    case 6: return G_MAXUINT64;
+    case 7: return 0;
+    case 8: return (d << 32) | (d >> 32);                            /* words swapped */
+    case 9: return c->op == SCMP_COMPARE_OP_MASKED_EQ ? ((d & c->mask) | (rand64 () & ~c->mask)) : d + 2;
+    case 10: return c->op == SCMP_COMPARE_OP_MASKED_EQ ? (d ^ (c->mask & (G_GUINT64_CONSTANT (1) << rand_below (64)))) : d - 2;
+    case 11: return d ^ (G_GUINT64_CONSTANT (1) << 63);
+    case 12: return (d & 0xffffffffu) | ((guint64) g_test_rand_int () << 32);  /* garbage hi */
+    default: return rand64 ();
+    }
+}
+
+/* A value of the argument that satisfies @c, when one exists. */
+static guint64
+satisfying_value (const ScmpCondition *c,
+                  gboolean             narrow)
+{
+  guint64 d = c->datum;
+  guint64 garbage = narrow ? ((guint64) g_test_rand_int () << 32) : 0;
+
+  if (narrow)
+    d &= 0xffffffffu;
+
+  switch (c->op)
+    {
+    case SCMP_COMPARE_OP_EQ: return d | garbage;
+    case SCMP_COMPARE_OP_NE: return (d + 1 + rand_below (3)) | garbage;
+    case SCMP_COMPARE_OP_LT: return (d > 0 ? d - 1 - (d > 1 ? rand_below (2) : 0) : 0) | garbage;
+    case SCMP_COMPARE_OP_LE: return (d - rand_below (2) * (d > 0)) | garbage;
+    case SCMP_COMPARE_OP_GT: return (d + 1) | garbage;
+    case SCMP_COMPARE_OP_GE: return (d + rand_below (2)) | garbage;
+    case SCMP_COMPARE_OP_MASKED_EQ:
+      {
+        guint64 mask = narrow ? (c->mask & 0xffffffffu) : c->mask;
+        return (((d & mask) | (rand64 () & ~mask)) & (narrow ? 0xffffffffu : G_MAXUINT64)) | garbage;
+      }
+    default: g_assert_not_reached ();
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* Actions                                                             */
+/* ------------------------------------------------------------------ */
+
+/* @full: every action and data value we have (reference part); else only
+ * what libseccomp 2.5.4 can express: no NOTIFY, and TRAP without data
+ * (it refuses SCMP_ACT_TRAP | data with -EINVAL). */
+static ScmpAction *
+random_action (gboolean full)
+{
+  switch (rand_below (full ? 8 : 7))
+    {
+    case 0: return scmp_action_new_allow ();
+    case 1: return scmp_action_new_errno (1 + rand_below (chance (50) ? 40 : 4095));
+    case 2: return scmp_action_new_trap (full ? (guint16) rand_below (chance (50) ? 4 : 65536) : 0);
+    case 3: return scmp_action_new_kill_process ();
+    case 4: return scmp_action_new_kill_thread ();
+    case 5: return scmp_action_new_log ();
+    case 6: return scmp_action_new_trace ((guint16) rand_below (chance (50) ? 4 : 65536));
+    default: return scmp_action_new_notify ();
+    }
+}
+
+static ScmpAction *
+random_action_other_than (ScmpAction *avoid,
+                          gboolean    full)
+{
+  for (;;)
+    {
+      ScmpAction *a = random_action (full);
+
+      if (avoid == NULL || scmp_action_get_kernel_value (a) != scmp_action_get_kernel_value (avoid))
+        return a;
+      g_object_unref (a);
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* Filters                                                             */
+/* ------------------------------------------------------------------ */
+
+static ScmpFilter *
+filter_new_for_set (const ArchSet *set,
+                    ScmpAction    *default_action)
+{
+  g_autoptr(GError) error = NULL;
+  ScmpFilter *filter = scmp_filter_new (default_action);
+  ScmpArchitecture native = scmp_architecture_get_native ();
+
+  /* Remove the native arch first: a filter has one byte order. */
+  if (!set_has (set, native))
+    {
+      scmp_filter_remove_arch (filter, native, &error);
+      g_assert_no_error (error);
+    }
+  for (gsize i = 0; i < set->n; i++)
+    {
+      scmp_filter_add_arch (filter, set->arches[i], &error);
+      g_assert_no_error (error);
+    }
+  return filter;
+}
+
+static char *
+describe_rules (ScmpFilter *filter)
+{
+  GString *s = g_string_new (NULL);
+  g_autofree char *dflt = scmp_action_to_string (scmp_filter_get_default_action (filter));
+  g_autofree char *bad = scmp_action_to_string (scmp_filter_get_bad_arch_action (filter));
+  gsize n_arches;
+  g_autofree ScmpArchitecture *arches = scmp_filter_list_arches (filter, &n_arches);
+
+  g_string_append (s, "arches:");
+  for (gsize i = 0; i < n_arches; i++)
+    g_string_append_printf (s, " %s", scmp_architecture_to_name (arches[i]));
+  g_string_append_printf (s, "\ndefault: %s, bad arch: %s, allow-tracer-skip: %d\n",
+                          dflt, bad, scmp_filter_get_allow_tracer_skip (filter));
+  for (guint i = 0; i < scmp_filter_get_n_rules (filter); i++)
+    {
+      ScmpRule *rule = scmp_filter_get_rule (filter, i);
+      g_autofree char *text = scmp_rule_to_string (rule);
+
+      g_string_append_printf (s, "  rule %u: %s%s\n", i, text,
+                              scmp_rule_get_exact (rule) ? " (exact)" : "");
+    }
+  return g_string_free (s, FALSE);
+}
+
+static char *
+describe_input (const ScmpBpfData *d)
+{
+  return g_strdup_printf ("arch=0x%08x nr=%d (0x%08x) args={0x%" G_GINT64_MODIFIER "x, 0x%"
+                          G_GINT64_MODIFIER "x, 0x%" G_GINT64_MODIFIER "x, 0x%" G_GINT64_MODIFIER
+                          "x, 0x%" G_GINT64_MODIFIER "x, 0x%" G_GINT64_MODIFIER "x}",
+                          d->arch, d->nr, (guint32) d->nr, d->args[0], d->args[1], d->args[2],
+                          d->args[3], d->args[4], d->args[5]);
+}
+
+/* ------------------------------------------------------------------ */
+/* libseccomp                                                          */
+/* ------------------------------------------------------------------ */
+
+static uint32_t
+libseccomp_token (ScmpArchitecture arch)
+{
+  uint32_t token = seccomp_arch_resolve_name (scmp_architecture_to_name (arch));
+
+  g_assert_cmpuint (token, !=, 0);
+  return token;
+}
+
+static enum scmp_compare
+libseccomp_op (ScmpCompareOp op)
+{
+  switch (op)
+    {
+    case SCMP_COMPARE_OP_EQ: return SCMP_CMP_EQ;
+    case SCMP_COMPARE_OP_NE: return SCMP_CMP_NE;
+    case SCMP_COMPARE_OP_LT: return SCMP_CMP_LT;
+    case SCMP_COMPARE_OP_LE: return SCMP_CMP_LE;
+    case SCMP_COMPARE_OP_GT: return SCMP_CMP_GT;
+    case SCMP_COMPARE_OP_GE: return SCMP_CMP_GE;
+    case SCMP_COMPARE_OP_MASKED_EQ: return SCMP_CMP_MASKED_EQ;
+    default: g_assert_not_reached ();
+    }
+}
+
+/* The same policy built with libseccomp; NULL (and a message) if
+ * libseccomp refused part of it. */
+static scmp_filter_ctx
+libseccomp_build (const ArchSet *set,
+                  ScmpFilter    *filter)
+{
+  uint32_t dflt = scmp_action_get_kernel_value (scmp_filter_get_default_action (filter));
+  uint32_t bad = scmp_action_get_kernel_value (scmp_filter_get_bad_arch_action (filter));
+  scmp_filter_ctx ctx = seccomp_init (dflt);
+  int rc;
+
+  g_assert_nonnull (ctx);
+  g_assert_cmpint (seccomp_attr_set (ctx, SCMP_FLTATR_CTL_NNP, 0), ==, 0);
+  g_assert_cmpint (seccomp_attr_set (ctx, SCMP_FLTATR_ACT_BADARCH, bad), ==, 0);
+  if (!set_has (set, scmp_architecture_get_native ()))
+    g_assert_cmpint (seccomp_arch_remove (ctx, SCMP_ARCH_NATIVE), ==, 0);
+  for (gsize i = 0; i < set->n; i++)
+    {
+      rc = seccomp_arch_add (ctx, libseccomp_token (set->arches[i]));
+      g_assert_true (rc == 0 || rc == -EEXIST);
+    }
+
+  for (guint i = 0; i < scmp_filter_get_n_rules (filter); i++)
+    {
+      ScmpRule *rule = scmp_filter_get_rule (filter, i);
+      guint n = scmp_rule_get_n_conditions (rule);
+      struct scmp_arg_cmp cmps[6];
+      int nr = seccomp_syscall_resolve_name (scmp_rule_get_syscall (rule));
+
+      g_assert_cmpuint (n, <=, 6);
+      for (guint c = 0; c < n; c++)
+        {
+          const ScmpCondition *cond = scmp_rule_get_condition (rule, c);
+
+          cmps[c].arg = cond->arg;
+          cmps[c].op = libseccomp_op (cond->op);
+          if (cond->op == SCMP_COMPARE_OP_MASKED_EQ)
+            {
+              cmps[c].datum_a = cond->mask;
+              cmps[c].datum_b = cond->datum;
+            }
+          else
+            {
+              cmps[c].datum_a = cond->datum;
+              cmps[c].datum_b = 0;
+            }
+        }
+      rc = seccomp_rule_add_array (ctx,
+                                   scmp_action_get_kernel_value (scmp_rule_get_action (rule)),
+                                   nr, n, cmps);
+      if (rc != 0)
+        {
+          g_autofree char *text = scmp_rule_to_string (rule);
+          g_test_message ("libseccomp refused rule %u (%s): %s", i, text, g_strerror (-rc));
+          seccomp_release (ctx);
+          return NULL;
+        }
+    }
+  return ctx;
+}
+
+static struct sock_filter *
+libseccomp_program (scmp_filter_ctx  ctx,
+                    gboolean         big_endian,
+                    gsize           *n_insns)
+{
+  int fd = memfd_create ("libseccomp-bpf", MFD_CLOEXEC);
+  g_autoptr(GBytes) bytes = NULL;
+  off_t size;
+  guint8 *buf;
+  struct sock_filter *prog;
+
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (seccomp_export_bpf (ctx, fd), ==, 0);
+  size = lseek (fd, 0, SEEK_END);
+  g_assert_cmpint (size, >, 0);
+  buf = g_malloc (size);
+  g_assert_cmpint (pread (fd, buf, size, 0), ==, size);
+  close (fd);
+  bytes = g_bytes_new_take (buf, size);
+
+  /* libseccomp writes the target's byte order, as we do. */
+  prog = _scmp_bpf_deserialize (bytes, big_endian, n_insns);
+  g_assert_nonnull (prog);
+  g_assert_cmphex (prog[0].code, ==, BPF_LD | BPF_W | BPF_ABS);
+  g_assert_cmphex (prog[0].k, ==, SCMP_BPF_OFF_ARCH);
+  return prog;
+}
+
+/* libseccomp 2.5.4 byte-swaps some RET K instructions of big-endian
+ * programs twice (they come out in host order: "ret #0x80" for
+ * KILL_PROCESS, "ret #0xff7f" for ALLOW). Puts those back, so that the
+ * oracle stays usable for everything else; returns how many. */
+static guint
+libseccomp_fix_be_rets (struct sock_filter *prog,
+                        gsize               n_insns,
+                        ScmpFilter         *filter)
+{
+  g_autoptr(GHashTable) legit = g_hash_table_new (NULL, NULL);
+  guint fixed = 0;
+
+  g_hash_table_add (legit, GUINT_TO_POINTER (scmp_action_get_kernel_value (scmp_filter_get_default_action (filter))));
+  g_hash_table_add (legit, GUINT_TO_POINTER (scmp_action_get_kernel_value (scmp_filter_get_bad_arch_action (filter))));
+  for (guint i = 0; i < scmp_filter_get_n_rules (filter); i++)
+    g_hash_table_add (legit, GUINT_TO_POINTER (scmp_action_get_kernel_value (
+                            scmp_rule_get_action (scmp_filter_get_rule (filter, i)))));
+
+  for (gsize i = 0; i < n_insns; i++)
+    {
+      if (prog[i].code != (BPF_RET | BPF_K))
+        continue;
+      if (!g_hash_table_contains (legit, GUINT_TO_POINTER (prog[i].k)) &&
+          g_hash_table_contains (legit, GUINT_TO_POINTER (GUINT32_SWAP_LE_BE (prog[i].k))))
+        {
+          prog[i].k = GUINT32_SWAP_LE_BE (prog[i].k);
+          fixed++;
+        }
+    }
+  return fixed;
+}
+
+static char *
+libseccomp_pfc (scmp_filter_ctx ctx)
+{
+  int fd = memfd_create ("libseccomp-pfc", MFD_CLOEXEC);
+  off_t size;
+  char *text;
+
+  if (fd < 0 || seccomp_export_pfc (ctx, fd) != 0)
+    return g_strdup ("(no pfc)");
+  size = lseek (fd, 0, SEEK_END);
+  text = g_malloc0 (size + 1);
+  if (pread (fd, text, size, 0) != size)
+    text[0] = '\0';
+  close (fd);
+  return text;
+}
+
+/* ------------------------------------------------------------------ */
+/* Syscall name pools                                                  */
+/* ------------------------------------------------------------------ */
+
+static gboolean
+is_multiplexer_name (const char *name)
+{
+  return strcmp (name, "socketcall") == 0 || strcmp (name, "ipc") == 0;
+}
+
+/* Names whose meaning is the same for both libraries on every ABI of
+ * @set: not multiplexed anywhere in the set, with the same number in both
+ * on every ABI of the set. A name missing on some ABI of a multi-ABI set
+ * is left out: libseccomp 2.5.4 then miscompiles the x86_64/x32 preamble
+ * (e.g. x86_64+x86+x32 with a rule for x86-only "ftime": the nr load
+ * after the arch test disappears, so nr is compared with the arch token)
+ * or refuses the rule (-EINVAL for clock_nanosleep_time64). */
+static GPtrArray *
+diff_names (const ArchSet *set)
+{
+  GPtrArray *names = g_ptr_array_new_with_free_func (g_free);
+  guint dropped = 0;
+
+  for (guint i = 0; i < _scmp_syscall_n_names (); i++)
+    {
+      const char *name = _scmp_syscall_name ((int) i);
+      gboolean somewhere = FALSE, ok = TRUE;
+
+      if (is_multiplexer_name (name))
+        continue;
+
+      /* seccomp_rule_add() takes the host's number (a pseudo number for a
+       * syscall the host lacks) and translates it through its name: that
+       * round trip has to give the name back. (It does not always:
+       * libseccomp 2.5.4 turns sys_debug_setcontext's pseudo number into
+       * switch_endian on ppc64le.) */
+      {
+        int host_nr = seccomp_syscall_resolve_name (name);
+        char *back = seccomp_syscall_resolve_num_arch (seccomp_arch_native (), host_nr);
+
+        ok = back != NULL && strcmp (back, name) == 0;
+        free (back);
+      }
+
+      for (gsize a = 0; a < set->n; a++)
+        if (_scmp_syscall_number ((int) i, set->arches[a]) >= 0)
+          somewhere = TRUE;
+
+      for (gsize a = 0; a < set->n && ok; a++)
+        {
+          int ours = _scmp_syscall_number ((int) i, set->arches[a]);
+          int theirs = seccomp_syscall_resolve_name_arch (libseccomp_token (set->arches[a]), name);
+
+          if (scmp_syscall_get_multiplexer (set->arches[a], name, NULL, NULL) != SCMP_MULTIPLEXER_NONE)
+            ok = FALSE;
+          else if (ours >= 0)
+            ok = theirs == ours;
+          else
+            ok = FALSE;
+        }
+      if (ok && somewhere)
+        g_ptr_array_add (names, g_strdup (name));
+      else if (somewhere)
+        dropped++;
+    }
+  g_test_message ("%s: %u names usable with libseccomp, %u left out (multiplexed, numbered differently, or not translated back by libseccomp)",
+                  set->label, names->len, dropped);
+  return names;
+}
+
+/* Every name that exists on some ABI of @set, directly or multiplexed. */
+static GPtrArray *
+ref_names (const ArchSet *set)
+{
+  GPtrArray *names = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < _scmp_syscall_n_names (); i++)
+    {
+      const char *name = _scmp_syscall_name ((int) i);
+
+      for (gsize a = 0; a < set->n; a++)
+        {
+          if (_scmp_syscall_number ((int) i, set->arches[a]) >= 0 ||
+              _scmp_syscall_mux ((int) i, set->arches[a], NULL) != SCMP_MULTIPLEXER_NONE)
+            {
+              g_ptr_array_add (names, g_strdup (name));
+              break;
+            }
+        }
+    }
+  return names;
+}
+
+/* ------------------------------------------------------------------ */
+/* Probe inputs                                                        */
+/* ------------------------------------------------------------------ */
+
+typedef struct {
+  const ArchSet *set;
+  ScmpFilter    *filter;
+  gboolean       narrow;      /* some ABI of the set has 32-bit args */
+} Probe;
+
+/* The number of @name on @arch as the program sees it, with args[0] set
+ * to the sub-call for names reached through a multiplexer; -1 if none. */
+static gint64
+call_number (ScmpArchitecture  arch,
+             const char       *name,
+             guint64          *args)
+{
+  int nr = scmp_syscall_resolve_name (arch, name);
+  int mux_nr;
+  guint sub;
+
+  if (nr >= 0 && (!chance (30) || scmp_syscall_get_multiplexer (arch, name, NULL, NULL) == SCMP_MULTIPLEXER_NONE))
+    return nr;
+  if (scmp_syscall_get_multiplexer (arch, name, &mux_nr, &sub) != SCMP_MULTIPLEXER_NONE)
+    {
+      /* The kernel reads the sub-call as an int: garbage above it. */
+      args[0] = sub | (chance (30) ? ((guint64) g_test_rand_int () << 32) : 0);
+      if (chance (10))
+        args[0] += 1;
+      return mux_nr;
+    }
+  return nr;
+}
+
+static void
+fill_random_args (guint64  *args,
+                  gboolean  narrow)
+{
+  for (guint i = 0; i < 6; i++)
+    {
+      args[i] = random_datum (FALSE);
+      if (narrow && chance (70))
+        args[i] &= 0xffffffffu;
+    }
+}
+
+static void
+fill_satisfying_args (ScmpRule *rule,
+                      guint64  *args,
+                      gboolean  narrow)
+{
+  for (guint c = 0; c < scmp_rule_get_n_conditions (rule); c++)
+    {
+      const ScmpCondition *cond = scmp_rule_get_condition (rule, c);
+      args[cond->arg] = satisfying_value (cond, narrow || cond->is_32bit);
+    }
+}
+
+static guint32
+special_nr (const Probe      *p,
+            ScmpArchitecture  arch)
+{
+  const ScmpArchInfo *info = _scmp_arch_get_info (arch);
+  guint32 base = info->nr_base | (arch == SCMP_ARCHITECTURE_X32 ? X32_BIT : 0);
+
+  switch (rand_below (14))
+    {
+    case 0: return 0;
+    case 1: return 0x3ff;
+    case 2: return base + 0x3ff;
+    case 3: return X32_BIT + rand_below (600);
+    case 4: return 0xffffffffu;                     /* -1: tracer skip */
+    case 5: return 0x7fffffff;
+    case 6: return 0x80000000;
+    case 7: return 0xfffffffe;
+    case 8: return g_test_rand_int ();
+    case 9: return info->socketcall_nr >= 0 ? (guint32) info->socketcall_nr : base;
+    case 10: return info->ipc_nr >= 0 ? (guint32) info->ipc_nr : base + 1;
+    case 11: return base + rand_below (500);
+    case 12: return (base + rand_below (500)) ^ X32_BIT;
+    default: return 0x000f0000 + rand_below (16); /* arm private calls */
+    }
+}
+
+static void
+random_input (const Probe *p,
+              ScmpBpfData *d)
+{
+  const ArchSet *set = p->set;
+  guint n_rules = scmp_filter_get_n_rules (p->filter);
+  ScmpArchitecture arch = set->arches[rand_below (set->n)];
+  ScmpRule *rule = n_rules > 0 ? scmp_filter_get_rule (p->filter, rand_below (n_rules)) : NULL;
+  guint r = rand_below (100);
+  gint64 nr = -1;
+
+  memset (d, 0, sizeof *d);
+  d->instruction_pointer = rand64 ();
+  fill_random_args (d->args, p->narrow);
+  if (rule != NULL && chance (65))
+    fill_satisfying_args (rule, d->args, p->narrow);
+
+  if (rule != NULL && r < 60)
+    nr = call_number (arch, scmp_rule_get_syscall (rule), d->args);
+  if (nr >= 0 && r >= 50)
+    nr += chance (50) ? 1 : -1;
+  if (nr < 0 && r < 80)
+    {
+      g_auto(GStrv) names = scmp_syscall_list_names (arch);
+      guint n = g_strv_length (names);
+
+      if (n > 0)
+        nr = scmp_syscall_resolve_name (arch, names[rand_below (n)]);
+    }
+  if (nr < 0)
+    nr = special_nr (p, arch);
+  d->nr = (gint32) (guint32) nr;
+  d->arch = _scmp_arch_get_info (arch)->audit_arch;
+
+  /* Mutate one argument around some condition's datum. */
+  if (rule != NULL && scmp_rule_get_n_conditions (rule) > 0 && chance (60))
+    {
+      const ScmpCondition *c = scmp_rule_get_condition (rule, rand_below (scmp_rule_get_n_conditions (rule)));
+      d->args[c->arg] = near_value (c, rand_below (14));
+    }
+
+  /* Other ABIs' tokens, a bogus token. */
+  if (chance (8))
+    d->arch = _scmp_arch_get_info (SCMP_ARCHITECTURE_X86 + rand_below (SCMP_N_ARCHES))->audit_arch;
+  else if (chance (3))
+    {
+      static const guint32 bogus[] = { 0, 0x12345678, 0xffffffff, 0x4000003e /* libseccomp's x32 token */ };
+      d->arch = bogus[rand_below (G_N_ELEMENTS (bogus))];
+    }
+}
+
+/* Systematic inputs: every rule's syscall on every ABI of the set, with
+ * arguments that satisfy it and every near-boundary variant of each
+ * condition; and the policy's numbers ± 1. Calls @fn for each. */
+typedef void (*InputFunc) (const ScmpBpfData *d, gpointer user_data);
+
+static void
+systematic_inputs (const Probe *p,
+                   InputFunc    fn,
+                   gpointer     user_data)
+{
+  const ArchSet *set = p->set;
+
+  for (guint r = 0; r < scmp_filter_get_n_rules (p->filter); r++)
+    {
+      ScmpRule *rule = scmp_filter_get_rule (p->filter, r);
+
+      for (gsize a = 0; a < set->n; a++)
+        {
+          const ScmpArchInfo *info = _scmp_arch_get_info (set->arches[a]);
+          ScmpBpfData d = { 0 };
+          gint64 nr;
+
+          fill_random_args (d.args, p->narrow);
+          fill_satisfying_args (rule, d.args, p->narrow);
+          nr = call_number (set->arches[a], scmp_rule_get_syscall (rule), d.args);
+          if (nr < 0)
+            continue;
+          d.arch = info->audit_arch;
+          d.nr = (gint32) nr;
+          fn (&d, user_data);
+
+          for (int delta = -1; delta <= 1; delta += 2)
+            {
+              ScmpBpfData e = d;
+              e.nr = (gint32) ((guint32) d.nr + delta);
+              fn (&e, user_data);
+            }
+
+          for (guint c = 0; c < scmp_rule_get_n_conditions (rule); c++)
+            {
+              const ScmpCondition *cond = scmp_rule_get_condition (rule, c);
+
+              for (guint v = 0; v < 14; v++)
+                {
+                  ScmpBpfData e = d;
+                  e.args[cond->arg] = near_value (cond, v);
+                  if (p->narrow && v != 12 && chance (50))
+                    e.args[cond->arg] &= 0xffffffffu;
+                  fn (&e, user_data);
+                }
+            }
+        }
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* Statistics                                                          */
+/* ------------------------------------------------------------------ */
+
+typedef struct {
+  const char *label;
+  guint  policies;
+  guint  skipped;          /* too large, or refused by libseccomp */
+  guint  rules;
+  guint64 inputs;
+  guint  insns_ours;
+  guint  insns_theirs;
+  guint  mismatches;       /* vs libseccomp */
+  guint  ref_mismatches;   /* reference vs our BPF */
+  guint  api_mismatches;   /* scmp_filter_evaluate() vs our BPF */
+  guint  printed;
+  guint  excluded;         /* inputs left out of the libseccomp comparison */
+  guint  be_ret_fixups;    /* libseccomp RETs put back in order */
+} Stats;
+
+/* ------------------------------------------------------------------ */
+/* One comparison                                                      */
+/* ------------------------------------------------------------------ */
+
+typedef struct {
+  Probe                    probe;
+  ScmpCompileInput         input;
+  const ScmpProgram       *ours;
+  const struct sock_filter *theirs;   /* NULL: no libseccomp comparison */
+  gsize                    n_theirs;
+  scmp_filter_ctx          ctx;
+  Stats                   *stats;
+  guint                    n;         /* inputs compared for this policy */
+} Compare;
+
+static ScmpFilter *
+filter_copy_subset (const ArchSet *set,
+                    ScmpFilter    *filter,
+                    const gboolean *keep)
+{
+  ScmpFilter *copy = filter_new_for_set (set, scmp_filter_get_default_action (filter));
+
+  scmp_filter_set_bad_arch_action (copy, scmp_filter_get_bad_arch_action (filter));
+  scmp_filter_set_allow_tracer_skip (copy, scmp_filter_get_allow_tracer_skip (filter));
+  for (guint i = 0; i < scmp_filter_get_n_rules (filter); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (keep[i])
+        scmp_filter_add_rule (copy, scmp_filter_get_rule (filter, i), &error);
+      g_assert_no_error (error);
+    }
+  return copy;
+}
+
+/* Does libseccomp still disagree with us (who agree with the reference)
+ * on @d for @filter? */
+static gboolean
+libseccomp_disagrees (const ArchSet     *set,
+                      ScmpFilter        *filter,
+                      const ScmpBpfData *d)
+{
+  const ScmpProgram *ours = _scmp_filter_get_program (filter, NULL);
+  scmp_filter_ctx ctx;
+  g_autofree struct sock_filter *theirs = NULL;
+  gsize n_theirs;
+  ScmpBpfResult a, b;
+  gboolean result;
+
+  if (ours == NULL)
+    return FALSE;
+  ctx = libseccomp_build (set, filter);
+  if (ctx == NULL)
+    return FALSE;
+  theirs = libseccomp_program (ctx, ours->big_endian, &n_theirs);
+  if (ours->big_endian)
+    libseccomp_fix_be_rets (theirs, n_theirs, filter);
+  a = _scmp_bpf_run (ours->insns, ours->n_insns, d, ours->big_endian);
+  b = _scmp_bpf_run (theirs, n_theirs, d, ours->big_endian);
+  result = a.ret != b.ret || b.error;
+  seccomp_release (ctx);
+  return result;
+}
+
+/* Greedy minimisation of a libseccomp mismatch: drop rules while the
+ * disagreement persists. Returns the minimal filter. */
+static ScmpFilter *
+minimize_libseccomp_mismatch (const ArchSet     *set,
+                              ScmpFilter        *filter,
+                              const ScmpBpfData *d)
+{
+  guint n = scmp_filter_get_n_rules (filter);
+  g_autofree gboolean *keep = g_new (gboolean, n);
+  gboolean progress = TRUE;
+
+  for (guint i = 0; i < n; i++)
+    keep[i] = TRUE;
+  while (progress)
+    {
+      progress = FALSE;
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(ScmpFilter) trial = NULL;
+
+          if (!keep[i])
+            continue;
+          keep[i] = FALSE;
+          trial = filter_copy_subset (set, filter, keep);
+          if (libseccomp_disagrees (set, trial, d))
+            progress = TRUE;
+          else
+            keep[i] = TRUE;
+        }
+    }
+  return filter_copy_subset (set, filter, keep);
+}
+
+static void
+print_mismatch (Compare           *cmp,
+                const char        *what,
+                const ScmpBpfData *d,
+                guint32            expected,
+                guint32            got)
+{
+  g_autofree char *rules = describe_rules (cmp->probe.filter);
+  g_autofree char *input = describe_input (d);
+  g_autofree char *pfc = scmp_filter_export_pfc (cmp->probe.filter, NULL);
+  g_autofree char *their_pfc = cmp->ctx != NULL ? libseccomp_pfc (cmp->ctx) : NULL;
+
+  if (cmp->stats->printed++ >= DETAILS_MAX)
+    return;
+  g_test_message ("MISMATCH (%s) on %s\n%s\ninput: %s\nexpected 0x%08x, got 0x%08x\n"
+                  "our pfc:\n%s\nlibseccomp pfc:\n%s",
+                  what, cmp->stats->label, rules, input, expected, got,
+                  pfc ? pfc : "(none)", their_pfc ? their_pfc : "(not compared)");
+
+  if (cmp->ctx != NULL && libseccomp_disagrees (cmp->probe.set, cmp->probe.filter, d))
+    {
+      g_autoptr(ScmpFilter) min = minimize_libseccomp_mismatch (cmp->probe.set, cmp->probe.filter, d);
+      g_autofree char *min_rules = describe_rules (min);
+      scmp_filter_ctx ctx = libseccomp_build (cmp->probe.set, min);
+      g_autofree char *min_pfc = ctx != NULL ? libseccomp_pfc (ctx) : NULL;
+      const ScmpProgram *ours = _scmp_filter_get_program (min, NULL);
+      ScmpCompileInput min_input;
+      g_autofree struct sock_filter *theirs = NULL;
+      gsize n_theirs = 0;
+      GString *dis = g_string_new (NULL);
+
+      _scmp_filter_get_compile_input (min, &min_input);
+      if (ctx != NULL)
+        {
+          theirs = libseccomp_program (ctx, ours->big_endian, &n_theirs);
+          if (ours->big_endian)
+            libseccomp_fix_be_rets (theirs, n_theirs, min);
+          for (guint i = 0; i < n_theirs; i++)
+            {
+              g_autofree char *line = _scmp_bpf_disassemble (&theirs[i], i);
+              g_string_append_printf (dis, "  %s\n", line);
+            }
+          seccomp_release (ctx);
+        }
+      g_test_message ("MINIMAL libseccomp mismatch:\n%s\ninput: %s\nreference 0x%08x, ours 0x%08x, "
+                      "libseccomp 0x%08x\nlibseccomp pfc:\n%s\nlibseccomp bpf:\n%s",
+                      min_rules, input,
+                      _scmp_reference_evaluate (&min_input, d->arch, d->nr, d->args),
+                      _scmp_bpf_run (ours->insns, ours->n_insns, d, ours->big_endian).ret,
+                      theirs ? _scmp_bpf_run (theirs, n_theirs, d, ours->big_endian).ret : 0,
+                      min_pfc, dis->str);
+      g_string_free (dis, TRUE);
+    }
+}
+
+/* Inputs where libseccomp deliberately differs (see the top of the file). */
+static const char *
+libseccomp_differs (const ArchSet     *set,
+                    const ScmpBpfData *d)
+{
+  if (!set_has (set, SCMP_ARCHITECTURE_X86_64) && !set_has (set, SCMP_ARCHITECTURE_X32))
+    return NULL;
+  /* On the x86_64 token, numbers 0x80000000-0xbfffffff have no x32 bit:
+   * x86_64 calls for scmp-glib, x32 ones for libseccomp. */
+  if (d->arch == 0xc000003e && ((guint32) d->nr & 0xc0000000u) == 0x80000000u)
+    return "x32 told apart by range in libseccomp, by bit in scmp-glib";
+  return NULL;
+}
+
+static void
+compare_one (const ScmpBpfData *d,
+             gpointer           user_data)
+{
+  Compare *cmp = user_data;
+  gboolean be = cmp->ours->big_endian;
+  ScmpBpfResult ours;
+  guint32 ref;
+
+  ours = _scmp_bpf_run (cmp->ours->insns, cmp->ours->n_insns, d, be);
+  ref = _scmp_reference_evaluate (&cmp->input, d->arch, d->nr, d->args);
+  cmp->n++;
+  cmp->stats->inputs++;
+
+  if (ours.error)
+    {
+      cmp->stats->ref_mismatches++;
+      print_mismatch (cmp, "our program fails to run", d, ref, ours.ret);
+      return;
+    }
+  if (ours.ret != ref)
+    {
+      cmp->stats->ref_mismatches++;
+      print_mismatch (cmp, "reference vs our BPF", d, ref, ours.ret);
+    }
+
+  if (cmp->theirs != NULL && libseccomp_differs (cmp->probe.set, d) != NULL)
+    cmp->stats->excluded++;
+  else if (cmp->theirs != NULL)
+    {
+      ScmpBpfResult theirs = _scmp_bpf_run (cmp->theirs, cmp->n_theirs, d, be);
+
+      if (theirs.error || theirs.ret != ours.ret)
+        {
+          cmp->stats->mismatches++;
+          print_mismatch (cmp, theirs.error ? "libseccomp's program fails to run" : "libseccomp (expected) vs ours (got)",
+                          d, theirs.ret, ours.ret);
+        }
+    }
+
+  /* The public API, on a sample. */
+  if (cmp->n % 16 == 0)
+    {
+      ScmpArchitecture arch = set_arch_of_call (cmp->probe.set, d->arch, (guint32) d->nr);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(ScmpAction) action = NULL;
+
+      if (arch != SCMP_ARCHITECTURE_UNKNOWN)
+        {
+          action = scmp_filter_evaluate (cmp->probe.filter, arch, d->nr, d->args, 6, &error);
+          g_assert_no_error (error);
+          if (scmp_action_get_kernel_value (action) != ours.ret)
+            {
+              cmp->stats->api_mismatches++;
+              print_mismatch (cmp, "scmp_filter_evaluate vs our BPF", d, ours.ret,
+                              scmp_action_get_kernel_value (action));
+            }
+        }
+    }
+}
+
+/* Compiles @filter (and the libseccomp twin when @with_libseccomp), runs
+ * systematic and @n_random random inputs. */
+static void
+compare_policy (const ArchSet *set,
+                ScmpFilter    *filter,
+                gboolean       with_libseccomp,
+                guint          n_random,
+                Stats         *stats)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree struct sock_filter *theirs = NULL;
+  Compare cmp = { 0 };
+
+  cmp.probe.set = set;
+  cmp.probe.filter = filter;
+  cmp.probe.narrow = set_has_32bit (set);
+  cmp.stats = stats;
+  _scmp_filter_get_compile_input (filter, &cmp.input);
+
+  {
+    gint64 t0 = g_get_monotonic_time ();
+
+    cmp.ours = _scmp_filter_get_program (filter, &error);
+    if (g_get_monotonic_time () - t0 > 500000)
+      {
+        g_autofree char *rules = describe_rules (filter);
+        g_test_message ("SLOW compile: %.2f s (%s) for\n%s", (g_get_monotonic_time () - t0) / 1e6,
+                        error ? error->message : "ok", rules);
+      }
+  }
+  if (cmp.ours == NULL)
+    {
+      g_assert_error (error, SCMP_ERROR, SCMP_ERROR_TOO_LARGE);
+      stats->skipped++;
+      return;
+    }
+  g_assert_cmpint (cmp.ours->big_endian, ==, set_big_endian (set));
+  if (!_scmp_bpf_validate (cmp.ours->insns, cmp.ours->n_insns, &error))
+    {
+      g_autofree char *rules = describe_rules (filter);
+      g_test_message ("invalid program for\n%s", rules);
+      g_assert_no_error (error);
+    }
+
+  if (with_libseccomp)
+    {
+      cmp.ctx = libseccomp_build (set, filter);
+      if (cmp.ctx == NULL)
+        {
+          stats->skipped++;
+          return;
+        }
+      theirs = libseccomp_program (cmp.ctx, set_big_endian (set), &cmp.n_theirs);
+      if (set_big_endian (set))
+        stats->be_ret_fixups += libseccomp_fix_be_rets (theirs, cmp.n_theirs, filter);
+      cmp.theirs = theirs;
+      stats->insns_theirs += cmp.n_theirs;
+    }
+
+  stats->policies++;
+  stats->rules += scmp_filter_get_n_rules (filter);
+  stats->insns_ours += cmp.ours->n_insns;
+
+  systematic_inputs (&cmp.probe, compare_one, &cmp);
+  for (guint i = 0; i < n_random || cmp.n < 200; i++)
+    {
+      ScmpBpfData d;
+      random_input (&cmp.probe, &d);
+      compare_one (&d, &cmp);
+    }
+
+  if (cmp.ctx != NULL)
+    seccomp_release (cmp.ctx);
+}
+
+static void
+report (Stats *stats,
+        gboolean with_libseccomp)
+{
+  g_autofree char *theirs = with_libseccomp ? g_strdup_printf (" theirs %7u", stats->insns_theirs) : g_strdup ("");
+
+  g_test_message ("%-22s policies %5u (skipped %u), rules %6u, inputs %9" G_GUINT64_FORMAT
+                  " (%u excluded), insns ours %7u%s, mismatches: libseccomp %u, reference %u, evaluate() %u",
+                  stats->label, stats->policies, stats->skipped, stats->rules, stats->inputs,
+                  stats->excluded, stats->insns_ours,
+                  theirs,
+                  stats->mismatches, stats->ref_mismatches, stats->api_mismatches);
+}
+
+static void
+assert_no_mismatches (const Stats *stats)
+{
+  g_assert_cmpuint (stats->mismatches, ==, 0);
+  g_assert_cmpuint (stats->ref_mismatches, ==, 0);
+  g_assert_cmpuint (stats->api_mismatches, ==, 0);
+}
+
+/* ------------------------------------------------------------------ */
+/* 1. Policies with the same meaning in both libraries                 */
+/* ------------------------------------------------------------------ */
+
+/* One condition usable with libseccomp on @arg. */
+static ScmpCondition
+random_compatible_condition (guint    arg,
+                             gboolean narrow)
+{
+  ScmpCondition c = { arg, (ScmpCompareOp) rand_below (7), random_datum (narrow), 0, FALSE };
+
+  if (c.op == SCMP_COMPARE_OP_MASKED_EQ)
+    {
+      c.mask = random_mask (narrow);
+      c.datum &= c.mask;   /* libseccomp stores datum & mask */
+      if (chance (20))
+        c.datum = c.mask;
+    }
+  return c;
+}
+
+/* The conditional rules of one syscall, all with @action. libseccomp
+ * refuses two compares of one argument in a rule, and libseccomp 2.5.4
+ * miscompiles two rules of one syscall that compare the same argument
+ * (see "libseccomp's own miscompile" at the top): the rules of a syscall
+ * use pairwise disjoint sets of arguments, unless
+ * SCMP_DIFF_LIBSECCOMP_BUGS=1 asks for the shapes that trip it. */
+static void
+random_compatible_rules (GPtrArray  *rules,
+                         const char *name,
+                         ScmpAction *action,
+                         gboolean    narrow)
+{
+  guint n_rules = 1 + rand_below (chance (70) ? 3 : 6);
+  guint args[6] = { 0, 1, 2, 3, 4, 5 };
+  guint next_arg = 0;
+
+  for (guint r = 0; r < n_rules; r++)
+    {
+      ScmpCondition conds[6];
+      guint n;
+
+      if (r == 0 || allow_libseccomp_bugs)
+        {
+          for (guint i = 0; i < 6; i++)
+            {
+              guint j = i + rand_below (6 - i);
+              guint t = args[i]; args[i] = args[j]; args[j] = t;
+            }
+          next_arg = 0;
+        }
+      if (next_arg == 6)
+        break;
+      n = chance (70) ? 2 : 4;
+      n = 1 + rand_below (MIN (n, 6 - next_arg));
+      for (guint i = 0; i < n; i++)
+        conds[i] = random_compatible_condition (args[next_arg++], narrow);
+      g_ptr_array_add (rules, scmp_rule_newv (name, action, conds, n));
+    }
+}
+
+static ScmpFilter *
+random_compatible_policy (const ArchSet *set,
+                          GPtrArray     *names)
+{
+  g_autoptr(ScmpAction) dflt = random_action (FALSE);
+  ScmpFilter *filter = filter_new_for_set (set, dflt);
+  g_autoptr(GPtrArray) rules = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GHashTable) used = g_hash_table_new (g_str_hash, g_str_equal);
+  gboolean narrow = set_has_32bit (set);
+  guint n_syscalls = 1 + rand_below (chance (20) ? 60 : 16);
+
+  for (guint s = 0; s < n_syscalls; s++)
+    {
+      const char *name = g_ptr_array_index (names, rand_below (names->len));
+      g_autoptr(ScmpAction) action = random_action_other_than (dflt, FALSE);
+
+      if (!g_hash_table_add (used, (gpointer) name))
+        continue;
+      if (chance (35))
+        g_ptr_array_add (rules, scmp_rule_new (name, action));
+      else
+        random_compatible_rules (rules, name, action, narrow);
+    }
+
+  /* Rules of different syscalls interleave freely. */
+  for (guint i = 0; i + 1 < rules->len; i++)
+    {
+      guint j = i + rand_below (rules->len - i);
+      gpointer t = rules->pdata[i]; rules->pdata[i] = rules->pdata[j]; rules->pdata[j] = t;
+    }
+  for (guint i = 0; i < rules->len; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      scmp_filter_add_rule (filter, g_ptr_array_index (rules, i), &error);
+      g_assert_no_error (error);
+    }
+
+  if (chance (30))
+    {
+      g_autoptr(ScmpAction) bad = random_action (FALSE);
+      scmp_filter_set_bad_arch_action (filter, bad);
+    }
+  return filter;
+}
+
+static void
+test_libseccomp_differential (gconstpointer data)
+{
+  const ArchSet *set = data;
+  g_autoptr(GPtrArray) names = diff_names (set);
+  Stats stats = { .label = set->label };
+  guint n_policies = 120 * scale;
+  gint64 start = g_get_monotonic_time ();
+
+  g_assert_cmpuint (names->len, >, 100);
+
+  for (guint i = 0; i < n_policies; i++)
+    {
+      g_autoptr(ScmpFilter) filter = random_compatible_policy (set, names);
+      compare_policy (set, filter, TRUE, 200, &stats);
+    }
+
+  report (&stats, TRUE);
+  if (stats.be_ret_fixups > 0)
+    g_test_message ("%s: %u RET instructions of libseccomp's programs were byte-swapped twice (libseccomp bug) and put back",
+                    set->label, stats.be_ret_fixups);
+  g_test_message ("%s: %.2f s", set->label, (g_get_monotonic_time () - start) / 1e6);
+  g_assert_cmpuint (stats.skipped, ==, 0);
+  assert_no_mismatches (&stats);
+}
+
+/* ------------------------------------------------------------------ */
+/* 3. Reference vs compiled on unrestricted policies                   */
+/* ------------------------------------------------------------------ */
+
+static ScmpRule *
+random_rule (const char *name,
+             ScmpAction *action,
+             gboolean    narrow)
+{
+  ScmpCondition conds[6];
+  guint n = chance (30) ? 0 : 1 + rand_below (chance (70) ? 2 : 4);
+  guint range_arg = rand_below (6);
+
+  for (guint i = 0; i < n; i++)
+    {
+      ScmpCompareOp op = (ScmpCompareOp) rand_below (7);
+      gboolean is_32bit = !narrow && chance (20);
+
+      conds[i].arg = chance (25) ? range_arg : rand_below (6);
+      conds[i].op = op;
+      conds[i].is_32bit = is_32bit;
+      conds[i].datum = random_datum (narrow || is_32bit);
+      conds[i].mask = 0;
+      if (op == SCMP_COMPARE_OP_MASKED_EQ)
+        {
+          conds[i].mask = random_mask (FALSE);
+          if (chance (80))
+            conds[i].datum &= conds[i].mask;
+          if (narrow || is_32bit)
+            conds[i].datum &= 0xffffffffu;
+        }
+    }
+
+  /* A range on one argument, sometimes. */
+  if (n > 0 && n < 5 && chance (15))
+    {
+      guint64 lo = random_datum (narrow), hi = random_datum (narrow);
+      if (lo > hi) { guint64 t = lo; lo = hi; hi = t; }
+      conds[n++] = (ScmpCondition) { range_arg, SCMP_COMPARE_OP_GE, lo, 0, FALSE };
+      conds[n++] = (ScmpCondition) { range_arg, SCMP_COMPARE_OP_LE, hi, 0, FALSE };
+    }
+
+  return chance (5) ? scmp_rule_new_exact (name, action, conds, n) : scmp_rule_newv (name, action, conds, n);
+}
+
+
+static ScmpFilter *
+random_policy (const ArchSet *set,
+               GPtrArray     *names)
+{
+  g_autoptr(ScmpAction) dflt = random_action (TRUE);
+  ScmpFilter *filter = filter_new_for_set (set, dflt);
+  gboolean narrow = set_has_32bit (set);
+  const char *pool[10];
+  guint n_pool = 1 + rand_below (G_N_ELEMENTS (pool));
+  guint n_rules = 1 + rand_below (chance (15) ? 120 : 30);
+
+  /* A small pool of syscalls, so rules interact (shadowing, conflicts);
+   * multiplexed calls and the multiplexers themselves often among them. */
+  for (guint i = 0; i < n_pool; i++)
+    {
+      static const char *muxy[] = { "socket", "connect", "accept", "accept4", "sendmsg",
+                                    "recvmmsg", "shmat", "semop", "msgrcv", "socketcall", "ipc",
+                                    "bind", "shmctl", "semtimedop" };
+      const char *name = NULL;
+
+      if (chance (35))
+        {
+          const char *m = muxy[rand_below (G_N_ELEMENTS (muxy))];
+          for (guint k = 0; k < names->len && name == NULL; k++)
+            if (strcmp (g_ptr_array_index (names, k), m) == 0)
+              name = g_ptr_array_index (names, k);
+        }
+      if (name == NULL)
+        name = g_ptr_array_index (names, rand_below (names->len));
+      pool[i] = name;
+    }
+
+  for (guint r = 0; r < n_rules; r++)
+    {
+      const char *name = chance (85) ? pool[rand_below (n_pool)] : g_ptr_array_index (names, rand_below (names->len));
+      g_autoptr(ScmpAction) action = chance (10) ? g_object_ref (dflt) : random_action (TRUE);
+      g_autoptr(ScmpRule) rule = random_rule (name, action, narrow);
+      g_autoptr(GError) error = NULL;
+      guint n = scmp_filter_get_n_rules (filter);
+
+      if (chance (20))
+        scmp_filter_insert_rule (filter, rand_below (n + 1), rule, &error);
+      else
+        scmp_filter_add_rule (filter, rule, &error);
+
+      /* Allowed failures: a conflict, or an exact rule that cannot apply. */
+      if (error != NULL &&
+          !g_error_matches (error, SCMP_ERROR, SCMP_ERROR_EXISTS) &&
+          !(scmp_rule_get_exact (rule) &&
+            (g_error_matches (error, SCMP_ERROR, SCMP_ERROR_INVALID_SYSCALL) ||
+             g_error_matches (error, SCMP_ERROR, SCMP_ERROR_INVALID_ARGUMENT))))
+        g_assert_no_error (error);
+    }
+
+  scmp_filter_set_allow_tracer_skip (filter, chance (50));
+  if (chance (40))
+    {
+      g_autoptr(ScmpAction) bad = random_action (TRUE);
+      scmp_filter_set_bad_arch_action (filter, bad);
+    }
+  if (chance (20))
+    {
+      g_autoptr(GError) error = NULL;
+      scmp_filter_set_priority (filter, pool[rand_below (n_pool)], (guint8) rand_below (256), &error);
+      g_assert_no_error (error);
+    }
+  return filter;
+}
+
+static void
+test_reference (gconstpointer data)
+{
+  const ArchSet *set = data;
+  g_autoptr(GPtrArray) names = ref_names (set);
+  Stats stats = { .label = set->label };
+  guint n_policies = 150 * scale;
+  gint64 start = g_get_monotonic_time ();
+
+  for (guint i = 0; i < n_policies; i++)
+    {
+      g_autoptr(ScmpFilter) filter = random_policy (set, names);
+      compare_policy (set, filter, FALSE, 250, &stats);
+    }
+
+  report (&stats, FALSE);
+  g_test_message ("%s: %.2f s", set->label, (g_get_monotonic_time () - start) / 1e6);
+  assert_no_mismatches (&stats);
+}
+
+/* ------------------------------------------------------------------ */
+/* 5. Regressions for other compilers' known miscompiles               */
+/* ------------------------------------------------------------------ */
+
+/* > 255 instructions between a jump and its target: 300 conditional
+ * rules for one syscall, and a long chain of syscalls. */
+static void
+test_long_jumps (void)
+{
+  static const ScmpArchitecture arches[] = { SCMP_ARCHITECTURE_X86_64, SCMP_ARCHITECTURE_S390X,
+                                             SCMP_ARCHITECTURE_ARM };
+
+  for (gsize a = 0; a < G_N_ELEMENTS (arches); a++)
+    {
+      const ArchSet set = { scmp_architecture_to_name (arches[a]), { arches[a] }, 1 };
+      gboolean narrow = set_has_32bit (&set);
+      Stats stats = { .label = set.label };
+
+      /* Same action: comparable with libseccomp. */
+      {
+        g_autoptr(ScmpAction) dflt = scmp_action_new_errno (1);
+        g_autoptr(ScmpAction) allow = scmp_action_new_allow ();
+        g_autoptr(ScmpFilter) filter = filter_new_for_set (&set, dflt);
+        g_autoptr(GError) error = NULL;
+        const ScmpProgram *prog;
+
+        for (guint i = 0; i < 300; i++)
+          {
+            guint64 datum = narrow ? i * 0x00100001u : i * G_GUINT64_CONSTANT (0x0000000100000001);
+            ScmpCondition c = { 0, SCMP_COMPARE_OP_EQ, datum, 0, FALSE };
+            g_autoptr(ScmpRule) rule = scmp_rule_newv ("read", allow, &c, 1);
+
+            scmp_filter_add_rule (filter, rule, &error);
+            g_assert_no_error (error);
+          }
+        {
+          g_autoptr(ScmpRule) rule = scmp_rule_new ("write", allow);
+          scmp_filter_add_rule (filter, rule, &error);
+          g_assert_no_error (error);
+        }
+        prog = _scmp_filter_get_program (filter, &error);
+        g_assert_no_error (error);
+        g_assert_cmpuint (prog->n_insns, >, 300);   /* jumps over > 255 instructions */
+        compare_policy (&set, filter, TRUE, 2000, &stats);
+
+        /* And explicitly. */
+        for (guint i = 0; i < 300; i += 7)
+          {
+            guint64 datum = narrow ? i * 0x00100001u : i * G_GUINT64_CONSTANT (0x0000000100000001);
+            guint64 args[6] = { datum, 0, 0, 0, 0, 0 };
+            g_autoptr(ScmpAction) yes = scmp_filter_evaluate_syscall (filter, arches[a], "read", args, 6, &error);
+            g_assert_no_error (error);
+            g_assert_cmphex (scmp_action_get_kernel_value (yes), ==, SECCOMP_RET_ALLOW);
+            args[0] = datum + 1;   /* hi word of datum i, lo word of another */
+            if (i < 299)
+              {
+                g_autoptr(ScmpAction) no = scmp_filter_evaluate_syscall (filter, arches[a], "read", args, 6, &error);
+                g_assert_no_error (error);
+                g_assert_cmphex (scmp_action_get_kernel_value (no), ==, SECCOMP_RET_ERRNO | 1);
+              }
+          }
+      }
+
+      /* Ordered, one action per rule: reference only. */
+      {
+        g_autoptr(ScmpAction) dflt = scmp_action_new_kill_process ();
+        g_autoptr(ScmpFilter) filter = filter_new_for_set (&set, dflt);
+        g_autoptr(GError) error = NULL;
+        g_auto(GStrv) names = scmp_syscall_list_names (arches[a]);
+
+        for (guint i = 0; i < 300; i++)
+          {
+            ScmpCondition c = { i % 6, SCMP_COMPARE_OP_LE, 1000 - i, 0, FALSE };
+            g_autoptr(ScmpAction) act = scmp_action_new_errno (1 + i);
+            g_autoptr(ScmpRule) rule = scmp_rule_newv ("read", act, &c, 1);
+
+            scmp_filter_add_rule (filter, rule, &error);
+            g_assert_no_error (error);
+          }
+        for (guint i = 0; names[i] != NULL && i < 200; i++)
+          {
+            g_autoptr(ScmpAction) act = scmp_action_new_trace (i);
+            g_autoptr(ScmpRule) rule = scmp_rule_new (names[i], act);
+
+            scmp_filter_add_rule (filter, rule, &error);
+            if (g_error_matches (error, SCMP_ERROR, SCMP_ERROR_EXISTS))
+              g_clear_error (&error);
+            g_assert_no_error (error);
+          }
+        compare_policy (&set, filter, FALSE, 3000, &stats);
+      }
+
+      report (&stats, TRUE);
+      g_assert_cmpuint (stats.skipped, ==, 0);
+      assert_no_mismatches (&stats);
+    }
+}
+
+/* CVE-2019-9893-style: 64-bit <, <=, >, >=, != around the word boundary,
+ * checked against the condition's own meaning, the reference, and
+ * libseccomp; on both byte orders. */
+static void
+test_hi_word_boundaries (void)
+{
+  static const ScmpArchitecture arches[] = { SCMP_ARCHITECTURE_X86_64, SCMP_ARCHITECTURE_AARCH64,
+                                             SCMP_ARCHITECTURE_S390X, SCMP_ARCHITECTURE_MIPS64,
+                                             SCMP_ARCHITECTURE_PPC64LE };
+  static const guint64 data[] = {
+    0, 1, 0x7fffffff, 0x80000000, 0xfffffffe, 0xffffffff,
+    G_GUINT64_CONSTANT (0x100000000), G_GUINT64_CONSTANT (0x100000001),
+    G_GUINT64_CONSTANT (0x1ffffffff), G_GUINT64_CONSTANT (0x200000000),
+    G_GUINT64_CONSTANT (0xffffffff00000000), G_GUINT64_CONSTANT (0xfffffffeffffffff),
+    G_GUINT64_CONSTANT (0x8000000000000000), G_GUINT64_CONSTANT (0x7fffffffffffffff),
+    G_MAXUINT64, G_MAXUINT64 - 1, G_GUINT64_CONSTANT (0x0000000500000003),
+  };
+  static const ScmpCompareOp ops[] = { SCMP_COMPARE_OP_EQ, SCMP_COMPARE_OP_NE, SCMP_COMPARE_OP_LT,
+                                       SCMP_COMPARE_OP_LE, SCMP_COMPARE_OP_GT, SCMP_COMPARE_OP_GE };
+  guint checked = 0;
+
+  for (gsize a = 0; a < G_N_ELEMENTS (arches); a++)
+    {
+      const ArchSet set = { scmp_architecture_to_name (arches[a]), { arches[a] }, 1 };
+      Stats stats = { .label = set.label };
+
+      for (gsize o = 0; o < G_N_ELEMENTS (ops); o++)
+        for (gsize di = 0; di < G_N_ELEMENTS (data); di++)
+          {
+            g_autoptr(ScmpAction) dflt = scmp_action_new_errno (9);
+            g_autoptr(ScmpAction) allow = scmp_action_new_allow ();
+            g_autoptr(ScmpFilter) filter = filter_new_for_set (&set, dflt);
+            g_autoptr(GError) error = NULL;
+            ScmpCondition c = { 2, ops[o], data[di], 0, FALSE };
+            g_autoptr(ScmpRule) rule = scmp_rule_newv ("read", allow, &c, 1);
+
+            scmp_filter_add_rule (filter, rule, &error);
+            g_assert_no_error (error);
+            compare_policy (&set, filter, TRUE, 200, &stats);
+
+            /* The condition's own meaning, independent of the compiler. */
+            for (gsize vi = 0; vi < G_N_ELEMENTS (data); vi++)
+              for (int delta = -1; delta <= 1; delta++)
+                {
+                  guint64 args[6] = { 0, 0, data[vi] + delta, 0, 0, 0 };
+                  g_autoptr(ScmpAction) got = scmp_filter_evaluate_syscall (filter, arches[a], "read", args, 6, &error);
+                  guint32 expected = scmp_condition_matches (&c, args[2]) ? SECCOMP_RET_ALLOW : (SECCOMP_RET_ERRNO | 9);
+
+                  g_assert_no_error (error);
+                  if (scmp_action_get_kernel_value (got) != expected)
+                    {
+                      g_autofree char *s = scmp_condition_to_string (&c);
+                      g_test_message ("%s: %s with arg2=0x%" G_GINT64_MODIFIER "x: expected 0x%08x, got 0x%08x",
+                                      set.label, s, args[2], expected, scmp_action_get_kernel_value (got));
+                    }
+                  g_assert_cmphex (scmp_action_get_kernel_value (got), ==, expected);
+                  checked++;
+                }
+          }
+      report (&stats, TRUE);
+      g_assert_cmpuint (stats.skipped, ==, 0);
+      assert_no_mismatches (&stats);
+    }
+  g_test_message ("%u explicit boundary checks", checked);
+}
+
+/* On big-endian ABIs the high word is at +0: a datum whose words differ
+ * must not match its word-swapped value. */
+static void
+test_big_endian_words (void)
+{
+  static const ScmpArchitecture arches[] = { SCMP_ARCHITECTURE_S390X, SCMP_ARCHITECTURE_MIPS64,
+                                             SCMP_ARCHITECTURE_PPC64, SCMP_ARCHITECTURE_X86_64 };
+  const guint64 datum = G_GUINT64_CONSTANT (0x1122334455667788);
+  const guint64 swapped = G_GUINT64_CONSTANT (0x5566778811223344);
+
+  for (gsize a = 0; a < G_N_ELEMENTS (arches); a++)
+    {
+      const ArchSet set = { scmp_architecture_to_name (arches[a]), { arches[a] }, 1 };
+      Stats stats = { .label = set.label };
+      g_autoptr(ScmpAction) dflt = scmp_action_new_errno (9);
+      g_autoptr(ScmpAction) allow = scmp_action_new_allow ();
+      g_autoptr(ScmpAction) trap = scmp_action_new_trap (0);   /* libseccomp has no trap data */
+      g_autoptr(ScmpAction) log = scmp_action_new_log ();
+      g_autoptr(ScmpFilter) filter = filter_new_for_set (&set, dflt);
+      g_autoptr(GError) error = NULL;
+      ScmpCondition eq = { 1, SCMP_COMPARE_OP_EQ, datum, 0, FALSE };
+      ScmpCondition masked = { 3, SCMP_COMPARE_OP_MASKED_EQ, G_GUINT64_CONSTANT (0x1122000000007788),
+                               G_GUINT64_CONSTANT (0xffff00000000ffff), FALSE };
+      ScmpCondition gt = { 0, SCMP_COMPARE_OP_GT, G_GUINT64_CONSTANT (0x0000000100000002), 0, FALSE };
+      g_autoptr(ScmpRule) r1 = scmp_rule_newv ("read", allow, &eq, 1);
+      g_autoptr(ScmpRule) r2 = scmp_rule_newv ("write", trap, &masked, 1);
+      g_autoptr(ScmpRule) r3 = scmp_rule_newv ("close", log, &gt, 1);
+      struct {
+        const char *name;
+        guint arg;
+        guint64 value;
+        guint32 expected;
+      } checks[] = {
+        { "read", 1, datum, SECCOMP_RET_ALLOW },
+        { "read", 1, swapped, SECCOMP_RET_ERRNO | 9 },
+        { "read", 1, datum & 0xffffffffu, SECCOMP_RET_ERRNO | 9 },
+        { "read", 1, datum >> 32, SECCOMP_RET_ERRNO | 9 },
+        { "write", 3, G_GUINT64_CONSTANT (0x1122abcdef017788), SECCOMP_RET_TRAP },
+        { "write", 3, G_GUINT64_CONSTANT (0x7788abcdef011122), SECCOMP_RET_ERRNO | 9 },
+        { "close", 0, G_GUINT64_CONSTANT (0x0000000100000003), SECCOMP_RET_LOG },
+        { "close", 0, G_GUINT64_CONSTANT (0x0000000200000000), SECCOMP_RET_LOG },
+        { "close", 0, G_GUINT64_CONSTANT (0x0000000100000002), SECCOMP_RET_ERRNO | 9 },
+        { "close", 0, G_GUINT64_CONSTANT (0x0000000300000001), SECCOMP_RET_LOG },
+        { "close", 0, G_GUINT64_CONSTANT (0x0000000000000005), SECCOMP_RET_ERRNO | 9 },
+        { "close", 0, G_GUINT64_CONSTANT (0x0000000500000000), SECCOMP_RET_LOG },
+      };
+
+      scmp_filter_add_rule (filter, r1, &error);
+      g_assert_no_error (error);
+      scmp_filter_add_rule (filter, r2, &error);
+      g_assert_no_error (error);
+      scmp_filter_add_rule (filter, r3, &error);
+      g_assert_no_error (error);
+
+      for (gsize i = 0; i < G_N_ELEMENTS (checks); i++)
+        {
+          guint64 args[6] = { 0 };
+          g_autoptr(ScmpAction) got = NULL;
+
+          args[checks[i].arg] = checks[i].value;
+          got = scmp_filter_evaluate_syscall (filter, arches[a], checks[i].name, args, 6, &error);
+          g_assert_no_error (error);
+          g_assert_cmphex (scmp_action_get_kernel_value (got), ==, checks[i].expected);
+        }
+
+      compare_policy (&set, filter, TRUE, 2000, &stats);
+      report (&stats, TRUE);
+      g_assert_cmpuint (stats.skipped, ==, 0);
+      assert_no_mismatches (&stats);
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* Regressions: compiler bugs this test found                         */
+/* ------------------------------------------------------------------ */
+
+static void
+regression_multiplexer_child (ScmpArchitecture arch)
+{
+  const ArchSet set = { scmp_architecture_to_name (arch), { arch }, 1 };
+  g_autoptr(ScmpAction) dflt = scmp_action_new_errno (1000);
+  g_autoptr(ScmpAction) allow = scmp_action_new_allow ();
+  g_autoptr(ScmpFilter) filter = filter_new_for_set (&set, dflt);
+  g_autoptr(GError) error = NULL;
+  ScmpCondition c1 = { 0, SCMP_COMPARE_OP_EQ, 1, 0, FALSE };
+  ScmpCondition c2 = { 0, SCMP_COMPARE_OP_EQ, 2, 0, FALSE };
+  g_autoptr(ScmpRule) r1 = scmp_rule_newv ("socket", allow, &c1, 1);
+  g_autoptr(ScmpRule) r2 = scmp_rule_newv ("socket", allow, &c2, 1);
+  Stats stats = { .label = set.label };
+
+  scmp_filter_add_rule (filter, r1, &error);
+  g_assert_no_error (error);
+  scmp_filter_add_rule (filter, r2, &error);
+  g_assert_no_error (error);
+  compare_policy (&set, filter, FALSE, 1000, &stats);   /* hangs in the compiler */
+  report (&stats, FALSE);
+  g_assert_cmpuint (stats.skipped, ==, 0);
+  assert_no_mismatches (&stats);
+}
+
+/* Two conditional rules for one multiplexed syscall: the compile must
+ * finish (in a child, with a time limit). */
+static void
+test_regression_multiplexer (void)
+{
+  static const ScmpArchitecture arches[] = { SCMP_ARCHITECTURE_X86, SCMP_ARCHITECTURE_S390X,
+                                             SCMP_ARCHITECTURE_PPC64LE };
+
+  if (g_test_subprocess ())
+    {
+      for (gsize a = 0; a < G_N_ELEMENTS (arches); a++)
+        regression_multiplexer_child (arches[a]);
+      return;
+    }
+  g_test_trap_subprocess (NULL, 20 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+}
+
+/* nr 0x80000000-0xbfffffff on the x86_64 token: the reference takes them
+ * as x86_64 calls (no x32 bit), the compiled program as x32 calls. */
+static void
+test_regression_x32_bit (void)
+{
+  static const ArchSet sets[] = {
+    { "x86_64", { SCMP_ARCHITECTURE_X86_64 }, 1 },
+    { "x32",    { SCMP_ARCHITECTURE_X32 }, 1 },
+    { "x86_64+x32", { SCMP_ARCHITECTURE_X86_64, SCMP_ARCHITECTURE_X32 }, 2 },
+  };
+  static const guint32 nrs[] = { 0x80000000, 0x80000001, 0xbfffffff, 0x9000003b };
+  guint bad = 0;
+
+
+  for (gsize s = 0; s < G_N_ELEMENTS (sets); s++)
+    {
+      g_autoptr(ScmpAction) dflt = scmp_action_new_errno (38);
+      g_autoptr(ScmpAction) allow = scmp_action_new_allow ();
+      g_autoptr(ScmpFilter) filter = filter_new_for_set (&sets[s], dflt);
+      g_autoptr(ScmpRule) rule = scmp_rule_new ("read", allow);
+      g_autoptr(GError) error = NULL;
+      const ScmpProgram *prog;
+      ScmpCompileInput input;
+
+      scmp_filter_add_rule (filter, rule, &error);
+      g_assert_no_error (error);
+      prog = _scmp_filter_get_program (filter, &error);
+      g_assert_no_error (error);
+      _scmp_filter_get_compile_input (filter, &input);
+      for (gsize i = 0; i < G_N_ELEMENTS (nrs); i++)
+        {
+          ScmpBpfData d = { .nr = (gint32) nrs[i], .arch = 0xc000003e };
+          guint32 ref = _scmp_reference_evaluate (&input, d.arch, d.nr, d.args);
+          guint32 got = _scmp_bpf_run (prog->insns, prog->n_insns, &d, FALSE).ret;
+
+          if (ref != got)
+            {
+              g_test_message ("%s: nr 0x%08x: reference 0x%08x, compiled 0x%08x",
+                              sets[s].label, nrs[i], ref, got);
+              bad++;
+            }
+        }
+    }
+  g_assert_cmpuint (bad, ==, 0);
+}
+
+/* ------------------------------------------------------------------ */
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  const char *iterations = g_getenv ("SCMP_DIFF_ITERATIONS");
+  const char *seed_env = g_getenv ("SCMP_DIFF_SEED");
+  const char *seed = NULL;
+  g_autofree char *seed_arg = NULL;
+  int new_argc;
+  char **new_argv;
+
+  /* A fixed seed unless one is given: the run is reproducible, and a
+   * failing seed from a fuzz run can be replayed with --seed. */
+  for (int i = 0; i < argc; i++)
+    {
+      g_ptr_array_add (args, argv[i]);
+      if (g_str_has_prefix (argv[i], "--seed="))
+        seed = argv[i] + strlen ("--seed=");
+      else if (strcmp (argv[i], "--seed") == 0 && i + 1 < argc)
+        seed = argv[i + 1];
+    }
+  if (seed == NULL && g_strcmp0 (seed_env, "random") != 0)
+    {
+      seed = seed_env != NULL ? seed_env : DEFAULT_SEED;
+      seed_arg = g_strconcat ("--seed=", seed, NULL);
+      g_ptr_array_add (args, seed_arg);
+    }
+  g_ptr_array_add (args, NULL);
+  new_argc = (int) args->len - 1;
+  new_argv = (char **) args->pdata;
+
+  allow_libseccomp_bugs = g_strcmp0 (g_getenv ("SCMP_DIFF_LIBSECCOMP_BUGS"), "1") == 0;
+  if (iterations != NULL)
+    scale = MAX (1, (guint) g_ascii_strtoull (iterations, NULL, 10));
+
+  g_test_init (&new_argc, &new_argv, NULL);
+
+  g_test_message ("seed: %s (replay with --seed=<seed>), SCMP_DIFF_ITERATIONS=%u",
+                  seed != NULL ? seed : "random (see '# random seed' above)", scale);
+
+  for (gsize i = 0; i < G_N_ELEMENTS (diff_sets); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/differential/libseccomp/%s", diff_sets[i].label);
+      g_test_add_data_func (path, &diff_sets[i], test_libseccomp_differential);
+    }
+  for (gsize i = 0; i < G_N_ELEMENTS (ref_sets); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/differential/reference/%s", ref_sets[i].label);
+      g_test_add_data_func (path, &ref_sets[i], test_reference);
+    }
+  g_test_add_func ("/differential/regression/long-jumps", test_long_jumps);
+  g_test_add_func ("/differential/regression/hi-word-boundaries", test_hi_word_boundaries);
+  g_test_add_func ("/differential/regression/big-endian-words", test_big_endian_words);
+  g_test_add_func ("/differential/regression/multiplexer-conditional-rules", test_regression_multiplexer);
+  g_test_add_func ("/differential/regression/x32-bit", test_regression_x32_bit);
+
+  return g_test_run ();
+}
