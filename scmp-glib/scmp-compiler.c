@@ -470,11 +470,26 @@ decision_for (ArchDecisions *ad,
   return d;
 }
 
+/* Most rules have no condition: they share one empty, read-only array. */
+static GArray *
+conds_empty (void)
+{
+  static GArray *empty;
+
+  if (g_once_init_enter (&empty))
+    g_once_init_leave (&empty, conds_new ());
+  return g_array_ref (empty);
+}
+
 static GArray *
 rule_conds (ScmpRule *rule)
 {
-  GArray *conds = conds_new ();
   guint n = scmp_rule_get_n_conditions (rule);
+  GArray *conds;
+
+  if (n == 0)
+    return conds_empty ();
+  conds = g_array_sized_new (FALSE, FALSE, sizeof (ScmpCondition), n);
 
   for (guint i = 0; i < n; i++)
     g_array_append_vals (conds, scmp_rule_get_condition (rule, i), 1);
@@ -521,7 +536,7 @@ arch_decisions_build (ArchDecisions          *ad,
         {
           gint32 mux_nr = mux == SCMP_MULTIPLEXER_IPC ? ad->info->ipc_nr : ad->info->socketcall_nr;
 
-          clause_list_append_full (decision_for (ad, mux_nr)->clauses, conds_new (), action,
+          clause_list_append_full (decision_for (ad, mux_nr)->clauses, conds_empty (), action,
                                    (gint32) sub, scmp_rule_get_n_conditions (rule) > 0);
         }
     }
@@ -895,7 +910,7 @@ ranges_add_arch (GArray                 *ranges,
 
 /* Above this many ranges the optimal tree costs too much to find; a
  * weight-balanced split is close enough. */
-#define OPTIMAL_TREE_MAX_RANGES 512
+#define OPTIMAL_TREE_MAX_RANGES 1024
 
 /* Weight-balanced: the split puts about half the weight on each side. */
 static Node *
@@ -934,7 +949,8 @@ is_jeq_triple (const Range *r)
 typedef struct {
   Range   *r;
   guint    n;
-  guint   *root;     /* [i * n + j]: best split of ranges i..j, or 0 for JEQ */
+  guint16 *root;     /* [i * n + j]: best JGE split of ranges i..j */
+  guint8  *jeq;      /* [i * n + j]: ranges i..j are a JEQ triple */
 } TreePlan;
 
 static Node *
@@ -947,19 +963,20 @@ range_tree_build (Dag      *dag,
 
   if (i == j)
     return plan->r[i].node;
-  k = plan->root[i * plan->n + j];
-  if (k == 0)
+  if (plan->jeq[i * plan->n + j])
     return node_test (dag, SCMP_BPF_OFF_NR, WORD_ALL, BPF_JEQ, plan->r[i + 1].lo,
                       plan->r[i + 1].node, plan->r[i].node);
+  k = plan->root[i * plan->n + j];
   return node_test (dag, SCMP_BPF_OFF_NR, WORD_ALL, BPF_JGE, plan->r[k].lo,
                     range_tree_build (dag, plan, k, j),
                     range_tree_build (dag, plan, i, k - 1));
 }
 
 /* The search tree that minimises the expected number of tests, weighted
- * by the ranges' weights (an optimal alphabetic tree, found with Knuth's
- * O(n²) dynamic programme; each test is one JGE, or one JEQ for a lone
- * number between two equal neighbours). */
+ * by the ranges' weights: an optimal alphabetic tree, found with Knuth's
+ * O(n²) dynamic programme. Each test is one JGE, or one JEQ for a lone
+ * number between two neighbours with the same outcome (a JEQ plan keeps
+ * its best JGE split in root[] so that Knuth's bounds stay valid). */
 static Node *
 range_tree (Dag   *dag,
             Range *r,
@@ -967,36 +984,36 @@ range_tree (Dag   *dag,
 {
   g_autofree guint64 *cost = NULL;
   g_autofree guint64 *prefix = NULL;
-  g_autofree guint *root = NULL;
+  g_autofree guint16 *root = NULL;
+  g_autofree guint8 *jeq = NULL;
   TreePlan plan;
 
   if (n > OPTIMAL_TREE_MAX_RANGES)
     return range_tree_balanced (dag, r, n);
 
-  cost = g_new0 (guint64, (gsize) n * n);
-  root = g_new0 (guint, (gsize) n * n);
-  prefix = g_new0 (guint64, n + 1);
+  /* Only cells with i <= j are ever read, and each is written first. */
+  cost = g_new (guint64, (gsize) n * n);
+  root = g_new (guint16, (gsize) n * n);
+  jeq = g_new0 (guint8, (gsize) n * n);
+  prefix = g_new (guint64, n + 1);
+  prefix[0] = 0;
   for (guint i = 0; i < n; i++)
-    prefix[i + 1] = prefix[i] + r[i].weight + 1;
+    {
+      prefix[i + 1] = prefix[i] + r[i].weight + 1;
+      cost[i * n + i] = 0;
+      root[i * n + i] = i;
+    }
 
   for (guint len = 2; len <= n; len++)
     {
       for (guint i = 0; i + len - 1 < n; i++)
         {
           guint j = i + len - 1;
-          guint64 w = prefix[j + 1] - prefix[i];
-          guint lo_k = len == 2 ? j : MAX (root[i * n + j - 1], i + 1);
-          guint hi_k = len == 2 ? j : MIN (MAX (root[(i + 1) * n + j], lo_k), j);
+          guint lo_k = MAX (root[i * n + j - 1], i + 1);
+          guint hi_k = MAX (MIN (root[(i + 1) * n + j], j), lo_k);
           guint64 best = G_MAXUINT64;
-          guint best_k = j;
+          guint best_k = lo_k;
 
-          /* Knuth: the best root lies between the neighbours' roots (a
-           * JEQ plan, root 0, leaves the whole range open). */
-          if (root[i * n + j - 1] == 0 || (len > 2 && root[(i + 1) * n + j] == 0))
-            {
-              lo_k = i + 1;
-              hi_k = j;
-            }
           for (guint k = lo_k; k <= hi_k; k++)
             {
               guint64 c = cost[i * n + k - 1] + cost[k * n + j];
@@ -1007,14 +1024,12 @@ range_tree (Dag   *dag,
                   best_k = k;
                 }
             }
-          cost[i * n + j] = w + best;
           root[i * n + j] = best_k;
-
+          cost[i * n + j] = prefix[j + 1] - prefix[i] + best;
           if (len == 3 && is_jeq_triple (&r[i]))
             {
-              /* One JEQ; the outer ranges are the same leaf. */
-              cost[i * n + j] = w;
-              root[i * n + j] = 0;
+              cost[i * n + j] = prefix[j + 1] - prefix[i];
+              jeq[i * n + j] = 1;
             }
         }
     }
@@ -1022,6 +1037,7 @@ range_tree (Dag   *dag,
   plan.r = r;
   plan.n = n;
   plan.root = root;
+  plan.jeq = jeq;
   return range_tree_build (dag, &plan, 0, n - 1);
 }
 

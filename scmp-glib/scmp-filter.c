@@ -92,6 +92,8 @@ struct _ScmpFilter
   ScmpAction *default_action;       /* (owned) */
   ScmpAction *bad_arch_action;      /* (owned) */
   GPtrArray  *rules;                /* (owned) (element-type ScmpRule) */
+  GHashTable *rules_by_name;        /* (owned) syscall name → GPtrArray of
+                                       borrowed rules, for the EXISTS check */
   GArray     *arches;               /* (owned) (element-type ScmpArchitecture) */
   GHashTable *priorities;           /* (owned) name → priority */
   GPtrArray  *transactions;         /* (owned) (element-type Snapshot) */
@@ -197,6 +199,27 @@ arches_contain (GArray           *arches,
   return FALSE;
 }
 
+static void
+index_rule (ScmpFilter *self,
+            ScmpRule   *rule,
+            gboolean    add)
+{
+  const char *name = scmp_rule_get_syscall (rule);
+  GPtrArray *same = g_hash_table_lookup (self->rules_by_name, name);
+
+  if (add)
+    {
+      if (same == NULL)
+        {
+          same = g_ptr_array_new ();
+          g_hash_table_insert (self->rules_by_name, g_strdup (name), same);
+        }
+      g_ptr_array_add (same, rule);
+    }
+  else if (same != NULL)
+    g_ptr_array_remove (same, rule);
+}
+
 /* Inserts without checks; emits the list and rule signals. */
 static void
 insert_rule_unchecked (ScmpFilter *self,
@@ -206,6 +229,7 @@ insert_rule_unchecked (ScmpFilter *self,
   const char *name = scmp_rule_get_syscall (rule);
 
   g_ptr_array_insert (self->rules, position, g_object_ref (rule));
+  index_rule (self, rule, TRUE);
   g_list_model_items_changed (G_LIST_MODEL (self), position, 0, 1);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_RULES]);
   /* Interning only names someone may listen for, the GActionGroup way. */
@@ -219,6 +243,7 @@ remove_rule_unchecked (ScmpFilter *self,
   g_autoptr(ScmpRule) rule = g_object_ref (g_ptr_array_index (self->rules, position));
 
   g_ptr_array_remove_index (self->rules, position);
+  index_rule (self, rule, FALSE);
   g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 0);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_RULES]);
   g_signal_emit (self, signals[RULE_REMOVED],
@@ -272,6 +297,7 @@ scmp_filter_finalize (GObject *object)
   g_clear_object (&self->default_action);
   g_clear_object (&self->bad_arch_action);
   g_clear_pointer (&self->rules, g_ptr_array_unref);
+  g_clear_pointer (&self->rules_by_name, g_hash_table_unref);
   g_clear_pointer (&self->arches, g_array_unref);
   g_clear_pointer (&self->priorities, g_hash_table_unref);
   g_clear_pointer (&self->transactions, g_ptr_array_unref);
@@ -554,6 +580,8 @@ scmp_filter_init (ScmpFilter *self)
   ScmpArchitecture native = scmp_architecture_get_native ();
 
   self->rules = g_ptr_array_new_with_free_func (g_object_unref);
+  self->rules_by_name = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                               (GDestroyNotify) g_ptr_array_unref);
   self->arches = g_array_new (FALSE, FALSE, sizeof (ScmpArchitecture));
   g_array_append_val (self->arches, native);
   self->priorities = priorities_new ();
@@ -610,7 +638,8 @@ scmp_filter_add_rule (ScmpFilter  *self,
   return scmp_filter_insert_rule (self, self->rules->len, rule, error);
 }
 
-/* The EXISTS check: same syscall and conditions, another action. */
+/* The EXISTS check against @rules (those for the same syscall, or any):
+ * same syscall and conditions, another action. */
 static gboolean
 check_conflicts (GPtrArray  *rules,
                  ScmpRule   *rule,
@@ -670,6 +699,7 @@ scmp_filter_insert_rule (ScmpFilter  *self,
                          ScmpRule    *rule,
                          GError     **error)
 {
+  GPtrArray *same_name;
   gboolean duplicate;
 
   g_return_val_if_fail (SCMP_IS_FILTER (self), FALSE);
@@ -680,9 +710,10 @@ scmp_filter_insert_rule (ScmpFilter  *self,
   if (!_scmp_compiler_check_rule (rule, (const ScmpArchitecture *) (void *) self->arches->data,
                                   self->arches->len, error))
     return FALSE;
-  if (!check_conflicts (self->rules, rule, &duplicate, error))
+  same_name = g_hash_table_lookup (self->rules_by_name, scmp_rule_get_syscall (rule));
+  if (same_name != NULL && !check_conflicts (same_name, rule, &duplicate, error))
     return FALSE;
-  if (duplicate)
+  if (same_name != NULL && duplicate)
     return TRUE;
 
   insert_rule_unchecked (self, position, rule);
