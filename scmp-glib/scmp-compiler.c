@@ -812,35 +812,424 @@ condition_node (Dag                 *dag,
     }
 }
 
+typedef struct {
+  guint32 lo;        /* first number of the range; it ends where the next begins */
+  Node   *node;
+  guint64 weight;
+} Range;
+
+static void  ranges_add (GArray *ranges, guint32 lo, Node *node, guint64 weight);
+static Node *range_tree (Dag *dag, guint32 off, Range *r, guint n);
+
+/* A clause's conditions as a conjunction of atoms, so that rules sharing
+ * a test (the high word of a 64-bit equality, above all) share it in the
+ * program too. A word atom is one cBPF test; a condition that is not a
+ * conjunction of word tests (a 64-bit !=, <, <=, >, >=) stays whole. */
+typedef struct {
+  gboolean      whole;       /* a ScmpCondition kept whole */
+  ScmpCondition cond;        /* (whole) */
+  guint32       off;         /* (word) word(off) & mask <jop> k == positive */
+  guint32       mask;
+  guint16       jop;
+  guint32       k;
+  gboolean      positive;
+} Atom;
+
+typedef struct {
+  GArray  *atoms;            /* (element-type Atom) */
+  guint32  action;
+} AtomClause;
+
+static gboolean
+atom_equal (const Atom *a,
+            const Atom *b)
+{
+  if (a->whole != b->whole)
+    return FALSE;
+  if (a->whole)
+    return scmp_condition_equal (&a->cond, &b->cond);
+  return a->off == b->off && a->mask == b->mask && a->jop == b->jop &&
+         a->k == b->k && a->positive == b->positive;
+}
+
+static void
+atoms_add_word (GArray  *atoms,
+                guint32  off,
+                guint32  mask,
+                guint16  jop,
+                guint32  k,
+                gboolean positive)
+{
+  Atom atom = { .off = off, .mask = mask, .jop = jop, .k = k, .positive = positive };
+
+  g_array_append_val (atoms, atom);
+}
+
+/* Appends the atoms of (word(off) & mask) == datum; FALSE if it can never
+ * hold. A test that always holds adds nothing. */
+static gboolean
+atoms_add_masked (GArray  *atoms,
+                  guint32  off,
+                  guint32  mask,
+                  guint32  datum)
+{
+  if ((datum & ~mask) != 0)
+    return FALSE;
+  if (mask == 0)
+    return TRUE;
+  if (mask == WORD_ALL)
+    atoms_add_word (atoms, off, WORD_ALL, BPF_JEQ, datum, TRUE);
+  else if (datum == 0)
+    atoms_add_word (atoms, off, WORD_ALL, BPF_JSET, mask, FALSE);
+  else if (datum == mask && (mask & (mask - 1)) == 0)
+    atoms_add_word (atoms, off, WORD_ALL, BPF_JSET, mask, TRUE);
+  else
+    atoms_add_word (atoms, off, mask, BPF_JEQ, datum, TRUE);
+  return TRUE;
+}
+
+/* FALSE when the condition can never hold (the clause is dead). */
+static gboolean
+atoms_add_condition (GArray              *atoms,
+                     const ScmpArchInfo  *info,
+                     const ScmpCondition *c)
+{
+  guint32 base = SCMP_BPF_OFF_ARGS + 8 * c->arg;
+  guint32 lo_off = base + (info->big_endian ? 4 : 0);
+  guint32 hi_off = base + (info->big_endian ? 0 : 4);
+  guint32 lo = (guint32) c->datum, hi = (guint32) (c->datum >> 32);
+  gboolean narrow = info->word_bits == 32 || c->is_32bit;
+
+  switch (c->op)
+    {
+    case SCMP_COMPARE_OP_EQ:
+      if (!narrow)
+        atoms_add_word (atoms, hi_off, WORD_ALL, BPF_JEQ, hi, TRUE);
+      atoms_add_word (atoms, lo_off, WORD_ALL, BPF_JEQ, lo, TRUE);
+      return TRUE;
+    case SCMP_COMPARE_OP_MASKED_EQ:
+      if (!narrow && !atoms_add_masked (atoms, hi_off, (guint32) (c->mask >> 32), hi))
+        return FALSE;
+      return atoms_add_masked (atoms, lo_off, (guint32) c->mask, lo);
+    default:
+      break;
+    }
+
+  if (!narrow)
+    {
+      Atom atom = { .whole = TRUE, .cond = *c };
+
+      atom.cond.is_32bit = FALSE;
+      g_array_append_val (atoms, atom);
+      return TRUE;
+    }
+
+  switch (c->op)
+    {
+    case SCMP_COMPARE_OP_NE:
+      atoms_add_word (atoms, lo_off, WORD_ALL, BPF_JEQ, lo, FALSE);
+      return TRUE;
+    case SCMP_COMPARE_OP_GT:
+      if (lo == WORD_ALL)
+        return FALSE;
+      atoms_add_word (atoms, lo_off, WORD_ALL, BPF_JGT, lo, TRUE);
+      return TRUE;
+    case SCMP_COMPARE_OP_GE:
+      if (lo != 0)
+        atoms_add_word (atoms, lo_off, WORD_ALL, BPF_JGE, lo, TRUE);
+      return TRUE;
+    case SCMP_COMPARE_OP_LT:
+      if (lo == 0)
+        return FALSE;
+      atoms_add_word (atoms, lo_off, WORD_ALL, BPF_JGE, lo, FALSE);
+      return TRUE;
+    case SCMP_COMPARE_OP_LE:
+      if (lo != WORD_ALL)
+        atoms_add_word (atoms, lo_off, WORD_ALL, BPF_JGT, lo, FALSE);
+      return TRUE;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static Node *
+atom_node (Dag                *dag,
+           const ScmpArchInfo *info,
+           const Atom         *atom,
+           Node               *t,
+           Node               *f)
+{
+  if (atom->whole)
+    return condition_node (dag, info, &atom->cond, t, f);
+  return node_test (dag, atom->off, atom->mask, atom->jop, atom->k,
+                    atom->positive ? t : f, atom->positive ? f : t);
+}
+
+static gboolean
+atom_clause_has (const AtomClause *c,
+                 const Atom       *atom)
+{
+  for (guint i = 0; i < c->atoms->len; i++)
+    if (atom_equal (&g_array_index (c->atoms, Atom, i), atom))
+      return TRUE;
+  return FALSE;
+}
+
+/* A clause that is one positive JEQ on a whole word. */
+static gboolean
+atom_clause_is_value (const AtomClause *c,
+                      guint32           off)
+{
+  const Atom *a;
+
+  if (c->atoms->len != 1)
+    return FALSE;
+  a = &g_array_index (c->atoms, Atom, 0);
+  return !a->whole && a->positive && a->jop == BPF_JEQ && a->mask == WORD_ALL && a->off == off;
+}
+
+/* The number of tests reachable from @root before @stop. */
+static guint
+dag_size (Node *root,
+          Node *stop)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+  g_autoptr(GPtrArray) todo = g_ptr_array_new ();
+  guint n = 0;
+
+  g_ptr_array_add (todo, root);
+  while (todo->len > 0)
+    {
+      Node *node = g_ptr_array_steal_index_fast (todo, todo->len - 1);
+
+      if (node == stop || node->kind != NODE_TEST || !g_hash_table_add (seen, node))
+        continue;
+      n++;
+      g_ptr_array_add (todo, node->t);
+      g_ptr_array_add (todo, node->f);
+    }
+  return n;
+}
+
+/* At least this many "word == K" clauses in a row become a search tree. */
+#define VALUE_SEARCH_MIN 6
+
+/* Up to this many values are tested one JEQ after the other. */
+#define VALUE_CHAIN_MAX 3
+
+static int
+compare_ranges (gconstpointer a,
+                gconstpointer b)
+{
+  const Range *x = a, *y = b;
+
+  return x->lo < y->lo ? -1 : x->lo > y->lo;
+}
+
+static Node *
+value_tree (Dag     *dag,
+            guint32  off,
+            Range   *v,
+            guint    n,
+            Node    *miss)
+{
+  Node *node = miss;
+  guint mid;
+
+  if (n <= VALUE_CHAIN_MAX)
+    {
+      for (guint i = n; i-- > 0; )
+        node = node_test (dag, off, WORD_ALL, BPF_JEQ, v[i].lo, v[i].node, node);
+      return node;
+    }
+  mid = n / 2;
+  return node_test (dag, off, WORD_ALL, BPF_JGE, v[mid].lo,
+                    value_tree (dag, off, v + mid, n - mid, miss),
+                    value_tree (dag, off, v, mid, miss));
+}
+
+/* Clauses i..j, each "word(off) == K → action", then @next: a binary
+ * search over the sorted values (a JGE per level) ending in short JEQ
+ * chains. The first clause for a K wins. */
+static Node *
+value_search_node (Dag        *dag,
+                   AtomClause *clauses,
+                   guint       i,
+                   guint       j,
+                   Node       *next)
+{
+  guint32 off = g_array_index (clauses[i].atoms, Atom, 0).off;
+  g_autoptr(GArray) points = g_array_new (FALSE, FALSE, sizeof (Range));
+  g_autoptr(GArray) ranges = NULL;
+  Node *chain_tree, *range_search;
+  guint32 cursor = 0;
+  gboolean done = FALSE;
+  guint n = 0;
+
+  for (guint c = i; c <= j; c++)
+    {
+      Range p = { g_array_index (clauses[c].atoms, Atom, 0).k, node_ret (dag, clauses[c].action), 1 };
+      g_array_append_val (points, p);
+    }
+  /* Stable (since GLib 2.32): among equal values the first clause stays first. */
+  g_array_sort (points, compare_ranges);
+  for (guint p = 0; p < points->len; p++)
+    {
+      Range *pt = &g_array_index (points, Range, p);
+
+      if (n == 0 || pt->lo != g_array_index (points, Range, n - 1).lo)
+        g_array_index (points, Range, n++) = *pt;
+    }
+
+  chain_tree = value_tree (dag, off, (Range *) (void *) points->data, n, next);
+
+  /* Contiguous values with the same action (families, flag sets) are
+   * cheaper as ranges: build that too, keep the smaller. */
+  ranges = g_array_new (FALSE, FALSE, sizeof (Range));
+  for (guint p = 0; p < n && !done; p++)
+    {
+      Range *pt = &g_array_index (points, Range, p);
+
+      if (pt->lo > cursor)
+        ranges_add (ranges, cursor, next, 1);
+      ranges_add (ranges, pt->lo, pt->node, 1);
+      if (pt->lo == WORD_ALL)
+        done = TRUE;
+      else
+        cursor = pt->lo + 1;
+    }
+  if (!done)
+    ranges_add (ranges, cursor, next, 1);
+  range_search = range_tree (dag, off, (Range *) (void *) ranges->data, ranges->len);
+
+  return dag_size (range_search, next) < dag_size (chain_tree, next) ? range_search : chain_tree;
+}
+
+/* First-match semantics over @clauses[0..n), then @next. A run of clauses
+ * that all contain the same atom X is tested as "X ? (the run without X,
+ * then what follows) : what follows": none of the run can match without X. */
+static Node *
+atom_clauses_node (Dag                *dag,
+                   const ScmpArchInfo *info,
+                   AtomClause         *clauses,
+                   guint               n,
+                   Node               *next)
+{
+  g_autoptr(GArray) segments = g_array_new (FALSE, FALSE, sizeof (guint) * 3);
+  guint i = 0;
+  Node *node = next;
+
+  /* Cut the list into segments: [first, last, atom index in first]. */
+  while (i < n)
+    {
+      AtomClause *c = &clauses[i];
+      guint seg[3] = { i, i, G_MAXUINT };
+
+      if (c->atoms->len > 0)
+        {
+          guint32 off = g_array_index (c->atoms, Atom, 0).off;
+          guint best = 0, best_run = 0, v = i;
+
+          while (v < n && atom_clause_is_value (&clauses[v], off))
+            v++;
+          if (v - i >= VALUE_SEARCH_MIN)
+            {
+              seg[1] = v - 1;
+              seg[2] = G_MAXUINT - 1;
+            }
+          else
+            {
+              for (guint a = 0; a < c->atoms->len; a++)
+                {
+                  const Atom *atom = &g_array_index (c->atoms, Atom, a);
+                  guint run = 1;
+
+                  while (i + run < n && atom_clause_has (&clauses[i + run], atom))
+                    run++;
+                  if (run > best_run)
+                    {
+                      best_run = run;
+                      best = a;
+                    }
+                }
+              seg[1] = i + best_run - 1;
+              seg[2] = best;
+            }
+        }
+      g_array_append_vals (segments, seg, 1);
+      if (seg[2] == G_MAXUINT)
+        break;        /* unconditional: nothing after it can match */
+      i = seg[1] + 1;
+    }
+
+  for (guint s = segments->len; s-- > 0; )
+    {
+      guint *seg = &g_array_index (segments, guint, 3 * s);
+
+      if (seg[2] == G_MAXUINT)
+        node = node_ret (dag, clauses[seg[0]].action);
+      else if (seg[2] == G_MAXUINT - 1)
+        node = value_search_node (dag, clauses, seg[0], seg[1], node);
+      else
+        {
+          Atom x = g_array_index (clauses[seg[0]].atoms, Atom, seg[2]);
+          guint len = seg[1] - seg[0] + 1;
+          g_autofree AtomClause *sub = g_new (AtomClause, len);
+          Node *inner;
+
+          for (guint c = 0; c < len; c++)
+            {
+              GArray *src = clauses[seg[0] + c].atoms;
+
+              sub[c].action = clauses[seg[0] + c].action;
+              sub[c].atoms = g_array_sized_new (FALSE, FALSE, sizeof (Atom), src->len);
+              for (guint a = 0; a < src->len; a++)
+                if (!atom_equal (&g_array_index (src, Atom, a), &x))
+                  g_array_append_vals (sub[c].atoms, &g_array_index (src, Atom, a), 1);
+            }
+          inner = atom_clauses_node (dag, info, sub, len, node);
+          for (guint c = 0; c < len; c++)
+            g_array_unref (sub[c].atoms);
+          node = atom_node (dag, info, &x, inner, node);
+        }
+    }
+  return node;
+}
+
 static Node *
 decision_node (Dag                *dag,
                const ScmpArchInfo *info,
                GArray             *clauses,
                guint32             default_action)
 {
-  Node *next = node_ret (dag, default_action);
+  g_autofree AtomClause *ac = g_new (AtomClause, clauses->len);
+  guint n = 0;
+  Node *node;
 
-  for (guint i = clauses->len; i-- > 0; )
+  for (guint i = 0; i < clauses->len; i++)
     {
       Clause *cl = &g_array_index (clauses, Clause, i);
-      Node *ok = node_ret (dag, cl->action);
+      gboolean live = TRUE;
 
-      for (guint j = cl->conds->len; j-- > 0; )
-        ok = condition_node (dag, info, &g_array_index (cl->conds, ScmpCondition, j), ok, next);
-      next = ok;
+      ac[n].action = cl->action;
+      ac[n].atoms = g_array_sized_new (FALSE, FALSE, sizeof (Atom), 2 * cl->conds->len);
+      for (guint j = 0; j < cl->conds->len && live; j++)
+        live = atoms_add_condition (ac[n].atoms, info, &g_array_index (cl->conds, ScmpCondition, j));
+      if (live)
+        n++;
+      else
+        g_array_unref (ac[n].atoms);
     }
-  return next;
+
+  node = atom_clauses_node (dag, info, ac, n, node_ret (dag, default_action));
+  for (guint i = 0; i < n; i++)
+    g_array_unref (ac[i].atoms);
+  return node;
 }
 
 /* ------------------------------------------------------------------ */
 /* The range tree over syscall numbers                                 */
 /* ------------------------------------------------------------------ */
-
-typedef struct {
-  guint32 lo;        /* first number of the range; it ends where the next begins */
-  Node   *node;
-  guint64 weight;
-} Range;
 
 static void
 ranges_add (GArray  *ranges,
@@ -914,9 +1303,10 @@ ranges_add_arch (GArray                 *ranges,
 
 /* Weight-balanced: the split puts about half the weight on each side. */
 static Node *
-range_tree_balanced (Dag   *dag,
-                     Range *r,
-                     guint  n)
+range_tree_balanced (Dag     *dag,
+                     guint32  off,
+                     Range   *r,
+                     guint    n)
 {
   guint64 total = 0, acc = 0;
   guint split = 1;
@@ -934,9 +1324,9 @@ range_tree_balanced (Dag   *dag,
         break;
     }
 
-  return node_test (dag, SCMP_BPF_OFF_NR, WORD_ALL, BPF_JGE, r[split].lo,
-                    range_tree_balanced (dag, r + split, n - split),
-                    range_tree_balanced (dag, r, split));
+  return node_test (dag, off, WORD_ALL, BPF_JGE, r[split].lo,
+                    range_tree_balanced (dag, off, r + split, n - split),
+                    range_tree_balanced (dag, off, r, split));
 }
 
 /* A one-number range between two ranges with the same outcome is one JEQ. */
@@ -947,6 +1337,7 @@ is_jeq_triple (const Range *r)
 }
 
 typedef struct {
+  guint32  off;      /* the word searched */
   Range   *r;
   guint    n;
   guint16 *root;     /* [i * n + j]: best JGE split of ranges i..j */
@@ -964,10 +1355,10 @@ range_tree_build (Dag      *dag,
   if (i == j)
     return plan->r[i].node;
   if (plan->jeq[i * plan->n + j])
-    return node_test (dag, SCMP_BPF_OFF_NR, WORD_ALL, BPF_JEQ, plan->r[i + 1].lo,
+    return node_test (dag, plan->off, WORD_ALL, BPF_JEQ, plan->r[i + 1].lo,
                       plan->r[i + 1].node, plan->r[i].node);
   k = plan->root[i * plan->n + j];
-  return node_test (dag, SCMP_BPF_OFF_NR, WORD_ALL, BPF_JGE, plan->r[k].lo,
+  return node_test (dag, plan->off, WORD_ALL, BPF_JGE, plan->r[k].lo,
                     range_tree_build (dag, plan, k, j),
                     range_tree_build (dag, plan, i, k - 1));
 }
@@ -978,9 +1369,10 @@ range_tree_build (Dag      *dag,
  * number between two neighbours with the same outcome (a JEQ plan keeps
  * its best JGE split in root[] so that Knuth's bounds stay valid). */
 static Node *
-range_tree (Dag   *dag,
-            Range *r,
-            guint  n)
+range_tree (Dag     *dag,
+            guint32  off,
+            Range   *r,
+            guint    n)
 {
   g_autofree guint64 *cost = NULL;
   g_autofree guint64 *prefix = NULL;
@@ -989,7 +1381,7 @@ range_tree (Dag   *dag,
   TreePlan plan;
 
   if (n > OPTIMAL_TREE_MAX_RANGES)
-    return range_tree_balanced (dag, r, n);
+    return range_tree_balanced (dag, off, r, n);
 
   /* Only cells with i <= j are ever read, and each is written first. */
   cost = g_new (guint64, (gsize) n * n);
@@ -1034,6 +1426,7 @@ range_tree (Dag   *dag,
         }
     }
 
+  plan.off = off;
   plan.r = r;
   plan.n = n;
   plan.root = root;
@@ -1355,7 +1748,7 @@ _scmp_compiler_compile (const ScmpCompileInput  *input,
       ranges_add (ranges, NR_SKIP, skip, 0);
 
       root = node_test (&dag, SCMP_BPF_OFF_ARCH, WORD_ALL, BPF_JEQ, ad->info->audit_arch,
-                        range_tree (&dag, (Range *) (void *) ranges->data, ranges->len),
+                        range_tree (&dag, SCMP_BPF_OFF_NR, (Range *) (void *) ranges->data, ranges->len),
                         root);
     }
 
