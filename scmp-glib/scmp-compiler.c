@@ -416,7 +416,7 @@ clause_list_trim (GArray  *list,
 
   /* A clause whose conditions include an earlier clause's never fires.
    * (Quadratic: skipped on huge lists, where it is only a size gain.) */
-  for (guint j = 1; j < list->len && list->len <= 1024; j++)
+  for (guint j = 1; j < list->len && list->len <= 128; j++)
     {
       GArray *later = g_array_index (list, Clause, j).conds;
 
@@ -618,6 +618,7 @@ struct _Node {
 typedef struct {
   GHashTable *nodes;     /* Node* → Node* (hash-consing set, owns) */
   GPtrArray  *order;
+  gboolean    compact;   /* fewest instructions: no value search trees */
 } Dag;
 
 static guint
@@ -819,7 +820,7 @@ typedef struct {
 } Range;
 
 static void  ranges_add (GArray *ranges, guint32 lo, Node *node, guint64 weight);
-static Node *range_tree (Dag *dag, guint32 off, Range *r, guint n);
+static Node *range_tree_balanced (Dag *dag, guint32 off, Range *r, guint n);
 
 /* A clause's conditions as a conjunction of atoms, so that rules sharing
  * a test (the high word of a 64-bit equality, above all) share it in the
@@ -1015,7 +1016,7 @@ dag_size (Node *root,
 #define VALUE_SEARCH_MIN 6
 
 /* Up to this many values are tested one JEQ after the other. */
-#define VALUE_CHAIN_MAX 3
+#define VALUE_CHAIN_MAX 6
 
 static int
 compare_ranges (gconstpointer a,
@@ -1100,7 +1101,7 @@ value_search_node (Dag        *dag,
     }
   if (!done)
     ranges_add (ranges, cursor, next, 1);
-  range_search = range_tree (dag, off, (Range *) (void *) ranges->data, ranges->len);
+  range_search = range_tree_balanced (dag, off, (Range *) (void *) ranges->data, ranges->len);
 
   return dag_size (range_search, next) < dag_size (chain_tree, next) ? range_search : chain_tree;
 }
@@ -1130,9 +1131,9 @@ atom_clauses_node (Dag                *dag,
           guint32 off = g_array_index (c->atoms, Atom, 0).off;
           guint best = 0, best_run = 0, v = i;
 
-          while (v < n && atom_clause_is_value (&clauses[v], off))
+          while (!dag->compact && v < n && atom_clause_is_value (&clauses[v], off))
             v++;
-          if (v - i >= VALUE_SEARCH_MIN)
+          if (!dag->compact && v - i >= VALUE_SEARCH_MIN)
             {
               seg[1] = v - 1;
               seg[2] = G_MAXUINT - 1;
@@ -1511,6 +1512,9 @@ compute_loads (GPtrArray *order,
     }
 }
 
+/* How far short of a jump's reach a RET island is placed. */
+#define ISLAND_SLACK 48
+
 static gboolean
 emit_program (Node         *root,
               ScmpProgram  *program,
@@ -1519,6 +1523,8 @@ emit_program (Node         *root,
   g_autoptr(GPtrArray) post = g_ptr_array_new ();
   g_autoptr(GPtrArray) order = g_ptr_array_new ();
   g_autoptr(GArray) insns = g_array_new (FALSE, TRUE, sizeof (struct sock_filter));
+  g_autoptr(GPtrArray) islands = g_ptr_array_new_with_free_func (g_free);
+  guint passes = 0;
   gboolean changed;
   guint total = 0;
 
@@ -1533,12 +1539,18 @@ emit_program (Node         *root,
       n->far_t = n->far_f = FALSE;
     }
 
-  /* Add trampolines until every conditional jump fits in 8 bits. */
+  /* Until every conditional jump fits in 8 bits: a jump to a RET too far
+   * away goes to a copy of that RET placed as far ahead as it can reach
+   * (an "island" later jumps can share); any other far target gets a JA
+   * trampoline right after the jump. Positions are kept exact as code is
+   * added; a jump checked before a later insertion may have been pushed
+   * out of reach, hence the passes until nothing changes. */
   do
     {
       guint pos = 0;
 
       changed = FALSE;
+      passes++;
       for (guint i = 0; i < order->len; i++)
         {
           Node *n = g_ptr_array_index (order, i);
@@ -1546,10 +1558,10 @@ emit_program (Node         *root,
           pos += node_size (n);
         }
       total = pos;
-      if (total > 64 * SCMP_BPF_MAX_INSNS)
-        break;
 
-      for (guint i = 0; i < order->len; i++)
+      /* (After many passes, stop placing islands: inline trampolines
+       * always converge.) */
+      for (guint i = 0; i < order->len && total <= 64 * SCMP_BPF_MAX_INSNS; i++)
         {
           Node *n = g_ptr_array_index (order, i);
           guint jpos;
@@ -1557,13 +1569,69 @@ emit_program (Node         *root,
           if (n->kind != NODE_TEST)
             continue;
           jpos = n->pos + (n->need_ld ? 1 : 0) + (n->need_and ? 1 : 0);
-          if (!n->far_t && n->t->pos - (jpos + 1) > 255)
-            n->far_t = changed = TRUE;
-          if (!n->far_f && n->f->pos - (jpos + 1) > 255)
-            n->far_f = changed = TRUE;
+          for (int side = 0; side < 2; side++)
+            {
+              Node **target = side ? &n->f : &n->t;
+              gboolean *far = side ? &n->far_f : &n->far_t;
+              guint m, last = i, grow_from;
+              Node *found = NULL;
+
+              if (*far || (guint) (*target)->pos - (jpos + 1) <= 255)
+                continue;
+              changed = TRUE;
+
+              if ((*target)->kind == NODE_RET && passes < 32)
+                {
+                  /* A copy already within reach, or else a spot in reach
+                   * with room to spare, so that code added in between
+                   * later does not push the new copy out of reach again. */
+                  for (m = i + 1; m < order->len; m++)
+                    {
+                      Node *o = g_ptr_array_index (order, m);
+
+                      if ((guint) o->pos > jpos + 256)
+                        break;
+                      if (o->kind == NODE_RET && o->k == (*target)->k)
+                        {
+                          found = o;
+                          break;
+                        }
+                      if ((guint) o->pos <= jpos + 256 - ISLAND_SLACK)
+                        last = m;
+                    }
+                  if (found != NULL)
+                    {
+                      *target = found;
+                      continue;
+                    }
+                }
+
+              if ((*target)->kind == NODE_RET && passes < 32 && last > i)
+                {
+                  Node *copy = g_new0 (Node, 1);
+
+                  copy->kind = NODE_RET;
+                  copy->k = (*target)->k;
+                  copy->pos = ((Node *) g_ptr_array_index (order, last))->pos;
+                  g_ptr_array_add (islands, copy);
+                  g_ptr_array_insert (order, last, copy);
+                  *target = copy;
+                  grow_from = last + 1;
+                }
+              else
+                {
+                  *far = TRUE;
+                  grow_from = i + 1;
+                }
+
+              /* Everything after the new instruction moves by one. */
+              for (m = grow_from; m < order->len; m++)
+                ((Node *) g_ptr_array_index (order, m))->pos++;
+              total++;
+            }
         }
     }
-  while (changed);
+  while (changed && total <= 64 * SCMP_BPF_MAX_INSNS);
 
   if (total > SCMP_BPF_MAX_INSNS)
     {
@@ -1683,23 +1751,21 @@ check_input (const ScmpCompileInput  *input,
   return TRUE;
 }
 
-ScmpProgram *
-_scmp_compiler_compile (const ScmpCompileInput  *input,
-                        GError                 **error)
+static ScmpProgram *
+compile_decisions (const ScmpCompileInput  *input,
+                   Decisions               *decisions_in,
+                   gboolean                 compact,
+                   GError                 **error)
 {
-  g_auto(Decisions) decisions = { NULL, 0 };
+  Decisions decisions = *decisions_in;
   g_autoptr(ScmpProgram) program = g_new0 (ScmpProgram, 1);
   Dag dag;
   Node *bad_arch, *root;
   guint32 skip_value;
   gboolean ok;
 
-  if (!check_input (input, error))
-    return NULL;
-  if (!decisions_build (&decisions, input, error))
-    return NULL;
-
   dag_init (&dag);
+  dag.compact = compact;
   program->big_endian = _scmp_arch_get_info (input->arches[0])->big_endian;
   bad_arch = node_ret (&dag, scmp_action_get_kernel_value (input->bad_arch_action));
   skip_value = input->allow_tracer_skip ? SECCOMP_RET_ALLOW
@@ -1757,6 +1823,32 @@ _scmp_compiler_compile (const ScmpCompileInput  *input,
   if (!ok)
     return NULL;
   return g_steal_pointer (&program);
+}
+
+ScmpProgram *
+_scmp_compiler_compile (const ScmpCompileInput  *input,
+                        GError                 **error)
+{
+  g_auto(Decisions) decisions = { NULL, 0 };
+  g_autoptr(GError) local_error = NULL;
+  ScmpProgram *program;
+
+  if (!check_input (input, error))
+    return NULL;
+  if (!decisions_build (&decisions, input, error))
+    return NULL;
+
+  /* Search trees run faster but take more room: when the program does
+   * not fit, fall back to plain chains before giving up. */
+  program = compile_decisions (input, &decisions, FALSE, &local_error);
+  if (program == NULL && g_error_matches (local_error, SCMP_ERROR, SCMP_ERROR_TOO_LARGE))
+    {
+      g_clear_error (&local_error);
+      program = compile_decisions (input, &decisions, TRUE, &local_error);
+    }
+  if (program == NULL)
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  return program;
 }
 
 void

@@ -92,7 +92,7 @@ struct _ScmpFilter
   ScmpAction *default_action;       /* (owned) */
   ScmpAction *bad_arch_action;      /* (owned) */
   GPtrArray  *rules;                /* (owned) (element-type ScmpRule) */
-  GHashTable *rules_by_name;        /* (owned) syscall name → GPtrArray of
+  GHashTable *rules_by_key;         /* (owned) rule_key() → GPtrArray of
                                        borrowed rules, for the EXISTS check */
   GArray     *arches;               /* (owned) (element-type ScmpArchitecture) */
   GHashTable *priorities;           /* (owned) name → priority */
@@ -199,20 +199,50 @@ arches_contain (GArray           *arches,
   return FALSE;
 }
 
+/* Equal for rules with the same syscall and the same set of conditions
+ * (in any order, repeats ignored), the rules the EXISTS check compares. */
+static guint
+rule_key (ScmpRule *rule)
+{
+  guint n = scmp_rule_get_n_conditions (rule);
+  guint key = g_str_hash (scmp_rule_get_syscall (rule));
+
+  for (guint i = 0; i < n; i++)
+    {
+      const ScmpCondition *c = scmp_rule_get_condition (rule, i);
+      gboolean repeat = FALSE;
+
+      for (guint j = 0; j < i && !repeat; j++)
+        repeat = scmp_condition_equal (c, scmp_rule_get_condition (rule, j));
+      if (!repeat)
+        key += (c->arg * 7919u + c->op * 104729u + (c->is_32bit ? 1299709u : 0)) ^
+               g_int64_hash (&c->datum) ^
+               (c->op == SCMP_COMPARE_OP_MASKED_EQ ? g_int64_hash (&c->mask) * 31u : 0);
+    }
+  return key;
+}
+
+static GPtrArray *
+rules_with_key (ScmpFilter *self,
+                ScmpRule   *rule)
+{
+  return g_hash_table_lookup (self->rules_by_key, GUINT_TO_POINTER (rule_key (rule)));
+}
+
 static void
 index_rule (ScmpFilter *self,
             ScmpRule   *rule,
             gboolean    add)
 {
-  const char *name = scmp_rule_get_syscall (rule);
-  GPtrArray *same = g_hash_table_lookup (self->rules_by_name, name);
+  guint key = rule_key (rule);
+  GPtrArray *same = g_hash_table_lookup (self->rules_by_key, GUINT_TO_POINTER (key));
 
   if (add)
     {
       if (same == NULL)
         {
           same = g_ptr_array_new ();
-          g_hash_table_insert (self->rules_by_name, g_strdup (name), same);
+          g_hash_table_insert (self->rules_by_key, GUINT_TO_POINTER (key), same);
         }
       g_ptr_array_add (same, rule);
     }
@@ -297,7 +327,7 @@ scmp_filter_finalize (GObject *object)
   g_clear_object (&self->default_action);
   g_clear_object (&self->bad_arch_action);
   g_clear_pointer (&self->rules, g_ptr_array_unref);
-  g_clear_pointer (&self->rules_by_name, g_hash_table_unref);
+  g_clear_pointer (&self->rules_by_key, g_hash_table_unref);
   g_clear_pointer (&self->arches, g_array_unref);
   g_clear_pointer (&self->priorities, g_hash_table_unref);
   g_clear_pointer (&self->transactions, g_ptr_array_unref);
@@ -580,8 +610,8 @@ scmp_filter_init (ScmpFilter *self)
   ScmpArchitecture native = scmp_architecture_get_native ();
 
   self->rules = g_ptr_array_new_with_free_func (g_object_unref);
-  self->rules_by_name = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                               (GDestroyNotify) g_ptr_array_unref);
+  self->rules_by_key = g_hash_table_new_full (NULL, NULL, NULL,
+                                              (GDestroyNotify) g_ptr_array_unref);
   self->arches = g_array_new (FALSE, FALSE, sizeof (ScmpArchitecture));
   g_array_append_val (self->arches, native);
   self->priorities = priorities_new ();
@@ -638,7 +668,7 @@ scmp_filter_add_rule (ScmpFilter  *self,
   return scmp_filter_insert_rule (self, self->rules->len, rule, error);
 }
 
-/* The EXISTS check against @rules (those for the same syscall, or any):
+/* The EXISTS check against @rules (those with the same rule_key(), or any):
  * same syscall and conditions, another action. */
 static gboolean
 check_conflicts (GPtrArray  *rules,
@@ -699,7 +729,7 @@ scmp_filter_insert_rule (ScmpFilter  *self,
                          ScmpRule    *rule,
                          GError     **error)
 {
-  GPtrArray *same_name;
+  GPtrArray *same_key;
   gboolean duplicate;
 
   g_return_val_if_fail (SCMP_IS_FILTER (self), FALSE);
@@ -710,10 +740,10 @@ scmp_filter_insert_rule (ScmpFilter  *self,
   if (!_scmp_compiler_check_rule (rule, (const ScmpArchitecture *) (void *) self->arches->data,
                                   self->arches->len, error))
     return FALSE;
-  same_name = g_hash_table_lookup (self->rules_by_name, scmp_rule_get_syscall (rule));
-  if (same_name != NULL && !check_conflicts (same_name, rule, &duplicate, error))
+  same_key = rules_with_key (self, rule);
+  if (same_key != NULL && !check_conflicts (same_key, rule, &duplicate, error))
     return FALSE;
-  if (same_name != NULL && duplicate)
+  if (same_key != NULL && duplicate)
     return TRUE;
 
   insert_rule_unchecked (self, position, rule);
