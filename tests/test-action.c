@@ -6,6 +6,8 @@
 
 #include <scmp-glib/scmp-glib.h>
 
+#include "test-preconditions.h"
+
 #include <errno.h>
 #include <string.h>
 
@@ -775,12 +777,6 @@ call_to_string_null (void)
   scmp_action_to_string (NULL);
 }
 
-typedef struct
-{
-  const char *path;
-  void (*call) (void);
-  const char *stderr_pattern;
-} PreconditionCase;
 
 static const PreconditionCase preconditions[] = {
   { "/action/precondition/from-string-null", call_from_string_null, "*Scmp-CRITICAL*text != NULL*" },
@@ -796,22 +792,6 @@ static const PreconditionCase preconditions[] = {
   { "/action/precondition/equal-null", call_equal_null, "*Scmp-CRITICAL*SCMP_IS_ACTION (b)*" },
   { "/action/precondition/to-string-null", call_to_string_null, "*Scmp-CRITICAL*SCMP_IS_ACTION*" },
 };
-
-static void
-test_precondition (gconstpointer data)
-{
-  const PreconditionCase *test = data;
-
-  if (g_test_subprocess ())
-    {
-      test->call ();
-      return;
-    }
-
-  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
-  g_test_trap_assert_failed ();
-  g_test_trap_assert_stderr (test->stderr_pattern);
-}
 
 int
 main (int   argc,
@@ -843,8 +823,7 @@ main (int   argc,
   g_test_add_func ("/action/from-string/bad", test_from_string_bad);
   g_test_add_func ("/action/from-string/bad-utf8", test_from_string_bad_utf8);
 
-  for (gsize i = 0; i < G_N_ELEMENTS (preconditions); i++)
-    g_test_add_data_func (preconditions[i].path, &preconditions[i], test_precondition);
+  add_precondition_tests (preconditions, G_N_ELEMENTS (preconditions));
 
   return g_test_run ();
 }

@@ -6,6 +6,8 @@
 
 #include <scmp-glib/scmp-glib.h>
 
+#include "test-preconditions.h"
+
 #define U32_MAX G_GUINT64_CONSTANT (0xffffffff)
 #define U32_END G_GUINT64_CONSTANT (0x100000000)
 #define U64_MAX G_MAXUINT64
@@ -477,12 +479,6 @@ call_to_string_bad_op (void)
   scmp_condition_to_string (&bad);
 }
 
-typedef struct
-{
-  const char *path;
-  void (*call) (void);
-  const char *stderr_pattern;
-} PreconditionCase;
 
 static const PreconditionCase preconditions[] = {
   { "/condition/precondition/new-bad-op", call_new_bad_op, "*Scmp-CRITICAL*op <= SCMP_COMPARE_OP_MASKED_EQ*" },
@@ -494,22 +490,6 @@ static const PreconditionCase preconditions[] = {
   { "/condition/precondition/to-string-null", call_to_string_null, "*Scmp-CRITICAL*self != NULL*" },
   { "/condition/precondition/to-string-bad-op", call_to_string_bad_op, "*Scmp-CRITICAL*op <= SCMP_COMPARE_OP_MASKED_EQ*" },
 };
-
-static void
-test_precondition (gconstpointer data)
-{
-  const PreconditionCase *test = data;
-
-  if (g_test_subprocess ())
-    {
-      test->call ();
-      return;
-    }
-
-  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
-  g_test_trap_assert_failed ();
-  g_test_trap_assert_stderr (test->stderr_pattern);
-}
 
 int
 main (int   argc,
@@ -532,8 +512,7 @@ main (int   argc,
   g_test_add_func ("/condition/to-string/fields", test_to_string);
   g_test_add_func ("/condition/to-string/constructors", test_to_string_constructors);
 
-  for (gsize i = 0; i < G_N_ELEMENTS (preconditions); i++)
-    g_test_add_data_func (preconditions[i].path, &preconditions[i], test_precondition);
+  add_precondition_tests (preconditions, G_N_ELEMENTS (preconditions));
 
   return g_test_run ();
 }

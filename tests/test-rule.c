@@ -6,6 +6,8 @@
 
 #include <scmp-glib/scmp-glib.h>
 
+#include "test-preconditions.h"
+
 #include <errno.h>
 
 static void
@@ -518,12 +520,6 @@ call_to_string_null (void)
   scmp_rule_to_string (NULL);
 }
 
-typedef struct
-{
-  const char *path;
-  void (*call) (void);
-  const char *stderr_pattern;
-} PreconditionCase;
 
 static const PreconditionCase preconditions[] = {
   { "/rule/precondition/new-null-syscall", call_new_null_syscall, "*Scmp-CRITICAL*syscall != NULL*" },
@@ -548,22 +544,6 @@ static const PreconditionCase preconditions[] = {
   { "/rule/precondition/to-string-null", call_to_string_null, "*Scmp-CRITICAL*SCMP_IS_RULE*" },
 };
 
-static void
-test_precondition (gconstpointer data)
-{
-  const PreconditionCase *test = data;
-
-  if (g_test_subprocess ())
-    {
-      test->call ();
-      return;
-    }
-
-  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
-  g_test_trap_assert_failed ();
-  g_test_trap_assert_stderr (test->stderr_pattern);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -587,8 +567,7 @@ main (int   argc,
   g_test_add_func ("/rule/matches/arg-out-of-range", test_matches_arg_out_of_range);
   g_test_add_func ("/rule/to-string", test_to_string);
 
-  for (gsize i = 0; i < G_N_ELEMENTS (preconditions); i++)
-    g_test_add_data_func (preconditions[i].path, &preconditions[i], test_precondition);
+  add_precondition_tests (preconditions, G_N_ELEMENTS (preconditions));
 
   return g_test_run ();
 }
