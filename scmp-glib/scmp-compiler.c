@@ -724,49 +724,8 @@ node_test (Dag     *dag,
   return dag_intern (dag, &proto);
 }
 
-static Node *
-masked_word (Dag     *dag,
-             guint32  off,
-             guint32  mask,
-             guint32  datum,
-             Node    *t,
-             Node    *f)
-{
-  if ((datum & ~mask) != 0)
-    return f;
-  if (mask == WORD_ALL)
-    return node_test (dag, off, WORD_ALL, BPF_JEQ, datum, t, f);
-  if (datum == 0)
-    return node_test (dag, off, WORD_ALL, BPF_JSET, mask, f, t);
-  if (datum == mask && (mask & (mask - 1)) == 0)
-    return node_test (dag, off, WORD_ALL, BPF_JSET, mask, t, f);
-  return node_test (dag, off, mask, BPF_JEQ, datum, t, f);
-}
-
-static Node *
-compare_word (Dag           *dag,
-              guint32        off,
-              ScmpCompareOp  op,
-              guint32        datum,
-              guint32        mask,
-              Node          *t,
-              Node          *f)
-{
-  switch (op)
-    {
-    case SCMP_COMPARE_OP_EQ: return node_test (dag, off, WORD_ALL, BPF_JEQ, datum, t, f);
-    case SCMP_COMPARE_OP_NE: return node_test (dag, off, WORD_ALL, BPF_JEQ, datum, f, t);
-    case SCMP_COMPARE_OP_GT: return node_test (dag, off, WORD_ALL, BPF_JGT, datum, t, f);
-    case SCMP_COMPARE_OP_GE: return node_test (dag, off, WORD_ALL, BPF_JGE, datum, t, f);
-    case SCMP_COMPARE_OP_LT: return node_test (dag, off, WORD_ALL, BPF_JGE, datum, f, t);
-    case SCMP_COMPARE_OP_LE: return node_test (dag, off, WORD_ALL, BPF_JGT, datum, f, t);
-    case SCMP_COMPARE_OP_MASKED_EQ: return masked_word (dag, off, mask, datum, t, f);
-    default: g_assert_not_reached ();
-    }
-}
-
-/* One condition on the layout of @info: full 64-bit on 64-bit ABIs
- * (high word first), the low word alone on 32-bit ABIs or when asked. */
+/* A 64-bit comparison that is not a conjunction of word tests (!=, <, <=,
+ * >, >=), on the layout of @info: the high word decides unless equal. */
 static Node *
 condition_node (Dag                 *dag,
                 const ScmpArchInfo  *info,
@@ -778,17 +737,10 @@ condition_node (Dag                 *dag,
   guint32 lo_off = base + (info->big_endian ? 4 : 0);
   guint32 hi_off = base + (info->big_endian ? 0 : 4);
   guint32 lo = (guint32) c->datum, hi = (guint32) (c->datum >> 32);
-  guint32 mlo = (guint32) c->mask, mhi = (guint32) (c->mask >> 32);
   Node *lo_t;
-
-  if (info->word_bits == 32 || c->is_32bit)
-    return compare_word (dag, lo_off, c->op, lo, mlo, t, f);
 
   switch (c->op)
     {
-    case SCMP_COMPARE_OP_EQ:
-      lo_t = node_test (dag, lo_off, WORD_ALL, BPF_JEQ, lo, t, f);
-      return node_test (dag, hi_off, WORD_ALL, BPF_JEQ, hi, lo_t, f);
     case SCMP_COMPARE_OP_NE:
       lo_t = node_test (dag, lo_off, WORD_ALL, BPF_JEQ, lo, f, t);
       return node_test (dag, hi_off, WORD_ALL, BPF_JEQ, hi, lo_t, t);
@@ -805,10 +757,8 @@ condition_node (Dag                 *dag,
                         c->op == SCMP_COMPARE_OP_LT ? BPF_JGE : BPF_JGT, lo, f, t);
       return node_test (dag, hi_off, WORD_ALL, BPF_JGT, hi, f,
                         node_test (dag, hi_off, WORD_ALL, BPF_JEQ, hi, lo_t, t));
-    case SCMP_COMPARE_OP_MASKED_EQ:
-      lo_t = masked_word (dag, lo_off, mlo, lo, t, f);
-      return masked_word (dag, hi_off, mhi, hi, lo_t, f);
     default:
+      /* Equalities and every 32-bit compare are word atoms. */
       g_assert_not_reached ();
     }
 }
