@@ -615,10 +615,18 @@ struct _Node {
   gint     pos;
 };
 
+typedef enum {
+  MODE_FAST,             /* search trees for runs of values, shared tests */
+  MODE_COMPACT,          /* fewest instructions: no value search trees */
+  MODE_NAIVE,            /* no sharing, no search trees, a balanced range
+                            tree: the yardstick the optimisations are
+                            tested against */
+} CompileMode;
+
 typedef struct {
   GHashTable *nodes;     /* Node* → Node* (hash-consing set, owns) */
   GPtrArray  *order;
-  gboolean    compact;   /* fewest instructions: no value search trees */
+  CompileMode mode;
 } Dag;
 
 static guint
@@ -1081,9 +1089,9 @@ atom_clauses_node (Dag                *dag,
           guint32 off = g_array_index (c->atoms, Atom, 0).off;
           guint best = 0, best_run = 0, v = i;
 
-          while (!dag->compact && v < n && atom_clause_is_value (&clauses[v], off))
+          while (dag->mode == MODE_FAST && v < n && atom_clause_is_value (&clauses[v], off))
             v++;
-          if (!dag->compact && v - i >= VALUE_SEARCH_MIN)
+          if (dag->mode == MODE_FAST && v - i >= VALUE_SEARCH_MIN)
             {
               seg[1] = v - 1;
               seg[2] = G_MAXUINT - 1;
@@ -1095,7 +1103,8 @@ atom_clauses_node (Dag                *dag,
                   const Atom *atom = &g_array_index (c->atoms, Atom, a);
                   guint run = 1;
 
-                  while (i + run < n && atom_clause_has (&clauses[i + run], atom))
+                  while (dag->mode != MODE_NAIVE && i + run < n &&
+                         atom_clause_has (&clauses[i + run], atom))
                     run++;
                   if (run > best_run)
                     {
@@ -1704,7 +1713,7 @@ check_input (const ScmpCompileInput  *input,
 static ScmpProgram *
 compile_decisions (const ScmpCompileInput  *input,
                    Decisions               *decisions_in,
-                   gboolean                 compact,
+                   CompileMode              mode,
                    GError                 **error)
 {
   Decisions decisions = *decisions_in;
@@ -1715,7 +1724,7 @@ compile_decisions (const ScmpCompileInput  *input,
   gboolean ok;
 
   dag_init (&dag);
-  dag.compact = compact;
+  dag.mode = mode;
   program->big_endian = _scmp_arch_get_info (input->arches[0])->big_endian;
   bad_arch = node_ret (&dag, scmp_action_get_kernel_value (input->bad_arch_action));
   skip_value = input->allow_tracer_skip ? SECCOMP_RET_ALLOW
@@ -1764,7 +1773,9 @@ compile_decisions (const ScmpCompileInput  *input,
       ranges_add (ranges, NR_SKIP, skip, 0);
 
       root = node_test (&dag, SCMP_BPF_OFF_ARCH, WORD_ALL, BPF_JEQ, ad->info->audit_arch,
-                        range_tree (&dag, SCMP_BPF_OFF_NR, (Range *) (void *) ranges->data, ranges->len),
+                        mode == MODE_NAIVE
+                        ? range_tree_balanced (&dag, SCMP_BPF_OFF_NR, (Range *) (void *) ranges->data, ranges->len)
+                        : range_tree (&dag, SCMP_BPF_OFF_NR, (Range *) (void *) ranges->data, ranges->len),
                         root);
     }
 
@@ -1790,15 +1801,26 @@ _scmp_compiler_compile (const ScmpCompileInput  *input,
 
   /* Search trees run faster but take more room: when the program does
    * not fit, fall back to plain chains before giving up. */
-  program = compile_decisions (input, &decisions, FALSE, &local_error);
+  program = compile_decisions (input, &decisions, MODE_FAST, &local_error);
   if (program == NULL && g_error_matches (local_error, SCMP_ERROR, SCMP_ERROR_TOO_LARGE))
     {
       g_clear_error (&local_error);
-      program = compile_decisions (input, &decisions, TRUE, &local_error);
+      program = compile_decisions (input, &decisions, MODE_COMPACT, &local_error);
     }
   if (program == NULL)
     g_propagate_error (error, g_steal_pointer (&local_error));
   return program;
+}
+
+ScmpProgram *
+_scmp_compiler_compile_naive (const ScmpCompileInput  *input,
+                              GError                 **error)
+{
+  g_auto(Decisions) decisions = { NULL, 0 };
+
+  if (!check_input (input, error) || !decisions_build (&decisions, input, error))
+    return NULL;
+  return compile_decisions (input, &decisions, MODE_NAIVE, error);
 }
 
 void

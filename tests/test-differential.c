@@ -903,6 +903,8 @@ typedef struct {
   guint  insns_theirs;
   guint  mismatches;       /* vs libseccomp */
   guint  ref_mismatches;   /* reference vs our BPF */
+  guint  naive_mismatches; /* optimised vs unoptimised program */
+  guint  naive_compared;   /* policies whose unoptimised program fits */
   guint  api_mismatches;   /* scmp_filter_evaluate() vs our BPF */
   guint  printed;
   guint  excluded;         /* inputs left out of the libseccomp comparison */
@@ -918,6 +920,7 @@ typedef struct {
   Probe                    probe;
   ScmpCompileInput         input;
   const ScmpProgram       *ours;
+  ScmpProgram             *naive;     /* the unoptimised program, or NULL */
   const struct sock_filter *theirs;   /* NULL: no libseccomp comparison */
   gsize                    n_theirs;
   scmp_filter_ctx          ctx;
@@ -1101,6 +1104,16 @@ compare_one (const ScmpBpfData *d,
       cmp->stats->ref_mismatches++;
       print_mismatch (cmp, "reference vs our BPF", d, ref, ours.ret);
     }
+  if (cmp->naive != NULL)
+    {
+      ScmpBpfResult naive = _scmp_bpf_run (cmp->naive->insns, cmp->naive->n_insns, d, be);
+
+      if (naive.error || naive.ret != ours.ret)
+        {
+          cmp->stats->naive_mismatches++;
+          print_mismatch (cmp, "unoptimised (expected) vs optimised (got)", d, naive.ret, ours.ret);
+        }
+    }
 
   if (cmp->theirs != NULL && libseccomp_differs (cmp->probe.set, d) != NULL)
     cmp->stats->excluded++;
@@ -1198,6 +1211,11 @@ compare_policy (const ArchSet *set,
       stats->insns_theirs += cmp.n_theirs;
     }
 
+  /* The optimisations must not change a single answer. */
+  cmp.naive = _scmp_compiler_compile_naive (&cmp.input, NULL);
+  if (cmp.naive != NULL)
+    stats->naive_compared++;
+
   stats->policies++;
   stats->rules += scmp_filter_get_n_rules (filter);
   stats->insns_ours += cmp.ours->n_insns;
@@ -1212,6 +1230,7 @@ compare_policy (const ArchSet *set,
 
   if (cmp.ctx != NULL)
     seccomp_release (cmp.ctx);
+  g_clear_pointer (&cmp.naive, _scmp_program_free);
 }
 
 static void
@@ -1221,11 +1240,13 @@ report (Stats *stats,
   g_autofree char *theirs = with_libseccomp ? g_strdup_printf (" theirs %7u", stats->insns_theirs) : g_strdup ("");
 
   g_test_message ("%-22s policies %5u (skipped %u, libseccomp refused %u), rules %6u, inputs %9" G_GUINT64_FORMAT
-                  " (%u excluded), insns ours %7u%s, mismatches: libseccomp %u, reference %u, evaluate() %u",
+                  " (%u excluded), insns ours %7u%s, mismatches: libseccomp %u, reference %u, evaluate() %u, "
+                  "unoptimised %u (on %u policies)",
                   stats->label, stats->policies, stats->skipped, stats->lsc_refused, stats->rules, stats->inputs,
                   stats->excluded, stats->insns_ours,
                   theirs,
-                  stats->mismatches, stats->ref_mismatches, stats->api_mismatches);
+                  stats->mismatches, stats->ref_mismatches, stats->api_mismatches,
+                  stats->naive_mismatches, stats->naive_compared);
 }
 
 static void
@@ -1234,6 +1255,7 @@ assert_no_mismatches (const Stats *stats)
   g_assert_cmpuint (stats->mismatches, ==, 0);
   g_assert_cmpuint (stats->ref_mismatches, ==, 0);
   g_assert_cmpuint (stats->api_mismatches, ==, 0);
+  g_assert_cmpuint (stats->naive_mismatches, ==, 0);
 }
 
 /* ------------------------------------------------------------------ */
@@ -1667,6 +1689,76 @@ test_hi_word_boundaries (void)
   g_test_message ("%u explicit boundary checks", checked);
 }
 
+/* Long runs of "argN == value" rules on one syscall become search trees
+ * over the values (and ranges where values are contiguous): first match
+ * must still win for repeated values, and rules of other shapes in between
+ * must cut the runs correctly. */
+static void
+test_value_search (void)
+{
+  static const ScmpArchitecture arches[] = { SCMP_ARCHITECTURE_X86_64, SCMP_ARCHITECTURE_X86,
+                                             SCMP_ARCHITECTURE_S390X, SCMP_ARCHITECTURE_AARCH64 };
+
+  for (gsize a = 0; a < G_N_ELEMENTS (arches); a++)
+    for (guint round = 0; round < 20; round++)
+      {
+        const ArchSet set = { scmp_architecture_to_name (arches[a]), { arches[a] }, 1 };
+        Stats stats = { .label = set.label };
+        g_autoptr(ScmpAction) dflt = scmp_action_new_errno (9);
+        g_autoptr(ScmpFilter) filter = filter_new_for_set (&set, dflt);
+        guint n_rules = 20 + rand_below (80);
+        /* Half the rounds give a contiguous block one action, so that a
+         * range search wins over the value tree. */
+        g_autoptr(ScmpAction) block_action = round % 2 ? random_action (TRUE) : NULL;
+
+        for (guint r = 0; r < n_rules; r++)
+          {
+            g_autoptr(ScmpAction) action = random_action (TRUE);
+            g_autoptr(ScmpRule) rule = NULL;
+            ScmpCondition c = { 1, SCMP_COMPARE_OP_EQ, 0, 0, chance (20) };
+            gboolean in_block = chance (50);
+
+            /* Contiguous blocks, scattered values, and repeats. */
+            c.datum = in_block ? 0x5400 + rand_below (24)
+                               : chance (50) ? (guint32) g_test_rand_int () : rand_below (8);
+            if (in_block && block_action != NULL)
+              g_set_object (&action, block_action);
+            if (chance (10))
+              c.op = chance (50) ? SCMP_COMPARE_OP_GT : SCMP_COMPARE_OP_MASKED_EQ,
+              c.mask = 0xff00;
+            if (chance (5))
+              c.arg = 0;
+            if (chance (5) && scmp_architecture_get_word_size (arches[a]) == 64)
+              c.datum |= G_GUINT64_CONSTANT (1) << 40;
+            rule = scmp_rule_newv ("ioctl", action, &c, 1);
+            /* Same value, other action: EXISTS, as documented; skip it. */
+            scmp_filter_add_rule (filter, rule, NULL);
+          }
+
+        /* And one dense block in order, after the random rules: a
+         * contiguous run of values with one action is a single range. */
+        if (round % 4 == 3)
+          {
+            g_autoptr(ScmpAction) dense = random_action (TRUE);
+            guint base = 0x8000 + rand_below (16);
+
+            for (guint v = 0; v < 30; v++)
+              {
+                ScmpCondition c = { 1, SCMP_COMPARE_OP_EQ, base + v, 0, FALSE };
+                g_autoptr(ScmpRule) rule = scmp_rule_newv ("ioctl", dense, &c, 1);
+
+                scmp_filter_add_rule (filter, rule, NULL);
+              }
+          }
+
+        compare_policy (&set, filter, FALSE, 500, &stats);
+        g_assert_cmpuint (stats.skipped, ==, 0);
+        assert_no_mismatches (&stats);
+        if (round == 0)
+          report (&stats, FALSE);
+      }
+}
+
 /* On big-endian ABIs the high word is at +0: a datum whose words differ
  * must not match its word-swapped value. */
 static void
@@ -1892,6 +1984,7 @@ main (int    argc,
   g_test_add_func ("/differential/regression/long-jumps", test_long_jumps);
   g_test_add_func ("/differential/regression/hi-word-boundaries", test_hi_word_boundaries);
   g_test_add_func ("/differential/regression/big-endian-words", test_big_endian_words);
+  g_test_add_func ("/differential/regression/value-search", test_value_search);
   g_test_add_func ("/differential/regression/multiplexer-conditional-rules", test_regression_multiplexer);
   g_test_add_func ("/differential/regression/x32-bit", test_regression_x32_bit);
 
