@@ -45,7 +45,8 @@ gboolean     _scmp_compiler_check_rule  (ScmpRule                *rule,
 ScmpProgram *_scmp_compiler_compile     (const ScmpCompileInput  *input,
                                          GError                 **error);
 /* The same decisions without the optimisations (no shared tests, no
- * search trees over values, a plainly balanced tree over numbers): what
+ * search trees over values, a weight-balanced split instead of the optimal
+ * tree over numbers): what
  * tests compare the optimised program against. */
 ScmpProgram *_scmp_compiler_compile_naive (const ScmpCompileInput *input,
                                            GError                **error);

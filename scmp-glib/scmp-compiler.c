@@ -618,9 +618,9 @@ struct _Node {
 typedef enum {
   MODE_FAST,             /* search trees for runs of values, shared tests */
   MODE_COMPACT,          /* fewest instructions: no value search trees */
-  MODE_NAIVE,            /* no sharing, no search trees, a balanced range
-                            tree: the yardstick the optimisations are
-                            tested against */
+  MODE_NAIVE,            /* no sharing, no search trees, a weight-balanced
+                            range tree: the yardstick the optimisations
+                            are tested against */
 } CompileMode;
 
 typedef struct {
