@@ -627,7 +627,13 @@ typedef struct {
   GHashTable *nodes;     /* Node* → Node* (hash-consing set, owns) */
   GPtrArray  *order;
   CompileMode mode;
+  GPtrArray  *chunks;    /* (element-type Node[NODE_CHUNK]) the nodes' storage */
+  guint       chunk_used;
 } Dag;
+
+/* Nodes are allocated in chunks: a compile makes thousands and frees them
+ * all at once. */
+#define NODE_CHUNK 256
 
 static guint
 node_hash (gconstpointer p)
@@ -656,8 +662,10 @@ node_equal (gconstpointer a,
 static void
 dag_init (Dag *dag)
 {
-  dag->nodes = g_hash_table_new_full (node_hash, node_equal, g_free, NULL);
+  dag->nodes = g_hash_table_new (node_hash, node_equal);
   dag->order = g_ptr_array_new ();
+  dag->chunks = g_ptr_array_new_with_free_func (g_free);
+  dag->chunk_used = NODE_CHUNK;
 }
 
 static void
@@ -665,6 +673,7 @@ dag_clear (Dag *dag)
 {
   g_clear_pointer (&dag->nodes, g_hash_table_unref);
   g_clear_pointer (&dag->order, g_ptr_array_unref);
+  g_clear_pointer (&dag->chunks, g_ptr_array_unref);
 }
 
 static Node *
@@ -675,7 +684,13 @@ dag_intern (Dag  *dag,
 
   if (found != NULL)
     return found;
-  found = g_memdup2 (proto, sizeof *proto);
+  if (dag->chunk_used == NODE_CHUNK)
+    {
+      g_ptr_array_add (dag->chunks, g_new (Node, NODE_CHUNK));
+      dag->chunk_used = 0;
+    }
+  found = (Node *) g_ptr_array_index (dag->chunks, dag->chunks->len - 1) + dag->chunk_used++;
+  *found = *proto;
   g_hash_table_add (dag->nodes, found);
   return found;
 }
@@ -1162,10 +1177,15 @@ decision_node (Dag                *dag,
                GArray             *clauses,
                guint32             default_action)
 {
-  g_autofree AtomClause *ac = g_new (AtomClause, clauses->len);
+  g_autofree AtomClause *ac = NULL;
   guint n = 0;
   Node *node;
 
+  /* Most syscalls have one unconditional outcome. */
+  if (clauses->len == 1 && g_array_index (clauses, Clause, 0).conds->len == 0)
+    return node_ret (dag, g_array_index (clauses, Clause, 0).action);
+
+  ac = g_new (AtomClause, clauses->len);
   for (guint i = 0; i < clauses->len; i++)
     {
       Clause *cl = &g_array_index (clauses, Clause, i);

@@ -78,6 +78,11 @@ static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (ScmpRule, scmp_rule, G_TYPE_OBJECT)
 
+/* Set while a named constructor builds a rule and fills its fields itself:
+ * much cheaper than going through GValue properties, and filters are built
+ * from hundreds or thousands of rules. */
+static __thread gboolean constructing_internally;
+
 static void
 scmp_rule_constructed (GObject *object)
 {
@@ -85,6 +90,8 @@ scmp_rule_constructed (GObject *object)
 
   G_OBJECT_CLASS (scmp_rule_parent_class)->constructed (object);
 
+  if (constructing_internally)
+    return;
   if (self->syscall == NULL || self->syscall[0] == '\0')
     g_critical ("An ScmpRule needs a non-empty “syscall” property");
   if (self->action == NULL)
@@ -248,12 +255,13 @@ scmp_rule_new_internal (const char          *syscall,
 {
   ScmpRule *self;
 
-  self = g_object_new (SCMP_TYPE_RULE,
-                       "syscall", syscall,
-                       "action", action,
-                       "exact", exact,
-                       NULL);
+  constructing_internally = TRUE;
+  self = g_object_new (SCMP_TYPE_RULE, NULL);
+  constructing_internally = FALSE;
 
+  self->syscall = g_strdup (syscall);
+  self->action = g_object_ref (action);
+  self->exact = exact;
   if (n_conditions > 0)
     g_array_append_vals (self->conditions, conditions, n_conditions);
 
