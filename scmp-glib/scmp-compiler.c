@@ -962,29 +962,6 @@ atom_clause_is_value (const AtomClause *c,
   return !a->whole && a->positive && a->jop == BPF_JEQ && a->mask == WORD_ALL && a->off == off;
 }
 
-/* The number of tests reachable from @root before @stop. */
-static guint
-dag_size (Node *root,
-          Node *stop)
-{
-  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
-  g_autoptr(GPtrArray) todo = g_ptr_array_new ();
-  guint n = 0;
-
-  g_ptr_array_add (todo, root);
-  while (todo->len > 0)
-    {
-      Node *node = g_ptr_array_steal_index_fast (todo, todo->len - 1);
-
-      if (node == stop || node->kind != NODE_TEST || !g_hash_table_add (seen, node))
-        continue;
-      n++;
-      g_ptr_array_add (todo, node->t);
-      g_ptr_array_add (todo, node->f);
-    }
-  return n;
-}
-
 /* At least this many "word == K" clauses in a row become a search tree. */
 #define VALUE_SEARCH_MIN 6
 
@@ -998,6 +975,15 @@ compare_ranges (gconstpointer a,
   const Range *x = a, *y = b;
 
   return x->lo < y->lo ? -1 : x->lo > y->lo;
+}
+
+/* The tests value_tree() makes for @n values. */
+static guint
+value_tree_size (guint n)
+{
+  if (n <= VALUE_CHAIN_MAX)
+    return n;
+  return 1 + value_tree_size (n / 2) + value_tree_size (n - n / 2);
 }
 
 static Node *
@@ -1035,7 +1021,6 @@ value_search_node (Dag        *dag,
   guint32 off = g_array_index (clauses[i].atoms, Atom, 0).off;
   g_autoptr(GArray) points = g_array_new (FALSE, FALSE, sizeof (Range));
   g_autoptr(GArray) ranges = NULL;
-  Node *chain_tree, *range_search;
   guint32 cursor = 0;
   gboolean done = FALSE;
   guint n = 0;
@@ -1055,10 +1040,8 @@ value_search_node (Dag        *dag,
         g_array_index (points, Range, n++) = *pt;
     }
 
-  chain_tree = value_tree (dag, off, (Range *) (void *) points->data, n, next);
-
   /* Contiguous values with the same action (families, flag sets) are
-   * cheaper as ranges: build that too, keep the smaller. */
+   * cheaper as ranges: count both shapes, build the smaller. */
   ranges = g_array_new (FALSE, FALSE, sizeof (Range));
   for (guint p = 0; p < n && !done; p++)
     {
@@ -1074,9 +1057,10 @@ value_search_node (Dag        *dag,
     }
   if (!done)
     ranges_add (ranges, cursor, next, 1);
-  range_search = range_tree_balanced (dag, off, (Range *) (void *) ranges->data, ranges->len);
 
-  return dag_size (range_search, next) < dag_size (chain_tree, next) ? range_search : chain_tree;
+  if (ranges->len - 1 < value_tree_size (n))
+    return range_tree_balanced (dag, off, (Range *) (void *) ranges->data, ranges->len);
+  return value_tree (dag, off, (Range *) (void *) points->data, n, next);
 }
 
 /* First-match semantics over @clauses[0..n), then @next. A run of clauses
