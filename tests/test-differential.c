@@ -479,9 +479,19 @@ libseccomp_build (const ArchSet *set,
   scmp_filter_ctx ctx = seccomp_init (dflt);
   int rc;
 
-  g_assert_nonnull (ctx);
+  /* libseccomp 2.5.4 refuses errno 4095, which the kernel allows. */
+  if (ctx == NULL)
+    {
+      g_test_message ("libseccomp refused the default action 0x%08x", dflt);
+      return NULL;
+    }
   g_assert_cmpint (seccomp_attr_set (ctx, SCMP_FLTATR_CTL_NNP, 0), ==, 0);
-  g_assert_cmpint (seccomp_attr_set (ctx, SCMP_FLTATR_ACT_BADARCH, bad), ==, 0);
+  if (seccomp_attr_set (ctx, SCMP_FLTATR_ACT_BADARCH, bad) != 0)
+    {
+      g_test_message ("libseccomp refused the bad-arch action 0x%08x", bad);
+      seccomp_release (ctx);
+      return NULL;
+    }
   if (!set_has (set, scmp_architecture_get_native ()))
     g_assert_cmpint (seccomp_arch_remove (ctx, SCMP_ARCH_NATIVE), ==, 0);
   for (gsize i = 0; i < set->n; i++)
