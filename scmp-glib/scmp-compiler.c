@@ -32,6 +32,7 @@
 #include "scmp-arch-private.h"
 #include "scmp-bpf-private.h"
 #include "scmp-error.h"
+#include "scmp-error-private.h"
 
 #include <linux/seccomp.h>
 #include <string.h>
@@ -128,9 +129,7 @@ _scmp_compiler_check_rule (ScmpRule                *rule,
   idx = _scmp_syscall_lookup (name);
   if (idx < 0)
     {
-      g_set_error (error, SCMP_ERROR, SCMP_ERROR_INVALID_SYSCALL,
-                   "Unknown syscall “%s”: no architecture has a system call of that name",
-                   name);
+      _scmp_set_unknown_syscall_error (error, name);
       return FALSE;
     }
 

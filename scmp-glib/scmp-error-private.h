@@ -17,4 +17,8 @@ void _scmp_set_error_from_errno (GError     **error,
                                  int          errsv,
                                  const char  *what);
 
+/* SCMP_ERROR_INVALID_SYSCALL for a name no ABI's table has. */
+void _scmp_set_unknown_syscall_error (GError     **error,
+                                      const char  *name);
+
 G_END_DECLS

@@ -44,3 +44,12 @@ _scmp_set_error_from_errno (GError     **error,
   g_set_error (error, SCMP_ERROR, code, "%s: %s (%s)",
                what, g_strerror (errsv), errname != NULL ? errname : "unknown errno");
 }
+
+void
+_scmp_set_unknown_syscall_error (GError     **error,
+                                 const char  *name)
+{
+  g_set_error (error, SCMP_ERROR, SCMP_ERROR_INVALID_SYSCALL,
+               "Unknown syscall “%s”: no architecture has a system call of that name",
+               name);
+}

@@ -1245,9 +1245,7 @@ scmp_filter_set_priority (ScmpFilter  *self,
 
   if (_scmp_syscall_lookup (syscall) < 0)
     {
-      g_set_error (error, SCMP_ERROR, SCMP_ERROR_INVALID_SYSCALL,
-                   "Unknown syscall “%s”: no architecture has a system call of that name",
-                   syscall);
+      _scmp_set_unknown_syscall_error (error, syscall);
       return FALSE;
     }
   if (GPOINTER_TO_UINT (g_hash_table_lookup (self->priorities, syscall)) == priority)
