@@ -1863,7 +1863,7 @@ regression_multiplexer_child (ScmpArchitecture arch)
   g_assert_no_error (error);
   scmp_filter_add_rule (filter, r2, &error);
   g_assert_no_error (error);
-  compare_policy (&set, filter, FALSE, 1000, &stats);   /* hangs in the compiler */
+  compare_policy (&set, filter, FALSE, 1000, &stats);
   report (&stats, FALSE);
   g_assert_cmpuint (stats.skipped, ==, 0);
   assert_no_mismatches (&stats);
