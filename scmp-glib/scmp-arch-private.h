@@ -53,4 +53,10 @@ guint               _scmp_arch_count_syscalls (ScmpArchitecture arch,
                                                guint32          lo,
                                                guint32          hi);
 
+/* The name indices of @arch's syscalls, sorted by number (signed and
+ * unsigned orders agree: no table number is negative); @n_syscalls is set
+ * to their count. NULL and 0 for an unknown arch. */
+const guint16      *_scmp_arch_syscalls_by_nr (ScmpArchitecture arch,
+                                               guint           *n_syscalls);
+
 G_END_DECLS

@@ -504,6 +504,21 @@ _scmp_arch_count_syscalls (ScmpArchitecture arch,
          - by_nr_lower_bound (col, lo);
 }
 
+const guint16 *
+_scmp_arch_syscalls_by_nr (ScmpArchitecture arch,
+                           guint           *n_syscalls)
+{
+  guint col;
+
+  arch = _scmp_arch_resolve (arch);
+  *n_syscalls = 0;
+  if (arch == SCMP_ARCHITECTURE_UNKNOWN)
+    return NULL;
+  col = arch - SCMP_ARCHITECTURE_X86;
+  *n_syscalls = _scmp_syscall_by_nr_start[col + 1] - _scmp_syscall_by_nr_start[col];
+  return &_scmp_syscall_by_nr[_scmp_syscall_by_nr_start[col]];
+}
+
 /**
  * scmp_syscall_list_names:
  * @arch: an #ScmpArchitecture

@@ -33,6 +33,7 @@
 #include "scmp-bpf-private.h"
 #include "scmp-error.h"
 #include "scmp-error-private.h"
+#include "scmp-rule-private.h"
 
 #include <linux/seccomp.h>
 #include <string.h>
@@ -191,89 +192,66 @@ _scmp_compiler_check_rule (ScmpRule                *rule,
 /* ------------------------------------------------------------------ */
 
 typedef struct {
-  GArray  *conds;     /* (element-type ScmpCondition) */
-  guint32  action;    /* kernel return value */
-  gint32   sub;       /* for a multiplexed call: its sub-call, else -1 */
-  gboolean maybe;     /* (with sub) has conditions BPF cannot see */
+  const ScmpCondition *conds;   /* (array length=n_conds): a rule's, or in the arena */
+  guint    n_conds;
+  guint32  action;              /* kernel return value */
+  gint32   sub;                 /* for a multiplexed call: its sub-call, else -1 */
+  gboolean maybe;               /* (with sub) has conditions BPF cannot see */
 } Clause;
 
+/* What one syscall number does: the first clause that holds decides. */
 typedef struct {
-  gint32  nr;
-  GArray *clauses;    /* (element-type Clause) */
+  Clause *clauses;              /* in the arch's store, or in the arena */
+  guint   n;
 } Decision;
 
-static void
-clause_clear (gpointer data)
+/* Storage that lives as long as the decisions: multiplexer expansion is
+ * the only thing that makes new clauses and conditions, and it is rare. */
+static gpointer
+arena_take (GPtrArray *arena,
+            gpointer   block)
 {
-  Clause *c = data;
-
-  g_clear_pointer (&c->conds, g_array_unref);
-}
-
-static GArray *
-clause_list_new (void)
-{
-  GArray *list = g_array_new (FALSE, TRUE, sizeof (Clause));
-
-  g_array_set_clear_func (list, clause_clear);
-  return list;
-}
-
-static GArray *
-conds_new (void)
-{
-  return g_array_new (FALSE, TRUE, sizeof (ScmpCondition));
+  g_ptr_array_add (arena, block);
+  return block;
 }
 
 static gboolean
-conds_contain (GArray              *conds,
+conds_contain (const ScmpCondition *conds,
+               guint                n,
                const ScmpCondition *c)
 {
-  for (guint i = 0; i < conds->len; i++)
-    if (scmp_condition_equal (&g_array_index (conds, ScmpCondition, i), c))
+  for (guint i = 0; i < n; i++)
+    if (scmp_condition_equal (&conds[i], c))
       return TRUE;
   return FALSE;
 }
 
 /* Every condition of @a is one of @b: whenever @b holds, @a does. */
 static gboolean
-conds_subset (GArray *a,
-              GArray *b)
+conds_subset (const Clause *a,
+              const Clause *b)
 {
-  for (guint i = 0; i < a->len; i++)
-    if (!conds_contain (b, &g_array_index (a, ScmpCondition, i)))
+  for (guint i = 0; i < a->n_conds; i++)
+    if (!conds_contain (b->conds, b->n_conds, &a->conds[i]))
       return FALSE;
   return TRUE;
-}
-
-/* @a ∧ @b, without repeating a condition. */
-static GArray *
-conds_concat (GArray *a,
-              GArray *b)   /* (nullable) */
-{
-  GArray *r = conds_new ();
-
-  g_array_append_vals (r, a->data, a->len);
-  for (guint i = 0; b != NULL && i < b->len; i++)
-    if (!conds_contain (r, &g_array_index (b, ScmpCondition, i)))
-      g_array_append_vals (r, &g_array_index (b, ScmpCondition, i), 1);
-  return r;
 }
 
 /* Two equality tests of the same word with different values can never
  * both hold: used to prune the clauses multiplexer expansion creates. */
 static gboolean
-conds_unsatisfiable (GArray *conds)
+conds_unsatisfiable (const ScmpCondition *conds,
+                     guint                n)
 {
-  for (guint i = 0; i < conds->len; i++)
+  for (guint i = 0; i < n; i++)
     {
-      const ScmpCondition *a = &g_array_index (conds, ScmpCondition, i);
+      const ScmpCondition *a = &conds[i];
 
       if (a->op != SCMP_COMPARE_OP_EQ)
         continue;
-      for (guint j = i + 1; j < conds->len; j++)
+      for (guint j = i + 1; j < n; j++)
         {
-          const ScmpCondition *b = &g_array_index (conds, ScmpCondition, j);
+          const ScmpCondition *b = &conds[j];
 
           if (b->op == SCMP_COMPARE_OP_EQ && b->arg == a->arg &&
               b->is_32bit == a->is_32bit && b->datum != a->datum)
@@ -283,40 +261,26 @@ conds_unsatisfiable (GArray *conds)
   return FALSE;
 }
 
+/* The test of sub-call @sub ∧ @more (without repeating a condition). */
 static void
-clause_list_append_full (GArray   *list,
-                         GArray   *conds,     /* (transfer full) */
-                         guint32   action,
-                         gint32    sub,
-                         gboolean  maybe)
+clause_list_append_sub (GArray              *list,
+                        GPtrArray           *arena,
+                        guint32              sub,
+                        const ScmpCondition *more,
+                        guint                n_more,
+                        guint32              action)
 {
-  Clause c = { conds, action, sub, maybe };
-
-  if (conds_unsatisfiable (conds))
-    {
-      g_array_unref (conds);
-      return;
-    }
-  g_array_append_val (list, c);
-}
-
-static void
-clause_list_append (GArray   *list,
-                    GArray   *conds,     /* (transfer full) */
-                    guint32   action)
-{
-  clause_list_append_full (list, conds, action, -1, FALSE);
-}
-
-static GArray *
-sub_call_test (guint32 sub)
-{
-  GArray *conds = conds_new ();
   /* The kernel reads the sub-call as an int: its low word. */
   ScmpCondition test = { 0, SCMP_COMPARE_OP_EQ, sub, 0, TRUE };
+  ScmpCondition *conds = arena_take (arena, g_new (ScmpCondition, 1 + n_more));
+  Clause c = { conds, 1, action, -1, FALSE };
 
-  g_array_append_val (conds, test);
-  return conds;
+  conds[0] = test;
+  for (guint i = 0; i < n_more; i++)
+    if (!conds_contain (conds, c.n_conds, &more[i]))
+      conds[c.n_conds++] = more[i];
+  if (!conds_unsatisfiable (conds, c.n_conds))
+    g_array_append_val (list, c);
 }
 
 /* The clauses of a multiplexer syscall (socketcall, ipc) come from rules
@@ -333,16 +297,16 @@ sub_call_test (guint32 sub)
  *
  * The result grows with (sub-calls × own rules), never exponentially. */
 static void
-clause_list_expand (GArray  **list_inout,
-                    guint32   default_action)
+decision_expand (Decision  *d,
+                 guint32    default_action,
+                 GPtrArray *arena)
 {
-  GArray *list = *list_inout;
   g_autoptr(GArray) subs = g_array_new (FALSE, FALSE, sizeof (gint32));
   GArray *out;
 
-  for (guint i = 0; i < list->len; i++)
+  for (guint i = 0; i < d->n; i++)
     {
-      gint32 sub = g_array_index (list, Clause, i).sub;
+      gint32 sub = d->clauses[i].sub;
       gboolean seen = FALSE;
 
       for (guint k = 0; k < subs->len && !seen; k++)
@@ -353,233 +317,195 @@ clause_list_expand (GArray  **list_inout,
   if (subs->len == 0)
     return;
 
-  out = clause_list_new ();
+  out = g_array_new (FALSE, FALSE, sizeof (Clause));
   for (guint k = 0; k < subs->len; k++)
     {
-      gint32 s = g_array_index (subs, gint32, k);
-      g_autoptr(GArray) pre = sub_call_test ((guint32) s);
+      guint32 s = (guint32) g_array_index (subs, gint32, k);
       gboolean have_acc = FALSE, closed = FALSE;
       guint32 acc = 0;
 
-      for (guint i = 0; i < list->len && !closed; i++)
+      for (guint i = 0; i < d->n && !closed; i++)
         {
-          Clause *c = &g_array_index (list, Clause, i);
+          const Clause *c = &d->clauses[i];
           guint32 action = have_acc ? most_restrictive (acc, c->action) : c->action;
 
-          if (c->sub >= 0 && c->sub != s)
+          if (c->sub >= 0 && (guint32) c->sub != s)
             continue;
-          if (c->sub == s && c->maybe)
+          if ((guint32) c->sub == s && c->maybe)
             {
               acc = action;
               have_acc = TRUE;
             }
-          else if (c->sub == s)
+          else if ((guint32) c->sub == s)
             {
-              clause_list_append (out, conds_concat (pre, NULL), action);
+              clause_list_append_sub (out, arena, s, NULL, 0, action);
               closed = TRUE;
             }
           else
-            clause_list_append (out, conds_concat (pre, c->conds), action);
+            clause_list_append_sub (out, arena, s, c->conds, c->n_conds, action);
         }
       if (!closed)
-        clause_list_append (out, conds_concat (pre, NULL),
-                            have_acc ? most_restrictive (acc, default_action) : default_action);
+        clause_list_append_sub (out, arena, s, NULL, 0,
+                                have_acc ? most_restrictive (acc, default_action) : default_action);
     }
 
-  for (guint i = 0; i < list->len; i++)
-    {
-      Clause *c = &g_array_index (list, Clause, i);
+  for (guint i = 0; i < d->n; i++)
+    if (d->clauses[i].sub < 0)
+      g_array_append_val (out, d->clauses[i]);
 
-      if (c->sub < 0)
-        clause_list_append (out, conds_concat (c->conds, NULL), c->action);
-    }
-
-  g_array_unref (list);
-  *list_inout = out;
+  d->n = out->len;
+  d->clauses = arena_take (arena, g_array_free (out, FALSE));
 }
 
 /* After the first unconditional clause nothing can fire; a trailing clause
  * whose action is the default changes nothing. */
 static void
-clause_list_trim (GArray  *list,
-                  guint32  default_action)
+decision_trim (Decision *d,
+               guint32   default_action)
 {
-  for (guint i = 0; i < list->len; i++)
+  for (guint i = 0; i < d->n; i++)
     {
-      if (g_array_index (list, Clause, i).conds->len == 0)
+      if (d->clauses[i].n_conds == 0)
         {
-          g_array_set_size (list, i + 1);
+          d->n = i + 1;
           break;
         }
     }
 
   /* A clause whose conditions include an earlier clause's never fires.
    * (Quadratic: skipped on huge lists, where it is only a size gain.) */
-  for (guint j = 1; j < list->len && list->len <= 128; j++)
+  for (guint j = 1; j < d->n && d->n <= 128; j++)
     {
-      GArray *later = g_array_index (list, Clause, j).conds;
-
       for (guint i = 0; i < j; i++)
         {
-          if (conds_subset (g_array_index (list, Clause, i).conds, later))
+          if (conds_subset (&d->clauses[i], &d->clauses[j]))
             {
-              g_array_remove_index (list, j--);
+              memmove (&d->clauses[j], &d->clauses[j + 1], (d->n - j - 1) * sizeof (Clause));
+              d->n--;
+              j--;
               break;
             }
         }
     }
 
-  while (list->len > 0 &&
-         g_array_index (list, Clause, list->len - 1).action == default_action)
-    g_array_set_size (list, list->len - 1);
+  while (d->n > 0 && d->clauses[d->n - 1].action == default_action)
+    d->n--;
 }
 
 /* ------------------------------------------------------------------ */
 /* Per-arch decisions                                                  */
 /* ------------------------------------------------------------------ */
 
+/* What every ABI reads of a rule, taken once per compile. */
+typedef struct {
+  int                  idx;        /* name index, -1 for an unknown name */
+  guint32              action;
+  const ScmpCondition *conds;
+  guint                n_conds;
+} RuleView;
+
 typedef struct {
   const ScmpArchInfo *info;
-  GHashTable *by_nr;         /* nr → Decision* */
-  guint32 default_action;
+  guint32    default_action;
+  Decision  *by_name;       /* [name index]: the decision for its number */
+  Clause    *store;         /* the clauses of by_name, before expansion */
+  GPtrArray *arena;
 } ArchDecisions;
-
-static void
-decision_free (gpointer data)
-{
-  Decision *d = data;
-
-  g_array_unref (d->clauses);
-  g_free (d);
-}
-
-static Decision *
-decision_for (ArchDecisions *ad,
-              gint32         nr)
-{
-  Decision *d = g_hash_table_lookup (ad->by_nr, GINT_TO_POINTER (nr));
-
-  if (d == NULL)
-    {
-      d = g_new0 (Decision, 1);
-      d->nr = nr;
-      d->clauses = clause_list_new ();
-      g_hash_table_insert (ad->by_nr, GINT_TO_POINTER (nr), d);
-    }
-  return d;
-}
-
-/* Most rules have no condition: they share one empty, read-only array. */
-static GArray *
-conds_empty (void)
-{
-  static GArray *empty;
-
-  if (g_once_init_enter (&empty))
-    g_once_init_leave (&empty, conds_new ());
-  return g_array_ref (empty);
-}
-
-static GArray *
-rule_conds (ScmpRule *rule)
-{
-  guint n = scmp_rule_get_n_conditions (rule);
-  GArray *conds;
-
-  if (n == 0)
-    return conds_empty ();
-  conds = g_array_sized_new (FALSE, FALSE, sizeof (ScmpCondition), n);
-
-  for (guint i = 0; i < n; i++)
-    g_array_append_vals (conds, scmp_rule_get_condition (rule, i), 1);
-  return conds;
-}
 
 static void
 arch_decisions_clear (ArchDecisions *ad)
 {
-  g_clear_pointer (&ad->by_nr, g_hash_table_unref);
+  g_clear_pointer (&ad->by_name, g_free);
+  g_clear_pointer (&ad->store, g_free);
+  g_clear_pointer (&ad->arena, g_ptr_array_unref);
 }
 
-static gboolean
+/* The slot of a rule on @info's ABI: its own number's, and the
+ * multiplexer's when the call also goes through socketcall/ipc. */
+static void
+rule_slots (const RuleView     *r,
+            const ScmpArchInfo *info,
+            const int           mux_idx[3],
+            int                *direct,
+            int                *muxed,
+            guint              *sub)
+{
+  ScmpMultiplexer mux = _scmp_syscall_mux (r->idx, info->arch, sub);
+
+  *direct = _scmp_syscall_number (r->idx, info->arch) >= 0 ? r->idx : -1;
+  *muxed = mux != SCMP_MULTIPLEXER_NONE ? mux_idx[mux] : -1;
+}
+
+static void
 arch_decisions_build (ArchDecisions          *ad,
                       ScmpArchitecture        arch,
                       const ScmpCompileInput *input,
-                      GError                **error)
+                      const RuleView         *rules,
+                      guint                   n_rules)
 {
-  GHashTableIter iter;
-  gpointer value;
+  guint n_names = _scmp_syscall_n_names ();
+  int mux_idx[3] = { -1, -1, -1 };
+  guint total = 0;
 
   ad->info = _scmp_arch_get_info (arch);
-  ad->by_nr = g_hash_table_new_full (NULL, NULL, NULL, decision_free);
   ad->default_action = scmp_action_get_kernel_value (input->default_action);
+  ad->by_name = g_new0 (Decision, n_names);
+  ad->arena = g_ptr_array_new_with_free_func (g_free);
+  mux_idx[SCMP_MULTIPLEXER_SOCKETCALL] = _scmp_syscall_lookup ("socketcall");
+  mux_idx[SCMP_MULTIPLEXER_IPC] = _scmp_syscall_lookup ("ipc");
 
-  for (guint r = 0; r < input->rules->len; r++)
+  /* Count each list's clauses, lay the lists out in one block, fill them. */
+  for (guint r = 0; r < n_rules; r++)
     {
-      ScmpRule *rule = g_ptr_array_index (input->rules, r);
-      int idx = _scmp_syscall_lookup (scmp_rule_get_syscall (rule));
-      guint32 action = scmp_action_get_kernel_value (scmp_rule_get_action (rule));
-      int nr;
+      int direct, muxed;
       guint sub;
-      ScmpMultiplexer mux;
 
-      if (idx < 0)
+      if (rules[r].idx < 0)
         continue;
+      rule_slots (&rules[r], ad->info, mux_idx, &direct, &muxed, &sub);
+      if (direct >= 0)
+        ad->by_name[direct].n++;
+      if (muxed >= 0)
+        ad->by_name[muxed].n++;
+    }
+  for (guint i = 0; i < n_names; i++)
+    total += ad->by_name[i].n;
+  ad->store = g_new (Clause, MAX (total, 1));
+  total = 0;
+  for (guint i = 0; i < n_names; i++)
+    {
+      ad->by_name[i].clauses = ad->store + total;
+      total += ad->by_name[i].n;
+      ad->by_name[i].n = 0;
+    }
 
-      nr = _scmp_syscall_number (idx, arch);
-      if (nr >= 0)
-        clause_list_append (decision_for (ad, nr)->clauses, rule_conds (rule), action);
+  for (guint r = 0; r < n_rules; r++)
+    {
+      const RuleView *rv = &rules[r];
+      int direct, muxed;
+      guint sub;
 
-      mux = _scmp_syscall_mux (idx, arch, &sub);
-      if (mux != SCMP_MULTIPLEXER_NONE)
+      if (rv->idx < 0)
+        continue;
+      rule_slots (rv, ad->info, mux_idx, &direct, &muxed, &sub);
+      if (direct >= 0 && !conds_unsatisfiable (rv->conds, rv->n_conds))
         {
-          gint32 mux_nr = mux == SCMP_MULTIPLEXER_IPC ? ad->info->ipc_nr : ad->info->socketcall_nr;
-
-          clause_list_append_full (decision_for (ad, mux_nr)->clauses, conds_empty (), action,
-                                   (gint32) sub, scmp_rule_get_n_conditions (rule) > 0);
+          Decision *d = &ad->by_name[direct];
+          d->clauses[d->n++] = (Clause) { rv->conds, rv->n_conds, rv->action, -1, FALSE };
+        }
+      if (muxed >= 0)
+        {
+          Decision *d = &ad->by_name[muxed];
+          d->clauses[d->n++] = (Clause) { NULL, 0, rv->action, (gint32) sub, rv->n_conds > 0 };
         }
     }
 
-  g_hash_table_iter_init (&iter, ad->by_nr);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
-    {
-      Decision *d = value;
-
-      clause_list_expand (&d->clauses, ad->default_action);
-      clause_list_trim (d->clauses, ad->default_action);
-    }
-
-  return TRUE;
-}
-
-static int
-compare_decisions (gconstpointer a,
-                   gconstpointer b)
-{
-  const Decision *da = *(const Decision * const *) a;
-  const Decision *db = *(const Decision * const *) b;
-
-  return (guint32) da->nr < (guint32) db->nr ? -1 : (guint32) da->nr > (guint32) db->nr;
-}
-
-/* The decisions that differ from the default, sorted by (unsigned) nr. */
-static GPtrArray *
-arch_decisions_sorted (ArchDecisions *ad)
-{
-  GPtrArray *sorted = g_ptr_array_new ();
-  GHashTableIter iter;
-  gpointer value;
-
-  g_hash_table_iter_init (&iter, ad->by_nr);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
-    {
-      Decision *d = value;
-
-      if (d->clauses->len > 0)
-        g_ptr_array_add (sorted, d);
-    }
-  g_ptr_array_sort (sorted, compare_decisions);
-  return sorted;
+  for (guint m = SCMP_MULTIPLEXER_SOCKETCALL; m <= SCMP_MULTIPLEXER_IPC; m++)
+    if (mux_idx[m] >= 0)
+      decision_expand (&ad->by_name[mux_idx[m]], ad->default_action, ad->arena);
+  for (guint i = 0; i < n_names; i++)
+    if (ad->by_name[i].n > 0)
+      decision_trim (&ad->by_name[i], ad->default_action);
 }
 
 /* ------------------------------------------------------------------ */
@@ -1157,7 +1083,7 @@ atom_clauses_node (Dag                *dag,
 static Node *
 decision_node (Dag                *dag,
                const ScmpArchInfo *info,
-               GArray             *clauses,
+               const Decision     *d,
                guint32             default_action)
 {
   g_autofree AtomClause *ac = NULL;
@@ -1165,19 +1091,19 @@ decision_node (Dag                *dag,
   Node *node;
 
   /* Most syscalls have one unconditional outcome. */
-  if (clauses->len == 1 && g_array_index (clauses, Clause, 0).conds->len == 0)
-    return node_ret (dag, g_array_index (clauses, Clause, 0).action);
+  if (d->n == 1 && d->clauses[0].n_conds == 0)
+    return node_ret (dag, d->clauses[0].action);
 
-  ac = g_new (AtomClause, clauses->len);
-  for (guint i = 0; i < clauses->len; i++)
+  ac = g_new (AtomClause, d->n);
+  for (guint i = 0; i < d->n; i++)
     {
-      Clause *cl = &g_array_index (clauses, Clause, i);
+      const Clause *cl = &d->clauses[i];
       gboolean live = TRUE;
 
       ac[n].action = cl->action;
-      ac[n].atoms = g_array_sized_new (FALSE, FALSE, sizeof (Atom), 2 * cl->conds->len);
-      for (guint j = 0; j < cl->conds->len && live; j++)
-        live = atoms_add_condition (ac[n].atoms, info, &g_array_index (cl->conds, ScmpCondition, j));
+      ac[n].atoms = g_array_sized_new (FALSE, FALSE, sizeof (Atom), 2 * cl->n_conds);
+      for (guint j = 0; j < cl->n_conds && live; j++)
+        live = atoms_add_condition (ac[n].atoms, info, &cl->conds[j]);
       if (live)
         n++;
       else
@@ -1227,37 +1153,40 @@ ranges_add_arch (GArray                 *ranges,
                  guint32                 to,
                  const ScmpCompileInput *input)
 {
-  g_autoptr(GPtrArray) sorted = arch_decisions_sorted (ad);
   Node *dflt = node_ret (dag, ad->default_action);
   ScmpArchitecture arch = ad->info->arch;
+  gboolean hints = input->priorities != NULL && g_hash_table_size (input->priorities) > 0;
+  guint n_sys;
+  const guint16 *by_nr = _scmp_arch_syscalls_by_nr (arch, &n_sys);
+  guint64 gap = 0;          /* syscalls of the table since @cursor */
   guint32 cursor = from;
 
-  for (guint i = 0; i < sorted->len; i++)
+  for (guint i = 0; i < n_sys; i++)
     {
-      Decision *d = g_ptr_array_index (sorted, i);
-      guint32 nr = (guint32) d->nr;
+      const Decision *d = &ad->by_name[by_nr[i]];
+      guint32 nr = (guint32) _scmp_syscall_number (by_nr[i], arch);
       guint64 weight = WEIGHT_PER_SYSCALL;
 
-      if (nr < from || nr > to)
+      if (nr < from)
         continue;
-      if (nr > cursor)
-        ranges_add (ranges, cursor, dflt,
-                    WEIGHT_PER_SYSCALL * (guint64) _scmp_arch_count_syscalls (arch, cursor, nr - 1));
-      if (input->priorities != NULL && g_hash_table_size (input->priorities) > 0)
+      if (nr > to)
+        break;
+      if (d->n == 0)
         {
-          const char *name = scmp_syscall_resolve_number (arch, d->nr);
-
-          if (name != NULL)
-            weight *= 1 + GPOINTER_TO_UINT (g_hash_table_lookup (input->priorities, name));
+          gap++;
+          continue;
         }
-      ranges_add (ranges, nr, decision_node (dag, ad->info, d->clauses, ad->default_action), weight);
-      if (nr == G_MAXUINT32)
-        return;
+      if (nr > cursor)
+        ranges_add (ranges, cursor, dflt, WEIGHT_PER_SYSCALL * gap);
+      if (hints)
+        weight *= 1 + GPOINTER_TO_UINT (g_hash_table_lookup (input->priorities,
+                                                             _scmp_syscall_name (by_nr[i])));
+      ranges_add (ranges, nr, decision_node (dag, ad->info, d, ad->default_action), weight);
+      gap = 0;
       cursor = nr + 1;
     }
   if (cursor <= to)
-    ranges_add (ranges, cursor, dflt,
-                WEIGHT_PER_SYSCALL * (guint64) _scmp_arch_count_syscalls (arch, cursor, to));
+    ranges_add (ranges, cursor, dflt, WEIGHT_PER_SYSCALL * gap);
 }
 
 /* Above this many ranges the optimal tree costs too much to find; a
@@ -1683,17 +1612,26 @@ decisions_clear (Decisions *d)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Decisions, decisions_clear)
 
-static gboolean
+static void
 decisions_build (Decisions              *d,
-                 const ScmpCompileInput *input,
-                 GError                **error)
+                 const ScmpCompileInput *input)
 {
+  guint n_rules = input->rules->len;
+  g_autofree RuleView *rules = g_new (RuleView, MAX (n_rules, 1));
+
+  for (guint r = 0; r < n_rules; r++)
+    {
+      ScmpRule *rule = g_ptr_array_index (input->rules, r);
+
+      rules[r].idx = _scmp_rule_get_syscall_index (rule);
+      rules[r].action = scmp_action_get_kernel_value (scmp_rule_get_action (rule));
+      rules[r].conds = _scmp_rule_get_conditions (rule, &rules[r].n_conds);
+    }
+
   d->n = input->n_arches;
   d->ads = g_new0 (ArchDecisions, input->n_arches);
   for (gsize i = 0; i < input->n_arches; i++)
-    if (!arch_decisions_build (&d->ads[i], input->arches[i], input, error))
-      return FALSE;
-  return TRUE;
+    arch_decisions_build (&d->ads[i], input->arches[i], input, rules, n_rules);
 }
 
 static gboolean
@@ -1799,8 +1737,7 @@ _scmp_compiler_compile (const ScmpCompileInput  *input,
 
   if (!check_input (input, error))
     return NULL;
-  if (!decisions_build (&decisions, input, error))
-    return NULL;
+  decisions_build (&decisions, input);
 
   /* Search trees run faster but take more room: when the program does
    * not fit, fall back to plain chains before giving up. */
@@ -1821,8 +1758,9 @@ _scmp_compiler_compile_naive (const ScmpCompileInput  *input,
 {
   g_auto(Decisions) decisions = { NULL, 0 };
 
-  if (!check_input (input, error) || !decisions_build (&decisions, input, error))
+  if (!check_input (input, error))
     return NULL;
+  decisions_build (&decisions, input);
   return compile_decisions (input, &decisions, MODE_NAIVE, error);
 }
 
@@ -1858,14 +1796,14 @@ _scmp_compiler_pfc (const ScmpCompileInput  *input,
 
   if (!check_input (input, error))
     return NULL;
-  if (!decisions_build (&decisions, input, error))
-    return NULL;
+  decisions_build (&decisions, input);
 
   out = g_string_new ("# scmp-glib pseudo filter code\n");
   for (gsize i = 0; i < decisions.n; i++)
     {
       ArchDecisions *ad = &decisions.ads[i];
-      g_autoptr(GPtrArray) sorted = arch_decisions_sorted (ad);
+      guint n_sys;
+      const guint16 *by_nr = _scmp_arch_syscalls_by_nr (ad->info->arch, &n_sys);
 
       g_string_append_printf (out, "if ($arch == 0x%08x) # %s\n", ad->info->audit_arch, ad->info->name);
       if (ad->info->arch == SCMP_ARCHITECTURE_X32)
@@ -1876,23 +1814,26 @@ _scmp_compiler_pfc (const ScmpCompileInput  *input,
       pfc_action (out, input->allow_tracer_skip ? SECCOMP_RET_ALLOW
                                                 : ad->default_action);
 
-      for (guint s = 0; s < sorted->len; s++)
+      for (guint s = 0; s < n_sys; s++)
         {
-          Decision *d = g_ptr_array_index (sorted, s);
-          const char *name = scmp_syscall_resolve_number (ad->info->arch, d->nr);
+          const Decision *d = &ad->by_name[by_nr[s]];
 
-          g_string_append_printf (out, "  if ($syscall == %d) # %s\n", d->nr, name ? name : "?");
-          for (guint c = 0; c < d->clauses->len; c++)
+          if (d->n == 0)
+            continue;
+          g_string_append_printf (out, "  if ($syscall == %d) # %s\n",
+                                  _scmp_syscall_number (by_nr[s], ad->info->arch),
+                                  _scmp_syscall_name (by_nr[s]));
+          for (guint c = 0; c < d->n; c++)
             {
-              Clause *cl = &g_array_index (d->clauses, Clause, c);
+              const Clause *cl = &d->clauses[c];
 
               g_string_append (out, "    ");
-              if (cl->conds->len > 0)
+              if (cl->n_conds > 0)
                 {
                   g_string_append (out, "if (");
-                  for (guint k = 0; k < cl->conds->len; k++)
+                  for (guint k = 0; k < cl->n_conds; k++)
                     {
-                      const ScmpCondition *cond = &g_array_index (cl->conds, ScmpCondition, k);
+                      const ScmpCondition *cond = &cl->conds[k];
                       gboolean narrow = ad->info->word_bits == 32 || cond->is_32bit;
 
                       if (k > 0)
@@ -1910,7 +1851,7 @@ _scmp_compiler_pfc (const ScmpCompileInput  *input,
                 }
               pfc_action (out, cl->action);
             }
-          if (g_array_index (d->clauses, Clause, d->clauses->len - 1).conds->len > 0)
+          if (d->clauses[d->n - 1].n_conds > 0)
             {
               g_string_append (out, "    ");
               pfc_action (out, ad->default_action);

@@ -7,6 +7,9 @@
 #include "config.h"
 
 #include "scmp-rule.h"
+#include "scmp-rule-private.h"
+
+#include "scmp-arch-private.h"
 
 #include <stdarg.h>
 #include <string.h>
@@ -60,6 +63,7 @@ struct _ScmpRule
   GObject parent_instance;
 
   char *syscall;                /* (owned) */
+  int syscall_index;            /* _scmp_syscall_lookup (syscall) */
   ScmpAction *action;           /* (owned) */
   gboolean exact;
   GArray *conditions;           /* (owned) (element-type ScmpCondition) */
@@ -154,6 +158,7 @@ scmp_rule_set_property (GObject      *object,
     case PROP_SYSCALL:
       g_free (self->syscall);
       self->syscall = g_value_dup_string (value);
+      self->syscall_index = _scmp_syscall_lookup (self->syscall);
       break;
 
     case PROP_ACTION:
@@ -243,6 +248,7 @@ scmp_rule_class_init (ScmpRuleClass *klass)
 static void
 scmp_rule_init (ScmpRule *self)
 {
+  self->syscall_index = -1;
   self->conditions = g_array_new (FALSE, FALSE, sizeof (ScmpCondition));
 }
 
@@ -260,6 +266,7 @@ scmp_rule_new_internal (const char          *syscall,
   constructing_internally = FALSE;
 
   self->syscall = g_strdup (syscall);
+  self->syscall_index = _scmp_syscall_lookup (syscall);
   self->action = g_object_ref (action);
   self->exact = exact;
   if (n_conditions > 0)
@@ -649,4 +656,18 @@ scmp_rule_to_string (ScmpRule *self)
     g_string_append (string, " [exact]");
 
   return g_string_free (string, FALSE);
+}
+
+int
+_scmp_rule_get_syscall_index (ScmpRule *rule)
+{
+  return rule->syscall_index;
+}
+
+const ScmpCondition *
+_scmp_rule_get_conditions (ScmpRule *rule,
+                           guint    *n_conditions)
+{
+  *n_conditions = rule->conditions->len;
+  return rule->conditions->len > 0 ? (const ScmpCondition *) (void *) rule->conditions->data : NULL;
 }

@@ -74,6 +74,7 @@
 /* ------------------------------------------------------------------ */
 
 static gboolean opt_quick;
+static gint opt_profile_compile;
 static char *opt_markdown;
 static char *opt_svg;
 static guint n_failures;      /* correctness checks that failed */
@@ -1101,6 +1102,72 @@ compile (const Workload *w, guint comp, gboolean hints, GPtrArray *log, Prog *ou
     compile_lsc (w, comp == C_TREE, hints, log, out);
 }
 
+/* --profile-compile: the scmp-glib compile of one workload, phase by
+ * phase, for profiling (perf record) rather than comparing. */
+static void
+profile_compile (const Workload *w,
+                 guint           reps)
+{
+  static const char *phases[] = { "make rules", "add rules", "export", "free" };
+  g_autofree double *t = g_new (double, 4 * reps);
+  g_autoptr (ScmpAction) def = scmp_action_new_from_kernel_value (w->default_action, NULL);
+  g_autoptr (ScmpAction) bad = scmp_action_new_from_kernel_value (w->badarch, NULL);
+  g_autoptr (GPtrArray) actions = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree double *col = g_new (double, reps);
+  double total = 0;
+
+  for (guint i = 0; i < w->rules->len; i++)
+    g_ptr_array_add (actions, scmp_action_new_from_kernel_value (
+                       g_array_index (w->rules, BRule, i).action, NULL));
+
+  for (guint rep = 0; rep < reps; rep++)
+    {
+      g_autoptr (GPtrArray) rules = g_ptr_array_new_with_free_func (g_object_unref);
+      g_autoptr (GBytes) bytes = NULL;
+      ScmpFilter *filter;
+      gint64 t0, t1, t2, t3, t4;
+
+      t0 = now_ns ();
+      for (guint i = 0; i < w->rules->len; i++)
+        {
+          const BRule *r = &g_array_index (w->rules, BRule, i);
+          ScmpAction *act = g_ptr_array_index (actions, i);
+
+          g_ptr_array_add (rules, r->exact ? scmp_rule_new_exact (r->name, act, r->conds, r->n_conds)
+                                           : scmp_rule_newv (r->name, act, r->conds, r->n_conds));
+        }
+      t1 = now_ns ();
+      filter = scmp_filter_new (def);
+      scmp_filter_set_bad_arch_action (filter, bad);
+      for (guint a = 0; a < w->n_arches; a++)
+        if (!scmp_filter_has_arch (filter, w->arches[a]))
+          scmp_filter_add_arch (filter, w->arches[a], NULL);
+      for (guint i = 0; i < rules->len; i++)
+        scmp_filter_add_rule (filter, g_ptr_array_index (rules, i), NULL);
+      t2 = now_ns ();
+      bytes = scmp_filter_export_bpf (filter, NULL);
+      g_assert (bytes != NULL);
+      t3 = now_ns ();
+      g_object_unref (filter);
+      g_ptr_array_set_size (rules, 0);
+      t4 = now_ns ();
+      t[0 * reps + rep] = (t1 - t0) / 1e6;
+      t[1 * reps + rep] = (t2 - t1) / 1e6;
+      t[2 * reps + rep] = (t3 - t2) / 1e6;
+      t[3 * reps + rep] = (t4 - t3) / 1e6;
+    }
+
+  printf ("%s, scmp-glib, %u rules, median over %u:\n", w->label, w->rules->len, reps);
+  for (guint p = 0; p < G_N_ELEMENTS (phases); p++)
+    {
+      memcpy (col, t + p * reps, reps * sizeof (double));
+      printf ("  %-10s %.3f ms\n", phases[p], median (col, reps));
+      if (p < 3)
+        total += median (col, reps);
+    }
+  printf ("  timed total (make + add + export) %.3f ms\n", total);
+}
+
 /* A compiler that never returns would stall the whole benchmark: the first
  * scmp-glib compile of every workload runs in a forked child first, with
  * a deadline. */
@@ -1856,6 +1923,8 @@ main (int argc, char **argv)
     { "quick", 0, 0, G_OPTION_ARG_NONE, &opt_quick, "Fast smoke run (few repetitions and sizes)", NULL },
     { "markdown", 0, 0, G_OPTION_ARG_FILENAME, &opt_markdown, "Write the report (docs/performance.md) to FILE", "FILE" },
     { "svg", 0, 0, G_OPTION_ARG_FILENAME, &opt_svg, "Write the plot to FILE", "FILE" },
+    { "profile-compile", 0, 0, G_OPTION_ARG_INT, &opt_profile_compile,
+      "Only compile the 3-ABI Docker profile N times with scmp-glib (for perf)", "N" },
     { NULL }
   };
   g_autoptr (GOptionContext) ctx = g_option_context_new ("- compare scmp-glib's BPF compiler with libseccomp");
@@ -1892,6 +1961,13 @@ main (int argc, char **argv)
   notes_md = g_string_new (NULL);
   failures_md = g_string_new (NULL);
   uname (&uts);
+
+  if (opt_profile_compile > 0)
+    {
+      profile_compile (load_docker ("Docker default, x86_64+x86+x32", extra3, 2, FALSE),
+                       (guint) opt_profile_compile);
+      return 0;
+    }
 
   bench_cpu = g_get_num_processors () - 1;
   lsc_memfd = memfd_create ("bench-lsc", MFD_CLOEXEC);
