@@ -127,7 +127,7 @@ _scmp_compiler_check_rule (ScmpRule                *rule,
         }
     }
 
-  idx = _scmp_syscall_lookup (name);
+  idx = _scmp_rule_get_syscall_index (rule);
   if (idx < 0)
     {
       _scmp_set_unknown_syscall_error (error, name);
@@ -1228,13 +1228,90 @@ is_jeq_triple (const Range *r)
   return r[0].node == r[2].node && r[2].lo == r[1].lo + 1;
 }
 
+/* The dynamic programme's tables are kept between compiles on a thread
+ * when they are small enough: fresh pages (malloc hands big blocks back
+ * to the kernel on free) cost a page fault every 4 KiB, which made up
+ * half the time of the programme itself. */
+#define SCRATCH_KEEP_MAX (1024 * 1024)
+
 typedef struct {
-  guint32  off;      /* the word searched */
+  gsize    size;
+  gpointer data;
+} Scratch;
+
+static void
+scratch_free (gpointer data)
+{
+  Scratch *s = data;
+
+  g_free (s->data);
+  g_free (s);
+}
+
+static GPrivate scratch_key = G_PRIVATE_INIT (scratch_free);
+
+/* A block of @size bytes; give it back with scratch_release(). */
+static gpointer
+scratch_take (gsize size)
+{
+  Scratch *s = g_private_get (&scratch_key);
+  gpointer data;
+
+  if (s == NULL || s->data == NULL || s->size < size)
+    return g_malloc (size);
+  data = g_steal_pointer (&s->data);
+  return data;
+}
+
+static void
+scratch_release (gpointer data,
+                 gsize    size)
+{
+  Scratch *s = g_private_get (&scratch_key);
+
+  if (size > SCRATCH_KEEP_MAX)
+    {
+      g_free (data);
+      return;
+    }
+  if (s == NULL)
+    {
+      s = g_new0 (Scratch, 1);
+      g_private_set (&scratch_key, s);
+    }
+  if (s->data != NULL && s->size >= size)
+    {
+      g_free (data);       /* keep the bigger one */
+      return;
+    }
+  g_free (s->data);
+  s->data = data;
+  s->size = size;
+}
+
+/* The dynamic programme's tables are triangular (only i <= j is ever
+ * read): row i of cost() holds j = i..n-1, row j of by_end() i = 0..j. */
+typedef struct {
+  guint32  off;        /* the word searched */
   Range   *r;
   guint    n;
-  guint16 *root;     /* [i * n + j]: best JGE split of ranges i..j */
-  guint8  *jeq;      /* [i * n + j]: ranges i..j are a JEQ triple */
+  guint32 *cost;       /* cost of the best tree over ranges i..j */
+  guint32 *by_end;     /* the same costs, stored by their last range */
+  guint16 *root;       /* best JGE split of ranges i..j (layout of cost) */
 } TreePlan;
+
+static inline gsize
+row_start (guint n,
+           guint i)
+{
+  return (gsize) i * n - (gsize) i * (i - 1) / 2 - i;   /* then + j */
+}
+
+static inline gsize
+end_start (guint j)
+{
+  return (gsize) j * (j + 1) / 2;                        /* then + i */
+}
 
 static Node *
 range_tree_build (Dag      *dag,
@@ -1246,10 +1323,11 @@ range_tree_build (Dag      *dag,
 
   if (i == j)
     return plan->r[i].node;
-  if (plan->jeq[i * plan->n + j])
+  /* The programme always takes the JEQ for a triple: it costs least. */
+  if (j == i + 2 && is_jeq_triple (&plan->r[i]))
     return node_test (dag, plan->off, WORD_ALL, BPF_JEQ, plan->r[i + 1].lo,
                       plan->r[i + 1].node, plan->r[i].node);
-  k = plan->root[i * plan->n + j];
+  k = plan->root[row_start (plan->n, i) + j];
   return node_test (dag, plan->off, WORD_ALL, BPF_JGE, plan->r[k].lo,
                     range_tree_build (dag, plan, k, j),
                     range_tree_build (dag, plan, i, k - 1));
@@ -1259,33 +1337,43 @@ range_tree_build (Dag      *dag,
  * by the ranges' weights: an optimal alphabetic tree, found with Knuth's
  * O(n²) dynamic programme. Each test is one JGE, or one JEQ for a lone
  * number between two neighbours with the same outcome (a JEQ plan keeps
- * its best JGE split in root[] so that Knuth's bounds stay valid). */
+ * its best JGE split in root so that Knuth's bounds stay valid). */
 static Node *
 range_tree (Dag     *dag,
             guint32  off,
             Range   *r,
             guint    n)
 {
-  g_autofree guint64 *cost = NULL;
   g_autofree guint64 *prefix = NULL;
-  g_autofree guint16 *root = NULL;
-  g_autofree guint8 *jeq = NULL;
-  TreePlan plan;
+  gsize cells = (gsize) n * (n + 1) / 2;
+  gsize table_size = cells * (2 * sizeof (guint32) + sizeof (guint16));
+  gpointer tables;
+  Node *tree;
+  guint depth_bound = 2;
+  TreePlan p = { off, r, n, NULL, NULL, NULL };
 
-  if (n > OPTIMAL_TREE_MAX_RANGES)
-    return range_tree_balanced (dag, off, r, n);
-
-  /* Only cells with i <= j are ever read, and each is written first. */
-  cost = g_new (guint64, (gsize) n * n);
-  root = g_new (guint16, (gsize) n * n);
-  jeq = g_new0 (guint8, (gsize) n * n);
   prefix = g_new (guint64, n + 1);
   prefix[0] = 0;
   for (guint i = 0; i < n; i++)
+    prefix[i + 1] = prefix[i] + r[i].weight + 1;
+
+  /* A cost is at most the total weight times the depth of a balanced
+   * tree, and a candidate split at most twice that: 32 bits hold it for
+   * any real filter (a few thousand syscalls, priorities up to 255), and
+   * the programme walks half the memory. */
+  for (guint m = n; m > 1; m = (m + 1) / 2)
+    depth_bound++;
+  if (n > OPTIMAL_TREE_MAX_RANGES || prefix[n] > G_MAXUINT32 / (2 * depth_bound))
+    return range_tree_balanced (dag, off, r, n);
+
+  tables = scratch_take (table_size);
+  p.cost = tables;
+  p.by_end = p.cost + cells;
+  p.root = (guint16 *) (void *) (p.by_end + cells);
+  for (guint i = 0; i < n; i++)
     {
-      prefix[i + 1] = prefix[i] + r[i].weight + 1;
-      cost[i * n + i] = 0;
-      root[i * n + i] = i;
+      p.cost[row_start (n, i) + i] = p.by_end[end_start (i) + i] = 0;
+      p.root[row_start (n, i) + i] = i;
     }
 
   for (guint len = 2; len <= n; len++)
@@ -1293,14 +1381,17 @@ range_tree (Dag     *dag,
       for (guint i = 0; i + len - 1 < n; i++)
         {
           guint j = i + len - 1;
-          guint lo_k = MAX (root[i * n + j - 1], i + 1);
-          guint hi_k = MAX (MIN (root[(i + 1) * n + j], j), lo_k);
-          guint64 best = G_MAXUINT64;
+          gsize cell = row_start (n, i) + j;
+          guint lo_k = MAX (p.root[cell - 1], i + 1);
+          guint hi_k = MAX (MIN (p.root[row_start (n, i + 1) + j], j), lo_k);
+          const guint32 *left = &p.cost[row_start (n, i)];   /* left[k - 1]: ranges i..k-1 */
+          const guint32 *right = &p.by_end[end_start (j)];   /* right[k]: ranges k..j */
+          guint32 best = G_MAXUINT32;
           guint best_k = lo_k;
 
           for (guint k = lo_k; k <= hi_k; k++)
             {
-              guint64 c = cost[i * n + k - 1] + cost[k * n + j];
+              guint32 c = left[k - 1] + right[k];
 
               if (c < best)
                 {
@@ -1308,22 +1399,17 @@ range_tree (Dag     *dag,
                   best_k = k;
                 }
             }
-          root[i * n + j] = best_k;
-          cost[i * n + j] = prefix[j + 1] - prefix[i] + best;
+          p.root[cell] = best_k;
+          best += prefix[j + 1] - prefix[i];
           if (len == 3 && is_jeq_triple (&r[i]))
-            {
-              cost[i * n + j] = prefix[j + 1] - prefix[i];
-              jeq[i * n + j] = 1;
-            }
+            best = prefix[j + 1] - prefix[i];
+          p.cost[cell] = p.by_end[end_start (j) + i] = best;
         }
     }
 
-  plan.off = off;
-  plan.r = r;
-  plan.n = n;
-  plan.root = root;
-  plan.jeq = jeq;
-  return range_tree_build (dag, &plan, 0, n - 1);
+  tree = range_tree_build (dag, &p, 0, n - 1);
+  scratch_release (tables, table_size);
+  return tree;
 }
 
 /* ------------------------------------------------------------------ */

@@ -15,6 +15,7 @@
 #include "scmp-error.h"
 #include "scmp-error-private.h"
 #include "scmp-kernel-private.h"
+#include "scmp-rule-private.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -92,8 +93,9 @@ struct _ScmpFilter
   ScmpAction *default_action;       /* (owned) */
   ScmpAction *bad_arch_action;      /* (owned) */
   GPtrArray  *rules;                /* (owned) (element-type ScmpRule) */
-  GHashTable *rules_by_key;         /* (owned) rule_key() → GPtrArray of
-                                       borrowed rules, for the EXISTS check */
+  GHashTable *rule_set;             /* (owned) the rules, borrowed, as a set
+                                       under scmp_rule_same_conditions(): a
+                                       filter never holds two such rules */
   GArray     *arches;               /* (owned) (element-type ScmpArchitecture) */
   GHashTable *priorities;           /* (owned) name → priority */
   GPtrArray  *transactions;         /* (owned) (element-type Snapshot) */
@@ -202,18 +204,21 @@ arches_contain (GArray           *arches,
 /* Equal for rules with the same syscall and the same set of conditions
  * (in any order, repeats ignored), the rules the EXISTS check compares. */
 static guint
-rule_key (ScmpRule *rule)
+rule_hash (gconstpointer data)
 {
-  guint n = scmp_rule_get_n_conditions (rule);
-  guint key = g_str_hash (scmp_rule_get_syscall (rule));
+  ScmpRule *rule = (ScmpRule *) data;
+  int idx = _scmp_rule_get_syscall_index (rule);
+  guint n;
+  const ScmpCondition *conds = _scmp_rule_get_conditions (rule, &n);
+  guint key = idx >= 0 ? (guint) idx : g_str_hash (scmp_rule_get_syscall (rule));
 
   for (guint i = 0; i < n; i++)
     {
-      const ScmpCondition *c = scmp_rule_get_condition (rule, i);
+      const ScmpCondition *c = &conds[i];
       gboolean repeat = FALSE;
 
       for (guint j = 0; j < i && !repeat; j++)
-        repeat = scmp_condition_equal (c, scmp_rule_get_condition (rule, j));
+        repeat = scmp_condition_equal (c, &conds[j]);
       if (!repeat)
         key += (c->arg * 7919u + c->op * 104729u + (c->is_32bit ? 1299709u : 0)) ^
                g_int64_hash (&c->datum) ^
@@ -222,32 +227,17 @@ rule_key (ScmpRule *rule)
   return key;
 }
 
-static GPtrArray *
-rules_with_key (ScmpFilter *self,
-                ScmpRule   *rule)
+static gboolean
+rule_equal (gconstpointer a,
+            gconstpointer b)
 {
-  return g_hash_table_lookup (self->rules_by_key, GUINT_TO_POINTER (rule_key (rule)));
+  return scmp_rule_same_conditions ((ScmpRule *) a, (ScmpRule *) b);
 }
 
-static void
-index_rule (ScmpFilter *self,
-            ScmpRule   *rule,
-            gboolean    add)
+static GHashTable *
+rule_set_new (void)
 {
-  guint key = rule_key (rule);
-  GPtrArray *same = g_hash_table_lookup (self->rules_by_key, GUINT_TO_POINTER (key));
-
-  if (add)
-    {
-      if (same == NULL)
-        {
-          same = g_ptr_array_new ();
-          g_hash_table_insert (self->rules_by_key, GUINT_TO_POINTER (key), same);
-        }
-      g_ptr_array_add (same, rule);
-    }
-  else if (same != NULL)
-    g_ptr_array_remove (same, rule);
+  return g_hash_table_new (rule_hash, rule_equal);
 }
 
 /* Inserts without checks; emits the list and rule signals. */
@@ -259,7 +249,7 @@ insert_rule_unchecked (ScmpFilter *self,
   const char *name = scmp_rule_get_syscall (rule);
 
   g_ptr_array_insert (self->rules, position, g_object_ref (rule));
-  index_rule (self, rule, TRUE);
+  g_hash_table_add (self->rule_set, rule);
   g_list_model_items_changed (G_LIST_MODEL (self), position, 0, 1);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_RULES]);
   /* Interning only names someone may listen for, the GActionGroup way. */
@@ -273,7 +263,7 @@ remove_rule_unchecked (ScmpFilter *self,
   g_autoptr(ScmpRule) rule = g_object_ref (g_ptr_array_index (self->rules, position));
 
   g_ptr_array_remove_index (self->rules, position);
-  index_rule (self, rule, FALSE);
+  g_hash_table_remove (self->rule_set, rule);
   g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 0);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_RULES]);
   g_signal_emit (self, signals[RULE_REMOVED],
@@ -327,7 +317,7 @@ scmp_filter_finalize (GObject *object)
   g_clear_object (&self->default_action);
   g_clear_object (&self->bad_arch_action);
   g_clear_pointer (&self->rules, g_ptr_array_unref);
-  g_clear_pointer (&self->rules_by_key, g_hash_table_unref);
+  g_clear_pointer (&self->rule_set, g_hash_table_unref);
   g_clear_pointer (&self->arches, g_array_unref);
   g_clear_pointer (&self->priorities, g_hash_table_unref);
   g_clear_pointer (&self->transactions, g_ptr_array_unref);
@@ -610,8 +600,7 @@ scmp_filter_init (ScmpFilter *self)
   ScmpArchitecture native = scmp_architecture_get_native ();
 
   self->rules = g_ptr_array_new_with_free_func (g_object_unref);
-  self->rules_by_key = g_hash_table_new_full (NULL, NULL, NULL,
-                                              (GDestroyNotify) g_ptr_array_unref);
+  self->rule_set = rule_set_new ();
   self->arches = g_array_new (FALSE, FALSE, sizeof (ScmpArchitecture));
   g_array_append_val (self->arches, native);
   self->priorities = priorities_new ();
@@ -668,35 +657,32 @@ scmp_filter_add_rule (ScmpFilter  *self,
   return scmp_filter_insert_rule (self, self->rules->len, rule, error);
 }
 
-/* The EXISTS check against @rules (those with the same rule_key(), or any):
- * same syscall and conditions, another action. */
+/* The EXISTS check of @rule against @set: a rule with the same syscall
+ * and conditions and another action is an error; with the same action,
+ * @rule is a duplicate. */
 static gboolean
-check_conflicts (GPtrArray  *rules,
-                 ScmpRule   *rule,
-                 gboolean   *duplicate,
-                 GError    **error)
+check_conflicts (GHashTable  *set,
+                 ScmpRule    *rule,
+                 gboolean    *duplicate,
+                 GError     **error)
 {
-  *duplicate = FALSE;
-  for (guint i = 0; i < rules->len; i++)
-    {
-      ScmpRule *other = g_ptr_array_index (rules, i);
-      g_autofree char *existing = NULL;
+  ScmpRule *other = g_hash_table_lookup (set, rule);
+  g_autofree char *existing = NULL;
 
-      if (!scmp_rule_same_conditions (other, rule))
-        continue;
-      if (scmp_action_equal (scmp_rule_get_action (other), scmp_rule_get_action (rule)))
-        {
-          *duplicate = TRUE;
-          return TRUE;
-        }
-      existing = scmp_rule_to_string (other);
-      g_set_error (error, SCMP_ERROR, SCMP_ERROR_EXISTS,
-                   "The filter already has a rule for “%s” with the same "
-                   "conditions and another action (%s)",
-                   scmp_rule_get_syscall (rule), existing);
-      return FALSE;
+  *duplicate = FALSE;
+  if (other == NULL)
+    return TRUE;
+  if (scmp_action_equal (scmp_rule_get_action (other), scmp_rule_get_action (rule)))
+    {
+      *duplicate = TRUE;
+      return TRUE;
     }
-  return TRUE;
+  existing = scmp_rule_to_string (other);
+  g_set_error (error, SCMP_ERROR, SCMP_ERROR_EXISTS,
+               "The filter already has a rule for “%s” with the same "
+               "conditions and another action (%s)",
+               scmp_rule_get_syscall (rule), existing);
+  return FALSE;
 }
 
 /**
@@ -729,7 +715,6 @@ scmp_filter_insert_rule (ScmpFilter  *self,
                          ScmpRule    *rule,
                          GError     **error)
 {
-  GPtrArray *same_key;
   gboolean duplicate;
 
   g_return_val_if_fail (SCMP_IS_FILTER (self), FALSE);
@@ -740,10 +725,9 @@ scmp_filter_insert_rule (ScmpFilter  *self,
   if (!_scmp_compiler_check_rule (rule, (const ScmpArchitecture *) (void *) self->arches->data,
                                   self->arches->len, error))
     return FALSE;
-  same_key = rules_with_key (self, rule);
-  if (same_key != NULL && !check_conflicts (same_key, rule, &duplicate, error))
+  if (!check_conflicts (self->rule_set, rule, &duplicate, error))
     return FALSE;
-  if (same_key != NULL && duplicate)
+  if (duplicate)
     return TRUE;
 
   insert_rule_unchecked (self, position, rule);
@@ -1310,6 +1294,7 @@ scmp_filter_merge (ScmpFilter  *self,
 {
   g_autoptr(GArray) arches = NULL;
   g_autoptr(GPtrArray) rules = NULL;
+  g_autoptr(GHashTable) set = NULL;
   GHashTableIter iter;
   gpointer key, value;
 
@@ -1333,6 +1318,9 @@ scmp_filter_merge (ScmpFilter  *self,
   arches = g_array_copy (self->arches);
   rules = g_ptr_array_copy (self->rules, (GCopyFunc) (void (*) (void)) g_object_ref, NULL);
   g_ptr_array_set_free_func (rules, g_object_unref);
+  set = rule_set_new ();
+  for (guint i = 0; i < rules->len; i++)
+    g_hash_table_add (set, g_ptr_array_index (rules, i));
 
   for (guint i = 0; i < other->arches->len; i++)
     {
@@ -1353,10 +1341,13 @@ scmp_filter_merge (ScmpFilter  *self,
       if (!_scmp_compiler_check_rule (rule, (const ScmpArchitecture *) (void *) arches->data,
                                       arches->len, error))
         return FALSE;
-      if (!check_conflicts (rules, rule, &duplicate, error))
+      if (!check_conflicts (set, rule, &duplicate, error))
         return FALSE;
       if (!duplicate)
-        g_ptr_array_add (rules, g_object_ref (rule));
+        {
+          g_ptr_array_add (rules, g_object_ref (rule));
+          g_hash_table_add (set, rule);
+        }
     }
 
   /* Now apply: the checks above covered every step. */
