@@ -78,6 +78,14 @@ def number(cell):
     return nr
 
 
+def name_hash(name):
+    """32-bit FNV-1a, as _scmp_syscall_lookup() computes it."""
+    h = 0x811c9dc5
+    for byte in name.encode('ascii'):
+        h = ((h ^ byte) * 0x01000193) & 0xffffffff
+    return h
+
+
 def emit(out, abis, rows):
     n_abis = len(abis)
     numbers = [[number(row[a['name']]) for a in abis] for row in rows]
@@ -152,6 +160,22 @@ def emit(out, abis, rows):
         w(f'  /* {abis[col]["name"]}: {len(chunk)} */\n')
         for i in range(0, len(chunk), 12):
             w('  ' + ', '.join(str(x) for x in chunk[i:i + 12]) + ',\n')
+    w('};\n')
+
+    # Name → index: open addressing, linear probing, at most half full.
+    size = 1
+    while size < 2 * len(rows):
+        size *= 2
+    slots = [0xffff] * size
+    for i, row in enumerate(rows):
+        h = name_hash(row['name']) & (size - 1)
+        while slots[h] != 0xffff:
+            h = (h + 1) & (size - 1)
+        slots[h] = i
+    w(f'\nconst guint _scmp_syscall_name_hash_size = {size};\n\n')
+    w(f'const guint16 _scmp_syscall_name_hash[{size}] = {{\n')
+    for i in range(0, size, 12):
+        w('  ' + ', '.join(f'{x:#x}' for x in slots[i:i + 12]) + ',\n')
     w('};\n')
 
 

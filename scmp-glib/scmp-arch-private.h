@@ -30,7 +30,7 @@ const ScmpArchInfo *_scmp_arch_get_info    (ScmpArchitecture arch);
 /* The arch with NATIVE replaced by the real one; UNKNOWN for junk. */
 ScmpArchitecture    _scmp_arch_resolve     (ScmpArchitecture arch);
 
-/* Index of @name in the global sorted name table, or -1. O(log n). */
+/* Index of @name in the global sorted name table, or -1 (a hash lookup). */
 int                 _scmp_syscall_lookup   (const char      *name);
 
 /* Per name index: the number on @arch as seen in seccomp_data.nr

@@ -94,26 +94,23 @@ _scmp_syscall_name (int name_index)
 int
 _scmp_syscall_lookup (const char *name)
 {
-  guint lo = 0;
-  guint hi = _scmp_syscall_n_names_total;
+  guint32 h = 0x811c9dc5;   /* FNV-1a, as arch-data/gen-tables.py computes it */
+  guint mask = _scmp_syscall_name_hash_size - 1;
 
   if (name == NULL)
     return -1;
+  for (const guchar *p = (const guchar *) name; *p != '\0'; p++)
+    h = (h ^ *p) * 0x01000193u;
 
-  while (lo < hi)
+  for (guint slot = h & mask; ; slot = (slot + 1) & mask)
     {
-      guint mid = lo + (hi - lo) / 2;
-      int cmp = strcmp (name, _scmp_syscall_name_pool + _scmp_syscall_name_offsets[mid]);
+      guint16 idx = _scmp_syscall_name_hash[slot];
 
-      if (cmp == 0)
-        return (int) mid;
-      if (cmp < 0)
-        hi = mid;
-      else
-        lo = mid + 1;
+      if (idx == SCMP_SYSCALL_HASH_EMPTY)
+        return -1;
+      if (strcmp (name, _scmp_syscall_name_pool + _scmp_syscall_name_offsets[idx]) == 0)
+        return idx;
     }
-
-  return -1;
 }
 
 int

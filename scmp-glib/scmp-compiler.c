@@ -554,6 +554,8 @@ typedef struct {
   CompileMode mode;
   GPtrArray  *chunks;    /* (element-type Node[NODE_CHUNK]) the nodes' storage */
   guint       chunk_used;
+  Node       *last_ret;  /* the RET last asked for: most syscalls of a
+                            filter end in the same one or two */
 } Dag;
 
 /* Nodes are allocated in chunks: a compile makes thousands and frees them
@@ -591,6 +593,7 @@ dag_init (Dag *dag)
   dag->order = g_ptr_array_new ();
   dag->chunks = g_ptr_array_new_with_free_func (g_free);
   dag->chunk_used = NODE_CHUNK;
+  dag->last_ret = NULL;
 }
 
 static void
@@ -626,7 +629,9 @@ node_ret (Dag     *dag,
 {
   Node proto = { .kind = NODE_RET, .k = value };
 
-  return dag_intern (dag, &proto);
+  if (dag->last_ret == NULL || dag->last_ret->k != value)
+    dag->last_ret = dag_intern (dag, &proto);
+  return dag->last_ret;
 }
 
 /* if ((word(off) & mask) <jop> k) t else f, with the obvious folds. */
@@ -1289,28 +1294,22 @@ scratch_release (gpointer data,
   s->size = size;
 }
 
-/* The dynamic programme's tables are triangular (only i <= j is ever
- * read): row i of cost() holds j = i..n-1, row j of by_end() i = 0..j. */
+/* The dynamic programme's tables are triangular, row by row: row i holds
+ * the cells i..j for j = i..n-1. */
 typedef struct {
   guint32  off;        /* the word searched */
   Range   *r;
   guint    n;
   guint32 *cost;       /* cost of the best tree over ranges i..j */
-  guint32 *by_end;     /* the same costs, stored by their last range */
-  guint16 *root;       /* best JGE split of ranges i..j (layout of cost) */
+  guint16 *root;       /* its split: the first range of the JGE's true side */
 } TreePlan;
 
 static inline gsize
-row_start (guint n,
-           guint i)
+cell (guint n,
+      guint i,
+      guint j)
 {
-  return (gsize) i * n - (gsize) i * (i - 1) / 2 - i;   /* then + j */
-}
-
-static inline gsize
-end_start (guint j)
-{
-  return (gsize) j * (j + 1) / 2;                        /* then + i */
+  return (gsize) i * n - (gsize) i * (i - 1) / 2 + (j - i);
 }
 
 static Node *
@@ -1327,7 +1326,7 @@ range_tree_build (Dag      *dag,
   if (j == i + 2 && is_jeq_triple (&plan->r[i]))
     return node_test (dag, plan->off, WORD_ALL, BPF_JEQ, plan->r[i + 1].lo,
                       plan->r[i + 1].node, plan->r[i].node);
-  k = plan->root[row_start (plan->n, i) + j];
+  k = plan->root[cell (plan->n, i, j)];
   return node_test (dag, plan->off, WORD_ALL, BPF_JGE, plan->r[k].lo,
                     range_tree_build (dag, plan, k, j),
                     range_tree_build (dag, plan, i, k - 1));
@@ -1346,11 +1345,14 @@ range_tree (Dag     *dag,
 {
   g_autofree guint64 *prefix = NULL;
   gsize cells = (gsize) n * (n + 1) / 2;
-  gsize table_size = cells * (2 * sizeof (guint32) + sizeof (guint16));
+  gsize table_size = cells * (sizeof (guint32) + sizeof (guint16)) +
+                     n * (sizeof (guint32) + sizeof (guint16));
+  guint32 *col_cost;
+  guint16 *col_root;
+  guint depth_bound = 2;
+  TreePlan p = { off, r, n, NULL, NULL };
   gpointer tables;
   Node *tree;
-  guint depth_bound = 2;
-  TreePlan p = { off, r, n, NULL, NULL, NULL };
 
   prefix = g_new (guint64, n + 1);
   prefix[0] = 0;
@@ -1368,30 +1370,30 @@ range_tree (Dag     *dag,
 
   tables = scratch_take (table_size);
   p.cost = tables;
-  p.by_end = p.cost + cells;
-  p.root = (guint16 *) (void *) (p.by_end + cells);
-  for (guint i = 0; i < n; i++)
-    {
-      p.cost[row_start (n, i) + i] = p.by_end[end_start (i) + i] = 0;
-      p.root[row_start (n, i) + i] = i;
-    }
+  col_cost = p.cost + cells;
+  p.root = (guint16 *) (void *) (col_cost + n);
+  col_root = p.root + cells;
 
-  for (guint len = 2; len <= n; len++)
+  /* Column by column, bottom up: a split of i..j reads row i (cells
+   * i..k-1, from earlier columns) and column j (cells k..j, just made,
+   * kept in col_cost/col_root where they stay in cache). */
+  for (guint j = 0; j < n; j++)
     {
-      for (guint i = 0; i + len - 1 < n; i++)
+      p.cost[cell (n, j, j)] = col_cost[j] = 0;
+      p.root[cell (n, j, j)] = col_root[j] = j;
+
+      for (guint i = j; i-- > 0; )
         {
-          guint j = i + len - 1;
-          gsize cell = row_start (n, i) + j;
-          guint lo_k = MAX (p.root[cell - 1], i + 1);
-          guint hi_k = MAX (MIN (p.root[row_start (n, i + 1) + j], j), lo_k);
-          const guint32 *left = &p.cost[row_start (n, i)];   /* left[k - 1]: ranges i..k-1 */
-          const guint32 *right = &p.by_end[end_start (j)];   /* right[k]: ranges k..j */
+          gsize c_ij = cell (n, i, j);
+          guint lo_k = MAX (p.root[c_ij - 1], i + 1);      /* root of i..j-1 */
+          guint hi_k = MAX (MIN (col_root[i + 1], j), lo_k);
+          const guint32 *left = &p.cost[cell (n, i, i)] - i;   /* left[k - 1]: i..k-1 */
           guint32 best = G_MAXUINT32;
           guint best_k = lo_k;
 
           for (guint k = lo_k; k <= hi_k; k++)
             {
-              guint32 c = left[k - 1] + right[k];
+              guint32 c = left[k - 1] + col_cost[k];
 
               if (c < best)
                 {
@@ -1399,11 +1401,11 @@ range_tree (Dag     *dag,
                   best_k = k;
                 }
             }
-          p.root[cell] = best_k;
           best += prefix[j + 1] - prefix[i];
-          if (len == 3 && is_jeq_triple (&r[i]))
+          if (j == i + 2 && is_jeq_triple (&r[i]))
             best = prefix[j + 1] - prefix[i];
-          p.cost[cell] = p.by_end[end_start (j) + i] = best;
+          p.cost[c_ij] = col_cost[i] = best;
+          p.root[c_ij] = col_root[i] = best_k;
         }
     }
 
@@ -1737,6 +1739,19 @@ check_input (const ScmpCompileInput  *input,
   return TRUE;
 }
 
+/* The search over nr that leads to each range's node. */
+static Node *
+number_tree (Dag        *dag,
+             GArray     *ranges,
+             CompileMode mode)
+{
+  Range *r = (Range *) (void *) ranges->data;
+
+  if (mode == MODE_NAIVE)
+    return range_tree_balanced (dag, SCMP_BPF_OFF_NR, r, ranges->len);
+  return range_tree (dag, SCMP_BPF_OFF_NR, r, ranges->len);
+}
+
 static ScmpProgram *
 compile_decisions (const ScmpCompileInput  *input,
                    Decisions               *decisions_in,
@@ -1776,6 +1791,30 @@ compile_decisions (const ScmpCompileInput  *input,
         continue;
 
       skip = node_ret (&dag, skip_value);
+      if (ad->info->audit_arch == 0xc000003e && partner != NULL && mode != MODE_NAIVE)
+        {
+          ArchDecisions *x86_64 = is_x32 ? partner : ad;
+          ArchDecisions *x32 = is_x32 ? ad : partner;
+          g_autoptr(GArray) native = g_array_new (FALSE, FALSE, sizeof (Range));
+
+          /* Both ABIs: the x32 bit is tested first, then each side
+           * searches its own numbers (two small trees are much cheaper to
+           * plan than one). A side never sees the quarters of the 32-bit
+           * space where the bit has the other value: they fall into
+           * whatever range precedes them. */
+          ranges_add_arch (native, &dag, x86_64, 0, X32_BIT - 1, input);
+          ranges_add_arch (native, &dag, x86_64, 2 * X32_BIT, 3 * X32_BIT - 1, input);
+          ranges_add_arch (ranges, &dag, x32, X32_BIT, 2 * X32_BIT - 1, input);
+          ranges_add_arch (ranges, &dag, x32, 3 * X32_BIT, NR_SKIP - 1, input);
+          ranges_add (ranges, NR_SKIP, skip, 0);
+          root = node_test (&dag, SCMP_BPF_OFF_ARCH, WORD_ALL, BPF_JEQ, ad->info->audit_arch,
+                            node_test (&dag, SCMP_BPF_OFF_NR, WORD_ALL, BPF_JSET, X32_BIT,
+                                       number_tree (&dag, ranges, mode),
+                                       number_tree (&dag, native, mode)),
+                            root);
+          continue;
+        }
+
       if (ad->info->audit_arch == 0xc000003e)
         {
           ArchDecisions *x86_64 = is_x32 ? partner : ad;
@@ -1800,10 +1839,7 @@ compile_decisions (const ScmpCompileInput  *input,
       ranges_add (ranges, NR_SKIP, skip, 0);
 
       root = node_test (&dag, SCMP_BPF_OFF_ARCH, WORD_ALL, BPF_JEQ, ad->info->audit_arch,
-                        mode == MODE_NAIVE
-                        ? range_tree_balanced (&dag, SCMP_BPF_OFF_NR, (Range *) (void *) ranges->data, ranges->len)
-                        : range_tree (&dag, SCMP_BPF_OFF_NR, (Range *) (void *) ranges->data, ranges->len),
-                        root);
+                        number_tree (&dag, ranges, mode), root);
     }
 
   ok = emit_program (root, program, error);

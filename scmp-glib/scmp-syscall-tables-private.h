@@ -41,4 +41,11 @@ extern const ScmpSyscallMux _scmp_syscall_mux_info[];
 extern const guint16        _scmp_syscall_by_nr_start[SCMP_N_ARCHES + 1];
 extern const guint16        _scmp_syscall_by_nr[];
 
+/* Name lookup: _scmp_syscall_name_hash[FNV-1a (name) & (size - 1)] and
+ * the slots after it (linear probing) hold name indices, 0xffff for an
+ * empty slot; the table is at most half full. */
+#define SCMP_SYSCALL_HASH_EMPTY 0xffff
+extern const guint          _scmp_syscall_name_hash_size;
+extern const guint16        _scmp_syscall_name_hash[];
+
 G_END_DECLS
