@@ -62,11 +62,13 @@ struct _ScmpRule
 {
   GObject parent_instance;
 
-  char *syscall;                /* (owned) */
+  const char *syscall;          /* the name table's string when the name is
+                                   known (syscall_index >= 0), else owned */
   int syscall_index;            /* _scmp_syscall_lookup (syscall) */
   ScmpAction *action;           /* (owned) */
   gboolean exact;
-  GArray *conditions;           /* (owned) (element-type ScmpCondition) */
+  ScmpCondition *conditions;    /* (owned) (array length=n_conditions) (nullable) */
+  guint n_conditions;
 };
 
 enum {
@@ -102,14 +104,26 @@ scmp_rule_constructed (GObject *object)
     g_critical ("An ScmpRule needs an “action” property");
 }
 
+/* Rules are made by the hundred: a known name borrows the table's copy. */
+static void
+rule_set_syscall (ScmpRule   *self,
+                  const char *syscall)
+{
+  if (self->syscall_index < 0)
+    g_free ((char *) self->syscall);
+  self->syscall_index = _scmp_syscall_lookup (syscall);
+  self->syscall = self->syscall_index >= 0 ? _scmp_syscall_name (self->syscall_index)
+                                           : g_strdup (syscall);
+}
+
 static void
 scmp_rule_finalize (GObject *object)
 {
   ScmpRule *self = SCMP_RULE (object);
 
-  g_clear_pointer (&self->syscall, g_free);
+  rule_set_syscall (self, NULL);
   g_clear_object (&self->action);
-  g_clear_pointer (&self->conditions, g_array_unref);
+  g_clear_pointer (&self->conditions, g_free);
 
   G_OBJECT_CLASS (scmp_rule_parent_class)->finalize (object);
 }
@@ -137,7 +151,7 @@ scmp_rule_get_property (GObject    *object,
       break;
 
     case PROP_N_CONDITIONS:
-      g_value_set_uint (value, self->conditions->len);
+      g_value_set_uint (value, self->n_conditions);
       break;
 
     default:
@@ -156,9 +170,7 @@ scmp_rule_set_property (GObject      *object,
   switch (prop_id)
     {
     case PROP_SYSCALL:
-      g_free (self->syscall);
-      self->syscall = g_value_dup_string (value);
-      self->syscall_index = _scmp_syscall_lookup (self->syscall);
+      rule_set_syscall (self, g_value_get_string (value));
       break;
 
     case PROP_ACTION:
@@ -249,7 +261,6 @@ static void
 scmp_rule_init (ScmpRule *self)
 {
   self->syscall_index = -1;
-  self->conditions = g_array_new (FALSE, FALSE, sizeof (ScmpCondition));
 }
 
 static ScmpRule *
@@ -265,12 +276,14 @@ scmp_rule_new_internal (const char          *syscall,
   self = g_object_new (SCMP_TYPE_RULE, NULL);
   constructing_internally = FALSE;
 
-  self->syscall = g_strdup (syscall);
-  self->syscall_index = _scmp_syscall_lookup (syscall);
+  rule_set_syscall (self, syscall);
   self->action = g_object_ref (action);
   self->exact = exact;
   if (n_conditions > 0)
-    g_array_append_vals (self->conditions, conditions, n_conditions);
+    {
+      self->conditions = g_memdup2 (conditions, n_conditions * sizeof (ScmpCondition));
+      self->n_conditions = n_conditions;
+    }
 
   return self;
 }
@@ -467,7 +480,7 @@ scmp_rule_get_n_conditions (ScmpRule *self)
 {
   g_return_val_if_fail (SCMP_IS_RULE (self), 0);
 
-  return self->conditions->len;
+  return self->n_conditions;
 }
 
 /**
@@ -486,9 +499,9 @@ scmp_rule_get_condition (ScmpRule *self,
                          guint     index)
 {
   g_return_val_if_fail (SCMP_IS_RULE (self), NULL);
-  g_return_val_if_fail (index < self->conditions->len, NULL);
+  g_return_val_if_fail (index < self->n_conditions, NULL);
 
-  return &g_array_index (self->conditions, ScmpCondition, index);
+  return &self->conditions[index];
 }
 
 /**
@@ -514,28 +527,25 @@ scmp_rule_dup_conditions (ScmpRule *self)
 
   g_return_val_if_fail (SCMP_IS_RULE (self), NULL);
 
-  copies = g_ptr_array_new_full (self->conditions->len,
+  copies = g_ptr_array_new_full (self->n_conditions,
                                  (GDestroyNotify) scmp_condition_free);
-  for (guint i = 0; i < self->conditions->len; i++)
-    g_ptr_array_add (copies,
-                     scmp_condition_copy (&g_array_index (self->conditions,
-                                                          ScmpCondition, i)));
+  for (guint i = 0; i < self->n_conditions; i++)
+    g_ptr_array_add (copies, scmp_condition_copy (&self->conditions[i]));
 
   return copies;
 }
 
 /* Whether every condition of @a is among the conditions of @b. */
 static gboolean
-conditions_included (GArray *a,
-                     GArray *b)
+conditions_included (ScmpRule *a,
+                     ScmpRule *b)
 {
-  for (guint i = 0; i < a->len; i++)
+  for (guint i = 0; i < a->n_conditions; i++)
     {
-      const ScmpCondition *condition = &g_array_index (a, ScmpCondition, i);
       gboolean found = FALSE;
 
-      for (guint j = 0; j < b->len && !found; j++)
-        found = scmp_condition_equal (condition, &g_array_index (b, ScmpCondition, j));
+      for (guint j = 0; j < b->n_conditions && !found; j++)
+        found = scmp_condition_equal (&a->conditions[i], &b->conditions[j]);
 
       if (!found)
         return FALSE;
@@ -571,11 +581,11 @@ scmp_rule_same_conditions (ScmpRule *a,
   if (a == b)
     return TRUE;
 
-  if (g_strcmp0 (a->syscall, b->syscall) != 0)
+  if (a->syscall_index != b->syscall_index ||
+      (a->syscall_index < 0 && g_strcmp0 (a->syscall, b->syscall) != 0))
     return FALSE;
 
-  return conditions_included (a->conditions, b->conditions) &&
-         conditions_included (b->conditions, a->conditions);
+  return conditions_included (a, b) && conditions_included (b, a);
 }
 
 /**
@@ -600,10 +610,9 @@ scmp_rule_matches (ScmpRule      *self,
   g_return_val_if_fail (SCMP_IS_RULE (self), FALSE);
   g_return_val_if_fail (args != NULL || n_args == 0, FALSE);
 
-  for (guint i = 0; i < self->conditions->len; i++)
+  for (guint i = 0; i < self->n_conditions; i++)
     {
-      const ScmpCondition *condition = &g_array_index (self->conditions,
-                                                       ScmpCondition, i);
+      const ScmpCondition *condition = &self->conditions[i];
       guint64 value = condition->arg < n_args ? args[condition->arg] : 0;
 
       if (!scmp_condition_matches (condition, value))
@@ -642,12 +651,10 @@ scmp_rule_to_string (ScmpRule *self)
     action = scmp_action_to_string (self->action);
   g_string_append (string, action != NULL ? action : "(none)");
 
-  for (guint i = 0; i < self->conditions->len; i++)
+  for (guint i = 0; i < self->n_conditions; i++)
     {
-      g_autofree char *condition = NULL;
+      g_autofree char *condition = scmp_condition_to_string (&self->conditions[i]);
 
-      condition = scmp_condition_to_string (&g_array_index (self->conditions,
-                                                            ScmpCondition, i));
       g_string_append (string, i == 0 ? " if " : " && ");
       g_string_append (string, condition != NULL ? condition : "(invalid)");
     }
@@ -668,6 +675,6 @@ const ScmpCondition *
 _scmp_rule_get_conditions (ScmpRule *rule,
                            guint    *n_conditions)
 {
-  *n_conditions = rule->conditions->len;
-  return rule->conditions->len > 0 ? (const ScmpCondition *) (void *) rule->conditions->data : NULL;
+  *n_conditions = rule->n_conditions;
+  return rule->conditions;
 }
