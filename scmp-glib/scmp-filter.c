@@ -256,6 +256,27 @@ insert_rule_unchecked (ScmpFilter *self,
   g_signal_emit (self, signals[RULE_ADDED], g_quark_try_string (name), rule, position);
 }
 
+/* Appends @rules (already in the rule set) without checks: one list and
+ * n-rules notification for all of them, then ::rule-added for each. */
+static void
+append_rules_unchecked (ScmpFilter *self,
+                        ScmpRule  **rules,
+                        guint       n_rules)
+{
+  guint first = self->rules->len;
+
+  if (n_rules == 0)
+    return;
+  for (guint i = 0; i < n_rules; i++)
+    g_ptr_array_add (self->rules, g_object_ref (rules[i]));
+  g_list_model_items_changed (G_LIST_MODEL (self), first, 0, n_rules);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_RULES]);
+  for (guint i = 0; i < n_rules; i++)
+    g_signal_emit (self, signals[RULE_ADDED],
+                   g_quark_try_string (scmp_rule_get_syscall (rules[i])),
+                   rules[i], first + i);
+}
+
 static void
 remove_rule_unchecked (ScmpFilter *self,
                        guint       position)
@@ -683,6 +704,74 @@ check_conflicts (GHashTable  *set,
                "conditions and another action (%s)",
                scmp_rule_get_syscall (rule), existing);
   return FALSE;
+}
+
+/**
+ * scmp_filter_add_rules:
+ * @self: a #ScmpFilter
+ * @rules: (array length=n_rules): the rules, in order
+ * @n_rules: the number of @rules
+ * @error: return location for a #GError
+ *
+ * Appends @rules in order, with the checks of scmp_filter_insert_rule()
+ * for each, but all or nothing: when one of them cannot be added, none
+ * is, and @error names the first that failed. A rule identical to one
+ * already in the filter, or to an earlier one of @rules, is skipped.
+ *
+ * This is the way to build a filter from a list (a profile, a policy
+ * file): #GListModel::items-changed, #GObject::notify for
+ * #ScmpFilter:n-rules and #ScmpFilter::changed are emitted once, then
+ * #ScmpFilter::rule-added for each rule added, once they are all in place.
+ *
+ * Returns: %TRUE if the rules are in the filter, %FALSE with @error set
+ *   (and the filter unchanged) otherwise
+ *
+ * Since: 0.1
+ */
+gboolean
+scmp_filter_add_rules (ScmpFilter       *self,
+                       ScmpRule * const *rules,
+                       gsize             n_rules,
+                       GError          **error)
+{
+  g_autofree ScmpRule **added = NULL;
+  guint n_added = 0;
+
+  g_return_val_if_fail (SCMP_IS_FILTER (self), FALSE);
+  g_return_val_if_fail (rules != NULL || n_rules == 0, FALSE);
+  g_return_val_if_fail (n_rules <= G_MAXUINT - self->rules->len, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+  for (gsize i = 0; i < n_rules; i++)
+    g_return_val_if_fail (SCMP_IS_RULE (rules[i]), FALSE);
+
+  added = g_new (ScmpRule *, MAX (n_rules, 1));
+  for (gsize i = 0; i < n_rules; i++)
+    {
+      gboolean duplicate;
+
+      /* The rule set takes each new rule at once, so that the later ones
+       * are checked against it; a failure takes them out again. */
+      if (!_scmp_compiler_check_rule (rules[i], (const ScmpArchitecture *) (void *) self->arches->data,
+                                      self->arches->len, error) ||
+          !check_conflicts (self->rule_set, rules[i], &duplicate, error))
+        {
+          for (guint k = 0; k < n_added; k++)
+            g_hash_table_remove (self->rule_set, added[k]);
+          g_prefix_error (error, "Rule %" G_GSIZE_FORMAT " of %" G_GSIZE_FORMAT ": ",
+                          i + 1, n_rules);
+          return FALSE;
+        }
+      if (duplicate)
+        continue;
+      g_hash_table_add (self->rule_set, rules[i]);
+      added[n_added++] = rules[i];
+    }
+
+  if (n_added == 0)
+    return TRUE;
+  append_rules_unchecked (self, added, n_added);
+  invalidate (self);
+  return TRUE;
 }
 
 /**
@@ -1354,7 +1443,9 @@ scmp_filter_merge (ScmpFilter  *self,
   g_array_set_size (self->arches, 0);
   g_array_append_vals (self->arches, arches->data, arches->len);
   for (guint i = self->rules->len; i < rules->len; i++)
-    insert_rule_unchecked (self, i, g_ptr_array_index (rules, i));
+    g_hash_table_add (self->rule_set, g_ptr_array_index (rules, i));
+  append_rules_unchecked (self, (ScmpRule **) rules->pdata + self->rules->len,
+                          rules->len - self->rules->len);
 
   g_hash_table_iter_init (&iter, other->priorities);
   while (g_hash_table_iter_next (&iter, &key, &value))

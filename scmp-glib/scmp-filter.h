@@ -50,6 +50,11 @@ gboolean          scmp_filter_add_rule           (ScmpFilter        *self,
                                                   ScmpRule          *rule,
                                                   GError           **error);
 SCMP_AVAILABLE_IN_ALL
+gboolean          scmp_filter_add_rules          (ScmpFilter        *self,
+                                                  ScmpRule * const  *rules,
+                                                  gsize              n_rules,
+                                                  GError           **error);
+SCMP_AVAILABLE_IN_ALL
 gboolean          scmp_filter_insert_rule        (ScmpFilter        *self,
                                                   guint              position,
                                                   ScmpRule          *rule,

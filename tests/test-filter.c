@@ -382,6 +382,97 @@ test_signals (void)
 static void
 on_notify (GObject    *object,
            GParamSpec *pspec,
+           gpointer    user_data);
+
+/* scmp_filter_add_rules(): all or nothing, one list change, checked
+ * against the filter and against the earlier rules of the batch. */
+static void
+test_add_rules (void)
+{
+  g_autoptr(ScmpAction) allow = scmp_action_new_allow ();
+  g_autoptr(ScmpAction) deny = scmp_action_new_errno (EPERM);
+  g_autoptr(ScmpFilter) filter = new_filter (deny);
+  ScmpCondition fd1 = { .arg = 0, .op = SCMP_COMPARE_OP_EQ, .datum = 1 };
+  g_autoptr(ScmpRule) read_rule = scmp_rule_new ("read", allow);
+  g_autoptr(ScmpRule) write1 = scmp_rule_newv ("write", allow, &fd1, 1);
+  g_autoptr(ScmpRule) write1_again = scmp_rule_newv ("write", allow, &fd1, 1);
+  g_autoptr(ScmpRule) write1_denied = scmp_rule_newv ("write", deny, &fd1, 1);
+  g_autoptr(ScmpRule) openat = scmp_rule_new ("openat", allow);
+  g_autoptr(ScmpRule) close_rule = scmp_rule_new ("close", allow);
+  g_autoptr(ScmpRule) unknown = scmp_rule_new ("no_such_syscall", allow);
+  g_autoptr(GPtrArray) added = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GBytes) before = NULL, after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *added_s = NULL, *items_s = NULL;
+  guint n_changed = 0, n_notify = 0;
+
+  add_rule_ok (filter, read_rule);
+  g_signal_connect (filter, "rule-added", G_CALLBACK (on_rule_added), added);
+  g_signal_connect (filter, "items-changed", G_CALLBACK (on_items_changed), items);
+  g_signal_connect (filter, "changed", G_CALLBACK (on_changed), &n_changed);
+  g_signal_connect (filter, "notify::n-rules", G_CALLBACK (on_notify), &n_notify);
+
+  /* Duplicates (of the filter's rules, or within the batch) are skipped. */
+  {
+    ScmpRule *batch[] = { write1, read_rule, write1_again, openat };
+
+    g_assert_true (scmp_filter_add_rules (filter, batch, G_N_ELEMENTS (batch), &error));
+    g_assert_no_error (error);
+  }
+  g_assert_cmpuint (scmp_filter_get_n_rules (filter), ==, 3);
+  g_assert_cmpuint (n_changed, ==, 1);
+  g_assert_cmpuint (n_notify, ==, 1);
+  added_s = join_log (added);
+  items_s = join_log (items);
+  g_assert_cmpstr (added_s, ==, "+write@1 +openat@2");
+  g_assert_cmpstr (items_s, ==, "items 1-0+2");
+  g_assert_true (scmp_filter_get_rule (filter, 1) == write1);
+  assert_eval (filter, SCMP_ARCHITECTURE_X86_64, "write", 1, 0, "allow");
+  assert_eval (filter, SCMP_ARCHITECTURE_X86_64, "write", 2, 0, "errno(1)");
+  assert_eval (filter, SCMP_ARCHITECTURE_X86_64, "openat", 0, 0, "allow");
+
+  /* A failure anywhere leaves the filter as it was, its signals unsent. */
+  before = scmp_filter_export_bpf (filter, &error);
+  g_assert_no_error (error);
+  {
+    ScmpRule *conflict_in_batch[] = { close_rule, write1_denied };
+    ScmpRule *unknown_late[] = { close_rule, unknown };
+
+    g_assert_false (scmp_filter_add_rules (filter, conflict_in_batch, 2, &error));
+    g_assert_error (error, SCMP_ERROR, SCMP_ERROR_EXISTS);
+    g_assert_true (g_str_has_prefix (error->message, "Rule 2 of 2: "));
+    g_clear_error (&error);
+
+    g_assert_false (scmp_filter_add_rules (filter, unknown_late, 2, &error));
+    g_assert_error (error, SCMP_ERROR, SCMP_ERROR_INVALID_SYSCALL);
+    g_assert_nonnull (strstr (error->message, "no_such_syscall"));
+    g_clear_error (&error);
+  }
+  g_assert_cmpuint (scmp_filter_get_n_rules (filter), ==, 3);
+  g_assert_cmpuint (n_changed, ==, 1);
+  g_assert_cmpuint (items->len, ==, 2);   /* the one change, and join_log()'s NULL */
+  after = scmp_filter_export_bpf (filter, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_bytes_equal (before, after));
+
+  /* The failed batches left nothing in the EXISTS index: close can come
+   * in now, and the denied write still conflicts with the filter's. */
+  g_assert_true (scmp_filter_add_rules (filter, &close_rule, 1, &error));
+  g_assert_no_error (error);
+  g_assert_false (scmp_filter_add_rules (filter, &write1_denied, 1, &error));
+  g_assert_error (error, SCMP_ERROR, SCMP_ERROR_EXISTS);
+  g_clear_error (&error);
+  g_assert_cmpuint (scmp_filter_get_n_rules (filter), ==, 4);
+
+  /* Nothing to add: no signal. */
+  g_assert_true (scmp_filter_add_rules (filter, NULL, 0, &error));
+  g_assert_cmpuint (n_changed, ==, 2);
+}
+
+static void
+on_notify (GObject    *object,
+           GParamSpec *pspec,
            gpointer    user_data)
 {
   (*(guint *) user_data)++;
@@ -823,6 +914,7 @@ main (int    argc,
   g_test_add_func ("/filter/bad-input/no-arch", test_no_arch);
   g_test_add_func ("/filter/bad-input/preconditions", test_preconditions);
   g_test_add_func ("/filter/signals", test_signals);
+  g_test_add_func ("/filter/add-rules", test_add_rules);
   g_test_add_func ("/filter/properties", test_properties);
   g_test_add_func ("/filter/transactions", test_transactions);
   g_test_add_func ("/filter/merge-reset", test_merge_and_reset);

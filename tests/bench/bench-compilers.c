@@ -308,6 +308,8 @@ typedef struct {
   gboolean         same_meaning;    /* assert that the compilers agree */
   const Hot       *hot;             /* priority hints, when set */
   guint            n_hot;
+  gboolean         scmp_one_by_one; /* scmp-glib refuses some rules: add them
+                                       one at a time (see compile_scmp) */
 } Workload;
 
 static void
@@ -931,6 +933,36 @@ hot_priority (const Workload *w, guint i)
   return (guint8) MAX (1, w->hot[i].weight * 255 / max);
 }
 
+/* Whether scmp-glib takes every rule of @w (on its arches). */
+static gboolean
+scmp_accepts_all (const Workload *w)
+{
+  g_autoptr (ScmpAction) def = scmp_action_new_from_kernel_value (w->default_action, NULL);
+  g_autoptr (ScmpFilter) filter = scmp_filter_new (def);
+  g_autoptr (GPtrArray) rules = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint a = 0; a < w->n_arches; a++)
+    if (!scmp_filter_has_arch (filter, w->arches[a]) &&
+        !scmp_filter_add_arch (filter, w->arches[a], NULL))
+      return FALSE;
+  for (guint i = 0; i < w->rules->len; i++)
+    {
+      const BRule *r = &g_array_index (w->rules, BRule, i);
+      g_autoptr (ScmpAction) act = scmp_action_new_from_kernel_value (r->action, NULL);
+
+      if (act == NULL)
+        return FALSE;
+      g_ptr_array_add (rules, r->exact ? scmp_rule_new_exact (r->name, act, r->conds, r->n_conds)
+                                       : scmp_rule_newv (r->name, act, r->conds, r->n_conds));
+    }
+  return scmp_filter_add_rules (filter, (ScmpRule **) rules->pdata, rules->len, NULL);
+}
+
+/* scmp-glib builds a filter from a list the way an application importing
+ * a profile would: scmp_filter_add_rules(), all or nothing. A workload
+ * with rules scmp-glib refuses (unknown to it, or ignored on error) adds
+ * them one by one instead, skipping the failures as the application
+ * would; w->scmp_one_by_one is found out before anything is timed. */
 static void
 compile_scmp (const Workload *w, gboolean hints, GPtrArray *log, Prog *out)
 {
@@ -941,6 +973,7 @@ compile_scmp (const Workload *w, gboolean hints, GPtrArray *log, Prog *out)
   g_autoptr (ScmpAction) bad = scmp_action_new_from_kernel_value (w->badarch, NULL);
   g_autoptr (ScmpFilter) filter = NULL;
   g_autoptr (GBytes) bytes = NULL;
+  g_autoptr (GPtrArray) rules = g_ptr_array_new_full (w->rules->len, g_object_unref);
   gint64 t0, t1;
 
   memset (out, 0, sizeof *out);
@@ -956,7 +989,6 @@ compile_scmp (const Workload *w, gboolean hints, GPtrArray *log, Prog *out)
     {
       const BRule *r = &g_array_index (w->rules, BRule, i);
       ScmpAction *act = NULL;
-      ScmpRule *rule;
 
       for (guint k = 0; k < n_cache; k++)
         if (cache[k].v == r->action)
@@ -968,19 +1000,31 @@ compile_scmp (const Workload *w, gboolean hints, GPtrArray *log, Prog *out)
           cache[n_cache].v = r->action;
           cache[n_cache++].a = act;
         }
-      rule = r->exact ? scmp_rule_new_exact (r->name, act, r->conds, r->n_conds)
-                      : scmp_rule_newv (r->name, act, r->conds, r->n_conds);
-      if (!scmp_filter_add_rule (filter, rule, &error))
-        {
-          gboolean missing = g_error_matches (error, SCMP_ERROR, SCMP_ERROR_INVALID_SYSCALL);
-          if (log)
-            g_ptr_array_add (log, g_strdup_printf ("scmp-glib: rule %u (%s) %s: %s", i, r->name,
-                                                   rule_error_ignored (r, missing) ? "skipped" : "FAILED",
-                                                   error->message));
-          g_clear_error (&error);
-        }
-      g_object_unref (rule);
+      g_ptr_array_add (rules, r->exact ? scmp_rule_new_exact (r->name, act, r->conds, r->n_conds)
+                                       : scmp_rule_newv (r->name, act, r->conds, r->n_conds));
     }
+
+  if (!w->scmp_one_by_one)
+    {
+      if (!scmp_filter_add_rules (filter, (ScmpRule **) rules->pdata, rules->len, &error))
+        g_error ("%s: scmp_filter_add_rules: %s (and w->scmp_one_by_one is not set)",
+                 w->label, error->message);
+    }
+  else
+    for (guint i = 0; i < rules->len; i++)
+      {
+        const BRule *r = &g_array_index (w->rules, BRule, i);
+
+        if (!scmp_filter_add_rule (filter, g_ptr_array_index (rules, i), &error))
+          {
+            gboolean missing = g_error_matches (error, SCMP_ERROR, SCMP_ERROR_INVALID_SYSCALL);
+            if (log)
+              g_ptr_array_add (log, g_strdup_printf ("scmp-glib: rule %u (%s) %s: %s", i, r->name,
+                                                     rule_error_ignored (r, missing) ? "skipped" : "FAILED",
+                                                     error->message));
+            g_clear_error (&error);
+          }
+      }
   if (hints)
     for (guint k = 0; k < w->n_hot; k++)
       if (!scmp_filter_set_priority (filter, w->hot[k].name, hot_priority (w, k), &error))
@@ -1142,8 +1186,8 @@ profile_compile (const Workload *w,
       for (guint a = 0; a < w->n_arches; a++)
         if (!scmp_filter_has_arch (filter, w->arches[a]))
           scmp_filter_add_arch (filter, w->arches[a], NULL);
-      for (guint i = 0; i < rules->len; i++)
-        scmp_filter_add_rule (filter, g_ptr_array_index (rules, i), NULL);
+      if (!scmp_filter_add_rules (filter, (ScmpRule **) rules->pdata, rules->len, NULL))
+        g_error ("%s: scmp-glib refuses a rule", w->label);
       t2 = now_ns ();
       bytes = scmp_filter_export_bpf (filter, NULL);
       g_assert (bytes != NULL);
@@ -1622,6 +1666,7 @@ evaluate (Workload *w, gboolean timing)
 
   res->w = w;
   fprintf (stderr, "… %s\n", w->label);
+  w->scmp_one_by_one = !scmp_accepts_all (w);
   for (guint c = 0; c < N_COMP; c++)
     {
       g_autofree char *what = g_strdup_printf ("%s / %s", w->label, comp_names[c]);

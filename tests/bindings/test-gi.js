@@ -570,6 +570,28 @@ const filterTests = {
         assertEqual(filter.get_n_items(), 2);
     },
 
+    'add-rules'() {
+        const filter = Scmp.Filter.new(Scmp.Action.new_errno(EACCES));
+        const allow = Scmp.Action.new_allow();
+        const changes = [], added = [];
+        filter.connect('items-changed', (model, pos, removed, n) =>
+            changes.push(`${pos}-${removed}+${n}`));
+        filter.connect('rule-added', (self, rule, pos) => added.push([rule, pos]));
+        const rules = ['read', 'write', 'read'].map(name => Scmp.Rule.new(name, allow));
+        assertEqual(filter.add_rules(rules), true, 'add_rules');
+        assertEqual(changes.join(), '0-0+2', 'one change, the repeat skipped');
+        assertEqual(added.length, 2, 'rule-added per rule');
+        assertEqual(added[1][0], rules[1], 'the write rule');
+        assertEqual(added[1][1], 1, 'at 1');
+        assertEqual(filter.get_n_rules(), 2);
+
+        assertFailsUnchanged(filter, Scmp.Error.INVALID_SYSCALL,
+            () => filter.add_rules([Scmp.Rule.new('close', allow),
+                                    Scmp.Rule.new('no_such_call', allow)]),
+            'all or nothing');
+        assertEqual(filter.get_n_rules(), 2);
+    },
+
     'errors-leave-filter-unchanged'() {
         const filter = stdoutFilter();
         const allow = Scmp.Action.new_allow();

@@ -529,6 +529,26 @@ class TestFilter(ScmpTestCase):
         self.assertEqual(len(changes), 4)
         self.assertEqual(flt.get_n_items(), 2)
 
+    def test_add_rules(self):
+        flt = Scmp.Filter.new(Scmp.Action.new_errno(EACCES))
+        allow = Scmp.Action.new_allow()
+        changes, added = [], []
+        flt.connect('items-changed', lambda model, pos, removed, n:
+                    changes.append((pos, removed, n)))
+        flt.connect('rule-added', lambda f, rule, pos: added.append((rule, pos)))
+        rules = [Scmp.Rule.new(name, allow) for name in ('read', 'write', 'read')]
+        self.assertTrue(flt.add_rules(rules))
+        self.assertEqual(changes, [(0, 0, 2)])   # one change; the repeat is skipped
+        self.assertEqual(added, [(rules[0], 0), (rules[1], 1)])
+        self.assertEqual(list(flt), rules[:2])
+
+        # All or nothing: the unknown name sinks the whole list.
+        err = self.assertFailsUnchanged(
+            flt, Scmp.Error.INVALID_SYSCALL, flt.add_rules,
+            [Scmp.Rule.new('close', allow), Scmp.Rule.new('no_such_call', allow)])
+        self.assertTrue(err.message.startswith('Rule 2 of 2: '), err.message)
+        self.assertEqual(len(flt), 2)
+
     def test_errors_leave_filter_unchanged(self):
         flt = stdout_filter()
         allow = Scmp.Action.new_allow()

@@ -522,6 +522,35 @@ void test_filter_list_model () {
     assert_true (filter.get_item (1) == rules[2]);
 }
 
+void test_filter_add_rules () {
+    var filter = new Scmp.Filter (new Scmp.Action.errno (EACCES));
+    var allow = new Scmp.Action.allow ();
+    string[] changes = {};
+    filter.items_changed.connect ((position, removed, added) => {
+        changes += "%u-%u+%u".printf (position, removed, added);
+    });
+    Rule[] rules = { new Rule ("read", allow), new Rule ("write", allow), new Rule ("read", allow) };
+    try {
+        assert_true (filter.add_rules (rules));
+    } catch (GLib.Error e) {
+        assert_no_error (e);
+    }
+    assert_cmpstr (string.joinv (",", changes), CompareOperator.EQ, "0-0+2");
+    assert_cmpuint (filter.get_n_rules (), CompareOperator.EQ, 2);
+    assert_true (filter.get_rule (1) == rules[1]);
+
+    try {
+        filter.add_rules ({ new Rule ("close", allow), new Rule ("no_such_call", allow) });
+        assert_not_reached ();
+    } catch (Scmp.Error.INVALID_SYSCALL e) {
+        assert_true (e.message.has_prefix ("Rule 2 of 2: "));
+    } catch (GLib.Error e) {
+        assert_no_error (e);
+    }
+    assert_cmpuint (filter.get_n_rules (), CompareOperator.EQ, 2);
+    assert_cmpuint (changes.length, CompareOperator.EQ, 1);
+}
+
 void test_filter_errors () {
     var filter = stdout_filter ();
     var allow = new Scmp.Action.allow ();
@@ -834,6 +863,7 @@ int main (string[] args) {
     Test.add_func ("/filter/notify", test_filter_notify);
     Test.add_func ("/filter/rule-added-detail", test_filter_rule_added_detail);
     Test.add_func ("/filter/list-model", test_filter_list_model);
+    Test.add_func ("/filter/add-rules", test_filter_add_rules);
     Test.add_func ("/filter/errors", test_filter_errors);
     Test.add_func ("/filter/arches", test_filter_arches);
     Test.add_func ("/filter/export-bpf", test_filter_export_bpf);
