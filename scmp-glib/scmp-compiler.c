@@ -1294,22 +1294,18 @@ scratch_release (gpointer data,
   s->size = size;
 }
 
-/* The dynamic programme's tables are triangular, row by row: row i holds
- * the cells i..j for j = i..n-1. */
+/* The plan's splits: root[col_start (j) + i] is the split of ranges i..j
+ * (column by column, triangular). */
 typedef struct {
-  guint32  off;        /* the word searched */
-  Range   *r;
-  guint    n;
-  guint32 *cost;       /* cost of the best tree over ranges i..j */
-  guint16 *root;       /* its split: the first range of the JGE's true side */
+  guint32        off;        /* the word searched */
+  Range         *r;
+  const guint16 *root;       /* the first range of the JGE's true side */
 } TreePlan;
 
 static inline gsize
-cell (guint n,
-      guint i,
-      guint j)
+col_start (guint j)
 {
-  return (gsize) i * n - (gsize) i * (i - 1) / 2 + (j - i);
+  return (gsize) j * (j + 1) / 2;
 }
 
 static Node *
@@ -1326,7 +1322,7 @@ range_tree_build (Dag      *dag,
   if (j == i + 2 && is_jeq_triple (&plan->r[i]))
     return node_test (dag, plan->off, WORD_ALL, BPF_JEQ, plan->r[i + 1].lo,
                       plan->r[i + 1].node, plan->r[i].node);
-  k = plan->root[cell (plan->n, i, j)];
+  k = plan->root[col_start (j) + i];
   return node_test (dag, plan->off, WORD_ALL, BPF_JGE, plan->r[k].lo,
                     range_tree_build (dag, plan, k, j),
                     range_tree_build (dag, plan, i, k - 1));
@@ -1343,57 +1339,70 @@ range_tree (Dag     *dag,
             Range   *r,
             guint    n)
 {
-  g_autofree guint64 *prefix = NULL;
   gsize cells = (gsize) n * (n + 1) / 2;
+  /* cost rows (triangular, row i holds i..n-1), roots, and per range:
+   * its row's base, the prefix weight, the column being made and the
+   * previous column's roots */
   gsize table_size = cells * (sizeof (guint32) + sizeof (guint16)) +
-                     n * (sizeof (guint32) + sizeof (guint16));
-  guint32 *col_cost;
-  guint16 *col_root;
+                     n * (sizeof (gsize) + 2 * sizeof (guint32) + 2 * sizeof (guint16)) +
+                     sizeof (guint32);
+  guint64 total = 0;
   guint depth_bound = 2;
-  TreePlan p = { off, r, n, NULL, NULL };
+  guint32 *cost, *prefix, *col_cost;
+  gsize *row_base;
+  guint16 *root, *col_root, *prev_root;
+  TreePlan p;
   gpointer tables;
   Node *tree;
-
-  prefix = g_new (guint64, n + 1);
-  prefix[0] = 0;
-  for (guint i = 0; i < n; i++)
-    prefix[i + 1] = prefix[i] + r[i].weight + 1;
 
   /* A cost is at most the total weight times the depth of a balanced
    * tree, and a candidate split at most twice that: 32 bits hold it for
    * any real filter (a few thousand syscalls, priorities up to 255), and
    * the programme walks half the memory. */
+  for (guint i = 0; i < n; i++)
+    total += r[i].weight + 1;
   for (guint m = n; m > 1; m = (m + 1) / 2)
     depth_bound++;
-  if (n > OPTIMAL_TREE_MAX_RANGES || prefix[n] > G_MAXUINT32 / (2 * depth_bound))
+  if (n > OPTIMAL_TREE_MAX_RANGES || total > G_MAXUINT32 / (2 * depth_bound))
     return range_tree_balanced (dag, off, r, n);
 
   tables = scratch_take (table_size);
-  p.cost = tables;
-  col_cost = p.cost + cells;
-  p.root = (guint16 *) (void *) (col_cost + n);
-  col_root = p.root + cells;
+  row_base = tables;                                    /* 8-byte aligned first */
+  cost = (guint32 *) (void *) (row_base + n);
+  prefix = cost + cells;
+  col_cost = prefix + n + 1;
+  root = (guint16 *) (void *) (col_cost + n);
+  col_root = root + cells;
+  prev_root = col_root + n;
 
-  /* Column by column, bottom up: a split of i..j reads row i (cells
-   * i..k-1, from earlier columns) and column j (cells k..j, just made,
-   * kept in col_cost/col_root where they stay in cache). */
+  prefix[0] = 0;
+  for (guint i = 0; i < n; i++)
+    {
+      prefix[i + 1] = prefix[i] + (guint32) r[i].weight + 1;
+      row_base[i] = (gsize) i * n - (gsize) i * (i - 1) / 2 - i;   /* + j: cell i..j */
+    }
+
+  /* Column by column, bottom up: a split k of i..j reads row i (i..k-1,
+   * made in earlier columns) and column j (k..j, just made, kept with its
+   * roots in col_cost/col_root, and the roots of j-1 in prev_root). */
   for (guint j = 0; j < n; j++)
     {
-      p.cost[cell (n, j, j)] = col_cost[j] = 0;
-      p.root[cell (n, j, j)] = col_root[j] = j;
+      guint16 *root_j = root + col_start (j);
+
+      cost[row_base[j] + j] = col_cost[j] = 0;
+      root_j[j] = col_root[j] = j;
 
       for (guint i = j; i-- > 0; )
         {
-          gsize c_ij = cell (n, i, j);
-          guint lo_k = MAX (p.root[c_ij - 1], i + 1);      /* root of i..j-1 */
+          guint lo_k = MAX (prev_root[i], i + 1);          /* root of i..j-1 */
           guint hi_k = MAX (MIN (col_root[i + 1], j), lo_k);
-          const guint32 *left = &p.cost[cell (n, i, i)] - i;   /* left[k - 1]: i..k-1 */
+          const guint32 *left = cost + row_base[i] - 1;     /* left[k]: i..k-1 */
           guint32 best = G_MAXUINT32;
           guint best_k = lo_k;
 
           for (guint k = lo_k; k <= hi_k; k++)
             {
-              guint32 c = left[k - 1] + col_cost[k];
+              guint32 c = left[k] + col_cost[k];
 
               if (c < best)
                 {
@@ -1401,14 +1410,18 @@ range_tree (Dag     *dag,
                   best_k = k;
                 }
             }
-          best += prefix[j + 1] - prefix[i];
           if (j == i + 2 && is_jeq_triple (&r[i]))
-            best = prefix[j + 1] - prefix[i];
-          p.cost[c_ij] = col_cost[i] = best;
-          p.root[c_ij] = col_root[i] = best_k;
+            best = 0;
+          best += prefix[j + 1] - prefix[i];
+          cost[row_base[i] + j] = col_cost[i] = best;
+          root_j[i] = col_root[i] = best_k;
         }
+      memcpy (prev_root, col_root, (j + 1) * sizeof (guint16));
     }
 
+  p.off = off;
+  p.r = r;
+  p.root = root;
   tree = range_tree_build (dag, &p, 0, n - 1);
   scratch_release (tables, table_size);
   return tree;

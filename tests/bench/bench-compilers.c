@@ -2156,10 +2156,14 @@ main (int argc, char **argv)
 
   t = table_new ("Compile time: rules → exported BPF, ms (median)", "workload", "reps",
                  "scmp-glib", "libseccomp", "libseccomp tree", "lsc/scmp", "tree/scmp", NULL);
-  t->footnote = g_strdup ("From an empty context to the exported program: scmp_filter_new + "
-                          "add_arch + add_rule + export_bpf, and seccomp_init + arch_add + "
-                          "rule_add + seccomp_export_bpf into a memfd. Repetitions: up to 51, "
-                          "fewer when a compiler takes long (about 4 s each).");
+  t->footnote = g_strdup ("From nothing to the exported program: scmp_filter_new + add_arch + "
+                          "the rule objects + scmp_filter_add_rules (all or nothing; add_rule one by "
+                          "one, skipping failures, on a workload with rules scmp-glib refuses) + "
+                          "export_bpf, and seccomp_init + arch_add + rule_add + seccomp_export_bpf "
+                          "into a memfd. Repetitions: up to 51, fewer when a compiler takes long "
+                          "(about 4 s each). `bench-compilers --profile-compile N` splits scmp-glib's "
+                          "time on the 3-ABI Docker profile into phases, with the first compile in "
+                          "a fresh process.");
   for (guint i = 0; i < results->len; i++)
     {
       Result *r = g_ptr_array_index (results, i);
