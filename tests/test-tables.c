@@ -65,7 +65,31 @@ test_internal_consistency (void)
       g_assert_cmpint (info->arch, ==, arch);
       g_assert_cmpint (_scmp_arch_resolve (arch), ==, arch);
       g_assert_cmpstr (scmp_architecture_to_name (arch), ==, info->name);
+
+      /* The compiler files multiplexed calls under these names' numbers. */
+      g_assert_cmpint (_scmp_syscall_number (_scmp_syscall_lookup ("socketcall"), arch), ==,
+                       info->socketcall_nr);
+      g_assert_cmpint (_scmp_syscall_number (_scmp_syscall_lookup ("ipc"), arch), ==,
+                       info->ipc_nr);
+
+      /* ... and walks the syscalls in number order. */
+      {
+        guint n_sys;
+        const guint16 *by_nr = _scmp_arch_syscalls_by_nr (arch, &n_sys);
+
+        g_assert_cmpuint (n_sys, ==, _scmp_arch_count_syscalls (arch, 0, G_MAXUINT32));
+        g_assert_cmpuint (n_sys, >, 300);
+        for (guint k = 1; k < n_sys; k++)
+          g_assert_cmpint (_scmp_syscall_number (by_nr[k - 1], arch), <,
+                           _scmp_syscall_number (by_nr[k], arch));
+      }
     }
+  {
+    guint n_sys = 1;
+
+    g_assert_null (_scmp_arch_syscalls_by_nr (SCMP_ARCHITECTURE_UNKNOWN, &n_sys));
+    g_assert_cmpuint (n_sys, ==, 0);
+  }
   g_assert_null (_scmp_arch_get_info (SCMP_ARCHITECTURE_UNKNOWN));
   g_assert_null (_scmp_arch_get_info ((ScmpArchitecture) (SCMP_ARCHITECTURE_SHEB + 1)));
   g_assert_cmpint (_scmp_arch_resolve ((ScmpArchitecture) 100), ==, SCMP_ARCHITECTURE_UNKNOWN);
