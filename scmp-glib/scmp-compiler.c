@@ -1804,37 +1804,36 @@ compile_decisions (const ScmpCompileInput  *input,
         continue;
 
       skip = node_ret (&dag, skip_value);
-      if (ad->info->audit_arch == 0xc000003e && partner != NULL && mode != MODE_NAIVE)
-        {
-          ArchDecisions *x86_64 = is_x32 ? partner : ad;
-          ArchDecisions *x32 = is_x32 ? ad : partner;
-          g_autoptr(GArray) native = g_array_new (FALSE, FALSE, sizeof (Range));
-
-          /* Both ABIs: the x32 bit is tested first, then each side
-           * searches its own numbers (two small trees are much cheaper to
-           * plan than one). A side never sees the quarters of the 32-bit
-           * space where the bit has the other value: they fall into
-           * whatever range precedes them. */
-          ranges_add_arch (native, &dag, x86_64, 0, X32_BIT - 1, input);
-          ranges_add_arch (native, &dag, x86_64, 2 * X32_BIT, 3 * X32_BIT - 1, input);
-          ranges_add_arch (ranges, &dag, x32, X32_BIT, 2 * X32_BIT - 1, input);
-          ranges_add_arch (ranges, &dag, x32, 3 * X32_BIT, NR_SKIP - 1, input);
-          ranges_add (ranges, NR_SKIP, skip, 0);
-          root = node_test (&dag, SCMP_BPF_OFF_ARCH, WORD_ALL, BPF_JEQ, ad->info->audit_arch,
-                            node_test (&dag, SCMP_BPF_OFF_NR, WORD_ALL, BPF_JSET, X32_BIT,
-                                       number_tree (&dag, ranges, mode),
-                                       number_tree (&dag, native, mode)),
-                            root);
-          continue;
-        }
-
       if (ad->info->audit_arch == 0xc000003e)
         {
           ArchDecisions *x86_64 = is_x32 ? partner : ad;
           ArchDecisions *x32 = is_x32 ? ad : partner;
 
-          /* The x32 bit decides, wherever it sits in the 32-bit space:
-           * 0x4…, 0x7… and 0xc…–0xf… are x32 numbers, the rest x86_64. */
+          if (x86_64 != NULL && x32 != NULL && mode != MODE_NAIVE)
+            {
+              g_autoptr(GArray) native = g_array_new (FALSE, FALSE, sizeof (Range));
+
+              /* Both ABIs: the x32 bit is tested first, then each side
+               * searches its own numbers (two small trees are much
+               * cheaper to plan than one). A side never sees the
+               * quarters of the 32-bit space where the bit has the other
+               * value: they fall into whatever range precedes them. */
+              ranges_add_arch (native, &dag, x86_64, 0, X32_BIT - 1, input);
+              ranges_add_arch (native, &dag, x86_64, 2 * X32_BIT, 3 * X32_BIT - 1, input);
+              ranges_add_arch (ranges, &dag, x32, X32_BIT, 2 * X32_BIT - 1, input);
+              ranges_add_arch (ranges, &dag, x32, 3 * X32_BIT, NR_SKIP - 1, input);
+              ranges_add (ranges, NR_SKIP, skip, 0);
+              root = node_test (&dag, SCMP_BPF_OFF_ARCH, WORD_ALL, BPF_JEQ, ad->info->audit_arch,
+                                node_test (&dag, SCMP_BPF_OFF_NR, WORD_ALL, BPF_JSET, X32_BIT,
+                                           number_tree (&dag, ranges, mode),
+                                           number_tree (&dag, native, mode)),
+                                root);
+              continue;
+            }
+
+          /* One of them (or the naive compile): the x32 bit decides,
+           * wherever it sits in the 32-bit space: 0x4…, 0x7… and
+           * 0xc…–0xf… are x32 numbers, the rest x86_64. */
           for (guint32 quarter = 0; quarter < 4; quarter++)
             {
               guint32 from = quarter << 30;
