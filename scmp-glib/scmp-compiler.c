@@ -18,8 +18,10 @@
  *     identical rule bodies — within one ABI or across ABIs — are one body;
  *  4. a search tree over ranges of syscall numbers covering the whole
  *     32-bit space (x32 numbers, unknown numbers and -1 included) leads to
- *     the bodies; unconditional outcomes are plain RETs reached only
- *     through loads of nr and arch, so the kernel's action cache sees them;
+ *     the bodies — optimal for the expected number of tests, and with
+ *     x86_64 and x32 both present, one tree per side of a JSET on the x32
+ *     bit; unconditional outcomes are plain RETs reached only through
+ *     loads of nr and arch, so the kernel's action cache sees them;
  *  5. the DAG is laid out in topological order (all jumps forward), loads
  *     that the accumulator already holds are dropped, and conditional jumps
  *     farther than 255 get a trampoline (or a copy of the RET they reach).
