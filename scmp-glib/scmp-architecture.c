@@ -383,8 +383,11 @@ scmp_architecture_get_word_size (ScmpArchitecture arch)
  * #ScmpArchitecture enumeration. %SCMP_ARCHITECTURE_NATIVE and
  * %SCMP_ARCHITECTURE_UNKNOWN are not included.
  *
- * Returns: (array length=n_arches) (transfer full): a newly allocated
- *   array, free it with g_free()
+ * Language bindings get the values as integers: GJS 1.74 misreads arrays
+ * of enumerations, so the introspection data gives the elements as #gint.
+ *
+ * Returns: (array length=n_arches) (element-type gint) (transfer full):
+ *   a newly allocated array, free it with g_free()
  *
  * Since: 0.1
  */

@@ -1061,7 +1061,11 @@ scmp_filter_has_arch (ScmpFilter       *self,
  *
  * Lists the filter's architectures in the order they were added.
  *
- * Returns: (array length=n_arches) (transfer full): the architectures
+ * Language bindings get the values as integers, as with
+ * scmp_architecture_list_all().
+ *
+ * Returns: (array length=n_arches) (element-type gint) (transfer full):
+ *   the architectures
  *
  * Since: 0.1
  */

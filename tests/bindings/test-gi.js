@@ -86,12 +86,9 @@ function runAreas(areas) {
 
 const COMMON_SYSCALLS = ['read', 'write', 'close', 'exit_group'];
 
-// Every concrete ABI. Not from Scmp.architecture_list_all(): gjs 1.74
-// misreads C arrays of enums ("N is not a valid value for enumeration
-// Architecture"), so the list is built by walking the enum instead.
+// Every concrete ABI.
 function realArches() {
-    return Object.values(Scmp.Architecture).filter(value =>
-        typeof value === 'number' && value > Scmp.Architecture.NATIVE);
+    return Scmp.architecture_list_all();
 }
 
 // ---- architecture ------------------------------------------------------------
@@ -622,12 +619,18 @@ const filterTests = {
     },
 
     'arches'() {
-        // Not list_arches(): gjs 1.74 misreads C arrays of enums (it reads
-        // each element as pointer-sized: a filter with x86_64, x86 and x32
-        // lists as [2, 3, 0]), so membership is checked with has_arch().
+        // The arrays of ABIs are gint in the GIR: gjs 1.74 reads C arrays
+        // of enums with a pointer-sized stride (x86_64, x86, x32 came out
+        // as [2, 3, 0]).
+        const all = Scmp.architecture_list_all();
+        const fromEnum = Object.values(Scmp.Architecture).filter(value =>
+            typeof value === 'number' && value > Scmp.Architecture.NATIVE);
+        assertEqual(all.join(), fromEnum.sort((a, b) => a - b).join(), 'list_all: every ABI, in order');
+
         const filter = Scmp.Filter.new(Scmp.Action.new_allow());
         const native = Scmp.architecture_get_native();
         const other = companionArch();
+        assertEqual(filter.list_arches().join(), `${native}`, 'list_arches: the native ABI');
         assert(filter.has_arch(native), 'native');
         assert(filter.has_arch(Scmp.Architecture.NATIVE), 'NATIVE');
         assert(!filter.has_arch(other), 'not the other yet');
@@ -638,6 +641,7 @@ const filterTests = {
         assert(filter.has_arch(other), 'the other now');
         assertEqual(changed, 1, '"changed"');
         assertEqual(filter.add_arch(other), true, 'adding again is fine');
+        assertEqual(filter.list_arches().join(), `${native},${other}`, 'list_arches: in order');
 
         assertEqual(filter.remove_arch(native), true, 'remove_arch');
         assert(!filter.has_arch(native), 'native gone');
