@@ -223,6 +223,7 @@ build_demo_filter (GError **error)
 {
   g_autoptr(ScmpAction) allow = scmp_action_new_allow ();
   g_autoptr(ScmpFilter) filter = scmp_filter_new (allow);
+  g_autoptr(GPtrArray) rules = g_ptr_array_new_with_free_func (g_object_unref);
 
   for (gsize i = 0; i < G_N_ELEMENTS (demo_policy); i++)
     {
@@ -230,11 +231,13 @@ build_demo_filter (GError **error)
       g_autoptr(ScmpAction) deny = scmp_action_new_errno (r->errno_value);
       ScmpCondition cond = { .arg = r->arg, .op = r->op, .datum = r->datum,
                              .mask = r->mask, .is_32bit = r->is_32bit };
-      g_autoptr(ScmpRule) rule = scmp_rule_newv (r->syscall, deny, &cond, r->arg < 0 ? 0 : 1);
 
-      if (!scmp_filter_add_rule (filter, rule, error))
-        return NULL;
+      g_ptr_array_add (rules, scmp_rule_newv (r->syscall, deny, &cond, r->arg < 0 ? 0 : 1));
     }
+
+  /* A policy goes in whole or not at all. */
+  if (!scmp_filter_add_rules (filter, (ScmpRule **) rules->pdata, rules->len, error))
+    return NULL;
 
   /* On x86-64, cover the 32-bit and x32 ABIs too: a sandboxed program could
    * otherwise switch ABI to dodge the rules. */
