@@ -468,6 +468,27 @@ test_add_rules (void)
   /* Nothing to add: no signal. */
   g_assert_true (scmp_filter_add_rules (filter, NULL, 0, &error));
   g_assert_cmpuint (n_changed, ==, 2);
+
+  /* A rolled-back batch leaves nothing behind either: its rules can come
+   * back with another action. */
+  {
+    g_autoptr(ScmpRule) mount_allowed = scmp_rule_new ("mount", allow);
+    g_autoptr(ScmpAction) eacces = scmp_action_new_errno (EACCES);
+    g_autoptr(ScmpRule) mount_denied = scmp_rule_new ("mount", eacces);
+    g_autoptr(ScmpRule) bpf_allowed = scmp_rule_new ("bpf", allow);
+    ScmpRule *batch[] = { mount_allowed, bpf_allowed };
+
+    scmp_filter_begin (filter);
+    g_assert_true (scmp_filter_add_rules (filter, batch, 2, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (scmp_filter_get_n_rules (filter), ==, 6);
+    scmp_filter_rollback (filter);
+    g_assert_cmpuint (scmp_filter_get_n_rules (filter), ==, 4);
+    g_assert_true (scmp_filter_add_rules (filter, &mount_denied, 1, &error));
+    g_assert_no_error (error);
+    assert_eval (filter, SCMP_ARCHITECTURE_X86_64, "mount", 0, 0, "errno(13)");
+    assert_eval (filter, SCMP_ARCHITECTURE_X86_64, "bpf", 0, 0, "errno(1)");
+  }
 }
 
 static void
