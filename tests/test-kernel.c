@@ -10,6 +10,8 @@
 #include "scmp-kernel-private.h"
 #include "scmp-error.h"
 
+#include "test-seccomp-helpers.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -19,7 +21,6 @@
 #include <sys/utsname.h>
 #include <unistd.h>
 
-#include <linux/capability.h>
 #include <linux/filter.h>
 #include <linux/seccomp.h>
 
@@ -62,17 +63,6 @@ kernel_at_least (int major,
   if (sscanf (u.release, "%d.%d", &ma, &mi) != 2)
     return FALSE;
   return ma > major || (ma == major && mi >= minor);
-}
-
-static gboolean
-skip_without_seccomp (void)
-{
-  if (!scmp_kernel_has_seccomp ())
-    {
-      g_test_skip ("The kernel has no seccomp filters (or they are forbidden here)");
-      return TRUE;
-    }
-  return FALSE;
 }
 
 static void
@@ -374,35 +364,13 @@ test_load_invalid (void)
   g_test_trap_assert_passed ();
 }
 
-static gboolean
-have_cap_sys_admin (void)
-{
-  struct __user_cap_header_struct header = { _LINUX_CAPABILITY_VERSION_3, 0 };
-  struct __user_cap_data_struct data[2];
-
-  g_assert_no_errno (syscall (SYS_capget, &header, data));
-  return (data[CAP_TO_INDEX (CAP_SYS_ADMIN)].effective & CAP_TO_MASK (CAP_SYS_ADMIN)) != 0;
-}
-
-static void
-drop_cap_sys_admin (void)
-{
-  struct __user_cap_header_struct header = { _LINUX_CAPABILITY_VERSION_3, 0 };
-  struct __user_cap_data_struct data[2];
-
-  g_assert_no_errno (syscall (SYS_capget, &header, data));
-  data[CAP_TO_INDEX (CAP_SYS_ADMIN)].effective &= ~CAP_TO_MASK (CAP_SYS_ADMIN);
-  g_assert_no_errno (syscall (SYS_capset, &header, data));
-  g_assert_false (have_cap_sys_admin ());
-}
-
 static void
 test_load_without_nnp (void)
 {
   if (skip_without_seccomp ())
     return;
 
-  if (!have_cap_sys_admin ())
+  if (!has_cap_sys_admin ())
     {
       g_test_skip ("Needs CAP_SYS_ADMIN (run as root)");
       return;
@@ -433,7 +401,7 @@ test_load_eacces (void)
       GError *error = NULL;
       int ret;
 
-      if (have_cap_sys_admin ())
+      if (has_cap_sys_admin ())
         drop_cap_sys_admin ();
       g_assert_cmpint (prctl (PR_GET_NO_NEW_PRIVS, 0, 0, 0, 0), ==, 0);
 

@@ -13,6 +13,8 @@
 
 #include <scmp-glib/scmp-glib.h>
 
+#include "test-seccomp-helpers.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
@@ -30,7 +32,6 @@
 #include <unistd.h>
 
 #include <linux/audit.h>
-#include <linux/capability.h>
 #include <linux/filter.h>
 #include <linux/seccomp.h>
 
@@ -44,17 +45,6 @@
 /* ------------------------------------------------------------------ */
 /* Helpers                                                             */
 /* ------------------------------------------------------------------ */
-
-static gboolean
-skip_without_seccomp (void)
-{
-  if (!scmp_kernel_has_seccomp ())
-    {
-      g_test_skip ("The kernel has no seccomp filters (or they are forbidden here)");
-      return TRUE;
-    }
-  return FALSE;
-}
 
 static gboolean
 skip_without_action (ScmpActionKind  kind,
@@ -208,32 +198,6 @@ proc_status_field (const char *field,
         return TRUE;
       }
   return FALSE;
-}
-
-static gboolean
-has_cap_sys_admin (void)
-{
-  struct __user_cap_header_struct hdr = { _LINUX_CAPABILITY_VERSION_3, 0 };
-  struct __user_cap_data_struct data[2] = { { 0 } };
-
-  if (syscall (SYS_capget, &hdr, data) != 0)
-    return FALSE;
-  return (data[CAP_TO_INDEX (CAP_SYS_ADMIN)].effective & CAP_TO_MASK (CAP_SYS_ADMIN)) != 0;
-}
-
-static void
-drop_cap_sys_admin (void)
-{
-  struct __user_cap_header_struct hdr = { _LINUX_CAPABILITY_VERSION_3, 0 };
-  struct __user_cap_data_struct data[2] = { { 0 } };
-  guint idx = CAP_TO_INDEX (CAP_SYS_ADMIN);
-
-  g_assert_no_errno (syscall (SYS_capget, &hdr, data));
-  data[idx].effective &= ~CAP_TO_MASK (CAP_SYS_ADMIN);
-  data[idx].permitted &= ~CAP_TO_MASK (CAP_SYS_ADMIN);
-  data[idx].inheritable &= ~CAP_TO_MASK (CAP_SYS_ADMIN);
-  g_assert_no_errno (syscall (SYS_capset, &hdr, data));
-  g_assert_false (has_cap_sys_admin ());
 }
 
 #if defined(__x86_64__)
