@@ -83,6 +83,8 @@
 #include "scmp-error.h"
 #include "scmp-filter-private.h"
 
+#include "test-libseccomp.h"
+
 #include <errno.h>
 #include <seccomp.h>
 #include <valgrind/valgrind.h>
@@ -443,31 +445,6 @@ describe_input (const ScmpBpfData *d)
 /* libseccomp                                                          */
 /* ------------------------------------------------------------------ */
 
-static uint32_t
-libseccomp_token (ScmpArchitecture arch)
-{
-  uint32_t token = seccomp_arch_resolve_name (scmp_architecture_to_name (arch));
-
-  g_assert_cmpuint (token, !=, 0);
-  return token;
-}
-
-static enum scmp_compare
-libseccomp_op (ScmpCompareOp op)
-{
-  switch (op)
-    {
-    case SCMP_COMPARE_OP_EQ: return SCMP_CMP_EQ;
-    case SCMP_COMPARE_OP_NE: return SCMP_CMP_NE;
-    case SCMP_COMPARE_OP_LT: return SCMP_CMP_LT;
-    case SCMP_COMPARE_OP_LE: return SCMP_CMP_LE;
-    case SCMP_COMPARE_OP_GT: return SCMP_CMP_GT;
-    case SCMP_COMPARE_OP_GE: return SCMP_CMP_GE;
-    case SCMP_COMPARE_OP_MASKED_EQ: return SCMP_CMP_MASKED_EQ;
-    default: g_assert_not_reached ();
-    }
-}
-
 /* The same policy built with libseccomp; NULL (and a message) if
  * libseccomp refused part of it. */
 static scmp_filter_ctx
@@ -496,7 +473,7 @@ libseccomp_build (const ArchSet *set,
     g_assert_cmpint (seccomp_arch_remove (ctx, SCMP_ARCH_NATIVE), ==, 0);
   for (gsize i = 0; i < set->n; i++)
     {
-      rc = seccomp_arch_add (ctx, libseccomp_token (set->arches[i]));
+      rc = seccomp_arch_add (ctx, lsc_arch_token (set->arches[i]));
       g_assert_true (rc == 0 || rc == -EEXIST);
     }
 
@@ -509,22 +486,7 @@ libseccomp_build (const ArchSet *set,
 
       g_assert_cmpuint (n, <=, 6);
       for (guint c = 0; c < n; c++)
-        {
-          const ScmpCondition *cond = scmp_rule_get_condition (rule, c);
-
-          cmps[c].arg = cond->arg;
-          cmps[c].op = libseccomp_op (cond->op);
-          if (cond->op == SCMP_COMPARE_OP_MASKED_EQ)
-            {
-              cmps[c].datum_a = cond->mask;
-              cmps[c].datum_b = cond->datum;
-            }
-          else
-            {
-              cmps[c].datum_a = cond->datum;
-              cmps[c].datum_b = 0;
-            }
-        }
+        cmps[c] = lsc_arg_cmp (scmp_rule_get_condition (rule, c));
       rc = seccomp_rule_add_array (ctx,
                                    scmp_action_get_kernel_value (scmp_rule_get_action (rule)),
                                    nr, n, cmps);
@@ -667,7 +629,7 @@ diff_names (const ArchSet *set)
       for (gsize a = 0; a < set->n && ok; a++)
         {
           int ours = _scmp_syscall_number ((int) i, set->arches[a]);
-          int theirs = seccomp_syscall_resolve_name_arch (libseccomp_token (set->arches[a]), name);
+          int theirs = seccomp_syscall_resolve_name_arch (lsc_arch_token (set->arches[a]), name);
 
           if (scmp_syscall_get_multiplexer (set->arches[a], name, NULL, NULL) != SCMP_MULTIPLEXER_NONE)
             ok = FALSE;

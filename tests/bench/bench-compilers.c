@@ -38,6 +38,8 @@
 #include "scmp-version.h"
 #include "scmp-bpf-private.h"
 
+#include "../test-libseccomp.h"
+
 #include <sched.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -338,18 +340,6 @@ workload_free (Workload *w)
   g_array_unref (w->rules);
   g_free (w->label);
   g_free (w);
-}
-
-static guint32
-lsc_arch_token (ScmpArchitecture a)
-{
-  switch (a)
-    {
-    case SCMP_ARCHITECTURE_X86_64: return SCMP_ARCH_X86_64;
-    case SCMP_ARCHITECTURE_X86: return SCMP_ARCH_X86;
-    case SCMP_ARCHITECTURE_X32: return SCMP_ARCH_X32;
-    default: g_assert_not_reached ();
-    }
 }
 
 /* libseccomp's pseudo numbers for multiplexed calls (socketcall -1xx, ipc
@@ -1088,25 +1078,7 @@ compile_lsc (const Workload *w, gboolean tree, gboolean hints, GPtrArray *log, P
           continue;
         }
       for (guint k = 0; k < r->n_conds; k++)
-        {
-          const ScmpCondition *sc = &r->conds[k];
-          static const int ops[] = {
-            SCMP_CMP_EQ, SCMP_CMP_NE, SCMP_CMP_LT, SCMP_CMP_LE,
-            SCMP_CMP_GT, SCMP_CMP_GE, SCMP_CMP_MASKED_EQ,
-          };
-          c[k].arg = sc->arg;
-          c[k].op = ops[sc->op];
-          if (sc->op == SCMP_COMPARE_OP_MASKED_EQ)
-            {
-              c[k].datum_a = sc->mask;
-              c[k].datum_b = sc->datum;
-            }
-          else
-            {
-              c[k].datum_a = sc->datum;
-              c[k].datum_b = 0;
-            }
-        }
+        c[k] = lsc_arg_cmp (&r->conds[k]);
       rc = r->exact ? seccomp_rule_add_exact_array (ctx, r->action, nr, r->n_conds, c)
                     : seccomp_rule_add_array (ctx, r->action, nr, r->n_conds, c);
       if (rc < 0 && log)
