@@ -679,6 +679,16 @@ node_test (Dag     *dag,
   return dag_intern (dag, &proto);
 }
 
+/* Where seccomp_data keeps the low or high 32 bits of argument @arg: the
+ * ABI's byte order decides which word comes first. */
+static inline guint32
+arg_word_off (const ScmpArchInfo *info,
+              guint               arg,
+              gboolean            high)
+{
+  return SCMP_BPF_OFF_ARGS + 8 * arg + (high != (gboolean) info->big_endian ? 4 : 0);
+}
+
 /* A 64-bit comparison that is not a conjunction of word tests (!=, <, <=,
  * >, >=), on the layout of @info: the high word decides unless equal. */
 static Node *
@@ -688,9 +698,8 @@ condition_node (Dag                 *dag,
                 Node                *t,
                 Node                *f)
 {
-  guint32 base = SCMP_BPF_OFF_ARGS + 8 * c->arg;
-  guint32 lo_off = base + (info->big_endian ? 4 : 0);
-  guint32 hi_off = base + (info->big_endian ? 0 : 4);
+  guint32 lo_off = arg_word_off (info, c->arg, FALSE);
+  guint32 hi_off = arg_word_off (info, c->arg, TRUE);
   guint32 lo = (guint32) c->datum, hi = (guint32) (c->datum >> 32);
   Node *lo_t;
 
@@ -800,9 +809,8 @@ atoms_add_condition (GArray              *atoms,
                      const ScmpArchInfo  *info,
                      const ScmpCondition *c)
 {
-  guint32 base = SCMP_BPF_OFF_ARGS + 8 * c->arg;
-  guint32 lo_off = base + (info->big_endian ? 4 : 0);
-  guint32 hi_off = base + (info->big_endian ? 0 : 4);
+  guint32 lo_off = arg_word_off (info, c->arg, FALSE);
+  guint32 hi_off = arg_word_off (info, c->arg, TRUE);
   guint32 lo = (guint32) c->datum, hi = (guint32) (c->datum >> 32);
   gboolean narrow = info->word_bits == 32 || c->is_32bit;
 

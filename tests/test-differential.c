@@ -1230,6 +1230,14 @@ assert_no_mismatches (const Stats *stats)
   g_assert_cmpuint (stats->naive_mismatches, ==, 0);
 }
 
+/* Every policy was compared (none skipped), and nothing disagreed. */
+static void
+assert_all_compared_and_agree (const Stats *stats)
+{
+  g_assert_cmpuint (stats->skipped, ==, 0);
+  assert_no_mismatches (stats);
+}
+
 /* ------------------------------------------------------------------ */
 /* 1. Policies with the same meaning in both libraries                 */
 /* ------------------------------------------------------------------ */
@@ -1358,8 +1366,7 @@ test_libseccomp_differential (gconstpointer data)
     g_test_message ("%s: %u RET instructions of libseccomp's programs were byte-swapped twice (libseccomp bug) and put back",
                     set->label, stats.be_ret_fixups);
   g_test_message ("%s: %.2f s", set->label, (g_get_monotonic_time () - start) / 1e6);
-  g_assert_cmpuint (stats.skipped, ==, 0);
-  assert_no_mismatches (&stats);
+  assert_all_compared_and_agree (&stats);
 }
 
 /* ------------------------------------------------------------------ */
@@ -1590,8 +1597,7 @@ test_long_jumps (void)
       }
 
       report (&stats, TRUE);
-      g_assert_cmpuint (stats.skipped, ==, 0);
-      assert_no_mismatches (&stats);
+      assert_all_compared_and_agree (&stats);
     }
 }
 
@@ -1655,8 +1661,7 @@ test_hi_word_boundaries (void)
                 }
           }
       report (&stats, TRUE);
-      g_assert_cmpuint (stats.skipped, ==, 0);
-      assert_no_mismatches (&stats);
+      assert_all_compared_and_agree (&stats);
     }
   g_test_message ("%u explicit boundary checks", checked);
 }
@@ -1724,8 +1729,7 @@ test_value_search (void)
           }
 
         compare_policy (&set, filter, FALSE, 500, &stats);
-        g_assert_cmpuint (stats.skipped, ==, 0);
-        assert_no_mismatches (&stats);
+        assert_all_compared_and_agree (&stats);
         if (round == 0)
           report (&stats, FALSE);
       }
@@ -1798,8 +1802,7 @@ test_big_endian_words (void)
 
       compare_policy (&set, filter, TRUE, 2000, &stats);
       report (&stats, TRUE);
-      g_assert_cmpuint (stats.skipped, ==, 0);
-      assert_no_mismatches (&stats);
+      assert_all_compared_and_agree (&stats);
     }
 }
 
@@ -1827,8 +1830,7 @@ regression_multiplexer_child (ScmpArchitecture arch)
   g_assert_no_error (error);
   compare_policy (&set, filter, FALSE, 1000, &stats);
   report (&stats, FALSE);
-  g_assert_cmpuint (stats.skipped, ==, 0);
-  assert_no_mismatches (&stats);
+  assert_all_compared_and_agree (&stats);
 }
 
 /* Two conditional rules for one multiplexed syscall: the compile must
