@@ -678,19 +678,26 @@ scmp_filter_add_rule (ScmpFilter  *self,
   return scmp_filter_insert_rule (self, self->rules->len, rule, error);
 }
 
-/* The EXISTS check of @rule against @set: a rule with the same syscall
- * and conditions and another action is an error; with the same action,
- * @rule is a duplicate. */
+/* Whether @rule can join a filter covering @arches whose rules are @set:
+ * the rule itself must be valid there (_scmp_compiler_check_rule()), and
+ * a rule of @set with the same syscall and conditions must have the same
+ * action (SCMP_ERROR_EXISTS otherwise), in which case @rule is a
+ * @duplicate that changes nothing. */
 static gboolean
-check_conflicts (GHashTable  *set,
-                 ScmpRule    *rule,
-                 gboolean    *duplicate,
-                 GError     **error)
+check_new_rule (GArray      *arches,
+                GHashTable  *set,
+                ScmpRule    *rule,
+                gboolean    *duplicate,
+                GError     **error)
 {
-  ScmpRule *other = g_hash_table_lookup (set, rule);
+  ScmpRule *other;
   g_autofree char *existing = NULL;
 
   *duplicate = FALSE;
+  if (!_scmp_compiler_check_rule (rule, (const ScmpArchitecture *) (void *) arches->data,
+                                  arches->len, error))
+    return FALSE;
+  other = g_hash_table_lookup (set, rule);
   if (other == NULL)
     return TRUE;
   if (scmp_action_equal (scmp_rule_get_action (other), scmp_rule_get_action (rule)))
@@ -751,9 +758,7 @@ scmp_filter_add_rules (ScmpFilter       *self,
 
       /* The rule set takes each new rule at once, so that the later ones
        * are checked against it; a failure takes them out again. */
-      if (!_scmp_compiler_check_rule (rules[i], (const ScmpArchitecture *) (void *) self->arches->data,
-                                      self->arches->len, error) ||
-          !check_conflicts (self->rule_set, rules[i], &duplicate, error))
+      if (!check_new_rule (self->arches, self->rule_set, rules[i], &duplicate, error))
         {
           for (guint k = 0; k < n_added; k++)
             g_hash_table_remove (self->rule_set, added[k]);
@@ -811,10 +816,7 @@ scmp_filter_insert_rule (ScmpFilter  *self,
   g_return_val_if_fail (position <= self->rules->len, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!_scmp_compiler_check_rule (rule, (const ScmpArchitecture *) (void *) self->arches->data,
-                                  self->arches->len, error))
-    return FALSE;
-  if (!check_conflicts (self->rule_set, rule, &duplicate, error))
+  if (!check_new_rule (self->arches, self->rule_set, rule, &duplicate, error))
     return FALSE;
   if (duplicate)
     return TRUE;
@@ -1431,10 +1433,7 @@ scmp_filter_merge (ScmpFilter  *self,
       ScmpRule *rule = g_ptr_array_index (other->rules, i);
       gboolean duplicate;
 
-      if (!_scmp_compiler_check_rule (rule, (const ScmpArchitecture *) (void *) arches->data,
-                                      arches->len, error))
-        return FALSE;
-      if (!check_conflicts (set, rule, &duplicate, error))
+      if (!check_new_rule (arches, set, rule, &duplicate, error))
         return FALSE;
       if (!duplicate)
         {
