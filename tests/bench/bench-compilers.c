@@ -923,18 +923,40 @@ hot_priority (const Workload *w, guint i)
   return (guint8) MAX (1, w->hot[i].weight * 255 / max);
 }
 
+/* @r as an scmp-glib rule with @action. */
+static ScmpRule *
+brule_new (const BRule *r, ScmpAction *action)
+{
+  return r->exact ? scmp_rule_new_exact (r->name, action, r->conds, r->n_conds)
+                  : scmp_rule_newv (r->name, action, r->conds, r->n_conds);
+}
+
+/* An empty scmp-glib filter for @w's ABIs, with @def as its default action
+ * and @bad (unless NULL) for the other ABIs. */
+static ScmpFilter *
+scmp_filter_for (const Workload *w, ScmpAction *def, ScmpAction *bad, GError **error)
+{
+  g_autoptr (ScmpFilter) filter = scmp_filter_new (def);
+
+  if (bad != NULL)
+    scmp_filter_set_bad_arch_action (filter, bad);
+  for (guint a = 0; a < w->n_arches; a++)
+    if (!scmp_filter_has_arch (filter, w->arches[a]) &&
+        !scmp_filter_add_arch (filter, w->arches[a], error))
+      return NULL;
+  return g_steal_pointer (&filter);
+}
+
 /* Whether scmp-glib takes every rule of @w (on its arches). */
 static gboolean
 scmp_accepts_all (const Workload *w)
 {
   g_autoptr (ScmpAction) def = scmp_action_new_from_kernel_value (w->default_action, NULL);
-  g_autoptr (ScmpFilter) filter = scmp_filter_new (def);
+  g_autoptr (ScmpFilter) filter = scmp_filter_for (w, def, NULL, NULL);
   g_autoptr (GPtrArray) rules = g_ptr_array_new_with_free_func (g_object_unref);
 
-  for (guint a = 0; a < w->n_arches; a++)
-    if (!scmp_filter_has_arch (filter, w->arches[a]) &&
-        !scmp_filter_add_arch (filter, w->arches[a], NULL))
-      return FALSE;
+  if (filter == NULL)
+    return FALSE;
   for (guint i = 0; i < w->rules->len; i++)
     {
       const BRule *r = &g_array_index (w->rules, BRule, i);
@@ -942,8 +964,7 @@ scmp_accepts_all (const Workload *w)
 
       if (act == NULL)
         return FALSE;
-      g_ptr_array_add (rules, r->exact ? scmp_rule_new_exact (r->name, act, r->conds, r->n_conds)
-                                       : scmp_rule_newv (r->name, act, r->conds, r->n_conds));
+      g_ptr_array_add (rules, brule_new (r, act));
     }
   return scmp_filter_add_rules (filter, (ScmpRule **) rules->pdata, rules->len, NULL);
 }
@@ -968,12 +989,9 @@ compile_scmp (const Workload *w, gboolean hints, GPtrArray *log, Prog *out)
 
   memset (out, 0, sizeof *out);
   t0 = now_ns ();
-  filter = scmp_filter_new (def);
-  scmp_filter_set_bad_arch_action (filter, bad);
-  for (guint a = 0; a < w->n_arches; a++)
-    if (!scmp_filter_has_arch (filter, w->arches[a]) &&
-        !scmp_filter_add_arch (filter, w->arches[a], &error))
-      g_error ("add_arch: %s", error->message);
+  filter = scmp_filter_for (w, def, bad, &error);
+  if (filter == NULL)
+    g_error ("add_arch: %s", error->message);
 
   for (guint i = 0; i < w->rules->len; i++)
     {
@@ -990,8 +1008,7 @@ compile_scmp (const Workload *w, gboolean hints, GPtrArray *log, Prog *out)
           cache[n_cache].v = r->action;
           cache[n_cache++].a = act;
         }
-      g_ptr_array_add (rules, r->exact ? scmp_rule_new_exact (r->name, act, r->conds, r->n_conds)
-                                       : scmp_rule_newv (r->name, act, r->conds, r->n_conds));
+      g_ptr_array_add (rules, brule_new (r, act));
     }
 
   if (!w->scmp_one_by_one)
@@ -1160,19 +1177,12 @@ profile_compile (const Workload *w,
       t0 = now_ns ();
       for (guint i = 0; i < w->rules->len; i++)
         {
-          const BRule *r = &g_array_index (w->rules, BRule, i);
-          ScmpAction *act = g_ptr_array_index (actions, i);
-
-          g_ptr_array_add (rules, r->exact ? scmp_rule_new_exact (r->name, act, r->conds, r->n_conds)
-                                           : scmp_rule_newv (r->name, act, r->conds, r->n_conds));
+          g_ptr_array_add (rules, brule_new (&g_array_index (w->rules, BRule, i),
+                                             g_ptr_array_index (actions, i)));
         }
       t1 = now_ns ();
-      filter = scmp_filter_new (def);
-      scmp_filter_set_bad_arch_action (filter, bad);
-      for (guint a = 0; a < w->n_arches; a++)
-        if (!scmp_filter_has_arch (filter, w->arches[a]))
-          scmp_filter_add_arch (filter, w->arches[a], NULL);
-      if (!scmp_filter_add_rules (filter, (ScmpRule **) rules->pdata, rules->len, NULL))
+      filter = scmp_filter_for (w, def, bad, NULL);
+      if (filter == NULL || !scmp_filter_add_rules (filter, (ScmpRule **) rules->pdata, rules->len, NULL))
         g_error ("%s: scmp-glib refuses a rule", w->label);
       t2 = now_ns ();
       bytes = scmp_filter_export_bpf (filter, NULL);
@@ -1187,17 +1197,12 @@ profile_compile (const Workload *w,
       t[3 * reps + rep] = (t4 - t3) / 1e6;
 
       /* The same rules again, one add_rule() at a time: four signals each. */
-      filter = scmp_filter_new (def);
-      for (guint a = 0; a < w->n_arches; a++)
-        if (!scmp_filter_has_arch (filter, w->arches[a]))
-          scmp_filter_add_arch (filter, w->arches[a], NULL);
+      filter = scmp_filter_for (w, def, bad, NULL);
       t0 = now_ns ();
       for (guint i = 0; i < w->rules->len; i++)
         {
-          const BRule *r = &g_array_index (w->rules, BRule, i);
-          g_autoptr (ScmpRule) rule = r->exact
-            ? scmp_rule_new_exact (r->name, g_ptr_array_index (actions, i), r->conds, r->n_conds)
-            : scmp_rule_newv (r->name, g_ptr_array_index (actions, i), r->conds, r->n_conds);
+          g_autoptr (ScmpRule) rule = brule_new (&g_array_index (w->rules, BRule, i),
+                                                 g_ptr_array_index (actions, i));
 
           scmp_filter_add_rule (filter, rule, NULL);
         }
