@@ -2028,18 +2028,18 @@ main (int argc, char **argv)
   failures_md = g_string_new (NULL);
   uname (&uts);
 
+  lsc_memfd = memfd_create ("bench-lsc", MFD_CLOEXEC);
+  if (lsc_memfd < 0)
+    g_error ("memfd_create: %s", g_strerror (errno));
+
   if (opt_profile_compile > 0)
     {
-      lsc_memfd = memfd_create ("bench-lsc", MFD_CLOEXEC);
       profile_compile (load_docker ("Docker default, x86_64+x86+x32", extra3, 2, FALSE),
                        (guint) opt_profile_compile);
       return 0;
     }
 
   bench_cpu = g_get_num_processors () - 1;
-  lsc_memfd = memfd_create ("bench-lsc", MFD_CLOEXEC);
-  if (lsc_memfd < 0)
-    g_error ("memfd_create: %s", g_strerror (errno));
 
   printf ("scmp-glib %s vs libseccomp %u.%u.%u — %s, Linux %s%s\n",
           scmp_version, lv->major, lv->minor, lv->micro, cpu, uts.release,
