@@ -22,6 +22,26 @@
 #define SECCOMP_DATA_SIZE 64
 #define MEM_WORDS         BPF_MEMWORDS  /* 16 */
 
+/* The jumps with a true and a false offset. */
+static gboolean
+is_cond_jump (guint16 code)
+{
+  switch (code)
+    {
+    case BPF_JMP | BPF_JEQ | BPF_K:
+    case BPF_JMP | BPF_JEQ | BPF_X:
+    case BPF_JMP | BPF_JGE | BPF_K:
+    case BPF_JMP | BPF_JGE | BPF_X:
+    case BPF_JMP | BPF_JGT | BPF_K:
+    case BPF_JMP | BPF_JGT | BPF_X:
+    case BPF_JMP | BPF_JSET | BPF_K:
+    case BPF_JMP | BPF_JSET | BPF_X:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
 /* The exact opcodes seccomp_check_filter() lets through (before its own
  * rewriting of LD ABS and LEN). Note that BPF_MOD is *not* among them:
  * bpf_check_classic() accepts it, seccomp refuses it. */
@@ -63,36 +83,9 @@ opcode_allowed_in_seccomp (guint16 code)
     case BPF_ST:
     case BPF_STX:
     case BPF_JMP | BPF_JA:
-    case BPF_JMP | BPF_JEQ | BPF_K:
-    case BPF_JMP | BPF_JEQ | BPF_X:
-    case BPF_JMP | BPF_JGE | BPF_K:
-    case BPF_JMP | BPF_JGE | BPF_X:
-    case BPF_JMP | BPF_JGT | BPF_K:
-    case BPF_JMP | BPF_JGT | BPF_X:
-    case BPF_JMP | BPF_JSET | BPF_K:
-    case BPF_JMP | BPF_JSET | BPF_X:
       return TRUE;
     default:
-      return FALSE;
-    }
-}
-
-static gboolean
-is_cond_jump (guint16 code)
-{
-  switch (code)
-    {
-    case BPF_JMP | BPF_JEQ | BPF_K:
-    case BPF_JMP | BPF_JEQ | BPF_X:
-    case BPF_JMP | BPF_JGE | BPF_K:
-    case BPF_JMP | BPF_JGE | BPF_X:
-    case BPF_JMP | BPF_JGT | BPF_K:
-    case BPF_JMP | BPF_JGT | BPF_X:
-    case BPF_JMP | BPF_JSET | BPF_K:
-    case BPF_JMP | BPF_JSET | BPF_X:
-      return TRUE;
-    default:
-      return FALSE;
+      return is_cond_jump (code);
     }
 }
 
