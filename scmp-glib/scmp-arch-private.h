@@ -59,4 +59,18 @@ guint               _scmp_arch_count_syscalls (ScmpArchitecture arch,
 const guint16      *_scmp_arch_syscalls_by_nr (ScmpArchitecture arch,
                                                guint           *n_syscalls);
 
+/* How the kernel reads one argument register: its low @bits bits, as a
+ * signed or unsigned number. */
+typedef struct {
+  guint8 bits;        /* 8, 16, 32 or 64 */
+  guint8 is_signed;
+} ScmpArgType;
+
+/* How the entry point of syscall @name_index on @arch reads argument
+ * register @arg (0..5). An argument the syscall does not have, and a name
+ * @arch lacks, is the full register, unsigned. */
+ScmpArgType         _scmp_syscall_arg_type (int              name_index,
+                                            ScmpArchitecture arch,
+                                            guint            arg);
+
 G_END_DECLS

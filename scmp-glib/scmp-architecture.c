@@ -597,3 +597,44 @@ scmp_syscall_get_multiplexer (ScmpArchitecture  arch,
     *sub_call = sub;
   return mux;
 }
+
+/* TEMPORARY STUB until arch-data/syscall-args.csv lands (branch argtypes). */
+static guint
+stub_reg_bits (ScmpArchitecture arch)
+{
+  const ScmpArchInfo *info = _scmp_arch_get_info (arch);
+
+  if (arch == SCMP_ARCHITECTURE_X32 || arch == SCMP_ARCHITECTURE_MIPS64N32 ||
+      arch == SCMP_ARCHITECTURE_MIPSEL64N32)
+    return 64;
+  return info->word_bits;
+}
+
+ScmpArgType
+_scmp_syscall_arg_type (int              name_index,
+                        ScmpArchitecture arch,
+                        guint            arg)
+{
+  static const struct { const char *name; const char *types; } stub[] = {
+    { "socket", "iii" }, { "openat", "iPih" }, { "mkdirat", "iPh" },
+    { "close", "u" }, { "dup", "u" }, { "lseek", "ulu" }, { "ipc", "u" },
+    { "socketcall", "i" }, { "kill", "ii" }, { "setuid", "u" },
+  };
+  guint rb = stub_reg_bits (arch);
+  ScmpArgType full = { rb, FALSE };
+  const char *name = _scmp_syscall_name (name_index);
+
+  if (name == NULL || _scmp_syscall_number (name_index, arch) < 0)
+    return full;
+  for (gsize i = 0; i < G_N_ELEMENTS (stub); i++)
+    if (strcmp (stub[i].name, name) == 0 && arg < strlen (stub[i].types))
+      switch (stub[i].types[arg])
+        {
+        case 'i': return (ScmpArgType) { 32, TRUE };
+        case 'u': return (ScmpArgType) { 32, FALSE };
+        case 'h': return (ScmpArgType) { 16, FALSE };
+        case 'l': return (ScmpArgType) { MIN (rb, 64), TRUE };
+        default: return full;
+        }
+  return full;
+}

@@ -60,6 +60,126 @@ most_restrictive (guint32 earlier,
 }
 
 /* ------------------------------------------------------------------ */
+/* Arguments as the kernel reads them                                  */
+/* ------------------------------------------------------------------ */
+
+/* A condition as the kernel's entry point reads the argument on one ABI
+ * (see _scmp_syscall_arg_type()): its low @bits bits, signed or not, with
+ * datum and mask cut to them, so that bits the kernel ignores can never
+ * change a verdict. */
+typedef struct {
+  guint8        arg;
+  guint8        bits;         /* 8, 16, 32 or 64 */
+  guint8        is_signed;
+  ScmpCompareOp op;
+  guint64       datum;
+  guint64       mask;         /* (MASKED_EQ) */
+} ArgCond;
+
+static inline guint64
+bits_mask (guint bits)
+{
+  return bits >= 64 ? G_MAXUINT64 : (G_GUINT64_CONSTANT (1) << bits) - 1;
+}
+
+/* A datum or mask may be given as a @bits-bit number zero- or
+ * sign-extended to 64 bits ((guint64) AT_FDCWD for an int, say). */
+static inline gboolean
+value_fits (guint64 value,
+            guint   bits)
+{
+  if (bits >= 64)
+    return TRUE;
+  return (value >> bits) == 0 || (value >> (bits - 1)) == (G_MAXUINT64 >> (bits - 1));
+}
+
+/* The type a condition compares: the kernel's, and at most 32 unsigned
+ * bits for a condition made with scmp_condition_new_32(). */
+static ScmpArgType
+condition_type (const ScmpCondition *c,
+                int                  name_index,
+                ScmpArchitecture     arch)
+{
+  ScmpArgType t = _scmp_syscall_arg_type (name_index, arch, c->arg);
+
+  if (c->is_32bit && t.bits > 32)
+    {
+      t.bits = 32;
+      t.is_signed = FALSE;
+    }
+  return t;
+}
+
+static void
+arg_cond_init (ArgCond             *out,
+               const ScmpCondition *c,
+               ScmpArgType          t)
+{
+  guint64 m = bits_mask (t.bits);
+
+  out->arg = (guint8) c->arg;
+  out->bits = t.bits;
+  out->is_signed = t.is_signed;
+  out->op = c->op;
+  out->datum = c->datum & m;
+  out->mask = c->op == SCMP_COMPARE_OP_MASKED_EQ ? c->mask & m : 0;
+}
+
+static inline gboolean
+arg_cond_equal (const ArgCond *a,
+                const ArgCond *b)
+{
+  return a->arg == b->arg && a->bits == b->bits && a->is_signed == b->is_signed &&
+         a->op == b->op && a->datum == b->datum && a->mask == b->mask;
+}
+
+/* The values of an argument (as @bits-bit patterns) that an ordering
+ * accepts: none, all, the interval [lo, hi], or all but [lo, hi]. */
+typedef enum { SET_NONE, SET_ALL, SET_IN, SET_OUT } SetKind;
+
+typedef struct {
+  SetKind kind;
+  guint64 lo, hi;
+} ValueSet;
+
+static ValueSet
+ordering_set (const ArgCond *c)
+{
+  guint64 max = bits_mask (c->bits);
+  /* Flipping the sign bit turns the signed order into the unsigned one. */
+  guint64 flip = c->is_signed ? G_GUINT64_CONSTANT (1) << (c->bits - 1) : 0;
+  guint64 d = c->datum ^ flip, lo = 0, hi = max;
+
+  switch (c->op)
+    {
+    case SCMP_COMPARE_OP_LT:
+      if (d == 0)
+        return (ValueSet) { SET_NONE, 0, 0 };
+      hi = d - 1;
+      break;
+    case SCMP_COMPARE_OP_LE:
+      hi = d;
+      break;
+    case SCMP_COMPARE_OP_GT:
+      if (d == max)
+        return (ValueSet) { SET_NONE, 0, 0 };
+      lo = d + 1;
+      break;
+    case SCMP_COMPARE_OP_GE:
+      lo = d;
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+  if (lo == 0 && hi == max)
+    return (ValueSet) { SET_ALL, 0, 0 };
+  if (flip == 0 || hi < flip || lo >= flip)
+    return (ValueSet) { SET_IN, lo ^ flip, hi ^ flip };
+  /* [lo, hi] crosses zero: as bit patterns it wraps around. */
+  return (ValueSet) { SET_OUT, (hi ^ flip) + 1, (lo ^ flip) - 1 };
+}
+
+/* ------------------------------------------------------------------ */
 /* Checking rules                                                      */
 /* ------------------------------------------------------------------ */
 
@@ -167,21 +287,25 @@ _scmp_compiler_check_rule (ScmpRule                *rule,
           return FALSE;
         }
 
-      if (info->word_bits == 32)
+      /* Conditions are compiled where the call is direct: there the
+       * value must be one the argument can hold. */
+      for (guint i = 0; i < n_conds && direct; i++)
         {
-          for (guint i = 0; i < n_conds; i++)
-            {
-              const ScmpCondition *c = scmp_rule_get_condition (rule, i);
+          const ScmpCondition *c = scmp_rule_get_condition (rule, i);
+          ScmpArgType t = condition_type (c, idx, arches[a]);
+          gboolean masked = c->op == SCMP_COMPARE_OP_MASKED_EQ;
+          gboolean datum_ok = value_fits (c->datum, t.bits);
 
-              if (c->datum > G_MAXUINT32)
-                {
-                  g_set_error (error, SCMP_ERROR, SCMP_ERROR_INVALID_ARGUMENT,
-                               "Argument %u of “%s” is compared with the 64-bit "
-                               "value 0x%" G_GINT64_MODIFIER "x, but arguments "
-                               "on the 32-bit architecture %s have 32 bits",
-                               c->arg, name, c->datum, info->name);
-                  return FALSE;
-                }
+          if (!datum_ok || (masked && !value_fits (c->mask, t.bits)))
+            {
+              g_set_error (error, SCMP_ERROR, SCMP_ERROR_INVALID_ARGUMENT,
+                           "On %s, the kernel reads argument %u of “%s” as a "
+                           "%s %u-bit number, which cannot hold the %s "
+                           "0x%" G_GINT64_MODIFIER "x",
+                           info->name, c->arg, name,
+                           t.is_signed ? "signed" : "unsigned", t.bits,
+                           datum_ok ? "mask" : "value", datum_ok ? c->mask : c->datum);
+              return FALSE;
             }
         }
     }
@@ -194,7 +318,7 @@ _scmp_compiler_check_rule (ScmpRule                *rule,
 /* ------------------------------------------------------------------ */
 
 typedef struct {
-  const ScmpCondition *conds;   /* (array length=n_conds): a rule's, or in the arena */
+  const ArgCond *conds;         /* (array length=n_conds): in the ABI's store or the arena */
   guint    n_conds;
   guint32  action;              /* kernel return value */
   gint32   sub;                 /* for a multiplexed call: its sub-call, else -1 */
@@ -218,12 +342,12 @@ arena_take (GPtrArray *arena,
 }
 
 static gboolean
-conds_contain (const ScmpCondition *conds,
-               guint                n,
-               const ScmpCondition *c)
+conds_contain (const ArgCond *conds,
+               guint          n,
+               const ArgCond *c)
 {
   for (guint i = 0; i < n; i++)
-    if (scmp_condition_equal (&conds[i], c))
+    if (arg_cond_equal (&conds[i], c))
       return TRUE;
   return FALSE;
 }
@@ -242,21 +366,21 @@ conds_subset (const Clause *a,
 /* Two equality tests of the same word with different values can never
  * both hold: used to prune the clauses multiplexer expansion creates. */
 static gboolean
-conds_unsatisfiable (const ScmpCondition *conds,
-                     guint                n)
+conds_unsatisfiable (const ArgCond *conds,
+                     guint          n)
 {
   for (guint i = 0; i < n; i++)
     {
-      const ScmpCondition *a = &conds[i];
+      const ArgCond *a = &conds[i];
 
       if (a->op != SCMP_COMPARE_OP_EQ)
         continue;
       for (guint j = i + 1; j < n; j++)
         {
-          const ScmpCondition *b = &conds[j];
+          const ArgCond *b = &conds[j];
 
           if (b->op == SCMP_COMPARE_OP_EQ && b->arg == a->arg &&
-              b->is_32bit == a->is_32bit && b->datum != a->datum)
+              b->bits == a->bits && b->datum != a->datum)
             return TRUE;
         }
     }
@@ -265,19 +389,17 @@ conds_unsatisfiable (const ScmpCondition *conds,
 
 /* The test of sub-call @sub ∧ @more (without repeating a condition). */
 static void
-clause_list_append_sub (GArray              *list,
-                        GPtrArray           *arena,
-                        guint32              sub,
-                        const ScmpCondition *more,
-                        guint                n_more,
-                        guint32              action)
+clause_list_append_sub (GArray        *list,
+                        GPtrArray     *arena,
+                        const ArgCond *sub_test,
+                        const ArgCond *more,
+                        guint          n_more,
+                        guint32        action)
 {
-  /* The kernel reads the sub-call as an int: its low word. */
-  ScmpCondition test = { 0, SCMP_COMPARE_OP_EQ, sub, 0, TRUE };
-  ScmpCondition *conds = arena_take (arena, g_new (ScmpCondition, 1 + n_more));
+  ArgCond *conds = arena_take (arena, g_new (ArgCond, 1 + n_more));
   Clause c = { conds, 1, action, -1, FALSE };
 
-  conds[0] = test;
+  conds[0] = *sub_test;
   for (guint i = 0; i < n_more; i++)
     if (!conds_contain (conds, c.n_conds, &more[i]))
       conds[c.n_conds++] = more[i];
@@ -299,9 +421,10 @@ clause_list_append_sub (GArray              *list,
  *
  * The result grows with (sub-calls × own rules), never exponentially. */
 static void
-decision_expand (Decision  *d,
-                 guint32    default_action,
-                 GPtrArray *arena)
+decision_expand (Decision        *d,
+                 ScmpMultiplexer  mux,
+                 guint32          default_action,
+                 GPtrArray       *arena)
 {
   g_autoptr(GArray) subs = g_array_new (FALSE, FALSE, sizeof (gint32));
   GArray *out;
@@ -325,6 +448,11 @@ decision_expand (Decision  *d,
       guint32 s = (guint32) g_array_index (subs, gint32, k);
       gboolean have_acc = FALSE, closed = FALSE;
       guint32 acc = 0;
+      /* __sys_socketcall (int call, …) reads an int; ksys_ipc (unsigned
+       * int call, …) dispatches on call & 0xffff, the rest is a version. */
+      ArgCond test = mux == SCMP_MULTIPLEXER_IPC
+        ? (ArgCond) { 0, 32, FALSE, SCMP_COMPARE_OP_MASKED_EQ, s, 0xffff }
+        : (ArgCond) { 0, 32, TRUE, SCMP_COMPARE_OP_EQ, s, 0 };
 
       for (guint i = 0; i < d->n && !closed; i++)
         {
@@ -340,14 +468,14 @@ decision_expand (Decision  *d,
             }
           else if ((guint32) c->sub == s)
             {
-              clause_list_append_sub (out, arena, s, NULL, 0, action);
+              clause_list_append_sub (out, arena, &test, NULL, 0, action);
               closed = TRUE;
             }
           else
-            clause_list_append_sub (out, arena, s, c->conds, c->n_conds, action);
+            clause_list_append_sub (out, arena, &test, c->conds, c->n_conds, action);
         }
       if (!closed)
-        clause_list_append_sub (out, arena, s, NULL, 0,
+        clause_list_append_sub (out, arena, &test, NULL, 0,
                                 have_acc ? most_restrictive (acc, default_action) : default_action);
     }
 
@@ -411,6 +539,7 @@ typedef struct {
   guint32    default_action;
   Decision  *by_name;       /* [name index]: the decision for its number */
   Clause    *store;         /* the clauses of by_name, before expansion */
+  ArgCond   *cond_store;    /* their conditions, as this ABI's kernel reads them */
   GPtrArray *arena;
 } ArchDecisions;
 
@@ -419,6 +548,7 @@ arch_decisions_clear (ArchDecisions *ad)
 {
   g_clear_pointer (&ad->by_name, g_free);
   g_clear_pointer (&ad->store, g_free);
+  g_clear_pointer (&ad->cond_store, g_free);
   g_clear_pointer (&ad->arena, g_ptr_array_unref);
 }
 
@@ -447,7 +577,7 @@ arch_decisions_build (ArchDecisions          *ad,
 {
   guint n_names = _scmp_syscall_n_names ();
   int mux_idx[3] = { -1, -1, -1 };
-  guint total = 0;
+  guint total = 0, total_conds = 0;
 
   ad->info = _scmp_arch_get_info (arch);
   ad->default_action = scmp_action_get_kernel_value (input->default_action);
@@ -466,14 +596,19 @@ arch_decisions_build (ArchDecisions          *ad,
         continue;
       rule_slots (&rules[r], ad->info, mux_idx, &direct, &muxed, &sub);
       if (direct >= 0)
-        ad->by_name[direct].n++;
+        {
+          ad->by_name[direct].n++;
+          total_conds += rules[r].n_conds;
+        }
       if (muxed >= 0)
         ad->by_name[muxed].n++;
     }
   for (guint i = 0; i < n_names; i++)
     total += ad->by_name[i].n;
   ad->store = g_new (Clause, MAX (total, 1));
+  ad->cond_store = total_conds > 0 ? g_new (ArgCond, total_conds) : NULL;
   total = 0;
+  total_conds = 0;
   for (guint i = 0; i < n_names; i++)
     {
       ad->by_name[i].clauses = ad->store + total;
@@ -490,10 +625,20 @@ arch_decisions_build (ArchDecisions          *ad,
       if (rv->idx < 0)
         continue;
       rule_slots (rv, ad->info, mux_idx, &direct, &muxed, &sub);
-      if (direct >= 0 && !conds_unsatisfiable (rv->conds, rv->n_conds))
+      if (direct >= 0)
         {
-          Decision *d = &ad->by_name[direct];
-          d->clauses[d->n++] = (Clause) { rv->conds, rv->n_conds, rv->action, -1, FALSE };
+          ArgCond *conds = ad->cond_store != NULL ? ad->cond_store + total_conds : NULL;
+
+          for (guint i = 0; i < rv->n_conds; i++)
+            arg_cond_init (&conds[i], &rv->conds[i],
+                           condition_type (&rv->conds[i], direct, arch));
+          if (!conds_unsatisfiable (conds, rv->n_conds))
+            {
+              Decision *d = &ad->by_name[direct];
+
+              d->clauses[d->n++] = (Clause) { conds, rv->n_conds, rv->action, -1, FALSE };
+              total_conds += rv->n_conds;
+            }
         }
       if (muxed >= 0)
         {
@@ -504,7 +649,7 @@ arch_decisions_build (ArchDecisions          *ad,
 
   for (guint m = SCMP_MULTIPLEXER_SOCKETCALL; m <= SCMP_MULTIPLEXER_IPC; m++)
     if (mux_idx[m] >= 0)
-      decision_expand (&ad->by_name[mux_idx[m]], ad->default_action, ad->arena);
+      decision_expand (&ad->by_name[mux_idx[m]], m, ad->default_action, ad->arena);
   for (guint i = 0; i < n_names; i++)
     if (ad->by_name[i].n > 0)
       decision_trim (&ad->by_name[i], ad->default_action);
@@ -689,44 +834,6 @@ arg_word_off (const ScmpArchInfo *info,
   return SCMP_BPF_OFF_ARGS + 8 * arg + (high != (gboolean) info->big_endian ? 4 : 0);
 }
 
-/* A 64-bit comparison that is not a conjunction of word tests (!=, <, <=,
- * >, >=), on the layout of @info: the high word decides unless equal. */
-static Node *
-condition_node (Dag                 *dag,
-                const ScmpArchInfo  *info,
-                const ScmpCondition *c,
-                Node                *t,
-                Node                *f)
-{
-  guint32 lo_off = arg_word_off (info, c->arg, FALSE);
-  guint32 hi_off = arg_word_off (info, c->arg, TRUE);
-  guint32 lo = (guint32) c->datum, hi = (guint32) (c->datum >> 32);
-  Node *lo_t;
-
-  switch (c->op)
-    {
-    case SCMP_COMPARE_OP_NE:
-      lo_t = node_test (dag, lo_off, WORD_ALL, BPF_JEQ, lo, f, t);
-      return node_test (dag, hi_off, WORD_ALL, BPF_JEQ, hi, lo_t, t);
-    case SCMP_COMPARE_OP_GT:
-    case SCMP_COMPARE_OP_GE:
-      lo_t = node_test (dag, lo_off, WORD_ALL,
-                        c->op == SCMP_COMPARE_OP_GT ? BPF_JGT : BPF_JGE, lo, t, f);
-      /* hi > H decides; hi == H compares the low word; hi < H fails. */
-      return node_test (dag, hi_off, WORD_ALL, BPF_JGT, hi, t,
-                        node_test (dag, hi_off, WORD_ALL, BPF_JEQ, hi, lo_t, f));
-    case SCMP_COMPARE_OP_LT:
-    case SCMP_COMPARE_OP_LE:
-      lo_t = node_test (dag, lo_off, WORD_ALL,
-                        c->op == SCMP_COMPARE_OP_LT ? BPF_JGE : BPF_JGT, lo, f, t);
-      return node_test (dag, hi_off, WORD_ALL, BPF_JGT, hi, f,
-                        node_test (dag, hi_off, WORD_ALL, BPF_JEQ, hi, lo_t, t));
-    default:
-      /* Equalities and every 32-bit compare are word atoms. */
-      g_assert_not_reached ();
-    }
-}
-
 typedef struct {
   guint32 lo;        /* first number of the range; it ends where the next begins */
   Node   *node;
@@ -738,16 +845,27 @@ static Node *range_tree_balanced (Dag *dag, guint32 off, Range *r, guint n);
 
 /* A clause's conditions as a conjunction of atoms, so that rules sharing
  * a test (the high word of a 64-bit equality, above all) share it in the
- * program too. A word atom is one cBPF test; a condition that is not a
- * conjunction of word tests (a 64-bit !=, <, <=, >, >=) stays whole. */
+ * program too. A word atom is one cBPF test:
+ *
+ *   ((word(off) & mask) <jop> k) == positive
+ *
+ * A condition that is not a conjunction of word tests (a 64-bit != or
+ * ordering, a signed ordering that wraps around) is a whole range test:
+ *
+ *   (value in [a, b]) == positive
+ *
+ * where value is word(off) & mask, or with @wide the 64-bit argument whose
+ * high word is word(off_hi). */
 typedef struct {
-  gboolean      whole;       /* a ScmpCondition kept whole */
-  ScmpCondition cond;        /* (whole) */
-  guint32       off;         /* (word) word(off) & mask <jop> k == positive */
-  guint32       mask;
-  guint16       jop;
-  guint32       k;
-  gboolean      positive;
+  gboolean whole;
+  gboolean wide;             /* (whole) */
+  guint32  off;
+  guint32  off_hi;           /* (whole, wide) */
+  guint32  mask;
+  guint16  jop;              /* (word) */
+  guint32  k;                /* (word) */
+  guint64  a, b;             /* (whole) */
+  gboolean positive;
 } Atom;
 
 typedef struct {
@@ -759,12 +877,12 @@ static gboolean
 atom_equal (const Atom *a,
             const Atom *b)
 {
-  if (a->whole != b->whole)
+  if (a->whole != b->whole || a->off != b->off || a->mask != b->mask ||
+      a->positive != b->positive)
     return FALSE;
   if (a->whole)
-    return scmp_condition_equal (&a->cond, &b->cond);
-  return a->off == b->off && a->mask == b->mask && a->jop == b->jop &&
-         a->k == b->k && a->positive == b->positive;
+    return a->wide == b->wide && a->off_hi == b->off_hi && a->a == b->a && a->b == b->b;
+  return a->jop == b->jop && a->k == b->k;
 }
 
 static void
@@ -803,67 +921,168 @@ atoms_add_masked (GArray  *atoms,
   return TRUE;
 }
 
-/* FALSE when the condition can never hold (the clause is dead). */
+static void
+atoms_add_range (GArray  *atoms,
+                 guint32  off,
+                 guint32  off_hi,
+                 gboolean wide,
+                 guint32  mask,
+                 guint64  a,
+                 guint64  b,
+                 gboolean positive)
+{
+  Atom atom = { .whole = TRUE, .wide = wide, .off = off, .off_hi = wide ? off_hi : 0,
+                .mask = mask, .a = a, .b = b, .positive = positive };
+
+  g_array_append_val (atoms, atom);
+}
+
+/* 64-bit value >= @v, as word atoms where it can be. */
+static void
+atoms_add_wide_ge (GArray  *atoms,
+                   guint32  lo_off,
+                   guint32  hi_off,
+                   guint64  v)
+{
+  if ((guint32) v == 0)
+    atoms_add_word (atoms, hi_off, WORD_ALL, BPF_JGE, (guint32) (v >> 32), TRUE);
+  else
+    atoms_add_range (atoms, lo_off, hi_off, TRUE, WORD_ALL, v, G_MAXUINT64, TRUE);
+}
+
+/* 64-bit value <= @v. */
+static void
+atoms_add_wide_le (GArray  *atoms,
+                   guint32  lo_off,
+                   guint32  hi_off,
+                   guint64  v)
+{
+  if ((guint32) v == WORD_ALL)
+    atoms_add_word (atoms, hi_off, WORD_ALL, BPF_JGT, (guint32) (v >> 32), FALSE);
+  else
+    atoms_add_range (atoms, lo_off, hi_off, TRUE, WORD_ALL, 0, v, TRUE);
+}
+
+/* Appends the atoms of @c as the kernel reads the argument on @info's
+ * ABI; FALSE when it can never hold (the clause is dead). An argument of
+ * 32 bits or fewer is its low word (masked below 32 bits). */
 static gboolean
-atoms_add_condition (GArray              *atoms,
-                     const ScmpArchInfo  *info,
-                     const ScmpCondition *c)
+atoms_add_condition (GArray             *atoms,
+                     const ScmpArchInfo *info,
+                     const ArgCond      *c)
 {
   guint32 lo_off = arg_word_off (info, c->arg, FALSE);
   guint32 hi_off = arg_word_off (info, c->arg, TRUE);
   guint32 lo = (guint32) c->datum, hi = (guint32) (c->datum >> 32);
-  gboolean narrow = info->word_bits == 32 || c->is_32bit;
+  gboolean wide = c->bits == 64;
+  guint32 m = (guint32) bits_mask (MIN (c->bits, 32));
+  ValueSet set;
 
   switch (c->op)
     {
     case SCMP_COMPARE_OP_EQ:
-      if (!narrow)
+      if (wide)
         atoms_add_word (atoms, hi_off, WORD_ALL, BPF_JEQ, hi, TRUE);
-      atoms_add_word (atoms, lo_off, WORD_ALL, BPF_JEQ, lo, TRUE);
-      return TRUE;
+      return atoms_add_masked (atoms, lo_off, m, lo);
     case SCMP_COMPARE_OP_MASKED_EQ:
-      if (!narrow && !atoms_add_masked (atoms, hi_off, (guint32) (c->mask >> 32), hi))
+      if (wide && !atoms_add_masked (atoms, hi_off, (guint32) (c->mask >> 32), hi))
         return FALSE;
-      return atoms_add_masked (atoms, lo_off, (guint32) c->mask, lo);
+      return atoms_add_masked (atoms, lo_off, (guint32) c->mask & m, lo);
+    case SCMP_COMPARE_OP_NE:
+      if (wide)
+        atoms_add_range (atoms, lo_off, hi_off, TRUE, WORD_ALL, c->datum, c->datum, FALSE);
+      else if (m != WORD_ALL && lo == 0)
+        atoms_add_word (atoms, lo_off, WORD_ALL, BPF_JSET, m, TRUE);
+      else
+        atoms_add_word (atoms, lo_off, m, BPF_JEQ, lo, FALSE);
+      return TRUE;
     default:
       break;
     }
 
-  if (!narrow)
+  set = ordering_set (c);
+  switch (set.kind)
     {
-      Atom atom = { .whole = TRUE, .cond = *c };
-
-      atom.cond.is_32bit = FALSE;
-      g_array_append_val (atoms, atom);
+    case SET_NONE:
+      return FALSE;
+    case SET_ALL:
       return TRUE;
-    }
-
-  switch (c->op)
-    {
-    case SCMP_COMPARE_OP_NE:
-      atoms_add_word (atoms, lo_off, WORD_ALL, BPF_JEQ, lo, FALSE);
+    case SET_IN:
+      if (set.lo == set.hi && wide)
+        {
+          atoms_add_word (atoms, hi_off, WORD_ALL, BPF_JEQ, (guint32) (set.lo >> 32), TRUE);
+          atoms_add_word (atoms, lo_off, WORD_ALL, BPF_JEQ, (guint32) set.lo, TRUE);
+        }
+      else if (set.lo == set.hi)
+        atoms_add_masked (atoms, lo_off, m, (guint32) set.lo);
+      else if (wide)
+        {
+          if (set.lo > 0)
+            atoms_add_wide_ge (atoms, lo_off, hi_off, set.lo);
+          if (set.hi < G_MAXUINT64)
+            atoms_add_wide_le (atoms, lo_off, hi_off, set.hi);
+        }
+      else
+        {
+          if (set.lo > 0)
+            atoms_add_word (atoms, lo_off, m, BPF_JGE, (guint32) set.lo, TRUE);
+          if (set.hi < m)
+            atoms_add_word (atoms, lo_off, m, BPF_JGT, (guint32) set.hi, FALSE);
+        }
       return TRUE;
-    case SCMP_COMPARE_OP_GT:
-      if (lo == WORD_ALL)
-        return FALSE;
-      atoms_add_word (atoms, lo_off, WORD_ALL, BPF_JGT, lo, TRUE);
-      return TRUE;
-    case SCMP_COMPARE_OP_GE:
-      if (lo != 0)
-        atoms_add_word (atoms, lo_off, WORD_ALL, BPF_JGE, lo, TRUE);
-      return TRUE;
-    case SCMP_COMPARE_OP_LT:
-      if (lo == 0)
-        return FALSE;
-      atoms_add_word (atoms, lo_off, WORD_ALL, BPF_JGE, lo, FALSE);
-      return TRUE;
-    case SCMP_COMPARE_OP_LE:
-      if (lo != WORD_ALL)
-        atoms_add_word (atoms, lo_off, WORD_ALL, BPF_JGT, lo, FALSE);
+    case SET_OUT:
+      atoms_add_range (atoms, lo_off, hi_off, wide, wide ? WORD_ALL : m, set.lo, set.hi, FALSE);
       return TRUE;
     default:
       g_assert_not_reached ();
     }
+}
+
+/* 64-bit value >= @v: the high word decides unless equal. */
+static Node *
+wide_ge_node (Dag     *dag,
+              guint32  lo_off,
+              guint32  hi_off,
+              guint64  v,
+              Node    *t,
+              Node    *f)
+{
+  guint32 h = (guint32) (v >> 32), l = (guint32) v;
+
+  if (l == 0)
+    return node_test (dag, hi_off, WORD_ALL, BPF_JGE, h, t, f);
+  return node_test (dag, hi_off, WORD_ALL, BPF_JGT, h, t,
+                    node_test (dag, hi_off, WORD_ALL, BPF_JEQ, h,
+                               node_test (dag, lo_off, WORD_ALL, BPF_JGE, l, t, f), f));
+}
+
+/* (value in [a, b]) == positive, for a whole atom. */
+static Node *
+range_node (Dag        *dag,
+            const Atom *atom,
+            Node       *t,
+            Node       *f)
+{
+  Node *in = atom->positive ? t : f, *out = atom->positive ? f : t;
+  Node *le;
+
+  if (!atom->wide)
+    {
+      le = atom->b < atom->mask ? node_test (dag, atom->off, atom->mask, BPF_JGT,
+                                             (guint32) atom->b, out, in)
+                                : in;
+      return atom->a > 0 ? node_test (dag, atom->off, atom->mask, BPF_JGE,
+                                      (guint32) atom->a, le, out)
+                         : le;
+    }
+  if (atom->a == atom->b)
+    return node_test (dag, atom->off_hi, WORD_ALL, BPF_JEQ, (guint32) (atom->a >> 32),
+                      node_test (dag, atom->off, WORD_ALL, BPF_JEQ, (guint32) atom->a, in, out),
+                      out);
+  /* value <= b is !(value >= b + 1). */
+  le = atom->b < G_MAXUINT64 ? wide_ge_node (dag, atom->off, atom->off_hi, atom->b + 1, out, in)
+                             : in;
+  return atom->a > 0 ? wide_ge_node (dag, atom->off, atom->off_hi, atom->a, le, out) : le;
 }
 
 static Node *
@@ -874,7 +1093,7 @@ atom_node (Dag                *dag,
            Node               *f)
 {
   if (atom->whole)
-    return condition_node (dag, info, &atom->cond, t, f);
+    return range_node (dag, atom, t, f);
   return node_test (dag, atom->off, atom->mask, atom->jop, atom->k,
                     atom->positive ? t : f, atom->positive ? f : t);
 }
@@ -1931,6 +2150,27 @@ pfc_action (GString *out,
   g_string_append_printf (out, "action %s;\n", s);
 }
 
+/* "$a1", or "$a0.s32" where the kernel reads fewer bits than 64 or a
+ * signed number; a signed datum is shown with its sign. */
+static void
+pfc_condition (GString       *out,
+               const ArgCond *c)
+{
+  guint64 datum = c->datum;
+  gboolean negative = c->is_signed && (datum >> (c->bits - 1)) != 0;
+
+  g_string_append_printf (out, c->op == SCMP_COMPARE_OP_MASKED_EQ ? "($a%u" : "$a%u", c->arg);
+  if (c->bits < 64 || c->is_signed)
+    g_string_append_printf (out, ".%c%u", c->is_signed ? 's' : 'u', c->bits);
+  if (c->op == SCMP_COMPARE_OP_MASKED_EQ)
+    g_string_append_printf (out, " & 0x%" G_GINT64_MODIFIER "x) ==", c->mask);
+  else
+    g_string_append_printf (out, " %s", op_symbol (c->op));
+  if (negative)
+    datum = (bits_mask (c->bits) ^ datum) + 1;
+  g_string_append_printf (out, " %s0x%" G_GINT64_MODIFIER "x", negative ? "-" : "", datum);
+}
+
 char *
 _scmp_compiler_pfc (const ScmpCompileInput  *input,
                     GError                 **error)
@@ -1977,19 +2217,9 @@ _scmp_compiler_pfc (const ScmpCompileInput  *input,
                   g_string_append (out, "if (");
                   for (guint k = 0; k < cl->n_conds; k++)
                     {
-                      const ScmpCondition *cond = &cl->conds[k];
-                      gboolean narrow = ad->info->word_bits == 32 || cond->is_32bit;
-
                       if (k > 0)
                         g_string_append (out, " && ");
-                      if (cond->op == SCMP_COMPARE_OP_MASKED_EQ)
-                        g_string_append_printf (out, "($a%u%s & 0x%" G_GINT64_MODIFIER "x) == 0x%" G_GINT64_MODIFIER "x",
-                                                cond->arg, narrow ? ".lo32" : "",
-                                                narrow ? (cond->mask & G_MAXUINT32) : cond->mask, cond->datum);
-                      else
-                        g_string_append_printf (out, "$a%u%s %s 0x%" G_GINT64_MODIFIER "x",
-                                                cond->arg, narrow ? ".lo32" : "",
-                                                op_symbol (cond->op), cond->datum);
+                      pfc_condition (out, &cl->conds[k]);
                     }
                   g_string_append (out, ") ");
                 }
