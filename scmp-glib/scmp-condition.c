@@ -17,11 +17,18 @@
  * value. The conditions of a rule are ANDed, and the same argument may be
  * tested more than once, for example to check a range.
  *
- * All comparisons are unsigned and, by default, on the full 64 bits of the
- * argument. A 32-bit condition (scmp_condition_new_32()) compares only the
- * low 32 bits of the argument, of the datum and of the mask: use it for
- * `int`-typed arguments, whose upper half the kernel does not define on
- * 64-bit ABIs.
+ * In a filter, a condition compares the argument as the kernel's entry
+ * point for the syscall reads it on each ABI: an `int` argument in its low
+ * 32 bits and as a signed number, a `umode_t` in 16 bits, a `long` or a
+ * pointer in the full register (see the "Rule semantics" chapter). The
+ * datum and mask may be the type's value zero- or sign-extended to 64 bits;
+ * a value the argument cannot hold is an error when the rule is added. A
+ * 32-bit condition (scmp_condition_new_32()) compares at most the low 32
+ * bits, unsigned where the kernel's type is wider.
+ *
+ * scmp_condition_matches() knows no syscall: it compares the value it is
+ * given in 64 bits, unsigned (or the low 32 bits for a 32-bit condition).
+ * To ask what a filter does with a call, use scmp_filter_evaluate().
  *
  * #ScmpCondition is a plain structure registered as a boxed type: copy it
  * with scmp_condition_copy(), or on the stack, rather than sharing it.
@@ -227,11 +234,12 @@ scmp_condition_equal (const ScmpCondition *a,
  * @self: an #ScmpCondition
  * @value: the value of the argument @self tests
  *
- * Evaluates the condition for one argument value. This is the reference
- * meaning of a condition, which compiled filters must agree with: an
- * unsigned comparison of @value with the datum (after the mask, for
- * %SCMP_COMPARE_OP_MASKED_EQ), on the low 32 bits only of @value, the
- * datum and the mask when @self is a 32-bit condition.
+ * Evaluates the condition for one argument value, without a syscall or an
+ * ABI: an unsigned comparison of @value with the datum (after the mask,
+ * for %SCMP_COMPARE_OP_MASKED_EQ), on the low 32 bits only of @value, the
+ * datum and the mask when @self is a 32-bit condition. A filter compares
+ * the argument as the kernel reads it instead (its width and signedness on
+ * the ABI), which scmp_filter_evaluate() shows.
  *
  * Returns: %TRUE if @value satisfies @self
  *

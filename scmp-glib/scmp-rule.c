@@ -35,8 +35,10 @@
  * order scmp_rule_to_string() shows them in; it does not change the
  * meaning of the rule.
  *
- * The reference meaning of a rule is scmp_rule_matches(): a compiled
- * filter must reach the same decision for every argument vector.
+ * scmp_rule_matches() evaluates the conditions on the values it is given,
+ * without an ABI. In a filter each argument is compared as the kernel
+ * reads it on each ABI (see #ScmpCondition); scmp_filter_evaluate() shows
+ * what a filter decides for a call.
  *
  * |[<!-- language="C" -->
  *   g_autoptr(ScmpAction) allow = scmp_action_new_allow ();
@@ -594,8 +596,9 @@ scmp_rule_same_conditions (ScmpRule *a,
  * @args: (array length=n_args) (nullable): the system call's arguments
  * @n_args: the number of @args; arguments past the end count as 0
  *
- * Evaluates the rule's conditions for one call of its system call: the
- * reference meaning of the rule. The system call itself is not checked.
+ * Evaluates the rule's conditions for one call of its system call, each
+ * with scmp_condition_matches() (raw values, no ABI). The system call
+ * itself is not checked.
  *
  * Returns: %TRUE if every condition holds (always, for a rule without
  *   conditions)
