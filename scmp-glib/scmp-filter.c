@@ -60,9 +60,10 @@
  * a pointer), so there the outcome is the most restrictive one the rules
  * could give: the compiled filter is never laxer than the rules ask.
  *
- * On 64-bit ABIs argument comparisons use all 64 bits, unless the
- * condition asks for a 32-bit comparison (scmp_condition_new_32()). On
- * 32-bit ABIs a value wider than 32 bits is refused with
+ * Conditions compare each argument as the kernel reads it on each ABI: an
+ * `int` in its low 32 bits and signed, a `umode_t` in 16 bits, a `long` or
+ * a pointer in the full register, so bits the kernel ignores never change
+ * a verdict. A value the argument cannot hold is refused with
  * %SCMP_ERROR_INVALID_ARGUMENT rather than truncated.
  *
  * The x32 ABI shares x86-64's audit token; the filter tells the two apart
