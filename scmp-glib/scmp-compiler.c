@@ -299,11 +299,11 @@ _scmp_compiler_check_rule (ScmpRule                *rule,
           if (!datum_ok || (masked && !value_fits (c->mask, t.bits)))
             {
               g_set_error (error, SCMP_ERROR, SCMP_ERROR_INVALID_ARGUMENT,
-                           "On %s, the kernel reads argument %u of “%s” as a "
+                           "On %s, the kernel reads argument %u of “%s” as "
                            "%s %u-bit number, which cannot hold the %s "
                            "0x%" G_GINT64_MODIFIER "x",
                            info->name, c->arg, name,
-                           t.is_signed ? "signed" : "unsigned", t.bits,
+                           t.is_signed ? "a signed" : "an unsigned", t.bits,
                            datum_ok ? "mask" : "value", datum_ok ? c->mask : c->datum);
               return FALSE;
             }

@@ -19,13 +19,17 @@ G_BEGIN_DECLS
  * ScmpCompareOp:
  * @SCMP_COMPARE_OP_EQ: the argument equals the datum
  * @SCMP_COMPARE_OP_NE: the argument differs from the datum
- * @SCMP_COMPARE_OP_LT: the argument is less than the datum (unsigned)
+ * @SCMP_COMPARE_OP_LT: the argument is less than the datum
  * @SCMP_COMPARE_OP_LE: the argument is less than or equal to the datum
  * @SCMP_COMPARE_OP_GT: the argument is greater than the datum
  * @SCMP_COMPARE_OP_GE: the argument is greater than or equal to the datum
  * @SCMP_COMPARE_OP_MASKED_EQ: the argument AND the mask equals the datum
  *
- * How a condition compares a syscall argument. All comparisons are unsigned.
+ * How a condition compares a syscall argument. In a filter the argument is
+ * the value the kernel reads (its width and signedness on each ABI), so the
+ * orderings are signed on a signed argument (`fd < 0` means a negative fd)
+ * and unsigned otherwise; scmp_condition_matches(), which knows no ABI,
+ * compares 64-bit unsigned values.
  *
  * Since: 0.1
  */
