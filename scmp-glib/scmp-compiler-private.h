@@ -56,14 +56,6 @@ void         _scmp_program_free         (ScmpProgram             *program);
 char        *_scmp_compiler_pfc         (const ScmpCompileInput  *input,
                                          GError                 **error);
 
-/* The reference semantics, straight from the rule list (no IR, no BPF):
- * the kernel return value the filter must produce for this call.
- * @audit_arch and @nr are seccomp_data's fields. */
-guint32      _scmp_reference_evaluate   (const ScmpCompileInput  *input,
-                                         guint32                  audit_arch,
-                                         gint32                   nr,
-                                         const guint64            args[6]);
-
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScmpProgram, _scmp_program_free)
 
 G_END_DECLS

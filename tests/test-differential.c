@@ -6,8 +6,9 @@
  * Three independent answers to "what does this filter return for this
  * call?" are compared on random policies and many probe inputs:
  *
- *  - the reference semantics (_scmp_reference_evaluate: the rule list read
- *    directly, ordered first match);
+ *  - the oracle (tests/reference.c: the rule list read through the public
+ *    API, evaluated the way the kernel reads the call, from the committed
+ *    arch-data/ tables; it shares no code with the compiler);
  *  - our compiled program, run in the built-in BPF interpreter;
  *  - libseccomp 2.5.4's program for the same policy, run in the same
  *    interpreter with the same seccomp_data layout (target byte order),
@@ -51,6 +52,13 @@
  *    number libseccomp translates to another syscall: see diff_names().
  *  - 32-bit compares (scmp_condition_new_32) on 64-bit ABIs have no
  *    libseccomp counterpart: reference part only.
+ *  - Arguments the kernel reads narrower than libseccomp compares them
+ *    (an int on a 64-bit ABI, a umode_t anywhere, any 64-bit argument on
+ *    x32, whose words libseccomp compares as 32-bit): libseccomp lets bits
+ *    the kernel ignores decide (its issue #383). The libseccomp part only
+ *    puts conditions on arguments the kernel reads as wide as libseccomp
+ *    compares them, and orderings only on unsigned ones (libseccomp's are
+ *    unsigned, ours follow the kernel's signed types).
  *  - User notification (NOTIFY) needs a listener in libseccomp's API
  *    model; it is only used in the reference part.
  *  - TRAP with data: libseccomp 2.5.4 only knows SCMP_ACT_TRAP (data 0)
@@ -83,6 +91,7 @@
 #include "scmp-error.h"
 #include "scmp-filter-private.h"
 
+#include "reference.h"
 #include "test-libseccomp.h"
 
 #include <errno.h>
@@ -233,31 +242,55 @@ static const guint64 boundaries[] = {
   G_GUINT64_CONSTANT (0x8000000000000000), G_MAXUINT64, G_MAXUINT64 - 1,
 };
 
-static guint64
-random_datum (gboolean narrow)
+static inline guint64
+low_bits (guint bits)
 {
-  guint64 v;
+  return bits >= 64 ? G_MAXUINT64 : (G_GUINT64_CONSTANT (1) << bits) - 1;
+}
 
-  switch (rand_below (6))
-    {
-    case 0: case 1: case 2:
-      v = boundaries[rand_below (G_N_ELEMENTS (boundaries))];
-      break;
-    case 3:
-      v = rand_below (64);
-      break;
-    case 4:
-      v = g_test_rand_int ();
-      break;
-    default:
-      v = rand64 ();
-      break;
-    }
-  return narrow ? (v & 0xffffffffu) : v;
+/* @v made a value an argument read in @bits bits can hold: its low
+ * @bits bits, zero-extended or (unless @zero_only), when its sign bit is
+ * set, sometimes sign-extended as (guint64) (int) -1 would be. */
+static guint64
+fit_value (guint64  v,
+           guint    bits,
+           gboolean zero_only)
+{
+  if (bits >= 64)
+    return v;
+  v &= low_bits (bits);
+  if (!zero_only && (v >> (bits - 1)) != 0 && chance (50))
+    v |= ~low_bits (bits);
+  return v;
 }
 
 static guint64
-random_mask (gboolean narrow)
+random_raw_datum (void)
+{
+  switch (rand_below (7))
+    {
+    case 0: case 1: case 2:
+      return boundaries[rand_below (G_N_ELEMENTS (boundaries))];
+    case 3:
+      return rand_below (64);
+    case 4:
+      return g_test_rand_int ();
+    case 5:
+      return -(guint64) (1 + rand_below (200));    /* small negatives */
+    default:
+      return rand64 ();
+    }
+}
+
+static guint64
+random_datum (guint    bits,
+              gboolean zero_only)
+{
+  return fit_value (random_raw_datum (), bits, zero_only);
+}
+
+static guint64
+random_mask (guint bits)
 {
   static const guint64 masks[] = {
     0xff, 0xffffffff, G_GUINT64_CONSTANT (0xffffffff00000000),
@@ -281,22 +314,90 @@ random_mask (gboolean narrow)
           m = rand64 ();
           break;
         }
-      if (narrow)
-        m &= 0xffffffffu;
+      m = fit_value (m, bits, FALSE);
     }
   while (m == 0);
   return m;
 }
 
-/* A value near the datum of @c: where off-by-one, word and mask mistakes
- * show up. */
+/* The narrowest width in which the kernel reads argument @arg of @name on
+ * the ABIs of @set that call it directly (64 when none does): the datum
+ * of a condition must fit there. */
+static guint
+set_arg_bits (const ArchSet *set,
+              const char    *name,
+              guint          arg)
+{
+  guint bits = 64;
+
+  for (gsize a = 0; a < set->n; a++)
+    {
+      guint b;
+      gboolean is_signed;
+
+      if (ref_arg_type (set->arches[a], name, arg, &b, &is_signed))
+        bits = MIN (bits, b);
+    }
+  return bits;
+}
+
+/* Do the kernel and libseccomp see the same value of argument @arg of
+ * @name on every ABI of @set: the kernel reads it as wide as libseccomp
+ * compares (the ABI's word), and for orderings (@ordering), unsigned? */
+static gboolean
+lsc_comparable (const ArchSet *set,
+                const char    *name,
+                guint          arg,
+                gboolean       ordering)
+{
+  for (gsize a = 0; a < set->n; a++)
+    {
+      guint bits;
+      gboolean is_signed;
+
+      if (!ref_arg_type (set->arches[a], name, arg, &bits, &is_signed))
+        continue;
+      if (bits != scmp_architecture_get_word_size (set->arches[a]) || (ordering && is_signed))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Does every condition of @rule hold a datum (and mask) that the
+ * argument can hold on every ABI of @set that calls it directly? */
+static gboolean
+rule_data_fit (const ArchSet *set,
+               ScmpRule      *rule)
+{
+  for (guint i = 0; i < scmp_rule_get_n_conditions (rule); i++)
+    {
+      const ScmpCondition *c = scmp_rule_get_condition (rule, i);
+      guint bits = set_arg_bits (set, scmp_rule_get_syscall (rule), c->arg);
+
+      if (c->is_32bit && c->datum > G_MAXUINT32)
+        return FALSE;
+      if (c->is_32bit)
+        bits = MIN (bits, 32);
+      if (!ref_value_fits (c->datum, bits) ||
+          (c->op == SCMP_COMPARE_OP_MASKED_EQ && !ref_value_fits (c->mask, bits)))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* A value near the datum of @c on an argument the kernel reads in @bits
+ * bits: where off-by-one, word, mask, width and sign mistakes show up. */
+#define N_NEAR_VALUES 18
+
 static guint64
 near_value (const ScmpCondition *c,
+            guint                bits,
             guint                variant)
 {
   guint64 d = c->datum;
+  guint64 width = c->is_32bit ? MIN (bits, 32) : bits;
 
-  switch (variant % 14)
+  switch (variant % N_NEAR_VALUES)
     {
     case 0: return d;
     case 1: return d - 1;
@@ -311,20 +412,24 @@ near_value (const ScmpCondition *c,
     case 10: return c->op == SCMP_COMPARE_OP_MASKED_EQ ? (d ^ (c->mask & (G_GUINT64_CONSTANT (1) << rand_below (64)))) : d - 2;
     case 11: return d ^ (G_GUINT64_CONSTANT (1) << 63);
     case 12: return (d & 0xffffffffu) | ((guint64) g_test_rand_int () << 32);  /* garbage hi */
-    default: return rand64 ();
+    case 13: return rand64 ();
+    /* Bits the kernel does not read: just above, all above, random above. */
+    case 14: return width >= 64 ? d ^ 1 : d ^ (G_GUINT64_CONSTANT (1) << width);
+    case 15: return d | ~low_bits (width);
+    case 16: return (d & low_bits (width)) | (rand64 () & ~low_bits (width));
+    /* Across the sign of the kernel's width. */
+    default: return d ^ (G_GUINT64_CONSTANT (1) << (width - 1));
     }
 }
 
-/* A value of the argument that satisfies @c, when one exists. */
+/* A value of the argument that satisfies @c (read unsigned in @bits bits),
+ * when one exists, with garbage in the bits the kernel ignores. */
 static guint64
 satisfying_value (const ScmpCondition *c,
-                  gboolean             narrow)
+                  guint                bits)
 {
-  guint64 d = c->datum;
-  guint64 garbage = narrow ? ((guint64) g_test_rand_int () << 32) : 0;
-
-  if (narrow)
-    d &= 0xffffffffu;
+  guint64 d = c->datum & low_bits (bits);
+  guint64 garbage = rand64 () & ~low_bits (bits);
 
   switch (c->op)
     {
@@ -336,8 +441,8 @@ satisfying_value (const ScmpCondition *c,
     case SCMP_COMPARE_OP_GE: return (d + rand_below (2)) | garbage;
     case SCMP_COMPARE_OP_MASKED_EQ:
       {
-        guint64 mask = narrow ? (c->mask & 0xffffffffu) : c->mask;
-        return (((d & mask) | (rand64 () & ~mask)) & (narrow ? 0xffffffffu : G_MAXUINT64)) | garbage;
+        guint64 mask = c->mask & low_bits (bits);
+        return (((d & mask) | (rand64 () & ~mask)) & low_bits (bits)) | garbage;
       }
     default: g_assert_not_reached ();
     }
@@ -691,13 +796,18 @@ call_number (ScmpArchitecture  arch,
   int nr = scmp_syscall_resolve_name (arch, name);
   int mux_nr;
   guint sub;
+  ScmpMultiplexer mux;
 
   if (nr >= 0 && (!chance (30) || scmp_syscall_get_multiplexer (arch, name, NULL, NULL) == SCMP_MULTIPLEXER_NONE))
     return nr;
-  if (scmp_syscall_get_multiplexer (arch, name, &mux_nr, &sub) != SCMP_MULTIPLEXER_NONE)
+  mux = scmp_syscall_get_multiplexer (arch, name, &mux_nr, &sub);
+  if (mux != SCMP_MULTIPLEXER_NONE)
     {
-      /* The kernel reads the sub-call as an int: garbage above it. */
+      /* The kernel reads the call as a 32-bit number: garbage above it;
+       * ksys_ipc() takes the version from its upper 16 bits. */
       args[0] = sub | (chance (30) ? ((guint64) g_test_rand_int () << 32) : 0);
+      if (mux == SCMP_MULTIPLEXER_IPC && chance (40))
+        args[0] |= (guint64) (chance (50) ? 1 : rand_below (0x10000)) << 16;
       if (chance (10))
         args[0] += 1;
       return mux_nr;
@@ -711,21 +821,23 @@ fill_random_args (guint64  *args,
 {
   for (guint i = 0; i < 6; i++)
     {
-      args[i] = random_datum (FALSE);
+      args[i] = random_raw_datum ();
       if (narrow && chance (70))
         args[i] &= 0xffffffffu;
     }
 }
 
 static void
-fill_satisfying_args (ScmpRule *rule,
-                      guint64  *args,
-                      gboolean  narrow)
+fill_satisfying_args (const ArchSet *set,
+                      ScmpRule      *rule,
+                      guint64       *args)
 {
   for (guint c = 0; c < scmp_rule_get_n_conditions (rule); c++)
     {
       const ScmpCondition *cond = scmp_rule_get_condition (rule, c);
-      args[cond->arg] = satisfying_value (cond, narrow || cond->is_32bit);
+      guint bits = set_arg_bits (set, scmp_rule_get_syscall (rule), cond->arg);
+
+      args[cond->arg] = satisfying_value (cond, cond->is_32bit ? MIN (bits, 32) : bits);
     }
 }
 
@@ -770,7 +882,7 @@ random_input (const Probe *p,
   d->instruction_pointer = rand64 ();
   fill_random_args (d->args, p->narrow);
   if (rule != NULL && chance (65))
-    fill_satisfying_args (rule, d->args, p->narrow);
+    fill_satisfying_args (set, rule, d->args);
 
   if (rule != NULL && r < 60)
     nr = call_number (arch, scmp_rule_get_syscall (rule), d->args);
@@ -793,7 +905,8 @@ random_input (const Probe *p,
   if (rule != NULL && scmp_rule_get_n_conditions (rule) > 0 && chance (60))
     {
       const ScmpCondition *c = scmp_rule_get_condition (rule, rand_below (scmp_rule_get_n_conditions (rule)));
-      d->args[c->arg] = near_value (c, rand_below (14));
+      d->args[c->arg] = near_value (c, set_arg_bits (set, scmp_rule_get_syscall (rule), c->arg),
+                                    rand_below (N_NEAR_VALUES));
     }
 
   /* Other ABIs' tokens, a bogus token. */
@@ -829,7 +942,7 @@ systematic_inputs (const Probe *p,
           gint64 nr;
 
           fill_random_args (d.args, p->narrow);
-          fill_satisfying_args (rule, d.args, p->narrow);
+          fill_satisfying_args (set, rule, d.args);
           nr = call_number (set->arches[a], scmp_rule_get_syscall (rule), d.args);
           if (nr < 0)
             continue;
@@ -847,11 +960,12 @@ systematic_inputs (const Probe *p,
           for (guint c = 0; c < scmp_rule_get_n_conditions (rule); c++)
             {
               const ScmpCondition *cond = scmp_rule_get_condition (rule, c);
+              guint bits = set_arg_bits (set, scmp_rule_get_syscall (rule), cond->arg);
 
-              for (guint v = 0; v < 14; v++)
+              for (guint v = 0; v < N_NEAR_VALUES; v++)
                 {
                   ScmpBpfData e = d;
-                  e.args[cond->arg] = near_value (cond, v);
+                  e.args[cond->arg] = near_value (cond, bits, v);
                   if (p->narrow && v != 12 && chance (50))
                     e.args[cond->arg] &= 0xffffffffu;
                   fn (&e, user_data);
@@ -890,7 +1004,8 @@ typedef struct {
 
 typedef struct {
   Probe                    probe;
-  ScmpCompileInput         input;
+  ScmpCompileInput         input;     /* for the unoptimised program */
+  RefFilter               *ref;
   const ScmpProgram       *ours;
   ScmpProgram             *naive;     /* the unoptimised program, or NULL */
   const struct sock_filter *theirs;   /* NULL: no libseccomp comparison */
@@ -1008,12 +1123,11 @@ print_mismatch (Compare           *cmp,
       scmp_filter_ctx ctx = libseccomp_build (cmp->probe.set, min);
       g_autofree char *min_pfc = ctx != NULL ? libseccomp_pfc (ctx) : NULL;
       const ScmpProgram *ours = _scmp_filter_get_program (min, NULL);
-      ScmpCompileInput min_input;
+      g_autoptr(RefFilter) min_ref = ref_filter_new (min);
       g_autofree struct sock_filter *theirs = NULL;
       gsize n_theirs = 0;
       GString *dis = g_string_new (NULL);
 
-      _scmp_filter_get_compile_input (min, &min_input);
       if (ctx != NULL)
         {
           theirs = libseccomp_program (ctx, ours->big_endian, &n_theirs);
@@ -1029,7 +1143,7 @@ print_mismatch (Compare           *cmp,
       g_test_message ("MINIMAL libseccomp mismatch:\n%s\ninput: %s\nreference 0x%08x, ours 0x%08x, "
                       "libseccomp 0x%08x\nlibseccomp pfc:\n%s\nlibseccomp bpf:\n%s",
                       min_rules, input,
-                      _scmp_reference_evaluate (&min_input, d->arch, d->nr, d->args),
+                      ref_filter_evaluate (min_ref, d->arch, d->nr, d->args),
                       _scmp_bpf_run (ours->insns, ours->n_insns, d, ours->big_endian).ret,
                       theirs ? _scmp_bpf_run (theirs, n_theirs, d, ours->big_endian).ret : 0,
                       min_pfc, dis->str);
@@ -1061,7 +1175,7 @@ compare_one (const ScmpBpfData *d,
   guint32 ref;
 
   ours = _scmp_bpf_run (cmp->ours->insns, cmp->ours->n_insns, d, be);
-  ref = _scmp_reference_evaluate (&cmp->input, d->arch, d->nr, d->args);
+  ref = ref_filter_evaluate (cmp->ref, d->arch, d->nr, d->args);
   cmp->n++;
   cmp->stats->inputs++;
 
@@ -1192,6 +1306,7 @@ compare_policy (const ArchSet *set,
   stats->rules += scmp_filter_get_n_rules (filter);
   stats->insns_ours += cmp.ours->n_insns;
 
+  cmp.ref = ref_filter_new (filter);
   systematic_inputs (&cmp.probe, compare_one, &cmp);
   for (guint i = 0; i < n_random || cmp.n < 200; i++)
     {
@@ -1203,6 +1318,7 @@ compare_policy (const ArchSet *set,
   if (cmp.ctx != NULL)
     seccomp_release (cmp.ctx);
   g_clear_pointer (&cmp.naive, _scmp_program_free);
+  ref_filter_free (cmp.ref);
 }
 
 static void
@@ -1242,16 +1358,22 @@ assert_all_compared_and_agree (const Stats *stats)
 /* 1. Policies with the same meaning in both libraries                 */
 /* ------------------------------------------------------------------ */
 
-/* One condition usable with libseccomp on @arg. */
+/* One condition usable with libseccomp on argument @arg of @name (see
+ * lsc_comparable()). */
 static ScmpCondition
-random_compatible_condition (guint    arg,
-                             gboolean narrow)
+random_compatible_condition (const ArchSet *set,
+                             const char    *name,
+                             guint          arg)
 {
-  ScmpCondition c = { arg, (ScmpCompareOp) rand_below (7), random_datum (narrow), 0, FALSE };
+  static const ScmpCompareOp equalities[] = { SCMP_COMPARE_OP_EQ, SCMP_COMPARE_OP_NE, SCMP_COMPARE_OP_MASKED_EQ };
+  guint bits = set_arg_bits (set, name, arg);
+  ScmpCondition c = { arg, (ScmpCompareOp) rand_below (7), random_datum (bits, TRUE), 0, FALSE };
 
+  if (!lsc_comparable (set, name, arg, TRUE))
+    c.op = equalities[rand_below (G_N_ELEMENTS (equalities))];
   if (c.op == SCMP_COMPARE_OP_MASKED_EQ)
     {
-      c.mask = random_mask (narrow);
+      c.mask = fit_value (random_mask (bits), bits, TRUE);
       c.datum &= c.mask;   /* libseccomp stores datum & mask */
       if (chance (20))
         c.datum = c.mask;
@@ -1266,14 +1388,23 @@ random_compatible_condition (guint    arg,
  * use pairwise disjoint sets of arguments, unless
  * SCMP_DIFF_LIBSECCOMP_BUGS=1 asks for the shapes that trip it. */
 static void
-random_compatible_rules (GPtrArray  *rules,
-                         const char *name,
-                         ScmpAction *action,
-                         gboolean    narrow)
+random_compatible_rules (GPtrArray     *rules,
+                         const ArchSet *set,
+                         const char    *name,
+                         ScmpAction    *action)
 {
   guint n_rules = 1 + rand_below (chance (70) ? 3 : 6);
-  guint args[6] = { 0, 1, 2, 3, 4, 5 };
-  guint next_arg = 0;
+  guint args[6];
+  guint n_args = 0, next_arg = 0;
+
+  for (guint i = 0; i < 6; i++)
+    if (lsc_comparable (set, name, i, FALSE))
+      args[n_args++] = i;
+  if (n_args == 0)
+    {
+      g_ptr_array_add (rules, scmp_rule_new (name, action));
+      return;
+    }
 
   for (guint r = 0; r < n_rules; r++)
     {
@@ -1282,19 +1413,19 @@ random_compatible_rules (GPtrArray  *rules,
 
       if (r == 0 || allow_libseccomp_bugs)
         {
-          for (guint i = 0; i < 6; i++)
+          for (guint i = 0; i < n_args; i++)
             {
-              guint j = i + rand_below (6 - i);
+              guint j = i + rand_below (n_args - i);
               guint t = args[i]; args[i] = args[j]; args[j] = t;
             }
           next_arg = 0;
         }
-      if (next_arg == 6)
+      if (next_arg == n_args)
         break;
       n = chance (70) ? 2 : 4;
-      n = 1 + rand_below (MIN (n, 6 - next_arg));
+      n = 1 + rand_below (MIN (n, n_args - next_arg));
       for (guint i = 0; i < n; i++)
-        conds[i] = random_compatible_condition (args[next_arg++], narrow);
+        conds[i] = random_compatible_condition (set, name, args[next_arg++]);
       g_ptr_array_add (rules, scmp_rule_newv (name, action, conds, n));
     }
 }
@@ -1307,7 +1438,6 @@ random_compatible_policy (const ArchSet *set,
   ScmpFilter *filter = filter_new_for_set (set, dflt);
   g_autoptr(GPtrArray) rules = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GHashTable) used = g_hash_table_new (g_str_hash, g_str_equal);
-  gboolean narrow = set_has_32bit (set);
   guint n_syscalls = 1 + rand_below (chance (20) ? 60 : 16);
 
   for (guint s = 0; s < n_syscalls; s++)
@@ -1320,7 +1450,7 @@ random_compatible_policy (const ArchSet *set,
       if (chance (35))
         g_ptr_array_add (rules, scmp_rule_new (name, action));
       else
-        random_compatible_rules (rules, name, action, narrow);
+        random_compatible_rules (rules, set, name, action);
     }
 
   /* Rules of different syscalls interleave freely. */
@@ -1373,39 +1503,47 @@ test_libseccomp_differential (gconstpointer data)
 /* 3. Reference vs compiled on unrestricted policies                   */
 /* ------------------------------------------------------------------ */
 
+/* A rule whose data fit the arguments as the kernel reads them on every
+ * ABI of @set, except now and then (@raw_data_percent) a raw 64-bit
+ * datum, which the filter must refuse exactly when it does not fit. */
 static ScmpRule *
-random_rule (const char *name,
-             ScmpAction *action,
-             gboolean    narrow)
+random_rule (const ArchSet *set,
+             const char    *name,
+             ScmpAction    *action,
+             guint          raw_data_percent)
 {
   ScmpCondition conds[6];
   guint n = chance (30) ? 0 : 1 + rand_below (chance (70) ? 2 : 4);
   guint range_arg = rand_below (6);
+  guint range_bits = set_arg_bits (set, name, range_arg);
 
   for (guint i = 0; i < n; i++)
     {
       ScmpCompareOp op = (ScmpCompareOp) rand_below (7);
-      gboolean is_32bit = !narrow && chance (20);
+      guint arg = chance (25) ? range_arg : rand_below (6);
+      guint bits = set_arg_bits (set, name, arg);
+      gboolean is_32bit = bits > 32 && chance (20);
+      gboolean raw = chance (raw_data_percent);
 
-      conds[i].arg = chance (25) ? range_arg : rand_below (6);
+      if (is_32bit)
+        bits = 32;
+      conds[i].arg = arg;
       conds[i].op = op;
       conds[i].is_32bit = is_32bit;
-      conds[i].datum = random_datum (narrow || is_32bit);
+      conds[i].datum = raw ? random_raw_datum () : random_datum (bits, is_32bit);
       conds[i].mask = 0;
       if (op == SCMP_COMPARE_OP_MASKED_EQ)
         {
-          conds[i].mask = random_mask (FALSE);
+          conds[i].mask = raw ? random_mask (64) : random_mask (bits);
           if (chance (80))
             conds[i].datum &= conds[i].mask;
-          if (narrow || is_32bit)
-            conds[i].datum &= 0xffffffffu;
         }
     }
 
   /* A range on one argument, sometimes. */
   if (n > 0 && n < 5 && chance (15))
     {
-      guint64 lo = random_datum (narrow), hi = random_datum (narrow);
+      guint64 lo = random_datum (range_bits, FALSE), hi = random_datum (range_bits, FALSE);
       if (lo > hi) { guint64 t = lo; lo = hi; hi = t; }
       conds[n++] = (ScmpCondition) { range_arg, SCMP_COMPARE_OP_GE, lo, 0, FALSE };
       conds[n++] = (ScmpCondition) { range_arg, SCMP_COMPARE_OP_LE, hi, 0, FALSE };
@@ -1421,7 +1559,6 @@ random_policy (const ArchSet *set,
 {
   g_autoptr(ScmpAction) dflt = random_action (TRUE);
   ScmpFilter *filter = filter_new_for_set (set, dflt);
-  gboolean narrow = set_has_32bit (set);
   const char *pool[10];
   guint n_pool = 1 + rand_below (G_N_ELEMENTS (pool));
   guint n_rules = 1 + rand_below (chance (15) ? 120 : 30);
@@ -1451,7 +1588,8 @@ random_policy (const ArchSet *set,
     {
       const char *name = chance (85) ? pool[rand_below (n_pool)] : g_ptr_array_index (names, rand_below (names->len));
       g_autoptr(ScmpAction) action = chance (10) ? g_object_ref (dflt) : random_action (TRUE);
-      g_autoptr(ScmpRule) rule = random_rule (name, action, narrow);
+      g_autoptr(ScmpRule) rule = random_rule (set, name, action, 3);
+      gboolean fits = rule_data_fit (set, rule);
       g_autoptr(GError) error = NULL;
       guint n = scmp_filter_get_n_rules (filter);
 
@@ -1460,6 +1598,14 @@ random_policy (const ArchSet *set,
       else
         scmp_filter_add_rule (filter, rule, &error);
 
+      /* A datum the argument cannot hold is refused, and only then. */
+      if (!fits)
+        {
+          if (!(scmp_rule_get_exact (rule) && g_error_matches (error, SCMP_ERROR, SCMP_ERROR_INVALID_SYSCALL)))
+            g_assert_error (error, SCMP_ERROR, SCMP_ERROR_INVALID_ARGUMENT);
+          g_assert_cmpuint (scmp_filter_get_n_rules (filter), ==, n);
+          continue;
+        }
       /* Allowed failures: a conflict, or an exact rule that cannot apply. */
       if (error != NULL &&
           !g_error_matches (error, SCMP_ERROR, SCMP_ERROR_EXISTS) &&
@@ -1533,7 +1679,7 @@ test_long_jumps (void)
         for (guint i = 0; i < 300; i++)
           {
             guint64 datum = narrow ? i * 0x00100001u : i * G_GUINT64_CONSTANT (0x0000000100000001);
-            ScmpCondition c = { 0, SCMP_COMPARE_OP_EQ, datum, 0, FALSE };
+            ScmpCondition c = { 2, SCMP_COMPARE_OP_EQ, datum, 0, FALSE };   /* size_t count */
             g_autoptr(ScmpRule) rule = scmp_rule_newv ("read", allow, &c, 1);
 
             scmp_filter_add_rule (filter, rule, &error);
@@ -1553,11 +1699,11 @@ test_long_jumps (void)
         for (guint i = 0; i < 300; i += 7)
           {
             guint64 datum = narrow ? i * 0x00100001u : i * G_GUINT64_CONSTANT (0x0000000100000001);
-            guint64 args[6] = { datum, 0, 0, 0, 0, 0 };
+            guint64 args[6] = { 0, 0, datum, 0, 0, 0 };
             g_autoptr(ScmpAction) yes = scmp_filter_evaluate_syscall (filter, arches[a], "read", args, 6, &error);
             g_assert_no_error (error);
             g_assert_cmphex (scmp_action_get_kernel_value (yes), ==, SECCOMP_RET_ALLOW);
-            args[0] = datum + 1;   /* hi word of datum i, lo word of another */
+            args[2] = datum + 1;   /* hi word of datum i, lo word of another */
             if (i < 299)
               {
                 g_autoptr(ScmpAction) no = scmp_filter_evaluate_syscall (filter, arches[a], "read", args, 6, &error);
@@ -1705,8 +1851,9 @@ test_value_search (void)
               c.mask = 0xff00;
             if (chance (5))
               c.arg = 0;
+            /* cmd is an unsigned int: 64-bit values go on the unsigned long. */
             if (chance (5) && scmp_architecture_get_word_size (arches[a]) == 64)
-              c.datum |= G_GUINT64_CONSTANT (1) << 40;
+              c.arg = 2, c.datum |= G_GUINT64_CONSTANT (1) << 40;
             rule = scmp_rule_newv ("ioctl", action, &c, 1);
             /* Same value, other action: EXISTS, as documented; skip it. */
             scmp_filter_add_rule (filter, rule, NULL);
@@ -1758,10 +1905,10 @@ test_big_endian_words (void)
       ScmpCondition eq = { 1, SCMP_COMPARE_OP_EQ, datum, 0, FALSE };
       ScmpCondition masked = { 3, SCMP_COMPARE_OP_MASKED_EQ, G_GUINT64_CONSTANT (0x1122000000007788),
                                G_GUINT64_CONSTANT (0xffff00000000ffff), FALSE };
-      ScmpCondition gt = { 0, SCMP_COMPARE_OP_GT, G_GUINT64_CONSTANT (0x0000000100000002), 0, FALSE };
+      ScmpCondition gt = { 2, SCMP_COMPARE_OP_GT, G_GUINT64_CONSTANT (0x0000000100000002), 0, FALSE };
       g_autoptr(ScmpRule) r1 = scmp_rule_newv ("read", allow, &eq, 1);
       g_autoptr(ScmpRule) r2 = scmp_rule_newv ("write", trap, &masked, 1);
-      g_autoptr(ScmpRule) r3 = scmp_rule_newv ("close", log, &gt, 1);
+      g_autoptr(ScmpRule) r3 = scmp_rule_newv ("pwrite64", log, &gt, 1);
       struct {
         const char *name;
         guint arg;
@@ -1774,12 +1921,12 @@ test_big_endian_words (void)
         { "read", 1, datum >> 32, SECCOMP_RET_ERRNO | 9 },
         { "write", 3, G_GUINT64_CONSTANT (0x1122abcdef017788), SECCOMP_RET_TRAP },
         { "write", 3, G_GUINT64_CONSTANT (0x7788abcdef011122), SECCOMP_RET_ERRNO | 9 },
-        { "close", 0, G_GUINT64_CONSTANT (0x0000000100000003), SECCOMP_RET_LOG },
-        { "close", 0, G_GUINT64_CONSTANT (0x0000000200000000), SECCOMP_RET_LOG },
-        { "close", 0, G_GUINT64_CONSTANT (0x0000000100000002), SECCOMP_RET_ERRNO | 9 },
-        { "close", 0, G_GUINT64_CONSTANT (0x0000000300000001), SECCOMP_RET_LOG },
-        { "close", 0, G_GUINT64_CONSTANT (0x0000000000000005), SECCOMP_RET_ERRNO | 9 },
-        { "close", 0, G_GUINT64_CONSTANT (0x0000000500000000), SECCOMP_RET_LOG },
+        { "pwrite64", 2, G_GUINT64_CONSTANT (0x0000000100000003), SECCOMP_RET_LOG },
+        { "pwrite64", 2, G_GUINT64_CONSTANT (0x0000000200000000), SECCOMP_RET_LOG },
+        { "pwrite64", 2, G_GUINT64_CONSTANT (0x0000000100000002), SECCOMP_RET_ERRNO | 9 },
+        { "pwrite64", 2, G_GUINT64_CONSTANT (0x0000000300000001), SECCOMP_RET_LOG },
+        { "pwrite64", 2, G_GUINT64_CONSTANT (0x0000000000000005), SECCOMP_RET_ERRNO | 9 },
+        { "pwrite64", 2, G_GUINT64_CONSTANT (0x0000000500000000), SECCOMP_RET_LOG },
       };
 
       scmp_filter_add_rule (filter, r1, &error);
@@ -1873,17 +2020,17 @@ test_regression_x32_bit (void)
       g_autoptr(ScmpRule) rule = scmp_rule_new ("read", allow);
       g_autoptr(GError) error = NULL;
       const ScmpProgram *prog;
-      ScmpCompileInput input;
+      g_autoptr(RefFilter) oracle = NULL;
 
       scmp_filter_add_rule (filter, rule, &error);
       g_assert_no_error (error);
       prog = _scmp_filter_get_program (filter, &error);
       g_assert_no_error (error);
-      _scmp_filter_get_compile_input (filter, &input);
+      oracle = ref_filter_new (filter);
       for (gsize i = 0; i < G_N_ELEMENTS (nrs); i++)
         {
           ScmpBpfData d = { .nr = (gint32) nrs[i], .arch = 0xc000003e };
-          guint32 ref = _scmp_reference_evaluate (&input, d.arch, d.nr, d.args);
+          guint32 ref = ref_filter_evaluate (oracle, d.arch, d.nr, d.args);
           guint32 got = _scmp_bpf_run (prog->insns, prog->n_insns, &d, FALSE).ret;
 
           if (ref != got)
