@@ -20,7 +20,7 @@ import csv
 import sys
 
 ABI_COLUMNS = ['name', 'enum', 'audit_arch', 'nr_base', 'endian',
-               'word_bits', 'socketcall_nr', 'ipc_nr']
+               'word_bits', 'reg_bits', 'socketcall_nr', 'ipc_nr']
 MUX = {'': 'SCMP_MULTIPLEXER_NONE',
        'socketcall': 'SCMP_MULTIPLEXER_SOCKETCALL',
        'ipc': 'SCMP_MULTIPLEXER_IPC'}
@@ -43,6 +43,10 @@ def read_abis(path):
             fail(f'{path}: {info["name"]}: endian must be le or be')
         if info['word_bits'] not in ('32', '64'):
             fail(f'{path}: {info["name"]}: word_bits must be 32 or 64')
+        if info['reg_bits'] not in ('32', '64'):
+            fail(f'{path}: {info["name"]}: reg_bits must be 32 or 64')
+        if int(info['reg_bits']) < int(info['word_bits']):
+            fail(f'{path}: {info["name"]}: reg_bits below word_bits')
     return abis
 
 
@@ -105,6 +109,7 @@ def emit(out, abis, rows):
           f'{int(info["audit_arch"], 0):#010x}u, '
           f'{int(info["nr_base"], 0):#x}u, '
           f'{1 if info["endian"] == "be" else 0}, {info["word_bits"]}, '
+          f'{info["reg_bits"]}, '
           f'{int(info["socketcall_nr"])}, {int(info["ipc_nr"])} }},\n')
     w('};\n\n')
 

@@ -127,16 +127,37 @@ KERNEL_FILES = sorted({s[0] for s in SOURCES.values()}
 
 
 class KernelTree:
-    """The few files we need, from a directory or a tarball."""
+    """The few files we need, from a directory or a tarball.
 
-    def __init__(self, path):
+    By default the files are KERNEL_FILES.  update-arg-types.py passes
+    @wanted, a predicate on the path relative to the tree, to read more
+    (every source file that may define a syscall), and @keep, a predicate
+    on a wanted file's text, to drop the ones it does not need."""
+
+    def __init__(self, path, wanted=None, keep=None):
         self.files = {}
-        if os.path.isdir(path):
+        if wanted is None:
+            names = set(KERNEL_FILES)
+            wanted = names.__contains__
+            limit = len(names)
+        else:
+            limit = None
+        if os.path.isdir(path) and limit is not None:
             for rel in KERNEL_FILES:
                 full = os.path.join(path, rel)
                 if os.path.exists(full):
                     with open(full, encoding='utf-8') as f:
                         self.files[rel] = f.read()
+        elif os.path.isdir(path):
+            for top, dirs, files in os.walk(path):
+                dirs.sort()
+                for name in sorted(files):
+                    full = os.path.join(top, name)
+                    rel = os.path.relpath(full, path)
+                    if wanted(rel) and os.path.isfile(full):
+                        with open(full, encoding='utf-8',
+                                  errors='replace') as f:
+                            self._add(rel, f.read(), keep)
         else:
             # Streaming mode: one pass over the (compressed) archive.
             with tarfile.open(path, 'r|*') as tar:
@@ -145,12 +166,17 @@ class KernelTree:
                         continue
                     # Strip the top directory ("linux-6.12/").
                     parts = member.name.split('/', 1)
-                    if len(parts) != 2 or parts[1] not in KERNEL_FILES:
+                    if len(parts) != 2 or not wanted(parts[1]):
                         continue
                     data = tar.extractfile(member).read()
-                    self.files[parts[1]] = data.decode('utf-8')
-                    if len(self.files) == len(KERNEL_FILES):
+                    self._add(parts[1], data.decode('utf-8', 'replace'),
+                              keep)
+                    if limit is not None and len(self.files) == limit:
                         break
+
+    def _add(self, rel, text, keep):
+        if keep is None or keep(rel, text):
+            self.files[rel] = text
 
     def read(self, rel):
         if rel not in self.files:

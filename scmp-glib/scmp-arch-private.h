@@ -20,6 +20,9 @@ typedef struct {
   guint32          nr_base;         /* already included in every table number */
   guint8           big_endian;
   guint8           word_bits;       /* 32 or 64: width of an argument */
+  guint8           reg_bits;        /* 32 or 64: width of an argument register
+                                     * (64 on x32 and MIPS n32, whose ILP32
+                                     * userland runs on 64-bit registers) */
   gint32           socketcall_nr;   /* -1 where the ABI has none */
   gint32           ipc_nr;          /* -1 where the ABI has none */
 } ScmpArchInfo;

@@ -599,17 +599,6 @@ scmp_syscall_get_multiplexer (ScmpArchitecture  arch,
 }
 
 /* TEMPORARY STUB until arch-data/syscall-args.csv lands (branch argtypes). */
-static guint
-stub_reg_bits (ScmpArchitecture arch)
-{
-  const ScmpArchInfo *info = _scmp_arch_get_info (arch);
-
-  if (arch == SCMP_ARCHITECTURE_X32 || arch == SCMP_ARCHITECTURE_MIPS64N32 ||
-      arch == SCMP_ARCHITECTURE_MIPSEL64N32)
-    return 64;
-  return info->word_bits;
-}
-
 ScmpArgType
 _scmp_syscall_arg_type (int              name_index,
                         ScmpArchitecture arch,
@@ -620,7 +609,8 @@ _scmp_syscall_arg_type (int              name_index,
     { "close", "u" }, { "dup", "u" }, { "lseek", "ulu" }, { "ipc", "u" },
     { "socketcall", "i" }, { "kill", "ii" }, { "setuid", "u" },
   };
-  guint rb = stub_reg_bits (arch);
+  const ScmpArchInfo *info = _scmp_arch_get_info (arch);
+  guint rb = info != NULL ? info->reg_bits : 64;
   ScmpArgType full = { rb, FALSE };
   const char *name = _scmp_syscall_name (name_index);
 
