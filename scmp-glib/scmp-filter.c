@@ -1080,7 +1080,7 @@ scmp_filter_list_arches (ScmpFilter *self,
   g_return_val_if_fail (n_arches != NULL, NULL);
 
   *n_arches = self->arches->len;
-  return g_memdup2 (self->arches->data, sizeof (ScmpArchitecture) * (self->arches->len + 1));
+  return g_memdup2 (self->arches->data, sizeof (ScmpArchitecture) * self->arches->len);
 }
 
 /* ------------------------------------------------------------------ */

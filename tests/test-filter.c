@@ -568,6 +568,35 @@ test_arches_late (void)
 }
 
 static void
+test_list_arches (void)
+{
+  /* Enough little-endian ABIs to fill a GArray's first allocation and
+   * grow it, where reading past the end shows under ASan. */
+  static const ScmpArchitecture added[] = {
+    SCMP_ARCHITECTURE_X86, SCMP_ARCHITECTURE_X32, SCMP_ARCHITECTURE_AARCH64,
+    SCMP_ARCHITECTURE_ARM, SCMP_ARCHITECTURE_RISCV64, SCMP_ARCHITECTURE_PPC64LE,
+  };
+  g_autoptr(ScmpFilter) filter = new_filter (NULL);
+
+  g_test_summary ("scmp_filter_list_arches() returns exactly the ABIs, in order, "
+                  "for 1 to 7 of them.");
+
+  for (gsize i = 0; i <= G_N_ELEMENTS (added); i++)
+    {
+      g_autofree ScmpArchitecture *arches = NULL;
+      gsize n = 0;
+
+      if (i > 0)
+        g_assert_true (scmp_filter_add_arch (filter, added[i - 1], NULL));
+      arches = scmp_filter_list_arches (filter, &n);
+      g_assert_cmpuint (n, ==, i + 1);
+      g_assert_cmpint (arches[0], ==, SCMP_ARCHITECTURE_X86_64);
+      for (gsize k = 0; k < i; k++)
+        g_assert_cmpint (arches[k + 1], ==, added[k]);
+    }
+}
+
+static void
 test_x32_split (void)
 {
   g_autoptr(ScmpAction) dflt = scmp_action_new_allow ();
@@ -929,6 +958,7 @@ main (int    argc,
   g_test_add_func ("/filter/semantics/exists", test_exists);
   g_test_add_func ("/filter/semantics/late-arches", test_arches_late);
   g_test_add_func ("/filter/semantics/x32-split", test_x32_split);
+  g_test_add_func ("/filter/arches/list", test_list_arches);
   g_test_add_func ("/filter/semantics/tracer-skip", test_tracer_skip);
   g_test_add_func ("/filter/semantics/64bit-compares", test_64bit_compares);
   g_test_add_func ("/filter/semantics/multiplexer-never-laxer", test_multiplexer_never_laxer);
