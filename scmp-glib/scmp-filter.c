@@ -184,7 +184,9 @@ snapshot_free (gpointer data)
   g_free (s);
 }
 
-/* Drops the compiled program and tells listeners. */
+/* Drops the compiled program and tells listeners. Every public method
+ * that emits holds a reference on the filter until it returns: a handler
+ * may drop the caller's last one. */
 static void
 invalidate (ScmpFilter *self)
 {
@@ -742,6 +744,7 @@ scmp_filter_add_rules (ScmpFilter       *self,
                        gsize             n_rules,
                        GError          **error)
 {
+  g_autoptr(ScmpFilter) hold = NULL;
   g_autofree ScmpRule **added = NULL;
   guint n_added = 0;
 
@@ -751,6 +754,8 @@ scmp_filter_add_rules (ScmpFilter       *self,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
   for (gsize i = 0; i < n_rules; i++)
     g_return_val_if_fail (SCMP_IS_RULE (rules[i]), FALSE);
+
+  hold = g_object_ref (self);
 
   added = g_new (ScmpRule *, MAX (n_rules, 1));
   for (gsize i = 0; i < n_rules; i++)
@@ -810,6 +815,7 @@ scmp_filter_insert_rule (ScmpFilter  *self,
                          ScmpRule    *rule,
                          GError     **error)
 {
+  g_autoptr(ScmpFilter) hold = NULL;
   gboolean duplicate;
 
   g_return_val_if_fail (SCMP_IS_FILTER (self), FALSE);
@@ -817,6 +823,7 @@ scmp_filter_insert_rule (ScmpFilter  *self,
   g_return_val_if_fail (position <= self->rules->len, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
+  hold = g_object_ref (self);
   if (!check_new_rule (self->arches, self->rule_set, rule, &duplicate, error))
     return FALSE;
   if (duplicate)
@@ -866,9 +873,12 @@ void
 scmp_filter_remove_rule_at (ScmpFilter *self,
                             guint       position)
 {
+  g_autoptr(ScmpFilter) hold = NULL;
+
   g_return_if_fail (SCMP_IS_FILTER (self));
   g_return_if_fail (position < self->rules->len);
 
+  hold = g_object_ref (self);
   remove_rule_unchecked (self, position);
   invalidate (self);
 }
@@ -982,11 +992,13 @@ scmp_filter_add_arch (ScmpFilter        *self,
                       ScmpArchitecture   arch,
                       GError           **error)
 {
+  g_autoptr(ScmpFilter) hold = NULL;
   ScmpArchitecture real = _scmp_arch_resolve (arch);
 
   g_return_val_if_fail (SCMP_IS_FILTER (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
+  hold = g_object_ref (self);
   if (real != SCMP_ARCHITECTURE_UNKNOWN && arches_contain (self->arches, real))
     return TRUE;
   if (!check_new_arch (self->arches, self->rules, real, error))
@@ -1016,11 +1028,13 @@ scmp_filter_remove_arch (ScmpFilter        *self,
                          ScmpArchitecture   arch,
                          GError           **error)
 {
+  g_autoptr(ScmpFilter) hold = NULL;
   ScmpArchitecture real = _scmp_arch_resolve (arch);
 
   g_return_val_if_fail (SCMP_IS_FILTER (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
+  hold = g_object_ref (self);
   for (guint i = 0; i < self->arches->len; i++)
     {
       if (g_array_index (self->arches, ScmpArchitecture, i) == real)
@@ -1136,6 +1150,7 @@ void
 scmp_filter_set_bad_arch_action (ScmpFilter *self,
                                  ScmpAction *action)
 {
+  g_autoptr(ScmpFilter) hold = NULL;
   g_autoptr(ScmpAction) new_action = NULL;
 
   g_return_if_fail (SCMP_IS_FILTER (self));
@@ -1145,6 +1160,7 @@ scmp_filter_set_bad_arch_action (ScmpFilter *self,
   if (scmp_action_equal (self->bad_arch_action, new_action))
     return;
 
+  hold = g_object_ref (self);
   g_set_object (&self->bad_arch_action, new_action);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BAD_ARCH_ACTION]);
   invalidate (self);
@@ -1161,10 +1177,12 @@ void                                                                           \
 scmp_filter_set_##field (ScmpFilter *self,                                     \
                          gboolean    value)                                    \
 {                                                                              \
+  g_autoptr(ScmpFilter) hold = NULL;                                           \
   g_return_if_fail (SCMP_IS_FILTER (self));                                    \
   value = !!value;                                                             \
   if (self->field == value)                                                    \
     return;                                                                    \
+  hold = g_object_ref (self);                                                  \
   self->field = value;                                                         \
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP]);                \
   if (program_changes)                                                         \
@@ -1319,6 +1337,8 @@ scmp_filter_set_priority (ScmpFilter  *self,
                           guint8       priority,
                           GError     **error)
 {
+  g_autoptr(ScmpFilter) hold = NULL;
+
   g_return_val_if_fail (SCMP_IS_FILTER (self), FALSE);
   g_return_val_if_fail (syscall != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -1331,6 +1351,7 @@ scmp_filter_set_priority (ScmpFilter  *self,
   if (GPOINTER_TO_UINT (g_hash_table_lookup (self->priorities, syscall)) == priority)
     return TRUE;
 
+  hold = g_object_ref (self);
   if (priority == SCMP_PRIORITY_DEFAULT)
     g_hash_table_remove (self->priorities, syscall);
   else
@@ -1388,6 +1409,7 @@ scmp_filter_merge (ScmpFilter  *self,
                    ScmpFilter  *other,
                    GError     **error)
 {
+  g_autoptr(ScmpFilter) hold = NULL;
   g_autoptr(GArray) arches = NULL;
   g_autoptr(GPtrArray) rules = NULL;
   g_autoptr(GHashTable) set = NULL;
@@ -1444,6 +1466,7 @@ scmp_filter_merge (ScmpFilter  *self,
     }
 
   /* Now apply: the checks above covered every step. */
+  hold = g_object_ref (self);
   g_array_set_size (self->arches, 0);
   g_array_append_vals (self->arches, arches->data, arches->len);
   for (guint i = self->rules->len; i < rules->len; i++)
@@ -1489,11 +1512,13 @@ restore_rules (ScmpFilter *self,
 void
 scmp_filter_reset (ScmpFilter *self)
 {
+  g_autoptr(ScmpFilter) hold = NULL;
   g_autoptr(GPtrArray) none = g_ptr_array_new ();
   ScmpArchitecture native = scmp_architecture_get_native ();
 
   g_return_if_fail (SCMP_IS_FILTER (self));
 
+  hold = g_object_ref (self);
   restore_rules (self, none);
   g_array_set_size (self->arches, 0);
   g_array_append_val (self->arches, native);
@@ -1559,11 +1584,13 @@ scmp_filter_commit (ScmpFilter *self)
 void
 scmp_filter_rollback (ScmpFilter *self)
 {
+  g_autoptr(ScmpFilter) hold = NULL;
   Snapshot *s;
 
   g_return_if_fail (SCMP_IS_FILTER (self));
   g_return_if_fail (self->transactions->len > 0);
 
+  hold = g_object_ref (self);
   s = g_ptr_array_steal_index (self->transactions, self->transactions->len - 1);
   restore_rules (self, s->rules);
   g_array_set_size (self->arches, 0);

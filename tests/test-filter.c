@@ -379,6 +379,189 @@ test_signals (void)
   g_assert_cmpstr (items_s, ==, "items 0-0+1 items 0-0+1 items 1-1+0");
 }
 
+/* A signal handler that drops the filter's last reference: the method
+ * that emitted must still finish its work, emit ::changed and return its
+ * result before the filter goes. */
+typedef struct {
+  ScmpFilter *filter;   /* (owned) until the handler drops it */
+  guint       n_changed;
+} DropRef;
+
+typedef struct {
+  const char *name;
+  const char *signal;                  /* where the last reference goes */
+  void      (*prepare) (ScmpFilter *); /* (nullable) before connecting */
+  gboolean  (*change) (ScmpFilter *);
+} DropCase;
+
+static void
+drop_ref (DropRef *drop)
+{
+  g_clear_object (&drop->filter);
+}
+
+static void
+count_changed (DropRef *drop)
+{
+  drop->n_changed++;
+}
+
+static ScmpRule *
+new_allow_rule (const char *syscall)
+{
+  g_autoptr(ScmpAction) allow = scmp_action_new_allow ();
+
+  return scmp_rule_new (syscall, allow);
+}
+
+static void
+prepare_one_rule (ScmpFilter *filter)
+{
+  g_autoptr(ScmpRule) rule = new_allow_rule ("read");
+
+  add_rule_ok (filter, rule);
+}
+
+static void
+prepare_transaction (ScmpFilter *filter)
+{
+  scmp_filter_begin (filter);
+  prepare_one_rule (filter);
+}
+
+static void
+prepare_x86 (ScmpFilter *filter)
+{
+  g_assert_true (scmp_filter_add_arch (filter, SCMP_ARCHITECTURE_X86, NULL));
+}
+
+static gboolean
+change_add_rule (ScmpFilter *filter)
+{
+  g_autoptr(ScmpRule) rule = new_allow_rule ("read");
+
+  return scmp_filter_add_rule (filter, rule, NULL);
+}
+
+static gboolean
+change_insert_rule (ScmpFilter *filter)
+{
+  g_autoptr(ScmpRule) rule = new_allow_rule ("read");
+
+  return scmp_filter_insert_rule (filter, 0, rule, NULL);
+}
+
+static gboolean
+change_add_rules (ScmpFilter *filter)
+{
+  g_autoptr(ScmpRule) read_rule = new_allow_rule ("read");
+  g_autoptr(ScmpRule) write_rule = new_allow_rule ("write");
+  ScmpRule *rules[] = { read_rule, write_rule };
+
+  return scmp_filter_add_rules (filter, rules, G_N_ELEMENTS (rules), NULL);
+}
+
+static gboolean
+change_remove_rule (ScmpFilter *filter)
+{
+  return scmp_filter_remove_rule (filter, scmp_filter_get_rule (filter, 0));
+}
+
+static gboolean
+change_add_arch (ScmpFilter *filter)
+{
+  return scmp_filter_add_arch (filter, SCMP_ARCHITECTURE_X86, NULL);
+}
+
+static gboolean
+change_remove_arch (ScmpFilter *filter)
+{
+  return scmp_filter_remove_arch (filter, SCMP_ARCHITECTURE_X86, NULL);
+}
+
+static gboolean
+change_bad_arch_action (ScmpFilter *filter)
+{
+  g_autoptr(ScmpAction) deny = scmp_action_new_errno (EPERM);
+
+  scmp_filter_set_bad_arch_action (filter, deny);
+  return TRUE;
+}
+
+static gboolean
+change_tracer_skip (ScmpFilter *filter)
+{
+  scmp_filter_set_allow_tracer_skip (filter, TRUE);
+  return TRUE;
+}
+
+static gboolean
+change_priority (ScmpFilter *filter)
+{
+  return scmp_filter_set_priority (filter, "read", 100, NULL);
+}
+
+static gboolean
+change_merge (ScmpFilter *filter)
+{
+  g_autoptr(ScmpFilter) other = new_filter (NULL);
+
+  prepare_one_rule (other);
+  return scmp_filter_merge (filter, other, NULL);
+}
+
+static gboolean
+change_reset (ScmpFilter *filter)
+{
+  scmp_filter_reset (filter);
+  return TRUE;
+}
+
+static gboolean
+change_rollback (ScmpFilter *filter)
+{
+  scmp_filter_rollback (filter);
+  return TRUE;
+}
+
+static const DropCase drop_cases[] = {
+  { "add-rule", "rule-added", NULL, change_add_rule },
+  { "insert-rule", "items-changed", NULL, change_insert_rule },
+  { "add-rules", "notify::n-rules", NULL, change_add_rules },
+  { "remove-rule", "rule-removed", prepare_one_rule, change_remove_rule },
+  { "add-arch", "changed", NULL, change_add_arch },
+  { "remove-arch", "changed", prepare_x86, change_remove_arch },
+  { "set-bad-arch-action", "notify::bad-arch-action", NULL, change_bad_arch_action },
+  { "set-allow-tracer-skip", "notify::allow-tracer-skip", NULL, change_tracer_skip },
+  { "set-priority", "changed", NULL, change_priority },
+  { "merge", "rule-added", NULL, change_merge },
+  { "reset", "rule-removed", prepare_one_rule, change_reset },
+  { "rollback", "rule-removed", prepare_transaction, change_rollback },
+};
+
+static void
+test_signal_drops_last_ref (gconstpointer data)
+{
+  const DropCase *c = data;
+  ScmpFilter *filter = new_filter (NULL);
+  ScmpFilter *weak = filter;
+  DropRef drop = { filter, 0 };
+
+  g_test_summary ("A handler may drop the filter's last reference: the call "
+                  "still completes, and the filter is finalized once it returns.");
+
+  g_object_add_weak_pointer (G_OBJECT (filter), (gpointer *) &weak);
+  if (c->prepare != NULL)
+    c->prepare (filter);
+  g_signal_connect_swapped (filter, "changed", G_CALLBACK (count_changed), &drop);
+  g_signal_connect_swapped (filter, c->signal, G_CALLBACK (drop_ref), &drop);
+
+  g_assert_true (c->change (filter));
+  g_assert_null (drop.filter);
+  g_assert_cmpuint (drop.n_changed, ==, 1);
+  g_assert_null (weak);
+}
+
 static void
 on_notify (GObject    *object,
            GParamSpec *pspec,
@@ -967,6 +1150,13 @@ main (int    argc,
   g_test_add_func ("/filter/bad-input/no-arch", test_no_arch);
   g_test_add_func ("/filter/bad-input/preconditions", test_preconditions);
   g_test_add_func ("/filter/signals", test_signals);
+  for (gsize i = 0; i < G_N_ELEMENTS (drop_cases); i++)
+    {
+      g_autofree char *path = g_strconcat ("/filter/last-ref-in-handler/",
+                                           drop_cases[i].name, NULL);
+
+      g_test_add_data_func (path, &drop_cases[i], test_signal_drops_last_ref);
+    }
   g_test_add_func ("/filter/add-rules", test_add_rules);
   g_test_add_func ("/filter/properties", test_properties);
   g_test_add_func ("/filter/transactions", test_transactions);
