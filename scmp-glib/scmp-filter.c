@@ -73,6 +73,25 @@
  *
  * Every failed call leaves the filter exactly as it was.
  *
+ * ## Threads
+ *
+ * A filter can be read from several threads at once as long as none of
+ * them changes it: the exports (scmp_filter_export_bpf(),
+ * scmp_filter_write_bpf_to_fd(), scmp_filter_write_bpf_to_stream(),
+ * scmp_filter_export_bpf_memfd(), scmp_filter_export_pfc()),
+ * scmp_filter_evaluate(), scmp_filter_evaluate_syscall(),
+ * scmp_filter_prepare() and the getters may run concurrently on one
+ * filter, and the first of them that needs the program compiles it once
+ * for all. Every other call changes the filter: adding or removing rules
+ * and architectures, the setters (g_object_set() too), priorities,
+ * scmp_filter_merge() (on @self; @other is only read),
+ * scmp_filter_reset(), transactions, loading and taking the listener fd.
+ * A change must not run at the same time as any other call on the same
+ * filter: use the filter from one thread, or hold a lock of your own
+ * around changes and reads alike. Signals are emitted in the thread that
+ * makes the change. Actions and rules are immutable and can be shared
+ * between threads freely.
+ *
  * |[<!-- language="C" -->
  * g_autoptr(ScmpAction) deny = scmp_action_new_errno (EPERM);
  * g_autoptr(ScmpFilter) filter = scmp_filter_new (deny);
@@ -108,7 +127,9 @@ struct _ScmpFilter
   gboolean wait_killable;
   gboolean allow_tracer_skip;
 
-  ScmpProgram *program;             /* (owned) (nullable) cache */
+  ScmpProgram *program;             /* (owned) (nullable) cache, read
+                                       atomically, filled under program_lock */
+  GMutex       program_lock;
   int listener_fd;
 };
 
@@ -346,6 +367,7 @@ scmp_filter_finalize (GObject *object)
   g_clear_pointer (&self->priorities, g_hash_table_unref);
   g_clear_pointer (&self->transactions, g_ptr_array_unref);
   g_clear_pointer (&self->program, _scmp_program_free);
+  g_mutex_clear (&self->program_lock);
   if (self->listener_fd >= 0)
     close (self->listener_fd);
 
@@ -632,6 +654,7 @@ scmp_filter_init (ScmpFilter *self)
   self->bad_arch_action = scmp_action_new_kill_process ();
   self->no_new_privs = TRUE;
   self->listener_fd = -1;
+  g_mutex_init (&self->program_lock);
 }
 
 /**
@@ -1639,25 +1662,37 @@ _scmp_filter_get_compile_input (ScmpFilter       *self,
   input->priorities = self->priorities;
 }
 
+/* Readers may call this from several threads at once: the first one
+ * compiles, under the lock, and the others wait for its program. */
 const ScmpProgram *
 _scmp_filter_get_program (ScmpFilter  *self,
                           GError     **error)
 {
-  if (self->program == NULL)
+  ScmpProgram *program = g_atomic_pointer_get (&self->program);
+
+  if (program != NULL)
+    return program;
+
+  g_mutex_lock (&self->program_lock);
+  program = g_atomic_pointer_get (&self->program);
+  if (program == NULL)
     {
       ScmpCompileInput input;
 
       _scmp_filter_get_compile_input (self, &input);
-      self->program = _scmp_compiler_compile (&input, error);
+      program = _scmp_compiler_compile (&input, error);
+      g_atomic_pointer_set (&self->program, program);
     }
-  return self->program;
+  g_mutex_unlock (&self->program_lock);
+  return program;
 }
 
 ScmpLoadFlags
 _scmp_filter_get_load_flags (ScmpFilter *self)
 {
   ScmpLoadFlags flags = SCMP_LOAD_FLAGS_NONE;
-  gboolean notify = self->program != NULL && self->program->uses_notify;
+  const ScmpProgram *program = g_atomic_pointer_get (&self->program);
+  gboolean notify = program != NULL && program->uses_notify;
 
   if (self->thread_sync)
     flags |= SCMP_LOAD_FLAGS_TSYNC;
@@ -2016,15 +2051,19 @@ scmp_filter_prepare (ScmpFilter  *self,
 int
 scmp_filter_load_prepared (ScmpFilter *self)
 {
+  const ScmpProgram *program;
   ScmpLoadFlags flags;
   int listener = -1;
   int r;
 
-  if (self == NULL || self->program == NULL)
+  if (self == NULL)
+    return -EINVAL;
+  program = g_atomic_pointer_get (&self->program);
+  if (program == NULL)
     return -EINVAL;
 
   flags = _scmp_filter_get_load_flags (self);
-  r = _scmp_kernel_load (self->program->insns, self->program->n_insns, flags,
+  r = _scmp_kernel_load (program->insns, program->n_insns, flags,
                          self->no_new_privs, &listener);
   if (r == 0 && listener >= 0)
     {

@@ -991,6 +991,178 @@ test_merge_and_reset (void)
   g_assert_true (scmp_filter_has_arch (filter, SCMP_ARCHITECTURE_NATIVE));
 }
 
+/* What the read-only calls give for one filter. */
+typedef struct {
+  GBytes *bpf;
+  char   *pfc;
+  char   *verdicts;   /* scmp_filter_evaluate_syscall() on every probe */
+} Outputs;
+
+static void
+outputs_clear (Outputs *out)
+{
+  g_clear_pointer (&out->bpf, g_bytes_unref);
+  g_clear_pointer (&out->pfc, g_free);
+  g_clear_pointer (&out->verdicts, g_free);
+}
+
+/* Computes @out, starting with call number @first of three, so that
+ * threads race the first compilation from every entry point. */
+static void
+outputs_compute (ScmpFilter *filter,
+                 guint       first,
+                 Outputs    *out)
+{
+  static const struct {
+    ScmpArchitecture arch;
+    const char *syscall;
+    guint64 arg0;
+  } probes[] = {
+    { SCMP_ARCHITECTURE_X86_64, "read", 0 },
+    { SCMP_ARCHITECTURE_X86_64, "write", 1 },
+    { SCMP_ARCHITECTURE_X86_64, "write", 2 },
+    { SCMP_ARCHITECTURE_X86, "write", 1 },
+    { SCMP_ARCHITECTURE_X86, "openat", 0 },
+    { SCMP_ARCHITECTURE_X32, "socket", 2 },
+    { SCMP_ARCHITECTURE_X32, "socket", 1 },
+    { SCMP_ARCHITECTURE_X86_64, "getpid", 0 },
+  };
+
+  for (guint k = 0; k < 3; k++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      switch ((first + k) % 3)
+        {
+        case 0:
+          out->bpf = scmp_filter_export_bpf (filter, &error);
+          break;
+        case 1:
+          {
+            g_autoptr(GString) verdicts = g_string_new (NULL);
+
+            for (gsize i = 0; i < G_N_ELEMENTS (probes) && error == NULL; i++)
+              {
+                g_autoptr(ScmpAction) action =
+                  scmp_filter_evaluate_syscall (filter, probes[i].arch, probes[i].syscall,
+                                                &probes[i].arg0, 1, &error);
+                g_autofree char *str = action != NULL ? scmp_action_to_string (action) : NULL;
+
+                g_string_append_printf (verdicts, "%s ", str);
+              }
+            out->verdicts = g_string_free (g_steal_pointer (&verdicts), FALSE);
+          }
+          break;
+        default:
+          out->pfc = scmp_filter_export_pfc (filter, &error);
+          break;
+        }
+      g_assert_no_error (error);
+    }
+}
+
+static ScmpFilter *
+new_threads_filter (void)
+{
+  g_autoptr(ScmpAction) allow = scmp_action_new_allow ();
+  g_autoptr(ScmpAction) eacces = scmp_action_new_errno (EACCES);
+  g_autoptr(ScmpAction) kill = scmp_action_new_kill_process ();
+  g_autoptr(ScmpAction) deny = scmp_action_new_errno (EPERM);
+  ScmpFilter *filter = new_filter (deny);
+  ScmpCondition fd1 = { .arg = 0, .op = SCMP_COMPARE_OP_EQ, .datum = 1 };
+  ScmpCondition inet = { .arg = 0, .op = SCMP_COMPARE_OP_EQ, .datum = 2 };
+  g_autoptr(ScmpRule) read_rule = scmp_rule_new ("read", allow);
+  g_autoptr(ScmpRule) write_rule = scmp_rule_newv ("write", allow, &fd1, 1);
+  g_autoptr(ScmpRule) openat = scmp_rule_new ("openat", eacces);
+  g_autoptr(ScmpRule) socket_rule = scmp_rule_newv ("socket", kill, &inet, 1);
+  ScmpRule *rules[] = { read_rule, write_rule, openat, socket_rule };
+
+  g_assert_true (scmp_filter_add_arch (filter, SCMP_ARCHITECTURE_X86, NULL));
+  g_assert_true (scmp_filter_add_arch (filter, SCMP_ARCHITECTURE_X32, NULL));
+  g_assert_true (scmp_filter_add_rules (filter, rules, G_N_ELEMENTS (rules), NULL));
+  return filter;
+}
+
+#define N_READERS 8
+#define N_ROUNDS 40
+#define N_ITERATIONS 25
+
+typedef struct {
+  ScmpFilter    *filter;    /* shared, read-only while the readers run */
+  const Outputs *expected;
+  gint           go;
+  gint           n_mismatches;
+} Readers;
+
+typedef struct {
+  Readers *readers;
+  guint    index;
+} Reader;
+
+static gpointer
+reader_thread (gpointer data)
+{
+  Reader *reader = data;
+  Readers *readers = reader->readers;
+
+  /* Start together, so that the first calls race the compilation. An
+   * atomic rather than a GCond: ThreadSanitizer sees atomics, not GLib's
+   * futex-based locks. */
+  while (!g_atomic_int_get (&readers->go))
+    g_thread_yield ();
+
+  for (guint i = 0; i < N_ITERATIONS; i++)
+    {
+      Outputs got = { 0 };
+
+      outputs_compute (readers->filter, reader->index + i, &got);
+      if (!g_bytes_equal (got.bpf, readers->expected->bpf) ||
+          g_strcmp0 (got.pfc, readers->expected->pfc) != 0 ||
+          g_strcmp0 (got.verdicts, readers->expected->verdicts) != 0)
+        g_atomic_int_inc (&readers->n_mismatches);
+      outputs_clear (&got);
+    }
+  return NULL;
+}
+
+static void
+test_concurrent_reads (void)
+{
+  g_autoptr(ScmpFilter) reference = new_threads_filter ();
+  Outputs expected = { 0 };
+
+  g_test_summary ("Read-only calls on one filter from " G_STRINGIFY (N_READERS)
+                  " threads, starting on an empty program cache, give what one "
+                  "thread gets (and leak nothing, under ASan or valgrind).");
+
+  outputs_compute (reference, 0, &expected);
+  g_assert_cmpstr (expected.verdicts, ==,
+                   "allow allow errno(1) allow errno(13) kill-process errno(1) errno(1) ");
+
+  for (guint round = 0; round < N_ROUNDS; round++)
+    {
+      Readers readers = { .expected = &expected };
+      Reader reader[N_READERS];
+      GThread *threads[N_READERS];
+
+      readers.filter = new_threads_filter ();
+      for (guint i = 0; i < N_READERS; i++)
+        {
+          reader[i] = (Reader) { &readers, i };
+          threads[i] = g_thread_new ("reader", reader_thread, &reader[i]);
+        }
+
+      g_atomic_int_set (&readers.go, TRUE);
+
+      for (guint i = 0; i < N_READERS; i++)
+        g_thread_join (threads[i]);
+      g_assert_cmpint (readers.n_mismatches, ==, 0);
+
+      g_object_unref (readers.filter);
+    }
+  outputs_clear (&expected);
+}
+
 static void
 test_export (void)
 {
@@ -1161,6 +1333,7 @@ main (int    argc,
   g_test_add_func ("/filter/properties", test_properties);
   g_test_add_func ("/filter/transactions", test_transactions);
   g_test_add_func ("/filter/merge-reset", test_merge_and_reset);
+  g_test_add_func ("/filter/threads/concurrent-reads", test_concurrent_reads);
   g_test_add_func ("/filter/export/bpf", test_export);
   g_test_add_func ("/filter/export/big-endian", test_big_endian_export);
   g_test_add_func ("/filter/export/too-large", test_too_large);
