@@ -73,6 +73,25 @@
  *
  * Every failed call leaves the filter exactly as it was.
  *
+ * ## Threads
+ *
+ * A filter can be read from several threads at once as long as none of
+ * them changes it: the exports (scmp_filter_export_bpf(),
+ * scmp_filter_write_bpf_to_fd(), scmp_filter_write_bpf_to_stream(),
+ * scmp_filter_export_bpf_memfd(), scmp_filter_export_pfc()),
+ * scmp_filter_evaluate(), scmp_filter_evaluate_syscall(),
+ * scmp_filter_prepare() and the getters may run concurrently on one
+ * filter, and the first of them that needs the program compiles it once
+ * for all. Every other call changes the filter: adding or removing rules
+ * and architectures, the setters (g_object_set() too), priorities,
+ * scmp_filter_merge() (on @self; @other is only read),
+ * scmp_filter_reset(), transactions, loading and taking the listener fd.
+ * A change must not run at the same time as any other call on the same
+ * filter: use the filter from one thread, or hold a lock of your own
+ * around changes and reads alike. Signals are emitted in the thread that
+ * makes the change. Actions and rules are immutable and can be shared
+ * between threads freely.
+ *
  * |[<!-- language="C" -->
  * g_autoptr(ScmpAction) deny = scmp_action_new_errno (EPERM);
  * g_autoptr(ScmpFilter) filter = scmp_filter_new (deny);
@@ -108,7 +127,9 @@ struct _ScmpFilter
   gboolean wait_killable;
   gboolean allow_tracer_skip;
 
-  ScmpProgram *program;             /* (owned) (nullable) cache */
+  ScmpProgram *program;             /* (owned) (nullable) cache, read
+                                       atomically, filled under program_lock */
+  GMutex       program_lock;
   int listener_fd;
 };
 
@@ -184,7 +205,9 @@ snapshot_free (gpointer data)
   g_free (s);
 }
 
-/* Drops the compiled program and tells listeners. */
+/* Drops the compiled program and tells listeners. Every public method
+ * that emits holds a reference on the filter until it returns: a handler
+ * may drop the caller's last one. */
 static void
 invalidate (ScmpFilter *self)
 {
@@ -344,6 +367,7 @@ scmp_filter_finalize (GObject *object)
   g_clear_pointer (&self->priorities, g_hash_table_unref);
   g_clear_pointer (&self->transactions, g_ptr_array_unref);
   g_clear_pointer (&self->program, _scmp_program_free);
+  g_mutex_clear (&self->program_lock);
   if (self->listener_fd >= 0)
     close (self->listener_fd);
 
@@ -630,6 +654,7 @@ scmp_filter_init (ScmpFilter *self)
   self->bad_arch_action = scmp_action_new_kill_process ();
   self->no_new_privs = TRUE;
   self->listener_fd = -1;
+  g_mutex_init (&self->program_lock);
 }
 
 /**
@@ -742,6 +767,7 @@ scmp_filter_add_rules (ScmpFilter       *self,
                        gsize             n_rules,
                        GError          **error)
 {
+  g_autoptr(ScmpFilter) hold = NULL;
   g_autofree ScmpRule **added = NULL;
   guint n_added = 0;
 
@@ -751,6 +777,8 @@ scmp_filter_add_rules (ScmpFilter       *self,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
   for (gsize i = 0; i < n_rules; i++)
     g_return_val_if_fail (SCMP_IS_RULE (rules[i]), FALSE);
+
+  hold = g_object_ref (self);
 
   added = g_new (ScmpRule *, MAX (n_rules, 1));
   for (gsize i = 0; i < n_rules; i++)
@@ -810,6 +838,7 @@ scmp_filter_insert_rule (ScmpFilter  *self,
                          ScmpRule    *rule,
                          GError     **error)
 {
+  g_autoptr(ScmpFilter) hold = NULL;
   gboolean duplicate;
 
   g_return_val_if_fail (SCMP_IS_FILTER (self), FALSE);
@@ -817,6 +846,7 @@ scmp_filter_insert_rule (ScmpFilter  *self,
   g_return_val_if_fail (position <= self->rules->len, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
+  hold = g_object_ref (self);
   if (!check_new_rule (self->arches, self->rule_set, rule, &duplicate, error))
     return FALSE;
   if (duplicate)
@@ -866,9 +896,12 @@ void
 scmp_filter_remove_rule_at (ScmpFilter *self,
                             guint       position)
 {
+  g_autoptr(ScmpFilter) hold = NULL;
+
   g_return_if_fail (SCMP_IS_FILTER (self));
   g_return_if_fail (position < self->rules->len);
 
+  hold = g_object_ref (self);
   remove_rule_unchecked (self, position);
   invalidate (self);
 }
@@ -982,11 +1015,13 @@ scmp_filter_add_arch (ScmpFilter        *self,
                       ScmpArchitecture   arch,
                       GError           **error)
 {
+  g_autoptr(ScmpFilter) hold = NULL;
   ScmpArchitecture real = _scmp_arch_resolve (arch);
 
   g_return_val_if_fail (SCMP_IS_FILTER (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
+  hold = g_object_ref (self);
   if (real != SCMP_ARCHITECTURE_UNKNOWN && arches_contain (self->arches, real))
     return TRUE;
   if (!check_new_arch (self->arches, self->rules, real, error))
@@ -1016,11 +1051,13 @@ scmp_filter_remove_arch (ScmpFilter        *self,
                          ScmpArchitecture   arch,
                          GError           **error)
 {
+  g_autoptr(ScmpFilter) hold = NULL;
   ScmpArchitecture real = _scmp_arch_resolve (arch);
 
   g_return_val_if_fail (SCMP_IS_FILTER (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
+  hold = g_object_ref (self);
   for (guint i = 0; i < self->arches->len; i++)
     {
       if (g_array_index (self->arches, ScmpArchitecture, i) == real)
@@ -1080,7 +1117,7 @@ scmp_filter_list_arches (ScmpFilter *self,
   g_return_val_if_fail (n_arches != NULL, NULL);
 
   *n_arches = self->arches->len;
-  return g_memdup2 (self->arches->data, sizeof (ScmpArchitecture) * (self->arches->len + 1));
+  return g_memdup2 (self->arches->data, sizeof (ScmpArchitecture) * self->arches->len);
 }
 
 /* ------------------------------------------------------------------ */
@@ -1136,6 +1173,7 @@ void
 scmp_filter_set_bad_arch_action (ScmpFilter *self,
                                  ScmpAction *action)
 {
+  g_autoptr(ScmpFilter) hold = NULL;
   g_autoptr(ScmpAction) new_action = NULL;
 
   g_return_if_fail (SCMP_IS_FILTER (self));
@@ -1145,6 +1183,7 @@ scmp_filter_set_bad_arch_action (ScmpFilter *self,
   if (scmp_action_equal (self->bad_arch_action, new_action))
     return;
 
+  hold = g_object_ref (self);
   g_set_object (&self->bad_arch_action, new_action);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BAD_ARCH_ACTION]);
   invalidate (self);
@@ -1161,10 +1200,12 @@ void                                                                           \
 scmp_filter_set_##field (ScmpFilter *self,                                     \
                          gboolean    value)                                    \
 {                                                                              \
+  g_autoptr(ScmpFilter) hold = NULL;                                           \
   g_return_if_fail (SCMP_IS_FILTER (self));                                    \
   value = !!value;                                                             \
   if (self->field == value)                                                    \
     return;                                                                    \
+  hold = g_object_ref (self);                                                  \
   self->field = value;                                                         \
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP]);                \
   if (program_changes)                                                         \
@@ -1319,6 +1360,8 @@ scmp_filter_set_priority (ScmpFilter  *self,
                           guint8       priority,
                           GError     **error)
 {
+  g_autoptr(ScmpFilter) hold = NULL;
+
   g_return_val_if_fail (SCMP_IS_FILTER (self), FALSE);
   g_return_val_if_fail (syscall != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -1331,6 +1374,7 @@ scmp_filter_set_priority (ScmpFilter  *self,
   if (GPOINTER_TO_UINT (g_hash_table_lookup (self->priorities, syscall)) == priority)
     return TRUE;
 
+  hold = g_object_ref (self);
   if (priority == SCMP_PRIORITY_DEFAULT)
     g_hash_table_remove (self->priorities, syscall);
   else
@@ -1388,6 +1432,7 @@ scmp_filter_merge (ScmpFilter  *self,
                    ScmpFilter  *other,
                    GError     **error)
 {
+  g_autoptr(ScmpFilter) hold = NULL;
   g_autoptr(GArray) arches = NULL;
   g_autoptr(GPtrArray) rules = NULL;
   g_autoptr(GHashTable) set = NULL;
@@ -1444,6 +1489,7 @@ scmp_filter_merge (ScmpFilter  *self,
     }
 
   /* Now apply: the checks above covered every step. */
+  hold = g_object_ref (self);
   g_array_set_size (self->arches, 0);
   g_array_append_vals (self->arches, arches->data, arches->len);
   for (guint i = self->rules->len; i < rules->len; i++)
@@ -1489,11 +1535,13 @@ restore_rules (ScmpFilter *self,
 void
 scmp_filter_reset (ScmpFilter *self)
 {
+  g_autoptr(ScmpFilter) hold = NULL;
   g_autoptr(GPtrArray) none = g_ptr_array_new ();
   ScmpArchitecture native = scmp_architecture_get_native ();
 
   g_return_if_fail (SCMP_IS_FILTER (self));
 
+  hold = g_object_ref (self);
   restore_rules (self, none);
   g_array_set_size (self->arches, 0);
   g_array_append_val (self->arches, native);
@@ -1559,11 +1607,13 @@ scmp_filter_commit (ScmpFilter *self)
 void
 scmp_filter_rollback (ScmpFilter *self)
 {
+  g_autoptr(ScmpFilter) hold = NULL;
   Snapshot *s;
 
   g_return_if_fail (SCMP_IS_FILTER (self));
   g_return_if_fail (self->transactions->len > 0);
 
+  hold = g_object_ref (self);
   s = g_ptr_array_steal_index (self->transactions, self->transactions->len - 1);
   restore_rules (self, s->rules);
   g_array_set_size (self->arches, 0);
@@ -1612,25 +1662,37 @@ _scmp_filter_get_compile_input (ScmpFilter       *self,
   input->priorities = self->priorities;
 }
 
+/* Readers may call this from several threads at once: the first one
+ * compiles, under the lock, and the others wait for its program. */
 const ScmpProgram *
 _scmp_filter_get_program (ScmpFilter  *self,
                           GError     **error)
 {
-  if (self->program == NULL)
+  ScmpProgram *program = g_atomic_pointer_get (&self->program);
+
+  if (program != NULL)
+    return program;
+
+  g_mutex_lock (&self->program_lock);
+  program = g_atomic_pointer_get (&self->program);
+  if (program == NULL)
     {
       ScmpCompileInput input;
 
       _scmp_filter_get_compile_input (self, &input);
-      self->program = _scmp_compiler_compile (&input, error);
+      program = _scmp_compiler_compile (&input, error);
+      g_atomic_pointer_set (&self->program, program);
     }
-  return self->program;
+  g_mutex_unlock (&self->program_lock);
+  return program;
 }
 
 ScmpLoadFlags
 _scmp_filter_get_load_flags (ScmpFilter *self)
 {
   ScmpLoadFlags flags = SCMP_LOAD_FLAGS_NONE;
-  gboolean notify = self->program != NULL && self->program->uses_notify;
+  const ScmpProgram *program = g_atomic_pointer_get (&self->program);
+  gboolean notify = program != NULL && program->uses_notify;
 
   if (self->thread_sync)
     flags |= SCMP_LOAD_FLAGS_TSYNC;
@@ -1989,15 +2051,19 @@ scmp_filter_prepare (ScmpFilter  *self,
 int
 scmp_filter_load_prepared (ScmpFilter *self)
 {
+  const ScmpProgram *program;
   ScmpLoadFlags flags;
   int listener = -1;
   int r;
 
-  if (self == NULL || self->program == NULL)
+  if (self == NULL)
+    return -EINVAL;
+  program = g_atomic_pointer_get (&self->program);
+  if (program == NULL)
     return -EINVAL;
 
   flags = _scmp_filter_get_load_flags (self);
-  r = _scmp_kernel_load (self->program->insns, self->program->n_insns, flags,
+  r = _scmp_kernel_load (program->insns, program->n_insns, flags,
                          self->no_new_privs, &listener);
   if (r == 0 && listener >= 0)
     {

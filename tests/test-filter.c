@@ -379,6 +379,189 @@ test_signals (void)
   g_assert_cmpstr (items_s, ==, "items 0-0+1 items 0-0+1 items 1-1+0");
 }
 
+/* A signal handler that drops the filter's last reference: the method
+ * that emitted must still finish its work, emit ::changed and return its
+ * result before the filter goes. */
+typedef struct {
+  ScmpFilter *filter;   /* (owned) until the handler drops it */
+  guint       n_changed;
+} DropRef;
+
+typedef struct {
+  const char *name;
+  const char *signal;                  /* where the last reference goes */
+  void      (*prepare) (ScmpFilter *); /* (nullable) before connecting */
+  gboolean  (*change) (ScmpFilter *);
+} DropCase;
+
+static void
+drop_ref (DropRef *drop)
+{
+  g_clear_object (&drop->filter);
+}
+
+static void
+count_changed (DropRef *drop)
+{
+  drop->n_changed++;
+}
+
+static ScmpRule *
+new_allow_rule (const char *syscall)
+{
+  g_autoptr(ScmpAction) allow = scmp_action_new_allow ();
+
+  return scmp_rule_new (syscall, allow);
+}
+
+static void
+prepare_one_rule (ScmpFilter *filter)
+{
+  g_autoptr(ScmpRule) rule = new_allow_rule ("read");
+
+  add_rule_ok (filter, rule);
+}
+
+static void
+prepare_transaction (ScmpFilter *filter)
+{
+  scmp_filter_begin (filter);
+  prepare_one_rule (filter);
+}
+
+static void
+prepare_x86 (ScmpFilter *filter)
+{
+  g_assert_true (scmp_filter_add_arch (filter, SCMP_ARCHITECTURE_X86, NULL));
+}
+
+static gboolean
+change_add_rule (ScmpFilter *filter)
+{
+  g_autoptr(ScmpRule) rule = new_allow_rule ("read");
+
+  return scmp_filter_add_rule (filter, rule, NULL);
+}
+
+static gboolean
+change_insert_rule (ScmpFilter *filter)
+{
+  g_autoptr(ScmpRule) rule = new_allow_rule ("read");
+
+  return scmp_filter_insert_rule (filter, 0, rule, NULL);
+}
+
+static gboolean
+change_add_rules (ScmpFilter *filter)
+{
+  g_autoptr(ScmpRule) read_rule = new_allow_rule ("read");
+  g_autoptr(ScmpRule) write_rule = new_allow_rule ("write");
+  ScmpRule *rules[] = { read_rule, write_rule };
+
+  return scmp_filter_add_rules (filter, rules, G_N_ELEMENTS (rules), NULL);
+}
+
+static gboolean
+change_remove_rule (ScmpFilter *filter)
+{
+  return scmp_filter_remove_rule (filter, scmp_filter_get_rule (filter, 0));
+}
+
+static gboolean
+change_add_arch (ScmpFilter *filter)
+{
+  return scmp_filter_add_arch (filter, SCMP_ARCHITECTURE_X86, NULL);
+}
+
+static gboolean
+change_remove_arch (ScmpFilter *filter)
+{
+  return scmp_filter_remove_arch (filter, SCMP_ARCHITECTURE_X86, NULL);
+}
+
+static gboolean
+change_bad_arch_action (ScmpFilter *filter)
+{
+  g_autoptr(ScmpAction) deny = scmp_action_new_errno (EPERM);
+
+  scmp_filter_set_bad_arch_action (filter, deny);
+  return TRUE;
+}
+
+static gboolean
+change_tracer_skip (ScmpFilter *filter)
+{
+  scmp_filter_set_allow_tracer_skip (filter, TRUE);
+  return TRUE;
+}
+
+static gboolean
+change_priority (ScmpFilter *filter)
+{
+  return scmp_filter_set_priority (filter, "read", 100, NULL);
+}
+
+static gboolean
+change_merge (ScmpFilter *filter)
+{
+  g_autoptr(ScmpFilter) other = new_filter (NULL);
+
+  prepare_one_rule (other);
+  return scmp_filter_merge (filter, other, NULL);
+}
+
+static gboolean
+change_reset (ScmpFilter *filter)
+{
+  scmp_filter_reset (filter);
+  return TRUE;
+}
+
+static gboolean
+change_rollback (ScmpFilter *filter)
+{
+  scmp_filter_rollback (filter);
+  return TRUE;
+}
+
+static const DropCase drop_cases[] = {
+  { "add-rule", "rule-added", NULL, change_add_rule },
+  { "insert-rule", "items-changed", NULL, change_insert_rule },
+  { "add-rules", "notify::n-rules", NULL, change_add_rules },
+  { "remove-rule", "rule-removed", prepare_one_rule, change_remove_rule },
+  { "add-arch", "changed", NULL, change_add_arch },
+  { "remove-arch", "changed", prepare_x86, change_remove_arch },
+  { "set-bad-arch-action", "notify::bad-arch-action", NULL, change_bad_arch_action },
+  { "set-allow-tracer-skip", "notify::allow-tracer-skip", NULL, change_tracer_skip },
+  { "set-priority", "changed", NULL, change_priority },
+  { "merge", "rule-added", NULL, change_merge },
+  { "reset", "rule-removed", prepare_one_rule, change_reset },
+  { "rollback", "rule-removed", prepare_transaction, change_rollback },
+};
+
+static void
+test_signal_drops_last_ref (gconstpointer data)
+{
+  const DropCase *c = data;
+  ScmpFilter *filter = new_filter (NULL);
+  ScmpFilter *weak = filter;
+  DropRef drop = { filter, 0 };
+
+  g_test_summary ("A handler may drop the filter's last reference: the call "
+                  "still completes, and the filter is finalized once it returns.");
+
+  g_object_add_weak_pointer (G_OBJECT (filter), (gpointer *) &weak);
+  if (c->prepare != NULL)
+    c->prepare (filter);
+  g_signal_connect_swapped (filter, "changed", G_CALLBACK (count_changed), &drop);
+  g_signal_connect_swapped (filter, c->signal, G_CALLBACK (drop_ref), &drop);
+
+  g_assert_true (c->change (filter));
+  g_assert_null (drop.filter);
+  g_assert_cmpuint (drop.n_changed, ==, 1);
+  g_assert_null (weak);
+}
+
 static void
 on_notify (GObject    *object,
            GParamSpec *pspec,
@@ -565,6 +748,35 @@ test_arches_late (void)
   assert_eval (filter, SCMP_ARCHITECTURE_X86_64, "arch_prctl", 0, 0, "errno(1)");
   /* A foreign ABI gets the bad-arch action. */
   assert_eval (filter, SCMP_ARCHITECTURE_AARCH64, "getpid", 0, 0, "kill-process");
+}
+
+static void
+test_list_arches (void)
+{
+  /* Enough little-endian ABIs to fill a GArray's first allocation and
+   * grow it, where reading past the end shows under ASan. */
+  static const ScmpArchitecture added[] = {
+    SCMP_ARCHITECTURE_X86, SCMP_ARCHITECTURE_X32, SCMP_ARCHITECTURE_AARCH64,
+    SCMP_ARCHITECTURE_ARM, SCMP_ARCHITECTURE_RISCV64, SCMP_ARCHITECTURE_PPC64LE,
+  };
+  g_autoptr(ScmpFilter) filter = new_filter (NULL);
+
+  g_test_summary ("scmp_filter_list_arches() returns exactly the ABIs, in order, "
+                  "for 1 to 7 of them.");
+
+  for (gsize i = 0; i <= G_N_ELEMENTS (added); i++)
+    {
+      g_autofree ScmpArchitecture *arches = NULL;
+      gsize n = 0;
+
+      if (i > 0)
+        g_assert_true (scmp_filter_add_arch (filter, added[i - 1], NULL));
+      arches = scmp_filter_list_arches (filter, &n);
+      g_assert_cmpuint (n, ==, i + 1);
+      g_assert_cmpint (arches[0], ==, SCMP_ARCHITECTURE_X86_64);
+      for (gsize k = 0; k < i; k++)
+        g_assert_cmpint (arches[k + 1], ==, added[k]);
+    }
 }
 
 static void
@@ -779,6 +991,178 @@ test_merge_and_reset (void)
   g_assert_true (scmp_filter_has_arch (filter, SCMP_ARCHITECTURE_NATIVE));
 }
 
+/* What the read-only calls give for one filter. */
+typedef struct {
+  GBytes *bpf;
+  char   *pfc;
+  char   *verdicts;   /* scmp_filter_evaluate_syscall() on every probe */
+} Outputs;
+
+static void
+outputs_clear (Outputs *out)
+{
+  g_clear_pointer (&out->bpf, g_bytes_unref);
+  g_clear_pointer (&out->pfc, g_free);
+  g_clear_pointer (&out->verdicts, g_free);
+}
+
+/* Computes @out, starting with call number @first of three, so that
+ * threads race the first compilation from every entry point. */
+static void
+outputs_compute (ScmpFilter *filter,
+                 guint       first,
+                 Outputs    *out)
+{
+  static const struct {
+    ScmpArchitecture arch;
+    const char *syscall;
+    guint64 arg0;
+  } probes[] = {
+    { SCMP_ARCHITECTURE_X86_64, "read", 0 },
+    { SCMP_ARCHITECTURE_X86_64, "write", 1 },
+    { SCMP_ARCHITECTURE_X86_64, "write", 2 },
+    { SCMP_ARCHITECTURE_X86, "write", 1 },
+    { SCMP_ARCHITECTURE_X86, "openat", 0 },
+    { SCMP_ARCHITECTURE_X32, "socket", 2 },
+    { SCMP_ARCHITECTURE_X32, "socket", 1 },
+    { SCMP_ARCHITECTURE_X86_64, "getpid", 0 },
+  };
+
+  for (guint k = 0; k < 3; k++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      switch ((first + k) % 3)
+        {
+        case 0:
+          out->bpf = scmp_filter_export_bpf (filter, &error);
+          break;
+        case 1:
+          {
+            g_autoptr(GString) verdicts = g_string_new (NULL);
+
+            for (gsize i = 0; i < G_N_ELEMENTS (probes) && error == NULL; i++)
+              {
+                g_autoptr(ScmpAction) action =
+                  scmp_filter_evaluate_syscall (filter, probes[i].arch, probes[i].syscall,
+                                                &probes[i].arg0, 1, &error);
+                g_autofree char *str = action != NULL ? scmp_action_to_string (action) : NULL;
+
+                g_string_append_printf (verdicts, "%s ", str);
+              }
+            out->verdicts = g_string_free (g_steal_pointer (&verdicts), FALSE);
+          }
+          break;
+        default:
+          out->pfc = scmp_filter_export_pfc (filter, &error);
+          break;
+        }
+      g_assert_no_error (error);
+    }
+}
+
+static ScmpFilter *
+new_threads_filter (void)
+{
+  g_autoptr(ScmpAction) allow = scmp_action_new_allow ();
+  g_autoptr(ScmpAction) eacces = scmp_action_new_errno (EACCES);
+  g_autoptr(ScmpAction) kill = scmp_action_new_kill_process ();
+  g_autoptr(ScmpAction) deny = scmp_action_new_errno (EPERM);
+  ScmpFilter *filter = new_filter (deny);
+  ScmpCondition fd1 = { .arg = 0, .op = SCMP_COMPARE_OP_EQ, .datum = 1 };
+  ScmpCondition inet = { .arg = 0, .op = SCMP_COMPARE_OP_EQ, .datum = 2 };
+  g_autoptr(ScmpRule) read_rule = scmp_rule_new ("read", allow);
+  g_autoptr(ScmpRule) write_rule = scmp_rule_newv ("write", allow, &fd1, 1);
+  g_autoptr(ScmpRule) openat = scmp_rule_new ("openat", eacces);
+  g_autoptr(ScmpRule) socket_rule = scmp_rule_newv ("socket", kill, &inet, 1);
+  ScmpRule *rules[] = { read_rule, write_rule, openat, socket_rule };
+
+  g_assert_true (scmp_filter_add_arch (filter, SCMP_ARCHITECTURE_X86, NULL));
+  g_assert_true (scmp_filter_add_arch (filter, SCMP_ARCHITECTURE_X32, NULL));
+  g_assert_true (scmp_filter_add_rules (filter, rules, G_N_ELEMENTS (rules), NULL));
+  return filter;
+}
+
+#define N_READERS 8
+#define N_ROUNDS 40
+#define N_ITERATIONS 25
+
+typedef struct {
+  ScmpFilter    *filter;    /* shared, read-only while the readers run */
+  const Outputs *expected;
+  gint           go;
+  gint           n_mismatches;
+} Readers;
+
+typedef struct {
+  Readers *readers;
+  guint    index;
+} Reader;
+
+static gpointer
+reader_thread (gpointer data)
+{
+  Reader *reader = data;
+  Readers *readers = reader->readers;
+
+  /* Start together, so that the first calls race the compilation. An
+   * atomic rather than a GCond: ThreadSanitizer sees atomics, not GLib's
+   * futex-based locks. */
+  while (!g_atomic_int_get (&readers->go))
+    g_thread_yield ();
+
+  for (guint i = 0; i < N_ITERATIONS; i++)
+    {
+      Outputs got = { 0 };
+
+      outputs_compute (readers->filter, reader->index + i, &got);
+      if (!g_bytes_equal (got.bpf, readers->expected->bpf) ||
+          g_strcmp0 (got.pfc, readers->expected->pfc) != 0 ||
+          g_strcmp0 (got.verdicts, readers->expected->verdicts) != 0)
+        g_atomic_int_inc (&readers->n_mismatches);
+      outputs_clear (&got);
+    }
+  return NULL;
+}
+
+static void
+test_concurrent_reads (void)
+{
+  g_autoptr(ScmpFilter) reference = new_threads_filter ();
+  Outputs expected = { 0 };
+
+  g_test_summary ("Read-only calls on one filter from " G_STRINGIFY (N_READERS)
+                  " threads, starting on an empty program cache, give what one "
+                  "thread gets (and leak nothing, under ASan or valgrind).");
+
+  outputs_compute (reference, 0, &expected);
+  g_assert_cmpstr (expected.verdicts, ==,
+                   "allow allow errno(1) allow errno(13) kill-process errno(1) errno(1) ");
+
+  for (guint round = 0; round < N_ROUNDS; round++)
+    {
+      Readers readers = { .expected = &expected };
+      Reader reader[N_READERS];
+      GThread *threads[N_READERS];
+
+      readers.filter = new_threads_filter ();
+      for (guint i = 0; i < N_READERS; i++)
+        {
+          reader[i] = (Reader) { &readers, i };
+          threads[i] = g_thread_new ("reader", reader_thread, &reader[i]);
+        }
+
+      g_atomic_int_set (&readers.go, TRUE);
+
+      for (guint i = 0; i < N_READERS; i++)
+        g_thread_join (threads[i]);
+      g_assert_cmpint (readers.n_mismatches, ==, 0);
+
+      g_object_unref (readers.filter);
+    }
+  outputs_clear (&expected);
+}
+
 static void
 test_export (void)
 {
@@ -929,6 +1313,7 @@ main (int    argc,
   g_test_add_func ("/filter/semantics/exists", test_exists);
   g_test_add_func ("/filter/semantics/late-arches", test_arches_late);
   g_test_add_func ("/filter/semantics/x32-split", test_x32_split);
+  g_test_add_func ("/filter/arches/list", test_list_arches);
   g_test_add_func ("/filter/semantics/tracer-skip", test_tracer_skip);
   g_test_add_func ("/filter/semantics/64bit-compares", test_64bit_compares);
   g_test_add_func ("/filter/semantics/multiplexer-never-laxer", test_multiplexer_never_laxer);
@@ -937,10 +1322,18 @@ main (int    argc,
   g_test_add_func ("/filter/bad-input/no-arch", test_no_arch);
   g_test_add_func ("/filter/bad-input/preconditions", test_preconditions);
   g_test_add_func ("/filter/signals", test_signals);
+  for (gsize i = 0; i < G_N_ELEMENTS (drop_cases); i++)
+    {
+      g_autofree char *path = g_strconcat ("/filter/last-ref-in-handler/",
+                                           drop_cases[i].name, NULL);
+
+      g_test_add_data_func (path, &drop_cases[i], test_signal_drops_last_ref);
+    }
   g_test_add_func ("/filter/add-rules", test_add_rules);
   g_test_add_func ("/filter/properties", test_properties);
   g_test_add_func ("/filter/transactions", test_transactions);
   g_test_add_func ("/filter/merge-reset", test_merge_and_reset);
+  g_test_add_func ("/filter/threads/concurrent-reads", test_concurrent_reads);
   g_test_add_func ("/filter/export/bpf", test_export);
   g_test_add_func ("/filter/export/big-endian", test_big_endian_export);
   g_test_add_func ("/filter/export/too-large", test_too_large);
