@@ -52,9 +52,7 @@ skip_without_action (ScmpActionKind  kind,
 {
   if (!scmp_kernel_supports_action (kind))
     {
-      g_autofree char *msg = g_strdup_printf ("The kernel lacks the %s action", name);
-
-      g_test_skip (msg);
+      scmp_test_skip_machine ("the kernel lacks the %s action", name);
       return TRUE;
     }
   return FALSE;
@@ -240,13 +238,14 @@ skip_without_ia32 (void)
     }
   if (!available)
     {
-      g_test_skip ("The kernel cannot run i386 syscalls (int $0x80) in a 64-bit "
-                   "process: no CONFIG_IA32_EMULATION, or ia32_emulation=0");
+      scmp_test_skip_machine ("i386 syscalls (int $0x80) do not work in a 64-bit process "
+                              "here: no CONFIG_IA32_EMULATION, ia32_emulation=0, or the "
+                              "probe faulted");
       return TRUE;
     }
   return FALSE;
 #else
-  g_test_skip ("Only on x86_64");
+  scmp_test_skip_machine ("only on x86_64");
   return TRUE;
 #endif
 }
@@ -256,7 +255,7 @@ skip_unless_x86_64 (void)
 {
   if (scmp_architecture_get_native () != SCMP_ARCHITECTURE_X86_64)
     {
-      g_test_skip ("Only on x86_64");
+      scmp_test_skip_machine ("only on x86_64");
       return TRUE;
     }
   return FALSE;
@@ -977,7 +976,7 @@ test_no_new_privs (void)
 
   if (prctl (PR_GET_NO_NEW_PRIVS, 0, 0, 0, 0) != 0)
     {
-      g_test_skip ("The test runs with no_new_privs already set");
+      g_test_skip ("The test runs with no_new_privs already set: run it from a shell without it");
       return;
     }
 
@@ -988,7 +987,7 @@ test_no_new_privs (void)
   if (!has_cap_sys_admin ())
     {
       g_unsetenv ("TEST_LOAD_NNP");
-      g_test_skip ("Without CAP_SYS_ADMIN a filter cannot be loaded with no-new-privs off");
+      g_test_skip ("Without CAP_SYS_ADMIN a filter cannot be loaded with no-new-privs off: run as root");
       return;
     }
   g_setenv ("TEST_LOAD_NNP", "off", TRUE);
@@ -1239,12 +1238,12 @@ test_load_refused (void)
 
   if (prctl (PR_GET_NO_NEW_PRIVS, 0, 0, 0, 0) != 0)
     {
-      g_test_skip ("The test runs with no_new_privs already set");
+      g_test_skip ("The test runs with no_new_privs already set: run it from a shell without it");
       return;
     }
   if (!has_cap_sys_admin ())
     {
-      g_test_skip ("The test needs CAP_SYS_ADMIN to drop");
+      g_test_skip ("The test needs CAP_SYS_ADMIN to drop: run as root");
       return;
     }
 

@@ -10,6 +10,8 @@
 
 #include <glib.h>
 
+#include "test-skip.h"
+
 #include <sys/syscall.h>
 #include <unistd.h>
 
@@ -20,7 +22,7 @@ skip_without_seccomp (void)
 {
   if (!scmp_kernel_has_seccomp ())
     {
-      g_test_skip ("The kernel has no seccomp filters (or they are forbidden here)");
+      scmp_test_skip_machine ("the kernel has no seccomp filters (or they are forbidden here)");
       return TRUE;
     }
   return FALSE;
