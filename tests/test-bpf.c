@@ -10,6 +10,8 @@
 #include "scmp-bpf-private.h"
 #include "scmp-error.h"
 
+#include "test-skip.h"
+
 #include <errno.h>
 #include <signal.h>
 #include <string.h>
@@ -1130,14 +1132,14 @@ skip_without_kernel_filters (void)
 
   if (preload != NULL && strstr (preload, "vgpreload") != NULL)
     {
-      g_test_skip ("valgrind cannot run seccomp(2)");
+      scmp_test_skip_machine ("valgrind, which runs this test, cannot run seccomp(2)");
       return TRUE;
     }
 
   run_in_child (allow, 1, NULL, 0, NULL, &status, &load_result);
   if (!WIFEXITED (status) || load_result != 0)
     {
-      g_test_skip ("This process cannot load seccomp filters");
+      scmp_test_skip_machine ("this process cannot load seccomp filters (forbidden here)");
       return TRUE;
     }
   return FALSE;
@@ -1394,7 +1396,7 @@ static void
 test_run_kernel_differential (void)
 {
 #ifndef NATIVE_ARCH
-  g_test_skip ("The native audit arch of this machine is not known to the test");
+  g_test_skip ("The native audit arch of this machine is not known to the test: add it");
 #else
   /* Edge cases, as bodies between the prefix and the tail (which turns A
    * into ERRNO(A & 0xfff)). */
@@ -1498,7 +1500,7 @@ static void
 test_validate_kernel_differential (void)
 {
 #ifndef NATIVE_ARCH
-  g_test_skip ("The native audit arch of this machine is not known to the test");
+  g_test_skip ("The native audit arch of this machine is not known to the test: add it");
 #else
   static const guint16 codes[] = {
     BPF_ALU | BPF_MOD | BPF_K, BPF_ALU | BPF_MOD | BPF_X,

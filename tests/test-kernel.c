@@ -121,7 +121,7 @@ test_probe_actions (void)
   if (!g_file_get_contents ("/proc/sys/kernel/seccomp/actions_avail",
                             &contents, NULL, NULL))
     {
-      g_test_skip ("No /proc/sys/kernel/seccomp/actions_avail");
+      scmp_test_skip_machine ("the kernel has no /proc/sys/kernel/seccomp/actions_avail");
       return;
     }
 
@@ -570,7 +570,7 @@ test_load_listener (void)
     return;
   if (!(scmp_kernel_get_supported_flags () & SCMP_LOAD_FLAGS_NEW_LISTENER))
     {
-      g_test_skip ("The kernel has no user notification");
+      scmp_test_skip_machine ("the kernel has no user notification");
       return;
     }
 
@@ -615,7 +615,7 @@ test_load_listener_tsync (void)
     return;
   if ((scmp_kernel_get_supported_flags () & SCMP_LOAD_FLAGS_TSYNC_ESRCH) == 0)
     {
-      g_test_skip ("The kernel has no TSYNC_ESRCH");
+      scmp_test_skip_machine ("the kernel has no TSYNC_ESRCH");
       return;
     }
 

@@ -40,7 +40,6 @@
 #endif
 
 #define X32_SYSCALL_BIT 0x40000000
-#define X86_NR_GETPID 20        /* i386 getpid */
 
 /* ------------------------------------------------------------------ */
 /* Helpers                                                             */
@@ -52,9 +51,7 @@ skip_without_action (ScmpActionKind  kind,
 {
   if (!scmp_kernel_supports_action (kind))
     {
-      g_autofree char *msg = g_strdup_printf ("The kernel lacks the %s action", name);
-
-      g_test_skip (msg);
+      scmp_test_skip_machine ("the kernel lacks the %s action", name);
       return TRUE;
     }
   return FALSE;
@@ -120,66 +117,6 @@ assert_fails_with (long result,
   g_assert_cmpint (errsv, ==, expected_errno);
 }
 
-/* Inside a forked child: report and exit 1. */
-#define CHILD_CHECK(cond)                                                     \
-  G_STMT_START {                                                              \
-    if (!(cond))                                                              \
-      {                                                                       \
-        dprintf (2, "child check failed, %s:%d: %s (errno %d)\n",            \
-                 __FILE__, __LINE__, #cond, errno);                           \
-        _exit (1);                                                            \
-      }                                                                       \
-  } G_STMT_END
-
-typedef int (*ChildFunc) (gpointer data);
-
-/* Runs @func in a forked child, with core dumps off, and returns the wait
- * status. The child exits with @func's return value. */
-static int
-fork_and_wait (ChildFunc func,
-               gpointer  data)
-{
-  int status = 0;
-  pid_t pid;
-
-  fflush (stdout);
-  fflush (stderr);
-  pid = fork ();
-  g_assert_cmpint (pid, >=, 0);
-  if (pid == 0)
-    {
-      struct rlimit no_core = { 0, 0 };
-
-      setrlimit (RLIMIT_CORE, &no_core);
-      prctl (PR_SET_DUMPABLE, 0, 0, 0, 0);
-      _exit (func (data));
-    }
-
-  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
-  return status;
-}
-
-static void
-assert_exited_ok (int status)
-{
-  if (WIFSIGNALED (status))
-    g_error ("The child was killed by signal %d (%s)", WTERMSIG (status),
-             g_strsignal (WTERMSIG (status)));
-  g_assert_true (WIFEXITED (status));
-  g_assert_cmpint (WEXITSTATUS (status), ==, 0);
-}
-
-static void
-assert_killed_by (int status,
-                  int signo)
-{
-  if (WIFEXITED (status))
-    g_error ("The child exited with status %d instead of being killed by %s",
-             WEXITSTATUS (status), g_strsignal (signo));
-  g_assert_true (WIFSIGNALED (status));
-  g_assert_cmpint (WTERMSIG (status), ==, signo);
-}
-
 static gboolean
 proc_status_field (const char *field,
                    char      **value_out)
@@ -197,68 +134,6 @@ proc_status_field (const char *field,
         *value_out = g_strstrip (g_strdup (lines[i] + len + 1));
         return TRUE;
       }
-  return FALSE;
-}
-
-#if defined(__x86_64__)
-/* A syscall without arguments through the i386 entry (int $0x80) of a
- * 64-bit process. Returns the raw kernel result (-errno on failure). */
-static long
-int80_syscall0 (long nr)
-{
-  long ret = nr;
-
-  __asm__ volatile ("int $0x80"
-                    : "+a" (ret)
-                    :
-                    : "memory", "cc", "r8", "r9", "r10", "r11");
-  return ret;
-}
-
-static int
-probe_int80_child (gpointer data)
-{
-  long r = int80_syscall0 (X86_NR_GETPID);
-
-  return r == (long) getpid () ? 0 : 2;
-}
-#endif
-
-/* Whether this process can make i386 system calls (CONFIG_IA32_EMULATION,
- * not disabled with ia32_emulation=0). */
-static gboolean
-skip_without_ia32 (void)
-{
-#if defined(__x86_64__)
-  static int available = -1;
-
-  if (available < 0)
-    {
-      int status = fork_and_wait (probe_int80_child, NULL);
-
-      available = WIFEXITED (status) && WEXITSTATUS (status) == 0;
-    }
-  if (!available)
-    {
-      g_test_skip ("The kernel cannot run i386 syscalls (int $0x80) in a 64-bit "
-                   "process: no CONFIG_IA32_EMULATION, or ia32_emulation=0");
-      return TRUE;
-    }
-  return FALSE;
-#else
-  g_test_skip ("Only on x86_64");
-  return TRUE;
-#endif
-}
-
-static gboolean
-skip_unless_x86_64 (void)
-{
-  if (scmp_architecture_get_native () != SCMP_ARCHITECTURE_X86_64)
-    {
-      g_test_skip ("Only on x86_64");
-      return TRUE;
-    }
   return FALSE;
 }
 
@@ -977,7 +852,7 @@ test_no_new_privs (void)
 
   if (prctl (PR_GET_NO_NEW_PRIVS, 0, 0, 0, 0) != 0)
     {
-      g_test_skip ("The test runs with no_new_privs already set");
+      g_test_skip ("The test runs with no_new_privs already set: run it from a shell without it");
       return;
     }
 
@@ -988,7 +863,7 @@ test_no_new_privs (void)
   if (!has_cap_sys_admin ())
     {
       g_unsetenv ("TEST_LOAD_NNP");
-      g_test_skip ("Without CAP_SYS_ADMIN a filter cannot be loaded with no-new-privs off");
+      g_test_skip ("Without CAP_SYS_ADMIN a filter cannot be loaded with no-new-privs off: run as root");
       return;
     }
   g_setenv ("TEST_LOAD_NNP", "off", TRUE);
@@ -1239,12 +1114,12 @@ test_load_refused (void)
 
   if (prctl (PR_GET_NO_NEW_PRIVS, 0, 0, 0, 0) != 0)
     {
-      g_test_skip ("The test runs with no_new_privs already set");
+      g_test_skip ("The test runs with no_new_privs already set: run it from a shell without it");
       return;
     }
   if (!has_cap_sys_admin ())
     {
-      g_test_skip ("The test needs CAP_SYS_ADMIN to drop");
+      g_test_skip ("The test needs CAP_SYS_ADMIN to drop: run as root");
       return;
     }
 

@@ -243,7 +243,7 @@ test_system_headers (void)
     }
 
   if (n_checked == 0)
-    g_test_skip ("no x86 uapi unistd headers on this system");
+    g_test_skip ("no x86 uapi unistd headers on this system: install linux-libc-dev");
 }
 
 static void
