@@ -2,12 +2,12 @@
 #
 # SPDX-FileCopyrightText: 2026 The scmp-glib authors
 # SPDX-License-Identifier: LGPL-2.1-or-later
-"""Turn arch-data/abis.csv and arch-data/syscalls.csv into C tables.
+"""Turn arch-data/abis.csv, syscalls.csv and syscall-args.csv into C tables.
 
 Run by meson at build time:
 
     gen-tables.py --abis abis.csv --syscalls syscalls.csv \\
-                  --output scmp-syscall-tables.c
+                  --args syscall-args.csv --output scmp-syscall-tables.c
 
 The output holds data only; the declarations are in
 scmp-glib/scmp-syscall-tables-private.h and the code that reads them in
@@ -73,6 +73,47 @@ def read_syscalls(path, abis):
     return rows
 
 
+ARG_COLUMNS = ['abi', 'syscall', 'arg0', 'arg1', 'arg2', 'arg3', 'arg4',
+               'arg5', 'entry', 'source']
+ARG_TOKENS = {f'{sign}{bits}': bits | (0x80 if sign == 's' else 0)
+              for sign in 'us' for bits in (8, 16, 32, 64)}
+
+
+def read_arg_types(path, abis, rows):
+    """{(abi index, name index): six type bytes}; a (syscall, ABI) that the
+    file does not list reads every argument as the full register."""
+    abi_index = {a['name']: i for i, a in enumerate(abis)}
+    name_index = {r['name']: i for i, r in enumerate(rows)}
+    types = {}
+    with open(path, newline='', encoding='utf-8') as f:
+        reader = csv.DictReader(f)
+        if reader.fieldnames != ARG_COLUMNS:
+            fail(f'{path}: columns must be {",".join(ARG_COLUMNS)}')
+        for line in reader:
+            where = f'{path}: {line["abi"]} {line["syscall"]}'
+            a = abi_index.get(line['abi'])
+            n = name_index.get(line['syscall'])
+            if a is None or n is None:
+                fail(f'{where}: unknown ABI or syscall')
+            if rows[n][line['abi']] == '':
+                fail(f'{where}: the ABI has no number for it')
+            if (a, n) in types:
+                fail(f'{where}: listed twice')
+            sig = []
+            for k in range(6):
+                token = line[f'arg{k}']
+                if token == '-':
+                    sig.append(0)      # not an argument of the entry
+                    continue
+                if token not in ARG_TOKENS:
+                    fail(f'{where}: bad type {token!r}')
+                if int(token[1:]) > int(abis[a]['reg_bits']):
+                    fail(f'{where}: {token} is wider than the register')
+                sig.append(ARG_TOKENS[token])
+            types[(a, n)] = tuple(sig)
+    return types
+
+
 def number(cell):
     if cell == '':
         return -1
@@ -90,7 +131,7 @@ def name_hash(name):
     return h
 
 
-def emit(out, abis, rows):
+def emit(out, abis, rows, arg_types):
     n_abis = len(abis)
     numbers = [[number(row[a['name']]) for a in abis] for row in rows]
 
@@ -167,6 +208,25 @@ def emit(out, abis, rows):
             w('  ' + ', '.join(str(x) for x in chunk[i:i + 12]) + ',\n')
     w('};\n')
 
+    # Argument types: a pool of distinct signatures (signature 0 is "every
+    # argument the full register") and one index per name and ABI.
+    sigs = [(0,) * 6]
+    sig_index = {sigs[0]: 0}
+    for sig in sorted(set(arg_types.values())):
+        sig_index.setdefault(sig, len(sigs))
+        if sig_index[sig] == len(sigs):
+            sigs.append(sig)
+    w(f'\nconst guint8 _scmp_syscall_arg_sigs[{len(sigs)}][6] = {{\n')
+    for sig in sigs:
+        w('  { ' + ', '.join(f'{t:#04x}' for t in sig) + ' },\n')
+    w('};\n\n')
+    w(f'const guint16 _scmp_syscall_arg_sig_index[{len(rows)}][SCMP_N_ARCHES] = {{\n')
+    for n, row in enumerate(rows):
+        idx = [sig_index[arg_types.get((a, n), sigs[0])] for a in range(n_abis)]
+        if any(idx):
+            w(f'  [{n}] = {{ {", ".join(str(i) for i in idx)} }}, /* {row["name"]} */\n')
+    w('};\n')
+
     # Name → index: open addressing, linear probing, at most half full.
     size = 1
     while size < 2 * len(rows):
@@ -188,13 +248,15 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split('\n')[0])
     parser.add_argument('--abis', required=True)
     parser.add_argument('--syscalls', required=True)
+    parser.add_argument('--args', required=True)
     parser.add_argument('--output', required=True)
     args = parser.parse_args()
 
     abis = read_abis(args.abis)
     rows = read_syscalls(args.syscalls, abis)
+    arg_types = read_arg_types(args.args, abis, rows)
     with open(args.output, 'w', encoding='utf-8') as out:
-        emit(out, abis, rows)
+        emit(out, abis, rows, arg_types)
 
 
 if __name__ == '__main__':

@@ -598,33 +598,19 @@ scmp_syscall_get_multiplexer (ScmpArchitecture  arch,
   return mux;
 }
 
-/* TEMPORARY STUB until arch-data/syscall-args.csv lands (branch argtypes). */
 ScmpArgType
 _scmp_syscall_arg_type (int              name_index,
                         ScmpArchitecture arch,
                         guint            arg)
 {
-  static const struct { const char *name; const char *types; } stub[] = {
-    { "socket", "iii" }, { "openat", "iPih" }, { "mkdirat", "iPh" },
-    { "close", "u" }, { "dup", "u" }, { "lseek", "ulu" }, { "ipc", "u" },
-    { "socketcall", "i" }, { "kill", "ii" }, { "setuid", "u" },
-  };
   const ScmpArchInfo *info = _scmp_arch_get_info (arch);
-  guint rb = info != NULL ? info->reg_bits : 64;
-  ScmpArgType full = { rb, FALSE };
-  const char *name = _scmp_syscall_name (name_index);
+  ScmpArgType full = { info != NULL ? info->reg_bits : 64, FALSE };
+  guint8 t;
 
-  if (name == NULL || _scmp_syscall_number (name_index, arch) < 0)
+  if (info == NULL || name_index < 0 || (guint) name_index >= _scmp_syscall_n_names_total || arg >= 6)
     return full;
-  for (gsize i = 0; i < G_N_ELEMENTS (stub); i++)
-    if (strcmp (stub[i].name, name) == 0 && arg < strlen (stub[i].types))
-      switch (stub[i].types[arg])
-        {
-        case 'i': return (ScmpArgType) { 32, TRUE };
-        case 'u': return (ScmpArgType) { 32, FALSE };
-        case 'h': return (ScmpArgType) { 16, FALSE };
-        case 'l': return (ScmpArgType) { MIN (rb, 64), TRUE };
-        default: return full;
-        }
-  return full;
+  t = _scmp_syscall_arg_sigs[_scmp_syscall_arg_sig_index[name_index][arch - SCMP_ARCHITECTURE_X86]][arg];
+  if (t == 0)
+    return full;
+  return (ScmpArgType) { t & 0x7f, (t & 0x80) != 0 };
 }

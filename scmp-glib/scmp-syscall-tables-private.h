@@ -4,7 +4,7 @@
  * SPDX-License-Identifier: LGPL-2.1-or-later
  *
  * scmp-syscall-tables.c is written at build time by arch-data/gen-tables.py
- * from arch-data/abis.csv and arch-data/syscalls.csv. Only
+ * from arch-data/abis.csv, syscalls.csv and syscall-args.csv. Only
  * scmp-architecture.c reads these arrays; everything else goes through
  * scmp-arch-private.h.
  */
@@ -35,6 +35,14 @@ extern const gint32         _scmp_syscall_numbers[][SCMP_N_ARCHES];
 /* [name index]: the multiplexer the name belongs to on the ABIs that have
  * it (abis.csv socketcall_nr/ipc_nr >= 0). */
 extern const ScmpSyscallMux _scmp_syscall_mux_info[];
+
+/* Argument types, from syscall-args.csv: signature
+ * _scmp_syscall_arg_sig_index[name index][arch - 1] of
+ * _scmp_syscall_arg_sigs holds one byte per argument, its width in bits
+ * ORed with 0x80 when signed; 0 (and signature 0) for the full register,
+ * unsigned. */
+extern const guint8         _scmp_syscall_arg_sigs[][6];
+extern const guint16        _scmp_syscall_arg_sig_index[][SCMP_N_ARCHES];
 
 /* Reverse lookup: for ABI a (0-based), the name indices of its syscalls
  * sorted by number are _scmp_syscall_by_nr[start[a] .. start[a + 1]). */

@@ -275,6 +275,48 @@ test_x32_longs (void)
   assert_nr (filter, SCMP_ARCHITECTURE_X32, X32_NR_LSEEK, 3, G_GUINT64_CONSTANT (0x200000000), 0, "allow");
 }
 
+/* On i386, arm, m68k, s390 and sh, "setuid" is the old setuid16 entry:
+ * its uid is an old_uid_t (unsigned short), so 0x10000 is root. */
+static void
+test_setuid16 (void)
+{
+  static const ScmpArchitecture arches16[] = { SCMP_ARCHITECTURE_X86, SCMP_ARCHITECTURE_ARM, SCMP_ARCHITECTURE_S390 };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (arches16); i++)
+    {
+      g_autoptr(ScmpAction) allow = scmp_action_new_allow ();
+      g_autoptr(ScmpAction) deny = errno_action (EPERM);
+      g_autoptr(ScmpFilter) filter = filter_for (arches16[i], allow);
+      const ScmpCondition root = { 0, SCMP_COMPARE_OP_EQ, 0, 0, FALSE };
+      const ScmpCondition big = { 0, SCMP_COMPARE_OP_EQ, 0x10000, 0, FALSE };
+      g_autoptr(ScmpRule) too_big = scmp_rule_newv ("setuid", deny, &big, 1);
+      g_autoptr(GError) error = NULL;
+
+      add_cond_rule (filter, "setuid", deny, &root);
+      assert_call (filter, arches16[i], "setuid", 0, 0, 0, "errno(1)");
+      assert_call (filter, arches16[i], "setuid", 0x10000, 0, 0, "errno(1)");
+      assert_call (filter, arches16[i], "setuid", 0xffff0000, 0, 0, "errno(1)");
+      assert_call (filter, arches16[i], "setuid", 1000, 0, 0, "allow");
+      /* setuid32 takes a whole uid_t. */
+      add_cond_rule (filter, "setuid32", deny, &root);
+      assert_call (filter, arches16[i], "setuid32", 0x10000, 0, 0, "allow");
+      g_assert_false (scmp_filter_add_rule (filter, too_big, &error));
+      g_assert_error (error, SCMP_ERROR, SCMP_ERROR_INVALID_ARGUMENT);
+    }
+
+  {
+    /* x86_64's setuid is the uid_t one. */
+    g_autoptr(ScmpAction) allow = scmp_action_new_allow ();
+    g_autoptr(ScmpAction) deny = errno_action (EPERM);
+    g_autoptr(ScmpFilter) filter = filter_for (SCMP_ARCHITECTURE_X86_64, allow);
+    const ScmpCondition root = { 0, SCMP_COMPARE_OP_EQ, 0, 0, FALSE };
+
+    add_cond_rule (filter, "setuid", deny, &root);
+    assert_call (filter, SCMP_ARCHITECTURE_X86_64, "setuid", 0x10000, 0, 0, "allow");
+    assert_call (filter, SCMP_ARCHITECTURE_X86_64, "setuid", G_GUINT64_CONSTANT (0x100000000), 0, 0, "errno(1)");
+  }
+}
+
 static void
 test_ipc_version_bits (void)
 {
@@ -441,6 +483,7 @@ main (int   argc,
   g_test_add_func ("/arguments/signed/32-bit", test_signed_orderings);
   g_test_add_func ("/arguments/signed/64-bit", test_signed_64bit);
   g_test_add_func ("/arguments/x32-longs", test_x32_longs);
+  g_test_add_func ("/arguments/setuid16", test_setuid16);
   g_test_add_func ("/arguments/multiplexer/ipc-version", test_ipc_version_bits);
   g_test_add_func ("/arguments/multiplexer/socketcall-int", test_socketcall_int);
   g_test_add_func ("/arguments/errors/datum", test_data_that_cannot_fit);
