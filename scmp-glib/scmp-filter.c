@@ -1906,7 +1906,8 @@ scmp_filter_export_pfc (ScmpFilter  *self,
  * @nr: the syscall number on @arch, as in `seccomp_data.nr` (with the x32
  *   bit or the MIPS base, as scmp_syscall_resolve_name() returns it)
  * @args: (array length=n_args) (nullable): the arguments; missing ones are 0
- * @n_args: the number of arguments, at most 6
+ * @n_args: the number of arguments, at most 6 (more is
+ *   %SCMP_ERROR_INVALID_ARGUMENT)
  * @error: return location for a #GError
  *
  * Runs the compiled program in scmp-glib's own BPF interpreter and tells
@@ -1932,9 +1933,17 @@ scmp_filter_evaluate (ScmpFilter        *self,
   ScmpBpfResult result;
 
   g_return_val_if_fail (SCMP_IS_FILTER (self), NULL);
-  g_return_val_if_fail (n_args <= 6, NULL);
   g_return_val_if_fail (args != NULL || n_args == 0, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  /* Bindings pass whatever list they are given: say so, do not crash. */
+  if (n_args > SCMP_CONDITION_MAX_ARG + 1)
+    {
+      g_set_error (error, SCMP_ERROR, SCMP_ERROR_INVALID_ARGUMENT,
+                   "A system call has at most %d arguments, not %" G_GSIZE_FORMAT,
+                   SCMP_CONDITION_MAX_ARG + 1, n_args);
+      return NULL;
+    }
 
   info = _scmp_arch_get_info (arch);
   if (info == NULL)

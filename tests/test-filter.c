@@ -1302,6 +1302,29 @@ test_preconditions (void)
   g_test_trap_assert_stderr ("*Scmp-CRITICAL*SCMP_IS_FILTER*");
 }
 
+/* More than six arguments is a GError (from bindings, it used to be a
+ * CRITICAL and NULL); the filter still evaluates afterwards. */
+static void
+test_evaluate_too_many_args (void)
+{
+  g_autoptr(ScmpAction) allow = scmp_action_new_allow ();
+  g_autoptr(ScmpFilter) filter = scmp_filter_new (allow);
+  const guint64 args[7] = { 1, 2, 3, 4, 5, 6, 7 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScmpAction) none = NULL;
+  g_autoptr(ScmpAction) six = NULL;
+
+  none = scmp_filter_evaluate_syscall (filter, SCMP_ARCHITECTURE_NATIVE, "write", args, 7, &error);
+  g_assert_null (none);
+  g_assert_error (error, SCMP_ERROR, SCMP_ERROR_INVALID_ARGUMENT);
+  g_assert_nonnull (strstr (error->message, "at most 6 arguments, not 7"));
+  g_clear_error (&error);
+
+  six = scmp_filter_evaluate_syscall (filter, SCMP_ARCHITECTURE_NATIVE, "write", args, 6, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (scmp_action_get_kind (six), ==, SCMP_ACTION_KIND_ALLOW);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1314,6 +1337,7 @@ main (int    argc,
   g_test_add_func ("/filter/semantics/late-arches", test_arches_late);
   g_test_add_func ("/filter/semantics/x32-split", test_x32_split);
   g_test_add_func ("/filter/arches/list", test_list_arches);
+  g_test_add_func ("/filter/evaluate/too-many-args", test_evaluate_too_many_args);
   g_test_add_func ("/filter/semantics/tracer-skip", test_tracer_skip);
   g_test_add_func ("/filter/semantics/64bit-compares", test_64bit_compares);
   g_test_add_func ("/filter/semantics/multiplexer-never-laxer", test_multiplexer_never_laxer);

@@ -657,6 +657,9 @@ class TestFilter(ScmpTestCase):
                          'errno(13)')
         self.assertScmpError(Scmp.Error.INVALID_SYSCALL, flt.evaluate_syscall,
                              Scmp.Architecture.NATIVE, 'no_such_call', [])
+        # Seven arguments: an error, not a CRITICAL and None.
+        self.assertScmpError(Scmp.Error.INVALID_ARGUMENT, flt.evaluate_syscall,
+                             Scmp.Architecture.NATIVE, 'write', [1, 2, 3, 4, 5, 6, 7])
 
         # Another architecture than the filter's gets the bad-arch action.
         flt.set_bad_arch_action(Scmp.Action.new_errno(38))
