@@ -192,8 +192,9 @@ scmp_action_class_init (ScmpActionClass *klass)
    * The errno value the system call fails with, for an
    * %SCMP_ACTION_KIND_ERRNO action; unused by the other kinds.
    *
-   * Any value is accepted here; only 1 to %SCMP_ACTION_ERRNO_MAX pass
-   * scmp_action_validate(), which filters call.
+   * Any value is accepted here; only 0 to %SCMP_ACTION_ERRNO_MAX pass
+   * scmp_action_validate(), which filters call. 0 makes the kernel return
+   * 0 without running the call: "pretend it succeeded".
    *
    * Since: 0.1
    */
@@ -313,8 +314,8 @@ scmp_action_new_trap (guint16 trap_value)
 
 /**
  * scmp_action_new_errno: (constructor)
- * @errno_value: the errno value the system call fails with, 1 to
- *   %SCMP_ACTION_ERRNO_MAX
+ * @errno_value: the errno value the system call fails with, 0 to
+ *   %SCMP_ACTION_ERRNO_MAX (0: the call returns 0 without running)
  *
  * Creates an action that makes the system call fail with @errno_value
  * without running it.
@@ -686,11 +687,11 @@ scmp_action_new_from_string (const char  *text,
                            argument);
           return NULL;
         }
-      if (value < 1 || value > SCMP_ACTION_ERRNO_MAX)
+      if (value > SCMP_ACTION_ERRNO_MAX)
         {
           set_parse_error (error, trimmed,
                            "the errno value %" G_GUINT64_FORMAT " is out of range: "
-                           "it must be between 1 and %u",
+                           "it must be between 0 and %u",
                            value, (guint) SCMP_ACTION_ERRNO_MAX);
           return NULL;
         }
@@ -745,7 +746,7 @@ scmp_action_new_from_string (const char  *text,
  * The action is in the high 16 bits of @value and its data in the low 16
  * bits. For actions without a value (allow, log, notify and the kills) the
  * data is ignored, as the kernel ignores it. The errno value must be
- * between 1 and %SCMP_ACTION_ERRNO_MAX, so that the result passes
+ * between 0 and %SCMP_ACTION_ERRNO_MAX, so that the result passes
  * scmp_action_validate().
  *
  * Returns: (transfer full): a new #ScmpAction, or %NULL with @error set
@@ -772,11 +773,11 @@ scmp_action_new_from_kernel_value (guint32   value,
     case SECCOMP_RET_TRAP:
       return scmp_action_new_trap (data);
     case SECCOMP_RET_ERRNO:
-      if (data < 1 || data > SCMP_ACTION_ERRNO_MAX)
+      if (data > SCMP_ACTION_ERRNO_MAX)
         {
           g_set_error (error, SCMP_ERROR, SCMP_ERROR_INVALID_ARGUMENT,
                        "The seccomp return value 0x%08x is not a valid action: "
-                       "the errno value %u is out of range: it must be between 1 and %u",
+                       "the errno value %u is out of range: it must be between 0 and %u",
                        value, (guint) data, (guint) SCMP_ACTION_ERRNO_MAX);
           return NULL;
         }
@@ -946,8 +947,9 @@ scmp_action_get_kernel_value (ScmpAction *self)
  * @error: return location for a #GError, or %NULL
  *
  * Checks that the action can be used in a filter: an
- * %SCMP_ACTION_KIND_ERRNO action needs an errno value between 1 and
- * %SCMP_ACTION_ERRNO_MAX. Every other action is valid.
+ * %SCMP_ACTION_KIND_ERRNO action needs an errno value between 0 and
+ * %SCMP_ACTION_ERRNO_MAX (the kernel's MAX_ERRNO; 0 makes the call return
+ * 0 without running it). Every other action is valid.
  *
  * Returns: %TRUE if @self is valid, %FALSE with @error set to
  *   %SCMP_ERROR_INVALID_ARGUMENT otherwise
@@ -962,10 +964,10 @@ scmp_action_validate (ScmpAction  *self,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   if (self->kind == SCMP_ACTION_KIND_ERRNO &&
-      (self->errno_value < 1 || self->errno_value > SCMP_ACTION_ERRNO_MAX))
+      self->errno_value > SCMP_ACTION_ERRNO_MAX)
     {
       g_set_error (error, SCMP_ERROR, SCMP_ERROR_INVALID_ARGUMENT,
-                   "The errno value %u is out of range: it must be between 1 and %u",
+                   "The errno value %u is out of range: it must be between 0 and %u",
                    self->errno_value, (guint) SCMP_ACTION_ERRNO_MAX);
       return FALSE;
     }

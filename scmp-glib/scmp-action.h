@@ -21,7 +21,8 @@ G_BEGIN_DECLS
  * @SCMP_ACTION_KIND_KILL_THREAD: kill the calling thread
  * @SCMP_ACTION_KIND_TRAP: send SIGSYS to the thread, with a 16-bit value
  *   in `si_errno`
- * @SCMP_ACTION_KIND_ERRNO: fail the call with an errno value (1..4095)
+ * @SCMP_ACTION_KIND_ERRNO: fail the call with an errno value (0..4095; 0
+ *   returns 0 without running the call)
  * @SCMP_ACTION_KIND_TRACE: notify a ptrace tracer with a 16-bit value;
  *   without a tracer the call fails with `ENOSYS`
  * @SCMP_ACTION_KIND_LOG: allow the call and log it

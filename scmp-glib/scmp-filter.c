@@ -820,7 +820,7 @@ scmp_filter_add_rules (ScmpFilter       *self,
  *
  * The rule is checked against the filter's architectures: an unknown
  * syscall gives %SCMP_ERROR_INVALID_SYSCALL, as does an exact rule whose
- * syscall an architecture lacks; an errno value outside 1…4095, an
+ * syscall an architecture lacks; an errno value above 4095, an
  * argument index above 5, a value wider than 32 bits on a 32-bit
  * architecture, or an exact rule with conditions on a multiplexed syscall
  * give %SCMP_ERROR_INVALID_ARGUMENT; a rule with the same syscall and

@@ -148,10 +148,12 @@ test_new_property_default (void)
   assert_action (action, SCMP_ACTION_KIND_KILL_PROCESS, 0);
   g_assert_cmpuint (scmp_action_get_kernel_value (action), ==, 0x80000000);
 
-  /* An errno action without an errno value does not validate. */
+  /* An errno action without an errno value is errno(0): the kernel
+   * returns 0 without running the call. */
   errno_action = g_object_new (SCMP_TYPE_ACTION, "kind", SCMP_ACTION_KIND_ERRNO, NULL);
-  g_assert_false (scmp_action_validate (errno_action, &error));
-  g_assert_error (error, SCMP_ERROR, SCMP_ERROR_INVALID_ARGUMENT);
+  g_assert_true (scmp_action_validate (errno_action, &error));
+  g_assert_no_error (error);
+  g_assert_cmphex (scmp_action_get_kernel_value (errno_action), ==, 0x00050000);
 }
 
 static void
@@ -246,9 +248,8 @@ test_kernel_value_unknown (void)
     { 0xffff0000, "*0xffff0000 is not a known action" },
     { 0x80010000, "*0x80010000 is not a known action" },
     { 0x12345678, "*0x12340000 is not a known action" },
-    { 0x00050000, "The seccomp return value 0x00050000 is not a valid action: "
-                  "the errno value 0 is out of range: it must be between 1 and 4095" },
-    { 0x00051000, "*the errno value 4096 is out of range*" },
+    { 0x00051000, "The seccomp return value 0x00051000 is not a valid action: "
+                  "the errno value 4096 is out of range: it must be between 0 and 4095" },
     { 0x0005ffff, "*the errno value 65535 is out of range*" },
   };
 
@@ -270,7 +271,7 @@ test_validate_errno (void)
     guint value;
     gboolean valid;
   } cases[] = {
-    { 0, FALSE },
+    { 0, TRUE },        /* "pretend it succeeded" */
     { 1, TRUE },
     { 13, TRUE },
     { 4095, TRUE },
@@ -301,7 +302,7 @@ test_validate_errno (void)
       g_assert_false (scmp_action_validate (action, &error));
       g_assert_error (error, SCMP_ERROR, SCMP_ERROR_INVALID_ARGUMENT);
       expected = g_strdup_printf ("The errno value %u is out of range: "
-                                  "it must be between 1 and 4095", cases[i].value);
+                                  "it must be between 0 and 4095", cases[i].value);
       g_assert_cmpstr (error->message, ==, expected);
     }
 }
@@ -341,7 +342,7 @@ test_validate_property_bag (void)
   g_assert_false (scmp_action_validate (bad, &error));
   g_assert_error (error, SCMP_ERROR, SCMP_ERROR_INVALID_ARGUMENT);
   g_assert_cmpstr (error->message, ==,
-                   "The errno value 5000 is out of range: it must be between 1 and 4095");
+                   "The errno value 5000 is out of range: it must be between 0 and 4095");
 }
 
 static void
@@ -653,8 +654,7 @@ test_from_string_bad (void)
     { "errno(+1)", "*“+1” is neither a number nor an errno name" },
     { "errno(1.0)", "*“1.0” is neither a number nor an errno name" },
     { "errno(99999999999999999999999)", "*neither a number nor an errno name" },
-    { "errno(0)", "“errno(0)” is not an action: the errno value 0 is out of range: it must be between 1 and 4095" },
-    { "errno(4096)", "*the errno value 4096 is out of range: it must be between 1 and 4095" },
+    { "errno(4096)", "“errno(4096)” is not an action: the errno value 4096 is out of range: it must be between 0 and 4095" },
     { "errno(5000)", "*the errno value 5000 is out of range*" },
     { "errno(0x1000)", "*the errno value 4096 is out of range*" },
     { "errno:18446744073709551615", "*the errno value 18446744073709551615 is out of range*" },

@@ -267,6 +267,39 @@ test_kill_signed_ordering (void)
   g_assert_cmpuint (interpreter_errno (filter, "kill", HIGH | 42, 0, 0, 0), ==, 0);
 }
 
+/* errno(0): the kernel returns 0 and does not run the call. */
+static int
+errno0_child (gpointer data)
+{
+  Child *c = data;
+  g_autofree char *path = g_build_filename (c->dir, "never", NULL);
+
+  CHILD_CHECK (load_in_child (c->filter));
+  CHILD_CHECK (syscall (SYS_mkdirat, AT_FDCWD, path, (unsigned long) 0755) == 0);
+  CHILD_CHECK (access (path, F_OK) == -1 && errno == ENOENT);
+  return 0;
+}
+
+static void
+test_errno0_pretends (void)
+{
+  const ScmpCondition any_mode = { 2, SCMP_COMPARE_OP_GE, 0, 0, FALSE };
+  g_autoptr(ScmpFilter) filter = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  Child child = { 0 };
+
+  if (skip_without_seccomp () || skip_unless_x86_64 ())
+    return;
+  dir = g_dir_make_tmp ("scmp-kernel-args-XXXXXX", &error);
+  g_assert_no_error (error);
+  filter = filter_with_rule ("mkdirat", 0, &any_mode);
+  child.filter = filter;
+  child.dir = dir;
+  run_child (errno0_child, &child);
+  g_assert_no_errno (rmdir (dir));
+}
+
 #if defined(__x86_64__)
 #define X86_NR_IPC 117
 
@@ -336,6 +369,7 @@ main (int    argc,
   g_test_add_func ("/kernel-args/openat/at-fdcwd", test_openat_at_fdcwd);
   g_test_add_func ("/kernel-args/mkdirat/mode-high-bits", test_mkdirat_mode_high_bits);
   g_test_add_func ("/kernel-args/kill/signed-ordering", test_kill_signed_ordering);
+  g_test_add_func ("/kernel-args/errno-0", test_errno0_pretends);
   g_test_add_func ("/kernel-args/ipc/version-bits", test_ipc_version_bits);
 
   return g_test_run ();

@@ -285,7 +285,9 @@ const actionTests = {
         assertScmpError(Scmp.Error.INVALID_ARGUMENT,
             () => Scmp.Action.new_from_string('no such action'), 'garbage');
         assertScmpError(Scmp.Error.INVALID_ARGUMENT,
-            () => Scmp.Action.new_from_kernel_value(0x00050000), 'errno 0');
+            () => Scmp.Action.new_from_kernel_value(0x00051000), 'errno 4096');
+        assertEqual(Scmp.Action.new_from_kernel_value(0x00050000).to_string(), 'errno(0)',
+            'errno 0 is "pretend it succeeded"');
         const bad = Scmp.Action.new_errno(5000);
         assertEqual(bad.errno_value, 5000, 'new_errno() keeps any value');
         assertScmpError(Scmp.Error.INVALID_ARGUMENT, () => bad.validate(), 'validate');
