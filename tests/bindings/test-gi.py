@@ -270,7 +270,10 @@ class TestAction(ScmpTestCase):
         self.assertScmpError(Scmp.Error.INVALID_ARGUMENT,
                              Scmp.Action.new_from_string, 'no such action')
         self.assertScmpError(Scmp.Error.INVALID_ARGUMENT,
-                             Scmp.Action.new_from_kernel_value, 0x00050000)
+                             Scmp.Action.new_from_kernel_value, 0x00051000)
+        # errno 0 is "pretend it succeeded".
+        self.assertEqual(Scmp.Action.new_from_kernel_value(0x00050000).to_string(),
+                         'errno(0)')
         # new_errno() takes any value; validate() reports it.
         bad = Scmp.Action.new_errno(5000)
         self.assertEqual(bad.props.errno_value, 5000)
