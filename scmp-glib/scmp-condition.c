@@ -138,13 +138,15 @@ scmp_condition_new_masked (guint   arg,
  * scmp_condition_new_32: (constructor)
  * @arg: the argument index, 0 to %SCMP_CONDITION_MAX_ARG
  * @op: the comparison
- * @datum: the value the argument is compared with; only its low 32 bits
- *   count
+ * @datum: the value the argument is compared with, at most 0xffffffff (a
+ *   filter refuses a larger one)
  *
- * Creates a 32-bit condition: it compares only the low 32 bits of the
- * argument with the low 32 bits of @datum, so that garbage or a sign
- * extension in the upper half of an `int` argument does not change the
- * outcome. For %SCMP_COMPARE_OP_MASKED_EQ the mask is 0xffffffff.
+ * Creates a 32-bit condition: it compares at most the low 32 bits of the
+ * argument, unsigned (a narrower or signed kernel type still applies, see
+ * #ScmpCondition), with @datum. Filters already compare an `int` argument
+ * in 32 bits on their own; this is for a 64-bit argument whose upper half
+ * a policy wants to ignore. For %SCMP_COMPARE_OP_MASKED_EQ the mask is
+ * 0xffffffff.
  *
  * An @arg above %SCMP_CONDITION_MAX_ARG is stored as it is; the filter
  * reports it as an error.
