@@ -210,12 +210,8 @@ def emit(out, abis, rows, arg_types):
 
     # Argument types: a pool of distinct signatures (signature 0 is "every
     # argument the full register") and one index per name and ABI.
-    sigs = [(0,) * 6]
-    sig_index = {sigs[0]: 0}
-    for sig in sorted(set(arg_types.values())):
-        sig_index.setdefault(sig, len(sigs))
-        if sig_index[sig] == len(sigs):
-            sigs.append(sig)
+    sigs = [(0,) * 6] + sorted(set(arg_types.values()) - {(0,) * 6})
+    sig_index = {sig: i for i, sig in enumerate(sigs)}
     w(f'\nconst guint8 _scmp_syscall_arg_sigs[{len(sigs)}][6] = {{\n')
     for sig in sigs:
         w('  { ' + ', '.join(f'{t:#04x}' for t in sig) + ' },\n')

@@ -405,7 +405,7 @@ def table_entries(tree, abis):
     """{abi: {name: (nr, entry)}} from the .tbl files."""
     out = {}
     arm64 = {}
-    for nr, row_abi, name, entry, compat in parse_tbl5(
+    for nr, row_abi, name, entry, compat in ufk.parse_tbl(
             tree.read(ARM64_COMPAT_TBL)):
         arm64[name] = (nr, compat or entry)
     for info in abis:
@@ -417,7 +417,7 @@ def table_entries(tree, abis):
                                             info['word_bits'])
         mode = ABI_KERNEL[abi][1]
         table = {}
-        for nr, row_abi, name, entry, compat in parse_tbl5(tree.read(path)):
+        for nr, row_abi, name, entry, compat in ufk.parse_tbl(tree.read(path)):
             if filt is not None and row_abi not in filt:
                 continue
             nr = (nr | base) if abi == 'x32' else nr + base
@@ -432,17 +432,6 @@ def table_entries(tree, abis):
             table[name] = (nr, entry)
         out[abi] = table
     return out
-
-
-def parse_tbl5(text):
-    """(nr, abi, name, entry, compat) for each row of a .tbl file."""
-    for line in text.splitlines():
-        line = line.split('#', 1)[0].strip()
-        if not line:
-            continue
-        f = line.split()
-        yield (int(f[0], 0), f[1], f[2], f[3] if len(f) > 3 else '',
-               f[4] if len(f) > 4 else '')
 
 
 def read_csv(path):

@@ -194,7 +194,8 @@ class KernelTree:
 
 
 def parse_tbl(text):
-    """Yield (nr, abi, name, entry) for each row of a syscall.tbl file."""
+    """Yield (nr, abi, name, entry, compat entry) for each row of a
+    syscall.tbl file ('' for a column the row lacks)."""
     for line in text.splitlines():
         line = line.split('#', 1)[0].strip()
         if not line:
@@ -203,7 +204,8 @@ def parse_tbl(text):
         if len(fields) < 3:
             sys.exit(f'update-from-kernel: bad table row: {line!r}')
         entry = fields[3] if len(fields) > 3 else ''
-        yield int(fields[0], 0), fields[1], fields[2], entry
+        compat = fields[4] if len(fields) > 4 else ''
+        yield int(fields[0], 0), fields[1], fields[2], entry, compat
 
 
 def makefile_abis(text, bits):
@@ -252,7 +254,7 @@ def collect(tree, abis):
             bits = info['word_bits']
             filt = filt | makefile_abis(tree.read(makefile), bits)
         table = {}
-        for nr, row_abi, name, _entry in parse_tbl(tree.read(path)):
+        for nr, row_abi, name, _entry, _compat in parse_tbl(tree.read(path)):
             if filt is not None and row_abi not in filt:
                 continue
             nr = (nr | base) if abi == 'x32' else nr + base

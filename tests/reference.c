@@ -453,6 +453,7 @@ condition_holds (const ScmpCondition *c,
   guint bits = t.bits;
   gboolean is_signed = t.is_signed;
   guint64 v, d;
+  int order;
 
   if (c->is_32bit && bits > 32)
     {
@@ -462,37 +463,27 @@ condition_holds (const ScmpCondition *c,
   v = reg & low_bits (bits);
   d = c->datum & low_bits (bits);
 
-  switch (c->op)
-    {
-    case SCMP_COMPARE_OP_EQ:
-      return v == d;
-    case SCMP_COMPARE_OP_NE:
-      return v != d;
-    case SCMP_COMPARE_OP_MASKED_EQ:
-      return (v & c->mask & low_bits (bits)) == d;
-    default:
-      break;
-    }
+  if (c->op == SCMP_COMPARE_OP_MASKED_EQ)
+    return (v & c->mask & low_bits (bits)) == d;
 
+  /* -1, 0 or 1: the argument against the datum, in the kernel's order. */
   if (is_signed)
     {
       gint64 sv = sign_extend (v, bits), sd = sign_extend (d, bits);
 
-      switch (c->op)
-        {
-        case SCMP_COMPARE_OP_LT: return sv < sd;
-        case SCMP_COMPARE_OP_LE: return sv <= sd;
-        case SCMP_COMPARE_OP_GT: return sv > sd;
-        case SCMP_COMPARE_OP_GE: return sv >= sd;
-        default: g_assert_not_reached ();
-        }
+      order = (sv > sd) - (sv < sd);
     }
+  else
+    order = (v > d) - (v < d);
+
   switch (c->op)
     {
-    case SCMP_COMPARE_OP_LT: return v < d;
-    case SCMP_COMPARE_OP_LE: return v <= d;
-    case SCMP_COMPARE_OP_GT: return v > d;
-    case SCMP_COMPARE_OP_GE: return v >= d;
+    case SCMP_COMPARE_OP_EQ: return order == 0;
+    case SCMP_COMPARE_OP_NE: return order != 0;
+    case SCMP_COMPARE_OP_LT: return order < 0;
+    case SCMP_COMPARE_OP_LE: return order <= 0;
+    case SCMP_COMPARE_OP_GT: return order > 0;
+    case SCMP_COMPARE_OP_GE: return order >= 0;
     default: g_assert_not_reached ();
     }
 }
