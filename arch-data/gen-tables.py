@@ -80,8 +80,8 @@ ARG_TOKENS = {f'{sign}{bits}': bits | (0x80 if sign == 's' else 0)
 
 
 def read_arg_types(path, abis, rows):
-    """{(abi index, name index): six type bytes}; a (syscall, ABI) that the
-    file does not list reads every argument as the full register."""
+    """{(abi index, name index): six type bytes}, one for every direct
+    number; "-" (no such argument) reads the full register."""
     abi_index = {a['name']: i for i, a in enumerate(abis)}
     name_index = {r['name']: i for i, r in enumerate(rows)}
     types = {}
@@ -111,6 +111,13 @@ def read_arg_types(path, abis, rows):
                     fail(f'{where}: {token} is wider than the register')
                 sig.append(ARG_TOKENS[token])
             types[(a, n)] = tuple(sig)
+    # update-arg-types.py writes a row for every direct number: a syscall
+    # added to syscalls.csv needs its types too (post-6.12-args.csv).
+    for n, row in enumerate(rows):
+        for a, info in enumerate(abis):
+            if row[info['name']] != '' and (a, n) not in types:
+                fail(f'{path}: no row for {info["name"]} {row["name"]} '
+                     '(run update-arg-types.py)')
     return types
 
 

@@ -104,6 +104,12 @@ ABI_KERNEL = {
 # the compat entries (checked below to have the same rows).
 ARM64_COMPAT_TBL = 'arch/arm64/tools/syscall_32.tbl'
 
+# Kernel arches whose compat entries read a long argument as the 32-bit
+# register sign-extended: s390's __SC_COMPAT_CAST ((t)(s32)a for long) and
+# mips, whose 64-bit registers hold o32 values sign-extended.  The others
+# (x86, arm64, powerpc, parisc) zero-extend the compat registers.
+SIGN_EXTENDS_LONG = {'s390', 'mips'}
+
 # ABIs whose kernel is 32-bit (no 64-bit kernel runs them): ILP32 kernel C.
 NATIVE_32 = {'m68k', 'sh', 'sheb'}
 
@@ -115,7 +121,7 @@ NATIVE_32 = {'m68k', 'sh', 'sheb'}
 
 TYPES = {
     'int': (32, True), 'signed int': (32, True),
-    'unsigned int': (32, False), 'unsigned': (32, False),
+    'unsigned int': (32, False), 'unsigned': (32, False), 'uint': (32, False),
     'short': (16, True), 'unsigned short': (16, False),
     'unsigned char': (8, False),
     'long': 'long', 'unsigned long': 'ulong',
@@ -387,13 +393,20 @@ class Typer:
                 # ILP32 kernel: a 64-bit argument takes two registers.
                 out += [(32, False), (32, False)]
             elif bits > self.reg_bits:
-                # compat: the 64-bit kernel reads a zero-extended 32-bit
-                # register.
-                out.append((self.reg_bits, False))
+                # compat: the 64-bit kernel reads the 32-bit register,
+                # zero-extended, except that a long is sign-extended where
+                # the compat entry does so (see SIGN_EXTENDS_LONG).
+                out.append((self.reg_bits,
+                            TYPES.get(t) == 'long'
+                            and self.karch in SIGN_EXTENDS_LONG))
             else:
                 out.append((bits, signed))
         if len(out) > N_ARGS:
-            fail(f'{self.abi}: {where}: {len(out)} argument registers')
+            # mips o32 passes a 7th argument on the user stack
+            # (sys32_fadvise64_64): seccomp sees six registers only.
+            if self.karch != 'mips':
+                fail(f'{self.abi}: {where}: {len(out)} argument registers')
+            out = out[:N_ARGS]
         toks = [f'{"s" if s else "u"}{b}' for b, s in out]
         return toks + ['-'] * (N_ARGS - len(toks))
 
@@ -465,8 +478,8 @@ class Definitions:
                     (types, where, kind))
 
     def find(self, entry, karch):
-        """(types, file) of @entry as a kernel for @karch builds it, or
-        None.  Code under arch/<karch>/ wins over generic code, a
+        """[(types, file)] of @entry as a kernel for @karch builds it (more
+        than one for #ifdef alternatives), or None.  Code under arch/<karch>/ wins over generic code, a
         definition over a prototype; other arches' code is never used."""
         cands = self.by_name.get(entry, [])
         mine = [c for c in cands if c[1].startswith(f'arch/{karch}/')]
@@ -482,34 +495,76 @@ class Definitions:
                 pass
             else:
                 defs = [c for c in defs if '(32-bit)' not in c[2]] or defs
-            distinct = {tuple(c[0]) for c in defs}
-            if len(distinct) > 1:
-                picked = resolve_ambiguity(entry, karch, defs)
-                if picked is None:
-                    fail(f'{entry} ({karch}): definitions disagree: '
-                         + '; '.join(f'{c[1]} {c[0]}' for c in defs))
-                return picked
-            return defs[0][0], defs[0][1]
+            # #ifdef alternatives: every distinct parameter list
+            seen, out = set(), []
+            for c in defs:
+                if tuple(c[0]) not in seen:
+                    seen.add(tuple(c[0]))
+                    out.append((c[0], c[1]))
+            return out
         return None
 
 
-# Entries defined more than once (#ifdef alternatives).  Each is decided
-# here, with the reason.
-AMBIGUOUS = {}
+# Entries defined more than once under #ifdef whose alternatives read the
+# registers differently: (entry, kernel arch) -> the number of parameters of
+# the one that arch's Kconfig builds.  Alternatives that read the registers
+# the same way (clone's CLONE_BACKWARDS orders, fanotify_mark with or
+# without ARCH_SPLIT_ARG64) need no entry.
+AMBIGUOUS = {
+    # kernel/signal.c: OLD_SIGSUSPEND3 (three arguments) is selected by
+    # arch/{arm,arm64,m68k,s390,x86}/Kconfig, OLD_SIGSUSPEND (one) by
+    # powerpc and sh.
+    **{('sys_sigsuspend', k): 3 for k in ('arm64', 'm68k', 's390', 'x86')},
+    **{('sys_sigsuspend', k): 1 for k in ('powerpc', 'sh')},
+    # kernel/fork.c: only microblaze (CLONE_BACKWARDS3) has the
+    # six-argument clone with an int stack_size.
+    **{('sys_clone', k): 5 for k, _ in set(ABI_KERNEL.values())},
+}
 
 
-def resolve_ambiguity(entry, karch, defs):
-    key = (entry, karch)
-    if key in AMBIGUOUS or (entry, None) in AMBIGUOUS:
-        rel = AMBIGUOUS.get(key) or AMBIGUOUS[(entry, None)]
-        for c in defs:
-            if c[1] == rel:
-                return c[0], c[1]
-    return None
+def pick_definition(entry, karch, typer, found):
+    """The (tokens, file) the kernel for @karch builds from @found."""
+    where = f'{entry} ({karch})'
+    options = [(typer.tokens(types, where), types, rel)
+               for types, rel in found]
+    if len({tuple(o[0]) for o in options}) == 1:
+        return options[0][0], options[0][1], options[0][2]
+    n = AMBIGUOUS.get((entry, karch))
+    picked = [o for o in options if len(o[1]) == n]
+    if len({tuple(o[0]) for o in picked}) != 1:
+        fail(f'{where}: #ifdef alternatives read the registers differently '
+             '(decide in AMBIGUOUS): '
+             + '; '.join(f'{o[2]} {o[1]}' for o in options))
+    return picked[0]
+
+
+# Entries whose arch code defines them differently from the generic
+# prototype in include/linux/syscalls.h; the arch code is what is built.
+PROTOTYPE_DIFFERS = {
+    # arch/parisc/kernel/sys_parisc.c: on LP64 sys_truncate64 and
+    # sys_ftruncate64 take an unsigned long length (syscalls.h: loff_t).
+    ('parisc64', 'sys_truncate64'), ('parisc64', 'sys_ftruncate64'),
+}
+
+
+# Assembly entries that save registers and call a C entry with the same
+# argument registers: typed as that C entry.  (m68k's __sys_clone and
+# __sys_clone3 pass pt_regs to m68k_clone*() instead and stay untyped.)
+ASM_WRAPPERS = {
+    # arch/mips/kernel/syscall.c save_static_function()
+    **{('mips', f'__sys_{n}'): f'sys_{n}'
+       for n in ('fork', 'clone', 'clone3', 'sysmips')},
+    # arch/m68k/kernel/entry.S
+    ('m68k', '__sys_fork'): 'sys_fork', ('m68k', '__sys_vfork'): 'sys_vfork',
+    # arch/parisc/kernel/entry.S fork_like and sys_rt_sigreturn_wrapper
+    **{('parisc', f'sys_{n}_wrapper'): f'sys_{n}'
+       for n in ('fork', 'vfork', 'clone', 'clone3', 'rt_sigreturn')},
+}
 
 
 UNTYPED_REASON = {
     'sys_ni_syscall': 'sys_ni_syscall (not implemented)',
+    'sys32_unimplemented': 'sys32_unimplemented (returns ENOSYS)',
     '': 'no entry point in the table',
 }
 
@@ -535,6 +590,7 @@ def main():
     arm_private = ufk.arm_private(tree.read(ufk.ARM_UAPI))
 
     entries = {e for t in tables.values() for _, e in t.values() if e}
+    entries |= set(ASM_WRAPPERS.values())
     defs = Definitions(tree, entries)
     compat_types = {}
 
@@ -560,23 +616,31 @@ def main():
                 if tnr != nr:
                     fail(f'{abi}: {name} is {nr} in syscalls.csv but {tnr} '
                          'in the kernel table')
-                found = defs.find(entry, karch) if entry else None
+                c_entry = ASM_WRAPPERS.get((karch, entry), entry)
+                found = (defs.find(c_entry, karch)
+                         if entry not in UNTYPED_REASON else None)
                 if found is None:
                     reason = UNTYPED_REASON.get(
                         entry, f'{entry}: no C definition (assembly entry)')
                     toks, source = typer.untyped(), f'untyped: {reason}'
                     untyped[abi].append(name)
                 else:
-                    types, source = found
-                    toks = typer.tokens(types, f'{name} ({entry})')
+                    toks, types, source = pick_definition(c_entry, karch,
+                                                          typer, found)
+                    if c_entry != entry:
+                        source = f'{source} (via {entry})'
                     typed += sum(1 for t in toks if t != '-')
-                    for proto in defs.protos.get(entry, []):
+                    # syscalls.h has #ifdef alternatives too (clone,
+                    # sigsuspend, fanotify_mark): one must agree.
+                    protos = [typer.tokens(p, f'{entry} prototype')
+                              for p in defs.protos.get(c_entry, [])]
+                    if protos:
                         checked.add(entry)
-                        ptoks = typer.tokens(proto, f'{entry} prototype')
-                        if ptoks != toks:
-                            disagreements.append(
-                                f'{abi} {name} {entry}: {source} {toks} vs '
-                                f'prototype {ptoks}')
+                    if (protos and toks not in protos
+                            and (abi, entry) not in PROTOTYPE_DIFFERS):
+                        disagreements.append(
+                            f'{abi} {name} {entry}: {source} {toks} vs '
+                            f'prototypes {protos}')
             elif abi == 'arm' and name in arm_private:
                 entry = 'arm_syscall'
                 toks = typer.untyped()

@@ -18,6 +18,7 @@
 #include <fcntl.h>
 #include <signal.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 
@@ -235,6 +236,64 @@ test_mkdirat_mode_high_bits (void)
 
 /* kill (pid_t pid, int sig): "pid < 0" is a negative int. Signal 0 only
  * checks, so nothing is sent even if the filter failed. */
+/* Rules on syscalls typed only by arch-data/update-arg-types.py (no
+ * hand-written row): umask (int mask) and getpriority (int which, int who).
+ * The kernel reads 32 bits; garbage above must not change the verdict. */
+static int
+generated_types_child (gpointer data)
+{
+  Child *c = data;
+
+  CHILD_CHECK (load_in_child (c->filter));
+  errno = 0;
+  CHILD_CHECK (syscall (SYS_umask, (unsigned long) (HIGH | 077)) == -1 && errno == EPERM);
+  errno = 0;
+  CHILD_CHECK (syscall (SYS_umask, (unsigned long) 077) == -1 && errno == EPERM);
+  CHILD_CHECK (syscall (SYS_umask, (unsigned long) (HIGH | 022)) >= 0);
+  return 0;
+}
+
+static int
+getpriority_child (gpointer data)
+{
+  Child *c = data;
+
+  CHILD_CHECK (load_in_child (c->filter));
+  errno = 0;
+  /* who = 0xffffffff is -1 to the kernel: negative, denied. */
+  CHILD_CHECK (syscall (SYS_getpriority, (unsigned long) PRIO_PROCESS,
+                        (unsigned long) 0xffffffffu) == -1 && errno == EPERM);
+  /* who = our pid with garbage above: positive, the call runs. */
+  errno = 0;
+  CHILD_CHECK (syscall (SYS_getpriority, (unsigned long) PRIO_PROCESS,
+                        (unsigned long) (HIGH | (guint64) getpid ())) >= 0);
+  return 0;
+}
+
+static void
+test_generated_types (void)
+{
+  const ScmpCondition mask = { 0, SCMP_COMPARE_OP_EQ, 077, 0, FALSE };
+  const ScmpCondition negative_who = { 1, SCMP_COMPARE_OP_LT, 0, 0, FALSE };
+  g_autoptr(ScmpFilter) umask_filter = NULL;
+  g_autoptr(ScmpFilter) prio_filter = NULL;
+  Child child = { 0 };
+
+  if (skip_without_seccomp () || skip_unless_x86_64 ())
+    return;
+  umask_filter = filter_with_rule ("umask", EPERM, &mask);
+  child.filter = umask_filter;
+  run_child (generated_types_child, &child);
+  g_assert_cmpuint (interpreter_errno (umask_filter, "umask", HIGH | 077, 0, 0, 0), ==, EPERM);
+  g_assert_cmpuint (interpreter_errno (umask_filter, "umask", HIGH | 022, 0, 0, 0), ==, 0);
+
+  prio_filter = filter_with_rule ("getpriority", EPERM, &negative_who);
+  child.filter = prio_filter;
+  run_child (getpriority_child, &child);
+  g_assert_cmpuint (interpreter_errno (prio_filter, "getpriority", PRIO_PROCESS, 0xffffffffu, 0, 0), ==, EPERM);
+  g_assert_cmpuint (interpreter_errno (prio_filter, "getpriority", PRIO_PROCESS, HIGH | 1, 0, 0), ==, 0);
+}
+
 static int
 kill_child (gpointer data)
 {
@@ -370,6 +429,7 @@ main (int    argc,
   g_test_add_func ("/kernel-args/mkdirat/mode-high-bits", test_mkdirat_mode_high_bits);
   g_test_add_func ("/kernel-args/kill/signed-ordering", test_kill_signed_ordering);
   g_test_add_func ("/kernel-args/errno-0", test_errno0_pretends);
+  g_test_add_func ("/kernel-args/generated-types", test_generated_types);
   g_test_add_func ("/kernel-args/ipc/version-bits", test_ipc_version_bits);
 
   return g_test_run ();
