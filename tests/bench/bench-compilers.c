@@ -36,6 +36,7 @@
 #include "scmp-filter.h"
 #include "scmp-rule.h"
 #include "scmp-version.h"
+#include "scmp-arch-private.h"
 #include "scmp-bpf-private.h"
 
 #include "../test-libseccomp.h"
@@ -826,9 +827,30 @@ make_synthetic (guint n)
 
 /* --- the large filter ---------------------------------------------- */
 
+/* An argument (0 or 1, @preferred first) that the kernel reads as at
+ * least 32 bits on both ABIs of the large filter, or -1. */
+static int
+wide_argument (const char       *name,
+               const ScmpArchitecture arches[2],
+               guint             preferred)
+{
+  int idx = _scmp_syscall_lookup (name);
+
+  for (guint k = 0; k < 2; k++)
+    {
+      guint arg = (preferred + k) % 2;
+      if (_scmp_syscall_arg_type (idx, arches[0], arg).bits >= 32 &&
+          _scmp_syscall_arg_type (idx, arches[1], arg).bits >= 32)
+        return (int) arg;
+    }
+  return -1;
+}
+
 /* N argument rules over x86_64 + x86: 64 syscalls, N/64 values each,
- * arg0 or arg1 (one argument per syscall) == a distinct 32-bit value;
- * every fifth rule ERRNO(EACCES), the others ALLOW; default ERRNO(EPERM). */
+ * arg0 or arg1 (one argument per syscall, one the kernel reads as at least
+ * 32 bits: a 16-bit uid or mode cannot hold the values) == a distinct
+ * 32-bit value; every fifth rule ERRNO(EACCES), the others ALLOW; default
+ * ERRNO(EPERM). */
 static Workload *
 make_large (guint n)
 {
@@ -836,16 +858,26 @@ make_large (guint n)
   g_autoptr (GPtrArray) pool = name_pool (arches, 2, 0x5eed0003);
   g_autofree char *label = g_strdup_printf ("large %u", n);
   Workload *w = workload_new (label, RET_ERRNO (1));
-  guint n_sys = 64;
+  const char *names[64];
+  guint args[64];
+  guint n_sys = 0;
 
   w->arches[w->n_arches++] = SCMP_ARCHITECTURE_X86;
   w->same_meaning = TRUE;
-  g_assert (pool->len >= n_sys);
+  for (guint i = 0; i < pool->len && n_sys < G_N_ELEMENTS (names); i++)
+    {
+      int arg = wide_argument (pool->pdata[i], arches, n_sys % 2);
+      if (arg < 0)
+        continue;
+      names[n_sys] = pool->pdata[i];
+      args[n_sys++] = (guint) arg;
+    }
+  g_assert (n_sys == G_N_ELEMENTS (names));
   for (guint i = 0; i < n; i++)
     {
       guint s = i % n_sys;
-      ScmpCondition c = make_cond (s % 2, SCMP_COMPARE_OP_EQ, (guint32) (i * 2654435761u), 0);
-      workload_add (w, pool->pdata[s], i % 5 == 0 ? RET_ERRNO (13) : RET_ALLOW, &c, 1, FALSE,
+      ScmpCondition c = make_cond (args[s], SCMP_COMPARE_OP_EQ, (guint32) (i * 2654435761u), 0);
+      workload_add (w, names[s], i % 5 == 0 ? RET_ERRNO (13) : RET_ALLOW, &c, 1, FALSE,
                     ON_ERROR_FAIL, NULL, NULL);
     }
   return w;
