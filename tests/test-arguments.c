@@ -25,7 +25,7 @@
 static ScmpAction *
 errno_action (guint value)
 {
-  return scmp_action_new_errno (value);
+  return scmp_action_new_errno (value, NULL);
 }
 
 static ScmpFilter *

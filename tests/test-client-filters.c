@@ -105,7 +105,7 @@ parse_action (const char *text)
   if (g_str_equal (name, "trap"))
     return scmp_action_new_trap (value);
   if (g_str_equal (name, "errno") && colon != NULL)
-    return scmp_action_new_errno (value);
+    return scmp_action_new_errno (value, NULL);
   if (g_str_equal (name, "trace") && colon != NULL)
     return scmp_action_new_trace (value);
 
