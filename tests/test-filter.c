@@ -158,12 +158,14 @@ test_bad_input_unchanged (void)
 {
   g_autoptr(ScmpAction) dflt = scmp_action_new_allow ();
   g_autoptr(ScmpAction) deny = scmp_action_new_errno (EPERM, NULL);
-  g_autoptr(ScmpAction) huge_errno = scmp_action_new_errno (5000, NULL);
   g_autoptr(ScmpFilter) filter = new_filter (dflt);
   g_autoptr(ScmpRule) good = scmp_rule_new ("openat", deny);
   g_autoptr(GBytes) before = NULL;
   g_autofree char *pfc_before = NULL;
+  /* The constructors refuse these; structs filled in by hand reach the
+   * filter, which checks them with the same sentences. */
   ScmpCondition arg6 = { .arg = 6, .op = SCMP_COMPARE_OP_EQ, .datum = 0 };
+  ScmpCondition bad_op = { .arg = 0, .op = (ScmpCompareOp) 9, .datum = 0 };
   ScmpCondition wide = { .arg = 2, .op = SCMP_COMPARE_OP_LT, .datum = G_GUINT64_CONSTANT (1) << 32 };
   ScmpCondition wide32 = { .arg = 2, .op = SCMP_COMPARE_OP_EQ, .datum = G_GUINT64_CONSTANT (1) << 40, .is_32bit = TRUE };
   ScmpCondition family = { .arg = 0, .op = SCMP_COMPARE_OP_EQ, .datum = 2 };
@@ -176,9 +178,10 @@ test_bad_input_unchanged (void)
     { "unknown syscall", scmp_rule_new ("no_such_syscall", deny),
       SCMP_ERROR_INVALID_SYSCALL, "no_such_syscall" },
     { "arg index 6", scmp_rule_newv ("read", deny, &arg6, 1),
-      SCMP_ERROR_INVALID_ARGUMENT, "6" },
-    { "errno 5000", scmp_rule_new ("read", huge_errno),
-      SCMP_ERROR_INVALID_ARGUMENT, "5000" },
+      SCMP_ERROR_INVALID_ARGUMENT,
+      "The rule for “read”: The argument index 6 is out of range: a syscall has arguments 0 to 5" },
+    { "unknown comparison", scmp_rule_newv ("read", deny, &bad_op, 1),
+      SCMP_ERROR_INVALID_ARGUMENT, "The comparison 9 is unknown" },
     { "32-bit compare of a 64-bit value", scmp_rule_newv ("read", deny, &wide32, 1),
       SCMP_ERROR_INVALID_ARGUMENT, "32 bits" },
     { "exact rule for a syscall x86_64 lacks", scmp_rule_new_exact ("socketcall", deny, NULL, 0),
@@ -263,19 +266,6 @@ test_bad_input_unchanged (void)
   /* Priority for an unknown syscall. */
   g_assert_false (scmp_filter_set_priority (filter, "no_such_syscall", 10, &error));
   g_assert_error (error, SCMP_ERROR, SCMP_ERROR_INVALID_SYSCALL);
-}
-
-static void
-test_invalid_default_action (void)
-{
-  g_autoptr(ScmpAction) bad = scmp_action_new_errno (5000, NULL);
-  g_autoptr(ScmpFilter) filter = new_filter (bad);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bytes = scmp_filter_export_bpf (filter, &error);
-
-  g_assert_null (bytes);
-  g_assert_error (error, SCMP_ERROR, SCMP_ERROR_INVALID_ARGUMENT);
-  g_assert_nonnull (strstr (error->message, "5000"));
 }
 
 static void
@@ -1343,7 +1333,6 @@ main (int    argc,
   g_test_add_func ("/filter/semantics/64bit-compares", test_64bit_compares);
   g_test_add_func ("/filter/semantics/multiplexer-never-laxer", test_multiplexer_never_laxer);
   g_test_add_func ("/filter/bad-input/unchanged", test_bad_input_unchanged);
-  g_test_add_func ("/filter/bad-input/default-action", test_invalid_default_action);
   g_test_add_func ("/filter/bad-input/no-arch", test_no_arch);
   g_test_add_func ("/filter/bad-input/preconditions", test_preconditions);
   g_test_add_func ("/filter/signals", test_signals);
