@@ -772,8 +772,7 @@ scmp_action_new_from_string (const char  *text,
  * The action is in the high 16 bits of @value and its data in the low 16
  * bits. For actions without a value (allow, log, notify and the kills) the
  * data is ignored, as the kernel ignores it. The errno value must be
- * between 0 and %SCMP_ACTION_ERRNO_MAX, so that the result passes
- * scmp_action_validate().
+ * between 0 and %SCMP_ACTION_ERRNO_MAX, as for scmp_action_new_errno().
  *
  * Returns: (transfer full): a new #ScmpAction, or %NULL with @error set
  *   to %SCMP_ERROR_INVALID_ARGUMENT when the action bits are not a known
