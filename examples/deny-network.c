@@ -18,7 +18,7 @@ int
 main (void)
 {
   g_autoptr(ScmpAction) allow = scmp_action_new_allow ();
-  g_autoptr(ScmpAction) refuse = scmp_action_new_errno (EAFNOSUPPORT);
+  g_autoptr(ScmpAction) refuse = scmp_action_new_errno (EAFNOSUPPORT, NULL);
   g_autoptr(ScmpFilter) filter = scmp_filter_new (allow);
   g_autoptr(GError) error = NULL;
   g_autofree char *pfc = NULL;

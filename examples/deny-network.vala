@@ -7,9 +7,10 @@ const int EAFNOSUPPORT = 97;
 
 int main () {
     var filter = new Scmp.Filter (new Scmp.Action.allow ());
-    var refuse = new Scmp.Action.errno (EAFNOSUPPORT);
 
     try {
+        // Throws for an errno value above Scmp.ACTION_ERRNO_MAX (4095).
+        var refuse = new Scmp.Action.errno (EAFNOSUPPORT);
         foreach (var family in new int[] { Posix.AF_INET, Posix.AF_INET6 }) {
             Scmp.Condition cond = { 0, Scmp.CompareOp.EQ, family, 0, false };
             filter.add_rule (new Scmp.Rule.with_conditions ("socket", refuse, { cond }));

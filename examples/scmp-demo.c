@@ -228,7 +228,7 @@ build_demo_filter (GError **error)
   for (gsize i = 0; i < G_N_ELEMENTS (demo_policy); i++)
     {
       const DemoRule *r = &demo_policy[i];
-      g_autoptr(ScmpAction) deny = scmp_action_new_errno (r->errno_value);
+      g_autoptr(ScmpAction) deny = scmp_action_new_errno (r->errno_value, NULL);
       ScmpCondition cond = { .arg = r->arg, .op = r->op, .datum = r->datum,
                              .mask = r->mask, .is_32bit = r->is_32bit };
 

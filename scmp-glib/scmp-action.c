@@ -30,10 +30,10 @@
  * scmp_action_new_from_string(), or from a value a seccomp program returns
  * with scmp_action_new_from_kernel_value().
  *
- * An errno action can be created with any errno value, so that a value
- * out of range reaches the caller as a #GError when the action is used in
- * a filter rather than as a crash; scmp_action_validate() performs that
- * check.
+ * Every action is valid: scmp_action_new_errno() refuses an errno value
+ * above %SCMP_ACTION_ERRNO_MAX with a #GError, and the #ScmpAction:errno-value
+ * property does not accept one either. scmp_action_validate() checks the
+ * same rule again, for code that wants to be sure.
  *
  * ## String form
  *
@@ -57,7 +57,7 @@
  *
  * |[<!-- language="C" -->
  *   g_autoptr(GError) error = NULL;
- *   g_autoptr(ScmpAction) deny = scmp_action_new_errno (EPERM);
+ *   g_autoptr(ScmpAction) deny = scmp_action_new_errno (EPERM, NULL);  // EPERM is in range
  *   g_autoptr(ScmpAction) parsed = scmp_action_new_from_string ("errno(EPERM)", &error);
  *   g_autofree char *text = NULL;
  *
@@ -192,15 +192,16 @@ scmp_action_class_init (ScmpActionClass *klass)
    * The errno value the system call fails with, for an
    * %SCMP_ACTION_KIND_ERRNO action; unused by the other kinds.
    *
-   * Any value is accepted here; only 0 to %SCMP_ACTION_ERRNO_MAX pass
-   * scmp_action_validate(), which filters call. 0 makes the kernel return
-   * 0 without running the call: "pretend it succeeded".
+   * 0 to %SCMP_ACTION_ERRNO_MAX: g_object_new() warns about a larger
+   * value and leaves the property at 0, as for any value out of a
+   * property's range. 0 makes the kernel return 0 without running the
+   * call: "pretend it succeeded".
    *
    * Since: 0.1
    */
   properties[PROP_ERRNO_VALUE] =
     g_param_spec_uint ("errno-value", NULL, NULL,
-                       0, G_MAXUINT, 0,
+                       0, SCMP_ACTION_ERRNO_MAX, 0,
                        G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
                        G_PARAM_STATIC_STRINGS);
 
@@ -239,6 +240,23 @@ static void
 scmp_action_init (ScmpAction *self)
 {
   self->kind = SCMP_ACTION_KIND_KILL_PROCESS;
+}
+
+/* The one check of an errno value, and its sentence: for
+ * scmp_action_new_errno() and scmp_action_validate(). */
+static gboolean
+check_errno_value (guint    errno_value,
+                   GError **error)
+{
+  if (errno_value > SCMP_ACTION_ERRNO_MAX)
+    {
+      g_set_error (error, SCMP_ERROR, SCMP_ERROR_INVALID_ARGUMENT,
+                   "The errno value %u is out of range: it must be between 0 and %u",
+                   errno_value, (guint) SCMP_ACTION_ERRNO_MAX);
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 static ScmpAction *
@@ -316,21 +334,29 @@ scmp_action_new_trap (guint16 trap_value)
  * scmp_action_new_errno: (constructor)
  * @errno_value: the errno value the system call fails with, 0 to
  *   %SCMP_ACTION_ERRNO_MAX (0: the call returns 0 without running)
+ * @error: return location for a #GError, or %NULL
  *
  * Creates an action that makes the system call fail with @errno_value
  * without running it.
  *
- * Any @errno_value is accepted here, so that a bad value is reported as a
- * #GError by scmp_action_validate(), and by the filter the action is used
- * in, instead of as a crash.
+ * An @errno_value above %SCMP_ACTION_ERRNO_MAX (the kernel's `MAX_ERRNO`)
+ * is refused: nothing is created and @error says why. A value known to be
+ * in range, such as `EPERM`, can be passed with a %NULL @error.
  *
- * Returns: (transfer full): a new #ScmpAction
+ * Returns: (transfer full): a new #ScmpAction, or %NULL with @error set
+ *   to %SCMP_ERROR_INVALID_ARGUMENT when @errno_value is out of range
  *
  * Since: 0.1
  */
 ScmpAction *
-scmp_action_new_errno (guint errno_value)
+scmp_action_new_errno (guint    errno_value,
+                       GError **error)
 {
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!check_errno_value (errno_value, error))
+    return NULL;
+
   return g_object_new (SCMP_TYPE_ACTION,
                        "kind", SCMP_ACTION_KIND_ERRNO,
                        "errno-value", errno_value,
@@ -542,9 +568,9 @@ set_parse_error (GError     **error,
  * `user-notif` and `SCMP_ACT_KILL_PROCESS`, in any case and with white
  * space around.
  *
- * Unlike scmp_action_new_errno(), this validates the action: an errno
- * value of 0 or above %SCMP_ACTION_ERRNO_MAX, or a trap or trace value
- * above 65535, is an error.
+ * As scmp_action_new_errno() does, this refuses an errno value above
+ * %SCMP_ACTION_ERRNO_MAX; a trap or trace value above 65535 is an error
+ * too.
  *
  * Returns: (transfer full): a new #ScmpAction, or %NULL with @error set
  *   to %SCMP_ERROR_INVALID_ARGUMENT
@@ -695,7 +721,7 @@ scmp_action_new_from_string (const char  *text,
                            value, (guint) SCMP_ACTION_ERRNO_MAX);
           return NULL;
         }
-      return scmp_action_new_errno ((guint) value);
+      return scmp_action_new_errno ((guint) value, NULL);
 
     case SCMP_ACTION_KIND_TRAP:
     case SCMP_ACTION_KIND_TRACE:
@@ -746,8 +772,7 @@ scmp_action_new_from_string (const char  *text,
  * The action is in the high 16 bits of @value and its data in the low 16
  * bits. For actions without a value (allow, log, notify and the kills) the
  * data is ignored, as the kernel ignores it. The errno value must be
- * between 0 and %SCMP_ACTION_ERRNO_MAX, so that the result passes
- * scmp_action_validate().
+ * between 0 and %SCMP_ACTION_ERRNO_MAX, as for scmp_action_new_errno().
  *
  * Returns: (transfer full): a new #ScmpAction, or %NULL with @error set
  *   to %SCMP_ERROR_INVALID_ARGUMENT when the action bits are not a known
@@ -781,7 +806,7 @@ scmp_action_new_from_kernel_value (guint32   value,
                        value, (guint) data, (guint) SCMP_ACTION_ERRNO_MAX);
           return NULL;
         }
-      return scmp_action_new_errno (data);
+      return scmp_action_new_errno (data, NULL);
     case SECCOMP_RET_USER_NOTIF:
       return scmp_action_new_notify ();
     case SECCOMP_RET_TRACE:
@@ -902,8 +927,8 @@ scmp_action_get_data (ScmpAction *self)
  * value in the low 16 bits. For example, `errno(1)` is `0x00050001` and
  * `allow` is `0x7fff0000`.
  *
- * The result is only meaningful for an action that passes
- * scmp_action_validate(): the errno value is cut to its low 16 bits.
+ * Every action's value fits in the low 16 bits, since an errno value
+ * above %SCMP_ACTION_ERRNO_MAX cannot be set.
  *
  * Returns: the kernel return value of @self
  *
@@ -951,6 +976,11 @@ scmp_action_get_kernel_value (ScmpAction *self)
  * %SCMP_ACTION_ERRNO_MAX (the kernel's MAX_ERRNO; 0 makes the call return
  * 0 without running it). Every other action is valid.
  *
+ * The constructors and the #ScmpAction:errno-value property already refuse
+ * an errno value out of range, so every #ScmpAction passes; filters still
+ * call this as a defence, and it reports the same error as
+ * scmp_action_new_errno().
+ *
  * Returns: %TRUE if @self is valid, %FALSE with @error set to
  *   %SCMP_ERROR_INVALID_ARGUMENT otherwise
  *
@@ -963,14 +993,8 @@ scmp_action_validate (ScmpAction  *self,
   g_return_val_if_fail (SCMP_IS_ACTION (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (self->kind == SCMP_ACTION_KIND_ERRNO &&
-      self->errno_value > SCMP_ACTION_ERRNO_MAX)
-    {
-      g_set_error (error, SCMP_ERROR, SCMP_ERROR_INVALID_ARGUMENT,
-                   "The errno value %u is out of range: it must be between 0 and %u",
-                   self->errno_value, (guint) SCMP_ACTION_ERRNO_MAX);
-      return FALSE;
-    }
+  if (self->kind == SCMP_ACTION_KIND_ERRNO)
+    return check_errno_value (self->errno_value, error);
 
   return TRUE;
 }

@@ -70,7 +70,8 @@ ScmpAction     *scmp_action_new_kill_thread  (void);
 SCMP_AVAILABLE_IN_ALL
 ScmpAction     *scmp_action_new_trap         (guint16          trap_value);
 SCMP_AVAILABLE_IN_ALL
-ScmpAction     *scmp_action_new_errno        (guint            errno_value);
+ScmpAction     *scmp_action_new_errno        (guint            errno_value,
+                                              GError         **error);
 SCMP_AVAILABLE_IN_ALL
 ScmpAction     *scmp_action_new_trace        (guint16          trace_value);
 SCMP_AVAILABLE_IN_ALL

@@ -33,6 +33,7 @@
 
 #include "scmp-arch-private.h"
 #include "scmp-bpf-private.h"
+#include "scmp-condition-private.h"
 #include "scmp-error.h"
 #include "scmp-error-private.h"
 #include "scmp-rule-private.h"
@@ -224,27 +225,10 @@ _scmp_compiler_check_rule (ScmpRule                *rule,
     {
       const ScmpCondition *c = scmp_rule_get_condition (rule, i);
 
-      if (c->arg > SCMP_CONDITION_MAX_ARG)
+      /* The constructors check this too, but the struct is public. */
+      if (!_scmp_condition_check (c, error))
         {
-          g_set_error (error, SCMP_ERROR, SCMP_ERROR_INVALID_ARGUMENT,
-                       "Argument index %u of the rule for “%s” is out of range: "
-                       "a syscall has arguments 0 to %d",
-                       c->arg, name, SCMP_CONDITION_MAX_ARG);
-          return FALSE;
-        }
-      if (op_symbol (c->op) == NULL)
-        {
-          g_set_error (error, SCMP_ERROR, SCMP_ERROR_INVALID_ARGUMENT,
-                       "The rule for “%s” uses an unknown comparison (%d)",
-                       name, (int) c->op);
-          return FALSE;
-        }
-      if (c->is_32bit && c->datum > G_MAXUINT32)
-        {
-          g_set_error (error, SCMP_ERROR, SCMP_ERROR_INVALID_ARGUMENT,
-                       "The 32-bit comparison of argument %u of “%s” has the "
-                       "value 0x%" G_GINT64_MODIFIER "x, which does not fit in 32 bits",
-                       c->arg, name, c->datum);
+          g_prefix_error (error, "The rule for “%s”: ", name);
           return FALSE;
         }
     }

@@ -7,6 +7,8 @@
 #include "config.h"
 
 #include "scmp-condition.h"
+#include "scmp-condition-private.h"
+#include "scmp-error.h"
 
 /**
  * SECTION:scmp-condition
@@ -33,9 +35,13 @@
  * #ScmpCondition is a plain structure registered as a boxed type: copy it
  * with scmp_condition_copy(), or on the stack, rather than sharing it.
  *
- * The constructors store any argument index: an index above
- * %SCMP_CONDITION_MAX_ARG is reported as a #GError by the filter the
- * condition's rule is added to, and that filter is left unchanged.
+ * The constructors refuse, with a #GError, what is wrong whatever the
+ * syscall: an argument index above %SCMP_CONDITION_MAX_ARG, a value that
+ * is not an #ScmpCompareOp, and a datum wider than 32 bits for a 32-bit
+ * condition. What depends on the syscall and the ABI (a datum the
+ * argument's type cannot hold) is a #GError when the rule is added to a
+ * filter, which checks the rest again too, since the structure's fields
+ * can be filled in by hand.
  *
  * ## String form
  *
@@ -50,33 +56,74 @@
  *
  * |[<!-- language="C" -->
  *   // socket (AF_UNIX, ...), with the flags in the type argument ignored
- *   g_autoptr(ScmpCondition) family = scmp_condition_new_32 (0, SCMP_COMPARE_OP_EQ, AF_UNIX);
- *   g_autoptr(ScmpCondition) cloexec = scmp_condition_new_masked (1, SOCK_CLOEXEC, SOCK_CLOEXEC);
+ *   g_autoptr(GError) error = NULL;
+ *   g_autoptr(ScmpCondition) family = scmp_condition_new_32 (0, SCMP_COMPARE_OP_EQ, AF_UNIX, NULL);
+ *   g_autoptr(ScmpCondition) cloexec = scmp_condition_new_masked (1, SOCK_CLOEXEC, SOCK_CLOEXEC, NULL);
+ *   g_autoptr(ScmpCondition) none = scmp_condition_new (6, SCMP_COMPARE_OP_EQ, 0, &error);
  *
  *   g_assert_true (scmp_condition_matches (family, 0xffffffff00000001));
  *   g_assert_false (scmp_condition_matches (cloexec, SOCK_STREAM));
+ *   g_assert_null (none);    // "The argument index 6 is out of range: ..."
+ *   g_assert_error (error, SCMP_ERROR, SCMP_ERROR_INVALID_ARGUMENT);
  * ]|
  */
 
 G_DEFINE_BOXED_TYPE (ScmpCondition, scmp_condition,
                      scmp_condition_copy, scmp_condition_free)
 
-static ScmpCondition *
-scmp_condition_alloc (guint         arg,
-                      ScmpCompareOp op,
-                      guint64       datum,
-                      guint64       mask,
-                      gboolean      is_32bit)
+gboolean
+_scmp_condition_check (const ScmpCondition  *self,
+                       GError              **error)
 {
-  ScmpCondition *self = g_new0 (ScmpCondition, 1);
+  if (self->arg > SCMP_CONDITION_MAX_ARG)
+    {
+      g_set_error (error, SCMP_ERROR, SCMP_ERROR_INVALID_ARGUMENT,
+                   "The argument index %u is out of range: "
+                   "a syscall has arguments 0 to %d",
+                   self->arg, SCMP_CONDITION_MAX_ARG);
+      return FALSE;
+    }
+  /* Compared as an unsigned number, so a negative value is out of range too. */
+  if ((guint) self->op > SCMP_COMPARE_OP_MASKED_EQ)
+    {
+      g_set_error (error, SCMP_ERROR, SCMP_ERROR_INVALID_ARGUMENT,
+                   "The comparison %d is unknown: an ScmpCompareOp is "
+                   "between %d (equal) and %d (masked equal)",
+                   (int) self->op, SCMP_COMPARE_OP_EQ, SCMP_COMPARE_OP_MASKED_EQ);
+      return FALSE;
+    }
+  if (self->is_32bit && self->datum > G_MAXUINT32)
+    {
+      g_set_error (error, SCMP_ERROR, SCMP_ERROR_INVALID_ARGUMENT,
+                   "The 32-bit comparison of argument %u has the value "
+                   "0x%" G_GINT64_MODIFIER "x, which does not fit in 32 bits",
+                   self->arg, self->datum);
+      return FALSE;
+    }
 
-  self->arg = arg;
-  self->op = op;
-  self->datum = datum;
-  self->mask = op == SCMP_COMPARE_OP_MASKED_EQ ? mask : 0;
-  self->is_32bit = is_32bit;
+  return TRUE;
+}
 
-  return self;
+static ScmpCondition *
+scmp_condition_alloc (guint           arg,
+                      ScmpCompareOp   op,
+                      guint64         datum,
+                      guint64         mask,
+                      gboolean        is_32bit,
+                      GError        **error)
+{
+  ScmpCondition condition = {
+    .arg = arg,
+    .op = op,
+    .datum = datum,
+    .mask = op == SCMP_COMPARE_OP_MASKED_EQ ? mask : 0,
+    .is_32bit = is_32bit,
+  };
+
+  if (!_scmp_condition_check (&condition, error))
+    return NULL;
+
+  return g_memdup2 (&condition, sizeof condition);
 }
 
 /**
@@ -84,28 +131,29 @@ scmp_condition_alloc (guint         arg,
  * @arg: the argument index, 0 to %SCMP_CONDITION_MAX_ARG
  * @op: the comparison
  * @datum: the value the argument is compared with
+ * @error: return location for a #GError, or %NULL
  *
  * Creates a condition that compares the whole 64-bit argument @arg with
  * @datum. For %SCMP_COMPARE_OP_MASKED_EQ the mask has all bits set, so
  * the condition is the same as %SCMP_COMPARE_OP_EQ; use
  * scmp_condition_new_masked() to give a mask.
  *
- * An @arg above %SCMP_CONDITION_MAX_ARG is stored as it is; the filter
- * reports it as an error.
- *
  * Returns: (transfer full): a new #ScmpCondition; free it with
- *   scmp_condition_free()
+ *   scmp_condition_free(). %NULL with @error set to
+ *   %SCMP_ERROR_INVALID_ARGUMENT when @arg is above
+ *   %SCMP_CONDITION_MAX_ARG or @op is not an #ScmpCompareOp
  *
  * Since: 0.1
  */
 ScmpCondition *
-scmp_condition_new (guint         arg,
-                    ScmpCompareOp op,
-                    guint64       datum)
+scmp_condition_new (guint           arg,
+                    ScmpCompareOp   op,
+                    guint64         datum,
+                    GError        **error)
 {
-  g_return_val_if_fail (op <= SCMP_COMPARE_OP_MASKED_EQ, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return scmp_condition_alloc (arg, op, datum, G_MAXUINT64, FALSE);
+  return scmp_condition_alloc (arg, op, datum, G_MAXUINT64, FALSE, error);
 }
 
 /**
@@ -113,33 +161,36 @@ scmp_condition_new (guint         arg,
  * @arg: the argument index, 0 to %SCMP_CONDITION_MAX_ARG
  * @mask: the bits of the argument to test
  * @datum: the value the masked argument must equal
+ * @error: return location for a #GError, or %NULL
  *
  * Creates a %SCMP_COMPARE_OP_MASKED_EQ condition: it matches when the
  * argument AND @mask equals @datum. A @datum with bits outside @mask
  * never matches.
  *
- * An @arg above %SCMP_CONDITION_MAX_ARG is stored as it is; the filter
- * reports it as an error.
- *
  * Returns: (transfer full): a new #ScmpCondition; free it with
- *   scmp_condition_free()
+ *   scmp_condition_free(). %NULL with @error set to
+ *   %SCMP_ERROR_INVALID_ARGUMENT when @arg is above
+ *   %SCMP_CONDITION_MAX_ARG
  *
  * Since: 0.1
  */
 ScmpCondition *
-scmp_condition_new_masked (guint   arg,
-                           guint64 mask,
-                           guint64 datum)
+scmp_condition_new_masked (guint     arg,
+                           guint64   mask,
+                           guint64   datum,
+                           GError  **error)
 {
-  return scmp_condition_alloc (arg, SCMP_COMPARE_OP_MASKED_EQ, datum, mask, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return scmp_condition_alloc (arg, SCMP_COMPARE_OP_MASKED_EQ, datum, mask, FALSE, error);
 }
 
 /**
  * scmp_condition_new_32: (constructor)
  * @arg: the argument index, 0 to %SCMP_CONDITION_MAX_ARG
  * @op: the comparison
- * @datum: the value the argument is compared with, at most 0xffffffff (a
- *   filter refuses a larger one)
+ * @datum: the value the argument is compared with, at most 0xffffffff
+ * @error: return location for a #GError, or %NULL
  *
  * Creates a 32-bit condition: it compares at most the low 32 bits of the
  * argument, unsigned (a narrower or signed kernel type still applies, see
@@ -148,22 +199,23 @@ scmp_condition_new_masked (guint   arg,
  * a policy wants to ignore. For %SCMP_COMPARE_OP_MASKED_EQ the mask is
  * 0xffffffff.
  *
- * An @arg above %SCMP_CONDITION_MAX_ARG is stored as it is; the filter
- * reports it as an error.
- *
  * Returns: (transfer full): a new #ScmpCondition; free it with
- *   scmp_condition_free()
+ *   scmp_condition_free(). %NULL with @error set to
+ *   %SCMP_ERROR_INVALID_ARGUMENT when @arg is above
+ *   %SCMP_CONDITION_MAX_ARG, @op is not an #ScmpCompareOp or @datum is
+ *   above 0xffffffff
  *
  * Since: 0.1
  */
 ScmpCondition *
-scmp_condition_new_32 (guint         arg,
-                       ScmpCompareOp op,
-                       guint64       datum)
+scmp_condition_new_32 (guint           arg,
+                       ScmpCompareOp   op,
+                       guint64         datum,
+                       GError        **error)
 {
-  g_return_val_if_fail (op <= SCMP_COMPARE_OP_MASKED_EQ, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return scmp_condition_alloc (arg, op, datum, G_MAXUINT32, TRUE);
+  return scmp_condition_alloc (arg, op, datum, G_MAXUINT32, TRUE, error);
 }
 
 /**

@@ -82,15 +82,18 @@ GType          scmp_condition_get_type   (void) G_GNUC_CONST;
 SCMP_AVAILABLE_IN_ALL
 ScmpCondition *scmp_condition_new        (guint                arg,
                                           ScmpCompareOp        op,
-                                          guint64              datum);
+                                          guint64              datum,
+                                          GError             **error);
 SCMP_AVAILABLE_IN_ALL
 ScmpCondition *scmp_condition_new_masked (guint                arg,
                                           guint64              mask,
-                                          guint64              datum);
+                                          guint64              datum,
+                                          GError             **error);
 SCMP_AVAILABLE_IN_ALL
 ScmpCondition *scmp_condition_new_32     (guint                arg,
                                           ScmpCompareOp        op,
-                                          guint64              datum);
+                                          guint64              datum,
+                                          GError             **error);
 SCMP_AVAILABLE_IN_ALL
 ScmpCondition *scmp_condition_copy       (const ScmpCondition *self);
 SCMP_AVAILABLE_IN_ALL

@@ -93,7 +93,7 @@
  * between threads freely.
  *
  * |[<!-- language="C" -->
- * g_autoptr(ScmpAction) deny = scmp_action_new_errno (EPERM);
+ * g_autoptr(ScmpAction) deny = scmp_action_new_errno (EPERM, NULL);
  * g_autoptr(ScmpFilter) filter = scmp_filter_new (deny);
  * g_autoptr(ScmpAction) allow = scmp_action_new_allow ();
  * ScmpCondition to_stdout = { .arg = 0, .op = SCMP_COMPARE_OP_EQ, .datum = 1 };
@@ -664,6 +664,9 @@ scmp_filter_init (ScmpFilter *self)
  *
  * Creates an empty filter for the native architecture.
  *
+ * This cannot fail: every #ScmpAction is valid, since its constructors
+ * refuse the values a filter could not use (see scmp_action_new_errno()).
+ *
  * Returns: (transfer full): a new #ScmpFilter
  *
  * Since: 0.1
@@ -1165,7 +1168,9 @@ scmp_filter_get_bad_arch_action (ScmpFilter *self)
  * @self: a #ScmpFilter
  * @action: (nullable): the action, or %NULL for kill-process
  *
- * Sets the action for calls from architectures not in the filter.
+ * Sets the action for calls from architectures not in the filter. Any
+ * action will do: an #ScmpAction cannot be invalid, so there is nothing
+ * to refuse here.
  *
  * Since: 0.1
  */
@@ -1722,9 +1727,8 @@ _scmp_filter_get_load_flags (ScmpFilter *self)
  * order of its architectures, ready for `seccomp(2)` on that machine.
  *
  * Fails with %SCMP_ERROR_TOO_LARGE when the program would exceed 4096
- * instructions, %SCMP_ERROR_INVALID_ARCHITECTURE when the filter has no
- * architecture, and %SCMP_ERROR_INVALID_ARGUMENT when the default or
- * bad-arch action is invalid.
+ * instructions and %SCMP_ERROR_INVALID_ARCHITECTURE when the filter has no
+ * architecture.
  *
  * Returns: (transfer full): the program, or %NULL with @error set
  *

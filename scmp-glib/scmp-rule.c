@@ -42,8 +42,8 @@
  *
  * |[<!-- language="C" -->
  *   g_autoptr(ScmpAction) allow = scmp_action_new_allow ();
- *   g_autoptr(ScmpCondition) fd = scmp_condition_new (0, SCMP_COMPARE_OP_LE, 2);
- *   g_autoptr(ScmpCondition) len = scmp_condition_new (2, SCMP_COMPARE_OP_LT, 4096);
+ *   g_autoptr(ScmpCondition) fd = scmp_condition_new (0, SCMP_COMPARE_OP_LE, 2, NULL);
+ *   g_autoptr(ScmpCondition) len = scmp_condition_new (2, SCMP_COMPARE_OP_LT, 4096, NULL);
  *   g_autoptr(ScmpRule) rule = scmp_rule_new_with_conditions ("write", allow, fd, len, NULL);
  *   g_autofree char *text = scmp_rule_to_string (rule);
  *

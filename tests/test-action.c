@@ -32,7 +32,13 @@ new_action (ScmpActionKind kind,
     case SCMP_ACTION_KIND_TRAP:
       return scmp_action_new_trap (value);
     case SCMP_ACTION_KIND_ERRNO:
-      return scmp_action_new_errno (value);
+      {
+        g_autoptr(GError) error = NULL;
+        ScmpAction *action = scmp_action_new_errno (value, &error);
+
+        g_assert_no_error (error);
+        return action;
+      }
     case SCMP_ACTION_KIND_NOTIFY:
       return scmp_action_new_notify ();
     case SCMP_ACTION_KIND_TRACE:
@@ -99,7 +105,7 @@ test_new_property_bag (void)
   g_autoptr(ScmpAction) errno_action = NULL;
   g_autoptr(ScmpAction) trap = NULL;
   g_autoptr(ScmpAction) trace = NULL;
-  g_autoptr(ScmpAction) expected = scmp_action_new_errno (EACCES);
+  g_autoptr(ScmpAction) expected = scmp_action_new_errno (EACCES, NULL);
   ScmpActionKind kind;
   guint errno_value, trap_value, trace_value;
 
@@ -265,7 +271,7 @@ test_kernel_value_unknown (void)
 }
 
 static void
-test_validate_errno (void)
+test_new_errno_range (void)
 {
   static const struct {
     guint value;
@@ -283,27 +289,30 @@ test_validate_errno (void)
 
   for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autoptr(ScmpAction) action = scmp_action_new_errno (cases[i].value);
       g_autoptr(GError) error = NULL;
+      g_autoptr(ScmpAction) action = scmp_action_new_errno (cases[i].value, &error);
       g_autofree char *expected = NULL;
-
-      /* Any value can be stored, so it can reach a GError later. */
-      g_assert_cmpuint (scmp_action_get_errno_value (action), ==, cases[i].value);
 
       if (cases[i].valid)
         {
+          g_assert_no_error (error);
+          g_assert_nonnull (action);
+          g_assert_cmpint (scmp_action_get_kind (action), ==, SCMP_ACTION_KIND_ERRNO);
+          g_assert_cmpuint (scmp_action_get_errno_value (action), ==, cases[i].value);
+          g_assert_cmphex (scmp_action_get_kernel_value (action), ==, 0x00050000 | cases[i].value);
           g_assert_true (scmp_action_validate (action, &error));
           g_assert_no_error (error);
-          g_assert_true (scmp_action_validate (action, NULL));
           continue;
         }
 
-      g_assert_false (scmp_action_validate (action, NULL));
-      g_assert_false (scmp_action_validate (action, &error));
+      /* Refused where it is made, with the sentence scmp_action_validate()
+       * uses too. */
+      g_assert_null (action);
       g_assert_error (error, SCMP_ERROR, SCMP_ERROR_INVALID_ARGUMENT);
       expected = g_strdup_printf ("The errno value %u is out of range: "
                                   "it must be between 0 and 4095", cases[i].value);
       g_assert_cmpstr (error->message, ==, expected);
+      g_assert_null (scmp_action_new_errno (cases[i].value, NULL));
     }
 }
 
@@ -321,36 +330,58 @@ test_validate_other_kinds (void)
 static void
 test_validate_property_bag (void)
 {
+  g_autoptr(ScmpAction) max = NULL;
   g_autoptr(ScmpAction) allow = NULL;
-  g_autoptr(ScmpAction) bad = NULL;
   g_autoptr(GError) error = NULL;
 
-  g_test_summary ("Only the value that belongs to the kind is validated");
+  g_test_summary ("g_object_new() makes valid actions; other kinds ignore the errno value");
+
+  max = g_object_new (SCMP_TYPE_ACTION,
+                      "kind", SCMP_ACTION_KIND_ERRNO,
+                      "errno-value", SCMP_ACTION_ERRNO_MAX,
+                      NULL);
+  g_assert_true (scmp_action_validate (max, &error));
+  g_assert_no_error (error);
+  g_assert_cmphex (scmp_action_get_kernel_value (max), ==, 0x00050fff);
 
   allow = g_object_new (SCMP_TYPE_ACTION,
                         "kind", SCMP_ACTION_KIND_ALLOW,
-                        "errno-value", 5000,
+                        "errno-value", 13,
                         NULL);
   g_assert_true (scmp_action_validate (allow, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (scmp_action_get_kernel_value (allow), ==, 0x7fff0000);
+  g_assert_cmphex (scmp_action_get_kernel_value (allow), ==, 0x7fff0000);
+}
 
-  bad = g_object_new (SCMP_TYPE_ACTION,
-                      "kind", SCMP_ACTION_KIND_ERRNO,
-                      "errno-value", 5000,
-                      NULL);
-  g_assert_false (scmp_action_validate (bad, &error));
-  g_assert_error (error, SCMP_ERROR, SCMP_ERROR_INVALID_ARGUMENT);
-  g_assert_cmpstr (error->message, ==,
-                   "The errno value 5000 is out of range: it must be between 0 and 4095");
+static void
+test_property_errno_out_of_range (void)
+{
+  g_autoptr(ScmpAction) action = NULL;
+
+  g_test_summary ("g_object_new() cannot make an errno action above SCMP_ACTION_ERRNO_MAX");
+
+  /* GObject refuses a value outside the property's range, warns and
+   * leaves the property at its default. */
+  g_test_expect_message ("GLib-GObject", G_LOG_LEVEL_WARNING,
+                         "*5000*out of range*errno-value*");
+  action = g_object_new (SCMP_TYPE_ACTION,
+                         "kind", SCMP_ACTION_KIND_ERRNO,
+                         "errno-value", 5000,
+                         NULL);
+  g_test_assert_expected_messages ();
+
+  g_assert_cmpint (scmp_action_get_kind (action), ==, SCMP_ACTION_KIND_ERRNO);
+  g_assert_cmpuint (scmp_action_get_errno_value (action), !=, 5000);
+  g_assert_cmpuint (scmp_action_get_errno_value (action), ==, 0);
+  g_assert_true (scmp_action_validate (action, NULL));
 }
 
 static void
 test_equal (void)
 {
-  g_autoptr(ScmpAction) errno1 = scmp_action_new_errno (1);
-  g_autoptr(ScmpAction) errno1_again = scmp_action_new_errno (1);
-  g_autoptr(ScmpAction) errno2 = scmp_action_new_errno (2);
+  g_autoptr(ScmpAction) errno1 = scmp_action_new_errno (1, NULL);
+  g_autoptr(ScmpAction) errno1_again = scmp_action_new_errno (1, NULL);
+  g_autoptr(ScmpAction) errno2 = scmp_action_new_errno (2, NULL);
   g_autoptr(ScmpAction) trap1 = scmp_action_new_trap (1);
   g_autoptr(ScmpAction) trace1 = scmp_action_new_trace (1);
   g_autoptr(ScmpAction) allow = scmp_action_new_allow ();
@@ -400,18 +431,18 @@ test_to_string (void)
 }
 
 static void
-test_to_string_invalid_errno (void)
+test_to_string_errno_max (void)
 {
-  g_autoptr(ScmpAction) action = scmp_action_new_errno (5000);
+  g_autoptr(ScmpAction) action = scmp_action_new_errno (SCMP_ACTION_ERRNO_MAX, NULL);
   g_autofree char *text = scmp_action_to_string (action);
   g_autoptr(GError) error = NULL;
   g_autoptr(ScmpAction) parsed = NULL;
 
-  g_assert_cmpstr (text, ==, "errno(5000)");
+  g_assert_cmpstr (text, ==, "errno(4095)");
 
   parsed = scmp_action_new_from_string (text, &error);
-  g_assert_null (parsed);
-  g_assert_error (error, SCMP_ERROR, SCMP_ERROR_INVALID_ARGUMENT);
+  g_assert_no_error (error);
+  g_assert_true (scmp_action_equal (action, parsed));
 }
 
 static void
@@ -720,6 +751,14 @@ call_from_kernel_value_error_set (void)
 }
 
 static void
+call_new_errno_error_set (void)
+{
+  GError *error = g_error_new_literal (SCMP_ERROR, SCMP_ERROR_FAILED, "already set");
+
+  scmp_action_new_errno (1, &error);
+}
+
+static void
 call_get_kind_null (void)
 {
   scmp_action_get_kind (NULL);
@@ -782,6 +821,7 @@ static const PreconditionCase preconditions[] = {
   { "/action/precondition/from-string-null", call_from_string_null, "*Scmp-CRITICAL*text != NULL*" },
   { "/action/precondition/from-string-error-set", call_from_string_error_set, "*Scmp-CRITICAL*error == NULL*" },
   { "/action/precondition/from-kernel-value-error-set", call_from_kernel_value_error_set, "*Scmp-CRITICAL*error == NULL*" },
+  { "/action/precondition/new-errno-error-set", call_new_errno_error_set, "*Scmp-CRITICAL*error == NULL*" },
   { "/action/precondition/get-kind-null", call_get_kind_null, "*Scmp-CRITICAL*SCMP_IS_ACTION*" },
   { "/action/precondition/get-kind-wrong-type", call_get_kind_wrong_type, "*Scmp-CRITICAL*SCMP_IS_ACTION*" },
   { "/action/precondition/get-errno-value-null", call_get_errno_value_null, "*Scmp-CRITICAL*SCMP_IS_ACTION*" },
@@ -804,15 +844,16 @@ main (int   argc,
   g_test_add_func ("/action/new/property-default", test_new_property_default);
   g_test_add_func ("/action/property/read-only", test_property_read_only);
   g_test_add_func ("/action/property/out-of-range", test_property_out_of_range);
+  g_test_add_func ("/action/property/errno-out-of-range", test_property_errno_out_of_range);
   g_test_add_func ("/action/kernel-value/round-trip", test_kernel_value);
   g_test_add_func ("/action/kernel-value/ignored-data", test_kernel_value_ignored_data);
   g_test_add_func ("/action/kernel-value/unknown", test_kernel_value_unknown);
-  g_test_add_func ("/action/validate/errno", test_validate_errno);
+  g_test_add_func ("/action/new/errno-range", test_new_errno_range);
   g_test_add_func ("/action/validate/other-kinds", test_validate_other_kinds);
   g_test_add_func ("/action/validate/property-bag", test_validate_property_bag);
   g_test_add_func ("/action/equal", test_equal);
   g_test_add_func ("/action/to-string/canonical", test_to_string);
-  g_test_add_func ("/action/to-string/invalid-errno", test_to_string_invalid_errno);
+  g_test_add_func ("/action/to-string/errno-max", test_to_string_errno_max);
   g_test_add_func ("/action/from-string/round-trip", test_from_string_round_trip);
   g_test_add_func ("/action/from-string/aliases", test_from_string_aliases);
   g_test_add_func ("/action/from-string/oci", test_from_string_oci);

@@ -25,7 +25,11 @@
 static ScmpAction *
 errno_action (guint value)
 {
-  return scmp_action_new_errno (value);
+  g_autoptr(GError) error = NULL;
+  ScmpAction *action = scmp_action_new_errno (value, &error);
+
+  g_assert_no_error (error);
+  return action;
 }
 
 static ScmpFilter *

@@ -105,7 +105,13 @@ parse_action (const char *text)
   if (g_str_equal (name, "trap"))
     return scmp_action_new_trap (value);
   if (g_str_equal (name, "errno") && colon != NULL)
-    return scmp_action_new_errno (value);
+    {
+      g_autoptr(GError) error = NULL;
+      ScmpAction *action = scmp_action_new_errno (value, &error);
+
+      g_assert_no_error (error);
+      return action;
+    }
   if (g_str_equal (name, "trace") && colon != NULL)
     return scmp_action_new_trace (value);
 

@@ -461,7 +461,7 @@ random_action (gboolean full)
   switch (rand_below (full ? 8 : 7))
     {
     case 0: return scmp_action_new_allow ();
-    case 1: return scmp_action_new_errno (1 + rand_below (chance (50) ? 40 : 4095));
+    case 1: return scmp_action_new_errno (1 + rand_below (chance (50) ? 40 : 4095), NULL);
     case 2: return scmp_action_new_trap (full ? (guint16) rand_below (chance (50) ? 4 : 65536) : 0);
     case 3: return scmp_action_new_kill_process ();
     case 4: return scmp_action_new_kill_thread ();
@@ -1670,7 +1670,7 @@ test_long_jumps (void)
 
       /* Same action: comparable with libseccomp. */
       {
-        g_autoptr(ScmpAction) dflt = scmp_action_new_errno (1);
+        g_autoptr(ScmpAction) dflt = scmp_action_new_errno (1, NULL);
         g_autoptr(ScmpAction) allow = scmp_action_new_allow ();
         g_autoptr(ScmpFilter) filter = filter_new_for_set (&set, dflt);
         g_autoptr(GError) error = NULL;
@@ -1723,7 +1723,7 @@ test_long_jumps (void)
         for (guint i = 0; i < 300; i++)
           {
             ScmpCondition c = { i % 6, SCMP_COMPARE_OP_LE, 1000 - i, 0, FALSE };
-            g_autoptr(ScmpAction) act = scmp_action_new_errno (1 + i);
+            g_autoptr(ScmpAction) act = scmp_action_new_errno (1 + i, NULL);
             g_autoptr(ScmpRule) rule = scmp_rule_newv ("read", act, &c, 1);
 
             scmp_filter_add_rule (filter, rule, &error);
@@ -1776,7 +1776,7 @@ test_hi_word_boundaries (void)
       for (gsize o = 0; o < G_N_ELEMENTS (ops); o++)
         for (gsize di = 0; di < G_N_ELEMENTS (data); di++)
           {
-            g_autoptr(ScmpAction) dflt = scmp_action_new_errno (9);
+            g_autoptr(ScmpAction) dflt = scmp_action_new_errno (9, NULL);
             g_autoptr(ScmpAction) allow = scmp_action_new_allow ();
             g_autoptr(ScmpFilter) filter = filter_new_for_set (&set, dflt);
             g_autoptr(GError) error = NULL;
@@ -1827,7 +1827,7 @@ test_value_search (void)
       {
         const ArchSet set = { scmp_architecture_to_name (arches[a]), { arches[a] }, 1 };
         Stats stats = { .label = set.label };
-        g_autoptr(ScmpAction) dflt = scmp_action_new_errno (9);
+        g_autoptr(ScmpAction) dflt = scmp_action_new_errno (9, NULL);
         g_autoptr(ScmpFilter) filter = filter_new_for_set (&set, dflt);
         guint n_rules = 20 + rand_below (80);
         /* Half the rounds give a contiguous block one action, so that a
@@ -1896,7 +1896,7 @@ test_big_endian_words (void)
     {
       const ArchSet set = { scmp_architecture_to_name (arches[a]), { arches[a] }, 1 };
       Stats stats = { .label = set.label };
-      g_autoptr(ScmpAction) dflt = scmp_action_new_errno (9);
+      g_autoptr(ScmpAction) dflt = scmp_action_new_errno (9, NULL);
       g_autoptr(ScmpAction) allow = scmp_action_new_allow ();
       g_autoptr(ScmpAction) trap = scmp_action_new_trap (0);   /* libseccomp has no trap data */
       g_autoptr(ScmpAction) log = scmp_action_new_log ();
@@ -1961,7 +1961,7 @@ static void
 regression_multiplexer_child (ScmpArchitecture arch)
 {
   const ArchSet set = { scmp_architecture_to_name (arch), { arch }, 1 };
-  g_autoptr(ScmpAction) dflt = scmp_action_new_errno (1000);
+  g_autoptr(ScmpAction) dflt = scmp_action_new_errno (1000, NULL);
   g_autoptr(ScmpAction) allow = scmp_action_new_allow ();
   g_autoptr(ScmpFilter) filter = filter_new_for_set (&set, dflt);
   g_autoptr(GError) error = NULL;
@@ -2014,7 +2014,7 @@ test_regression_x32_bit (void)
 
   for (gsize s = 0; s < G_N_ELEMENTS (sets); s++)
     {
-      g_autoptr(ScmpAction) dflt = scmp_action_new_errno (38);
+      g_autoptr(ScmpAction) dflt = scmp_action_new_errno (38, NULL);
       g_autoptr(ScmpAction) allow = scmp_action_new_allow ();
       g_autoptr(ScmpFilter) filter = filter_new_for_set (&sets[s], dflt);
       g_autoptr(ScmpRule) rule = scmp_rule_new ("read", allow);

@@ -62,7 +62,7 @@ eval_str (ScmpFilter       *filter,
 static void
 test_new_defaults (void)
 {
-  g_autoptr(ScmpAction) deny = scmp_action_new_errno (EPERM);
+  g_autoptr(ScmpAction) deny = scmp_action_new_errno (EPERM, NULL);
   g_autoptr(ScmpFilter) filter = scmp_filter_new (deny);
   g_autoptr(ScmpFilter) bare = g_object_new (SCMP_TYPE_FILTER, NULL);
   g_autoptr(ScmpAction) bad_arch = NULL;
@@ -90,9 +90,9 @@ test_new_defaults (void)
 static void
 test_first_match_order (void)
 {
-  g_autoptr(ScmpAction) dflt = scmp_action_new_errno (EPERM);
+  g_autoptr(ScmpAction) dflt = scmp_action_new_errno (EPERM, NULL);
   g_autoptr(ScmpAction) allow = scmp_action_new_allow ();
-  g_autoptr(ScmpAction) eacces = scmp_action_new_errno (EACCES);
+  g_autoptr(ScmpAction) eacces = scmp_action_new_errno (EACCES, NULL);
   g_autoptr(ScmpFilter) filter = new_filter (dflt);
   ScmpCondition fd1 = { .arg = 0, .op = SCMP_COMPARE_OP_EQ, .datum = 1 };
   ScmpCondition low = { .arg = 0, .op = SCMP_COMPARE_OP_LE, .datum = 2 };
@@ -125,7 +125,7 @@ test_exists (void)
 {
   g_autoptr(ScmpAction) dflt = scmp_action_new_kill_process ();
   g_autoptr(ScmpAction) allow = scmp_action_new_allow ();
-  g_autoptr(ScmpAction) deny = scmp_action_new_errno (EPERM);
+  g_autoptr(ScmpAction) deny = scmp_action_new_errno (EPERM, NULL);
   g_autoptr(ScmpFilter) filter = new_filter (dflt);
   ScmpCondition c[2] = {
     { .arg = 0, .op = SCMP_COMPARE_OP_EQ, .datum = 1 },
@@ -157,13 +157,15 @@ static void
 test_bad_input_unchanged (void)
 {
   g_autoptr(ScmpAction) dflt = scmp_action_new_allow ();
-  g_autoptr(ScmpAction) deny = scmp_action_new_errno (EPERM);
-  g_autoptr(ScmpAction) huge_errno = scmp_action_new_errno (5000);
+  g_autoptr(ScmpAction) deny = scmp_action_new_errno (EPERM, NULL);
   g_autoptr(ScmpFilter) filter = new_filter (dflt);
   g_autoptr(ScmpRule) good = scmp_rule_new ("openat", deny);
   g_autoptr(GBytes) before = NULL;
   g_autofree char *pfc_before = NULL;
+  /* The constructors refuse these; structs filled in by hand reach the
+   * filter, which checks them with the same sentences. */
   ScmpCondition arg6 = { .arg = 6, .op = SCMP_COMPARE_OP_EQ, .datum = 0 };
+  ScmpCondition bad_op = { .arg = 0, .op = (ScmpCompareOp) 9, .datum = 0 };
   ScmpCondition wide = { .arg = 2, .op = SCMP_COMPARE_OP_LT, .datum = G_GUINT64_CONSTANT (1) << 32 };
   ScmpCondition wide32 = { .arg = 2, .op = SCMP_COMPARE_OP_EQ, .datum = G_GUINT64_CONSTANT (1) << 40, .is_32bit = TRUE };
   ScmpCondition family = { .arg = 0, .op = SCMP_COMPARE_OP_EQ, .datum = 2 };
@@ -176,9 +178,10 @@ test_bad_input_unchanged (void)
     { "unknown syscall", scmp_rule_new ("no_such_syscall", deny),
       SCMP_ERROR_INVALID_SYSCALL, "no_such_syscall" },
     { "arg index 6", scmp_rule_newv ("read", deny, &arg6, 1),
-      SCMP_ERROR_INVALID_ARGUMENT, "6" },
-    { "errno 5000", scmp_rule_new ("read", huge_errno),
-      SCMP_ERROR_INVALID_ARGUMENT, "5000" },
+      SCMP_ERROR_INVALID_ARGUMENT,
+      "The rule for “read”: The argument index 6 is out of range: a syscall has arguments 0 to 5" },
+    { "unknown comparison", scmp_rule_newv ("read", deny, &bad_op, 1),
+      SCMP_ERROR_INVALID_ARGUMENT, "The comparison 9 is unknown" },
     { "32-bit compare of a 64-bit value", scmp_rule_newv ("read", deny, &wide32, 1),
       SCMP_ERROR_INVALID_ARGUMENT, "32 bits" },
     { "exact rule for a syscall x86_64 lacks", scmp_rule_new_exact ("socketcall", deny, NULL, 0),
@@ -263,19 +266,6 @@ test_bad_input_unchanged (void)
   /* Priority for an unknown syscall. */
   g_assert_false (scmp_filter_set_priority (filter, "no_such_syscall", 10, &error));
   g_assert_error (error, SCMP_ERROR, SCMP_ERROR_INVALID_SYSCALL);
-}
-
-static void
-test_invalid_default_action (void)
-{
-  g_autoptr(ScmpAction) bad = scmp_action_new_errno (5000);
-  g_autoptr(ScmpFilter) filter = new_filter (bad);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bytes = scmp_filter_export_bpf (filter, &error);
-
-  g_assert_null (bytes);
-  g_assert_error (error, SCMP_ERROR, SCMP_ERROR_INVALID_ARGUMENT);
-  g_assert_nonnull (strstr (error->message, "5000"));
 }
 
 static void
@@ -482,7 +472,7 @@ change_remove_arch (ScmpFilter *filter)
 static gboolean
 change_bad_arch_action (ScmpFilter *filter)
 {
-  g_autoptr(ScmpAction) deny = scmp_action_new_errno (EPERM);
+  g_autoptr(ScmpAction) deny = scmp_action_new_errno (EPERM, NULL);
 
   scmp_filter_set_bad_arch_action (filter, deny);
   return TRUE;
@@ -573,7 +563,7 @@ static void
 test_add_rules (void)
 {
   g_autoptr(ScmpAction) allow = scmp_action_new_allow ();
-  g_autoptr(ScmpAction) deny = scmp_action_new_errno (EPERM);
+  g_autoptr(ScmpAction) deny = scmp_action_new_errno (EPERM, NULL);
   g_autoptr(ScmpFilter) filter = new_filter (deny);
   ScmpCondition fd1 = { .arg = 0, .op = SCMP_COMPARE_OP_EQ, .datum = 1 };
   g_autoptr(ScmpRule) read_rule = scmp_rule_new ("read", allow);
@@ -656,7 +646,7 @@ test_add_rules (void)
    * back with another action. */
   {
     g_autoptr(ScmpRule) mount_allowed = scmp_rule_new ("mount", allow);
-    g_autoptr(ScmpAction) eacces = scmp_action_new_errno (EACCES);
+    g_autoptr(ScmpAction) eacces = scmp_action_new_errno (EACCES, NULL);
     g_autoptr(ScmpRule) mount_denied = scmp_rule_new ("mount", eacces);
     g_autoptr(ScmpRule) bpf_allowed = scmp_rule_new ("bpf", allow);
     ScmpRule *batch[] = { mount_allowed, bpf_allowed };
@@ -686,8 +676,8 @@ static void
 test_properties (void)
 {
   g_autoptr(ScmpFilter) filter = new_filter (NULL);
-  g_autoptr(ScmpAction) errno77 = scmp_action_new_errno (77);
-  g_autoptr(ScmpAction) errno77_again = scmp_action_new_errno (77);
+  g_autoptr(ScmpAction) errno77 = scmp_action_new_errno (77, NULL);
+  g_autoptr(ScmpAction) errno77_again = scmp_action_new_errno (77, NULL);
   guint n_notify = 0;
 
   g_signal_connect (filter, "notify::thread-sync", G_CALLBACK (on_notify), &n_notify);
@@ -720,7 +710,7 @@ static void
 test_arches_late (void)
 {
   g_autoptr(ScmpAction) dflt = scmp_action_new_allow ();
-  g_autoptr(ScmpAction) deny = scmp_action_new_errno (EPERM);
+  g_autoptr(ScmpAction) deny = scmp_action_new_errno (EPERM, NULL);
   g_autoptr(ScmpFilter) filter = new_filter (dflt);
   g_autoptr(ScmpRule) rule = scmp_rule_new ("getpid", deny);
   g_autoptr(ScmpRule) only64 = scmp_rule_new ("arch_prctl", deny);
@@ -809,7 +799,7 @@ test_x32_split (void)
 static void
 test_tracer_skip (void)
 {
-  g_autoptr(ScmpAction) dflt = scmp_action_new_errno (EPERM);
+  g_autoptr(ScmpAction) dflt = scmp_action_new_errno (EPERM, NULL);
   g_autoptr(ScmpFilter) filter = new_filter (dflt);
   g_autoptr(GError) error = NULL;
   g_autoptr(ScmpAction) got = NULL;
@@ -828,7 +818,7 @@ static void
 test_64bit_compares (void)
 {
   g_autoptr(ScmpAction) dflt = scmp_action_new_allow ();
-  g_autoptr(ScmpAction) deny = scmp_action_new_errno (EPERM);
+  g_autoptr(ScmpAction) deny = scmp_action_new_errno (EPERM, NULL);
   g_autoptr(ScmpFilter) filter = new_filter (dflt);
   ScmpCondition big = { .arg = 1, .op = SCMP_COMPARE_OP_GE, .datum = G_GUINT64_CONSTANT (0x100000000) };
   ScmpCondition low32 = { .arg = 0, .op = SCMP_COMPARE_OP_EQ, .datum = 5, .is_32bit = TRUE };
@@ -851,7 +841,7 @@ test_64bit_compares (void)
 static void
 test_multiplexer_never_laxer (void)
 {
-  g_autoptr(ScmpAction) dflt = scmp_action_new_errno (EPERM);
+  g_autoptr(ScmpAction) dflt = scmp_action_new_errno (EPERM, NULL);
   g_autoptr(ScmpAction) allow = scmp_action_new_allow ();
   g_autoptr(ScmpFilter) filter = scmp_filter_new (dflt);
   ScmpCondition unix_only = { .arg = 0, .op = SCMP_COMPARE_OP_EQ, .datum = 1 };
@@ -888,7 +878,7 @@ test_multiplexer_never_laxer (void)
 
   /* Several conditional rules for one sub-call (this once looped). */
   {
-    g_autoptr(ScmpAction) eaf = scmp_action_new_errno (97);
+    g_autoptr(ScmpAction) eaf = scmp_action_new_errno (97, NULL);
     g_autoptr(ScmpAction) log = scmp_action_new_log ();
     ScmpCondition inet6 = { .arg = 0, .op = SCMP_COMPARE_OP_EQ, .datum = 10 };
     ScmpCondition netlink = { .arg = 0, .op = SCMP_COMPARE_OP_EQ, .datum = 16 };
@@ -952,10 +942,10 @@ test_transactions (void)
 static void
 test_merge_and_reset (void)
 {
-  g_autoptr(ScmpAction) dflt = scmp_action_new_errno (EPERM);
+  g_autoptr(ScmpAction) dflt = scmp_action_new_errno (EPERM, NULL);
   g_autoptr(ScmpAction) other_dflt = scmp_action_new_allow ();
   g_autoptr(ScmpAction) allow = scmp_action_new_allow ();
-  g_autoptr(ScmpAction) deny = scmp_action_new_errno (EACCES);
+  g_autoptr(ScmpAction) deny = scmp_action_new_errno (EACCES, NULL);
   g_autoptr(ScmpFilter) filter = new_filter (dflt);
   g_autoptr(ScmpFilter) other = new_filter (dflt);
   g_autoptr(ScmpFilter) conflicting = new_filter (dflt);
@@ -1065,9 +1055,9 @@ static ScmpFilter *
 new_threads_filter (void)
 {
   g_autoptr(ScmpAction) allow = scmp_action_new_allow ();
-  g_autoptr(ScmpAction) eacces = scmp_action_new_errno (EACCES);
+  g_autoptr(ScmpAction) eacces = scmp_action_new_errno (EACCES, NULL);
   g_autoptr(ScmpAction) kill = scmp_action_new_kill_process ();
-  g_autoptr(ScmpAction) deny = scmp_action_new_errno (EPERM);
+  g_autoptr(ScmpAction) deny = scmp_action_new_errno (EPERM, NULL);
   ScmpFilter *filter = new_filter (deny);
   ScmpCondition fd1 = { .arg = 0, .op = SCMP_COMPARE_OP_EQ, .datum = 1 };
   ScmpCondition inet = { .arg = 0, .op = SCMP_COMPARE_OP_EQ, .datum = 2 };
@@ -1256,9 +1246,9 @@ test_too_large (void)
 static void
 test_pfc_golden (void)
 {
-  g_autoptr(ScmpAction) dflt = scmp_action_new_errno (EPERM);
+  g_autoptr(ScmpAction) dflt = scmp_action_new_errno (EPERM, NULL);
   g_autoptr(ScmpAction) allow = scmp_action_new_allow ();
-  g_autoptr(ScmpAction) eafnosupport = scmp_action_new_errno (97);
+  g_autoptr(ScmpAction) eafnosupport = scmp_action_new_errno (97, NULL);
   g_autoptr(ScmpFilter) filter = new_filter (dflt);
   ScmpCondition inet = { .arg = 0, .op = SCMP_COMPARE_OP_EQ, .datum = 2 };
   ScmpCondition stdout_fd = { .arg = 0, .op = SCMP_COMPARE_OP_LE, .datum = 2, .is_32bit = TRUE };
@@ -1343,7 +1333,6 @@ main (int    argc,
   g_test_add_func ("/filter/semantics/64bit-compares", test_64bit_compares);
   g_test_add_func ("/filter/semantics/multiplexer-never-laxer", test_multiplexer_never_laxer);
   g_test_add_func ("/filter/bad-input/unchanged", test_bad_input_unchanged);
-  g_test_add_func ("/filter/bad-input/default-action", test_invalid_default_action);
   g_test_add_func ("/filter/bad-input/no-arch", test_no_arch);
   g_test_add_func ("/filter/bad-input/preconditions", test_preconditions);
   g_test_add_func ("/filter/signals", test_signals);

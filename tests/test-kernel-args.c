@@ -34,11 +34,14 @@ filter_with_rule (const char          *syscall,
                   guint                errno_value,
                   const ScmpCondition *cond)
 {
-  g_autoptr(ScmpAction) allow = scmp_action_new_allow ();
-  g_autoptr(ScmpAction) deny = scmp_action_new_errno (errno_value);
-  g_autoptr(ScmpRule) rule = scmp_rule_newv (syscall, deny, cond, 1);
   g_autoptr(GError) error = NULL;
+  g_autoptr(ScmpAction) allow = scmp_action_new_allow ();
+  g_autoptr(ScmpAction) deny = scmp_action_new_errno (errno_value, &error);
+  g_autoptr(ScmpRule) rule = NULL;
   ScmpFilter *filter = scmp_filter_new (allow);
+
+  g_assert_no_error (error);
+  rule = scmp_rule_newv (syscall, deny, cond, 1);
 
   g_assert_true (scmp_filter_add_rule (filter, rule, &error));
   g_assert_no_error (error);
@@ -395,7 +398,7 @@ test_ipc_version_bits (void)
   for (gsize i = 0; i < G_N_ELEMENTS (calls); i++)
     {
       g_autoptr(ScmpAction) allow = scmp_action_new_allow ();
-      g_autoptr(ScmpAction) deny = scmp_action_new_errno (EACCES);
+      g_autoptr(ScmpAction) deny = scmp_action_new_errno (EACCES, NULL);
       g_autoptr(ScmpRule) rule = scmp_rule_new (calls[i].name, deny);
       g_autoptr(ScmpFilter) filter = scmp_filter_new (allow);
       g_autoptr(GError) error = NULL;

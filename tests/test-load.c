@@ -151,10 +151,10 @@ test_action_errno (void)
     {
       g_autoptr(ScmpFilter) filter =
         filter_new_with_rules (NULL,
-                               "getppid", scmp_action_new_errno (EPERM),
-                               "uname", scmp_action_new_errno (ENOSYS),
-                               "dup", scmp_action_new_errno (123),
-                               "getpgid", scmp_action_new_errno (SCMP_ACTION_ERRNO_MAX),
+                               "getppid", scmp_action_new_errno (EPERM, NULL),
+                               "uname", scmp_action_new_errno (ENOSYS, NULL),
+                               "dup", scmp_action_new_errno (123, NULL),
+                               "getpgid", scmp_action_new_errno (SCMP_ACTION_ERRNO_MAX, NULL),
                                NULL);
       struct utsname u;
       pid_t pid = getpid ();
@@ -188,7 +188,7 @@ test_action_default (void)
     {
       g_autoptr(ScmpFilter) filter =
         filter_new_with_rules (scmp_action_new_log (),
-                               "getppid", scmp_action_new_errno (EXDEV),
+                               "getppid", scmp_action_new_errno (EXDEV, NULL),
                                NULL);
       pid_t ppid = getppid ();
 
@@ -368,7 +368,7 @@ test_action_log_allow (void)
     {
       g_autoptr(ScmpAction) allow = scmp_action_new_allow ();
       g_autoptr(ScmpAction) log = scmp_action_new_log ();
-      g_autoptr(ScmpAction) eperm = scmp_action_new_errno (EPERM);
+      g_autoptr(ScmpAction) eperm = scmp_action_new_errno (EPERM, NULL);
       g_autoptr(ScmpFilter) filter = scmp_filter_new (allow);
       ScmpCondition fd0 = { .arg = 0, .op = SCMP_COMPARE_OP_EQ, .datum = 0 };
       g_autoptr(GError) error = NULL;
@@ -521,7 +521,7 @@ test_args_write_fd (void)
     {
       g_autoptr(ScmpFilter) filter = NULL;
       g_autoptr(ScmpAction) allow = scmp_action_new_allow ();
-      g_autoptr(ScmpAction) eacces = scmp_action_new_errno (EACCES);
+      g_autoptr(ScmpAction) eacces = scmp_action_new_errno (EACCES, NULL);
       ScmpCondition fd1 = { .arg = 0, .op = SCMP_COMPARE_OP_EQ, .datum = 1 };
       /* fd is an int: the kernel ignores the high word, so must the rule */
       ScmpCondition fd2 = { .arg = 0, .op = SCMP_COMPARE_OP_EQ, .datum = 2, .is_32bit = TRUE };
@@ -562,8 +562,8 @@ test_args_64bit (void)
     {
       g_autoptr(ScmpFilter) filter = NULL;
       g_autoptr(ScmpAction) allow = scmp_action_new_allow ();
-      g_autoptr(ScmpAction) eacces = scmp_action_new_errno (EACCES);
-      g_autoptr(ScmpAction) exdev = scmp_action_new_errno (EXDEV);
+      g_autoptr(ScmpAction) eacces = scmp_action_new_errno (EACCES, NULL);
+      g_autoptr(ScmpAction) exdev = scmp_action_new_errno (EXDEV, NULL);
       ScmpCondition big = { .arg = 1, .op = SCMP_COMPARE_OP_GT, .datum = 0x100000000ull };
       /* 32-bit compare of whence: only the low word counts */
       ScmpCondition whence_end = { .arg = 2, .op = SCMP_COMPARE_OP_EQ, .datum = SEEK_END,
@@ -614,7 +614,7 @@ test_arch_x86_in_filter (void)
   if (g_test_subprocess ())
     {
       g_autoptr(ScmpFilter) filter =
-        filter_new_with_rules (NULL, "getpid", scmp_action_new_errno (99), NULL);
+        filter_new_with_rules (NULL, "getpid", scmp_action_new_errno (99, NULL), NULL);
       g_autoptr(GError) error = NULL;
 
       scmp_filter_add_arch (filter, SCMP_ARCHITECTURE_X86, &error);
@@ -642,8 +642,8 @@ test_arch_x86_bad_arch_errno (void)
   if (g_test_subprocess ())
     {
       g_autoptr(ScmpFilter) filter =
-        filter_new_with_rules (NULL, "getpid", scmp_action_new_errno (99), NULL);
-      g_autoptr(ScmpAction) bad = scmp_action_new_errno (77);
+        filter_new_with_rules (NULL, "getpid", scmp_action_new_errno (99, NULL), NULL);
+      g_autoptr(ScmpAction) bad = scmp_action_new_errno (77, NULL);
 
       scmp_filter_set_bad_arch_action (filter, bad);
       g_assert_false (scmp_filter_has_arch (filter, SCMP_ARCHITECTURE_X86));
@@ -731,8 +731,8 @@ test_arch_x32 (void)
       if (g_strcmp0 (which, "bad-arch") == 0)
         {
           g_autoptr(ScmpFilter) f =
-            filter_new_with_rules (NULL, "getpid", scmp_action_new_errno (99), NULL);
-          g_autoptr(ScmpAction) bad = scmp_action_new_errno (77);
+            filter_new_with_rules (NULL, "getpid", scmp_action_new_errno (99, NULL), NULL);
+          g_autoptr(ScmpAction) bad = scmp_action_new_errno (77, NULL);
 
           scmp_filter_set_bad_arch_action (f, bad);
           load_or_die (f);
@@ -744,8 +744,8 @@ test_arch_x32 (void)
       else if (g_strcmp0 (which, "with-x32") == 0)
         {
           g_autoptr(ScmpFilter) f =
-            filter_new_with_rules (NULL, "getpid", scmp_action_new_errno (99), NULL);
-          g_autoptr(ScmpAction) bad = scmp_action_new_errno (77);
+            filter_new_with_rules (NULL, "getpid", scmp_action_new_errno (99, NULL), NULL);
+          g_autoptr(ScmpAction) bad = scmp_action_new_errno (77, NULL);
           g_autoptr(GError) err = NULL;
 
           scmp_filter_set_bad_arch_action (f, bad);
@@ -798,7 +798,7 @@ test_bad_arch_action_property (void)
 {
   g_autoptr(ScmpAction) allow = scmp_action_new_allow ();
   g_autoptr(ScmpFilter) filter = scmp_filter_new (allow);
-  g_autoptr(ScmpAction) errno77 = scmp_action_new_errno (77);
+  g_autoptr(ScmpAction) errno77 = scmp_action_new_errno (77, NULL);
   g_autoptr(ScmpAction) got = NULL;
 
   g_assert_cmpint (scmp_action_get_kind (scmp_filter_get_bad_arch_action (filter)), ==,
@@ -823,7 +823,7 @@ test_no_new_privs (void)
     {
       const char *which = g_getenv ("TEST_LOAD_NNP");
       g_autoptr(ScmpFilter) filter =
-        filter_new_with_rules (NULL, "getppid", scmp_action_new_errno (EPERM), NULL);
+        filter_new_with_rules (NULL, "getppid", scmp_action_new_errno (EPERM, NULL), NULL);
       g_autofree char *nnp = NULL;
       g_autofree char *seccomp = NULL;
 
@@ -914,7 +914,7 @@ test_thread_sync (void)
     {
       gboolean tsync = g_strcmp0 (g_getenv ("TEST_LOAD_TSYNC"), "on") == 0;
       g_autoptr(ScmpFilter) filter =
-        filter_new_with_rules (NULL, "getppid", scmp_action_new_errno (EPERM), NULL);
+        filter_new_with_rules (NULL, "getppid", scmp_action_new_errno (EPERM, NULL), NULL);
       ThreadCall tc = { .result = 0 };
       pid_t ppid = getppid ();
       pthread_t thread;
@@ -964,9 +964,9 @@ test_thread_sync_refused (void)
   if (g_test_subprocess ())
     {
       g_autoptr(ScmpFilter) filter =
-        filter_new_with_rules (NULL, "getppid", scmp_action_new_errno (EPERM), NULL);
+        filter_new_with_rules (NULL, "getppid", scmp_action_new_errno (EPERM, NULL), NULL);
       g_autoptr(ScmpFilter) other =
-        filter_new_with_rules (NULL, "getpgrp", scmp_action_new_errno (EXDEV), NULL);
+        filter_new_with_rules (NULL, "getpgrp", scmp_action_new_errno (EXDEV, NULL), NULL);
       g_autoptr(GError) error = NULL;
       ThreadCall tc = { .own_filter = other };
       g_autofree char *seccomp = NULL;
@@ -1037,14 +1037,14 @@ static void
 test_load_prepared (void)
 {
   g_autoptr(ScmpFilter) filter = NULL;
-  g_autoptr(ScmpAction) eperm = scmp_action_new_errno (EPERM);
+  g_autoptr(ScmpAction) eperm = scmp_action_new_errno (EPERM, NULL);
   g_autoptr(ScmpRule) rule = NULL;
   g_autoptr(GError) error = NULL;
 
   if (skip_without_seccomp ())
     return;
 
-  filter = filter_new_with_rules (NULL, "getppid", scmp_action_new_errno (EPERM), NULL);
+  filter = filter_new_with_rules (NULL, "getppid", scmp_action_new_errno (EPERM, NULL), NULL);
 
   /* not prepared yet */
   assert_exited_ok (fork_and_wait (load_unprepared_child, filter));
@@ -1081,7 +1081,7 @@ test_load_refused (void)
   if (g_test_subprocess ())
     {
       g_autoptr(ScmpFilter) filter =
-        filter_new_with_rules (NULL, "getppid", scmp_action_new_errno (EPERM), NULL);
+        filter_new_with_rules (NULL, "getppid", scmp_action_new_errno (EPERM, NULL), NULL);
       g_autoptr(GError) error = NULL;
       g_autofree char *seccomp = NULL;
       pid_t ppid = getppid ();
@@ -1168,8 +1168,8 @@ test_export_memfd (void)
   RawProgram raw;
 
   filter = filter_new_with_rules (NULL,
-                                  "getppid", scmp_action_new_errno (EPERM),
-                                  "getpgid", scmp_action_new_errno (123),
+                                  "getppid", scmp_action_new_errno (EPERM, NULL),
+                                  "getpgid", scmp_action_new_errno (123, NULL),
                                   NULL);
   fd = scmp_filter_export_bpf_memfd (filter, &error);
   g_assert_no_error (error);

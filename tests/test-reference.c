@@ -75,7 +75,7 @@ test_int_argument (void)
 {
   const ScmpArchitecture arches[] = { SCMP_ARCHITECTURE_X86_64 };
   g_autoptr(ScmpAction) allow = scmp_action_new_allow ();
-  g_autoptr(ScmpAction) deny = scmp_action_new_errno (EAFNOSUPPORT);
+  g_autoptr(ScmpAction) deny = scmp_action_new_errno (EAFNOSUPPORT, NULL);
   g_autoptr(ScmpFilter) filter = filter_new (allow, arches, 1);
   const ScmpCondition inet = { 0, SCMP_COMPARE_OP_EQ, 2, 0, FALSE };
   const guint32 denied = SECCOMP_RET_ERRNO | EAFNOSUPPORT;
@@ -94,7 +94,7 @@ test_signed_ordering (void)
 {
   const ScmpArchitecture arches[] = { SCMP_ARCHITECTURE_X86_64 };
   g_autoptr(ScmpAction) allow = scmp_action_new_allow ();
-  g_autoptr(ScmpAction) deny = scmp_action_new_errno (EPERM);
+  g_autoptr(ScmpAction) deny = scmp_action_new_errno (EPERM, NULL);
   g_autoptr(ScmpFilter) filter = filter_new (allow, arches, 1);
   const ScmpCondition negative = { 0, SCMP_COMPARE_OP_LT, 0, 0, FALSE };
   const guint32 denied = SECCOMP_RET_ERRNO | EPERM;
@@ -114,7 +114,7 @@ static void
 test_x32_long (void)
 {
   const ScmpArchitecture arches[] = { SCMP_ARCHITECTURE_X86_64, SCMP_ARCHITECTURE_X32 };
-  g_autoptr(ScmpAction) deny = scmp_action_new_errno (EPERM);
+  g_autoptr(ScmpAction) deny = scmp_action_new_errno (EPERM, NULL);
   g_autoptr(ScmpAction) allow = scmp_action_new_allow ();
   g_autoptr(ScmpFilter) filter = filter_new (deny, arches, 2);
   const ScmpCondition zero = { 1, SCMP_COMPARE_OP_EQ, 0, 0, FALSE };
@@ -156,7 +156,7 @@ test_socketcall (void)
 {
   const ScmpArchitecture arches[] = { SCMP_ARCHITECTURE_S390X };
   g_autoptr(ScmpAction) allow = scmp_action_new_allow ();
-  g_autoptr(ScmpAction) deny = scmp_action_new_errno (EACCES);
+  g_autoptr(ScmpAction) deny = scmp_action_new_errno (EACCES, NULL);
   g_autoptr(ScmpAction) trap = scmp_action_new_trap (7);
   g_autoptr(ScmpFilter) filter = filter_new (allow, arches, 1);
   const ScmpCondition unix_family = { 0, SCMP_COMPARE_OP_EQ, 1, 0, FALSE };
@@ -202,7 +202,7 @@ static void
 test_abi_and_tracer_skip (void)
 {
   const ScmpArchitecture arches[] = { SCMP_ARCHITECTURE_X86_64 };
-  g_autoptr(ScmpAction) deny = scmp_action_new_errno (EPERM);
+  g_autoptr(ScmpAction) deny = scmp_action_new_errno (EPERM, NULL);
   g_autoptr(ScmpAction) kill = scmp_action_new_kill_thread ();
   g_autoptr(ScmpAction) allow = scmp_action_new_allow ();
   g_autoptr(ScmpFilter) filter = filter_new (deny, arches, 1);

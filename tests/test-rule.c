@@ -34,7 +34,7 @@ test_new (void)
 static void
 test_new_keeps_action (void)
 {
-  ScmpAction *action = scmp_action_new_errno (EPERM);
+  ScmpAction *action = scmp_action_new_errno (EPERM, NULL);
   g_autoptr(ScmpRule) rule = scmp_rule_new ("openat", action);
 
   g_test_summary ("A rule holds its own reference to the action");
@@ -52,7 +52,7 @@ test_new_keeps_action (void)
 static void
 test_newv (void)
 {
-  g_autoptr(ScmpAction) deny = scmp_action_new_errno (EACCES);
+  g_autoptr(ScmpAction) deny = scmp_action_new_errno (EACCES, NULL);
   const ScmpCondition conditions[] = {
     { 2, SCMP_COMPARE_OP_MASKED_EQ, 0x40, 0x40, FALSE },
     { 0, SCMP_COMPARE_OP_EQ, 1, 0, TRUE },
@@ -81,8 +81,8 @@ static void
 test_new_with_conditions (void)
 {
   g_autoptr(ScmpAction) allow = scmp_action_new_allow ();
-  g_autoptr(ScmpCondition) a = scmp_condition_new (0, SCMP_COMPARE_OP_EQ, 1);
-  g_autoptr(ScmpCondition) b = scmp_condition_new_32 (2, SCMP_COMPARE_OP_LE, 10);
+  g_autoptr(ScmpCondition) a = scmp_condition_new (0, SCMP_COMPARE_OP_EQ, 1, NULL);
+  g_autoptr(ScmpCondition) b = scmp_condition_new_32 (2, SCMP_COMPARE_OP_LE, 10, NULL);
   g_autoptr(ScmpRule) rule = scmp_rule_new_with_conditions ("write", allow, a, b, NULL);
   g_autoptr(ScmpRule) none = scmp_rule_new_with_conditions ("write", allow, NULL, NULL);
 
@@ -246,7 +246,7 @@ test_same_conditions (void)
   g_autoptr(ScmpRule) r_none = rule_with ("write", NULL, 0);
   g_autoptr(ScmpRule) r_none2 = rule_with ("write", NULL, 0);
   g_autoptr(ScmpRule) r_read_abc = rule_with ("read", abc, 3);
-  g_autoptr(ScmpAction) deny = scmp_action_new_errno (EPERM);
+  g_autoptr(ScmpAction) deny = scmp_action_new_errno (EPERM, NULL);
   g_autoptr(ScmpRule) r_deny_cba = scmp_rule_new_exact ("write", deny, cba, 3);
 
   g_test_summary ("Same syscall and same set of conditions, whatever the order and repeats");
@@ -349,7 +349,7 @@ static void
 test_to_string (void)
 {
   g_autoptr(ScmpAction) allow = scmp_action_new_allow ();
-  g_autoptr(ScmpAction) deny = scmp_action_new_errno (EPERM);
+  g_autoptr(ScmpAction) deny = scmp_action_new_errno (EPERM, NULL);
   const ScmpCondition conditions[] = {
     { 0, SCMP_COMPARE_OP_EQ, 1, 0, FALSE },
     { 2, SCMP_COMPARE_OP_LE, 10, 0, FALSE },
@@ -435,7 +435,7 @@ call_new_exact_empty_syscall (void)
 static void
 call_new_with_conditions_null_action (void)
 {
-  g_autoptr(ScmpCondition) condition = scmp_condition_new (0, SCMP_COMPARE_OP_EQ, 1);
+  g_autoptr(ScmpCondition) condition = scmp_condition_new (0, SCMP_COMPARE_OP_EQ, 1, NULL);
 
   scmp_rule_new_with_conditions ("write", NULL, condition, NULL);
 }
@@ -444,7 +444,7 @@ static void
 call_new_with_conditions_empty_syscall (void)
 {
   g_autoptr(ScmpAction) allow = scmp_action_new_allow ();
-  g_autoptr(ScmpCondition) condition = scmp_condition_new (0, SCMP_COMPARE_OP_EQ, 1);
+  g_autoptr(ScmpCondition) condition = scmp_condition_new (0, SCMP_COMPARE_OP_EQ, 1, NULL);
 
   scmp_rule_new_with_conditions ("", allow, condition, NULL);
 }

@@ -457,8 +457,8 @@ static ScmpCondition
 make_cond (guint arg, ScmpCompareOp op, guint64 datum, guint64 mask)
 {
   g_autoptr (ScmpCondition) c = op == SCMP_COMPARE_OP_MASKED_EQ
-    ? scmp_condition_new_masked (arg, mask, datum)
-    : scmp_condition_new (arg, op, datum);
+    ? scmp_condition_new_masked (arg, mask, datum, NULL)
+    : scmp_condition_new (arg, op, datum, NULL);
 
   return *c;
 }
@@ -896,7 +896,7 @@ make_large (guint n)
 static gboolean
 overflow_gives_too_large (void)
 {
-  g_autoptr (ScmpAction) deny = scmp_action_new_errno (EPERM);
+  g_autoptr (ScmpAction) deny = scmp_action_new_errno (EPERM, NULL);
   g_autoptr (ScmpAction) allow = scmp_action_new_allow ();
   g_autoptr (ScmpFilter) filter = scmp_filter_new (deny);
   g_autoptr (GBytes) bytes = NULL;

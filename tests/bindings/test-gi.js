@@ -288,11 +288,21 @@ const actionTests = {
             () => Scmp.Action.new_from_kernel_value(0x00051000), 'errno 4096');
         assertEqual(Scmp.Action.new_from_kernel_value(0x00050000).to_string(), 'errno(0)',
             'errno 0 is "pretend it succeeded"');
-        const bad = Scmp.Action.new_errno(5000);
-        assertEqual(bad.errno_value, 5000, 'new_errno() keeps any value');
-        assertScmpError(Scmp.Error.INVALID_ARGUMENT, () => bad.validate(), 'validate');
-        const badBag = new Scmp.Action({kind: Scmp.ActionKind.ERRNO, errno_value: 5000});
-        assertScmpError(Scmp.Error.INVALID_ARGUMENT, () => badBag.validate(), 'validate bag');
+        // new_errno() refuses a value above 4095 where it is made.
+        const err = assertScmpError(Scmp.Error.INVALID_ARGUMENT,
+            () => Scmp.Action.new_errno(5000), 'new_errno(5000)');
+        assertEqual(err.message, 'The errno value 5000 is out of range: it must be between 0 and 4095');
+        assertScmpError(Scmp.Error.INVALID_ARGUMENT, () => Scmp.Action.new_errno(4096),
+            'new_errno(4096)');
+        assertEqual(Scmp.Action.new_errno(4095).to_string(), 'errno(4095)');
+        assertEqual(Scmp.Action.new_errno(0).to_string(), 'errno(0)');
+        // So does the property: GObject warns and leaves it at 0.
+        GLib.test_expect_message('GLib-GObject', GLib.LogLevelFlags.LEVEL_WARNING,
+            '*out of range*errno-value*');
+        const bag = new Scmp.Action({kind: Scmp.ActionKind.ERRNO, errno_value: 5000});
+        GLib.test_assert_expected_messages_internal('Scmp', 'test-gi.js', 0, 'errno-value 5000');
+        assertEqual(bag.errno_value, 0, 'errno-value 5000 not set');
+        assert(bag.validate(), 'the action is valid');
     },
 };
 
@@ -331,6 +341,23 @@ const conditionTests = {
         const c32 = Scmp.Condition.new_32(0, Scmp.CompareOp.EQ, 1);
         assertEqual(c32.is_32bit, true, '32-bit');
         assertEqual(c32.to_string(), 'arg0 == 1 (32-bit)');
+    },
+
+    'constructor-errors'() {
+        // A syscall has arguments 0 to 5.
+        const err = assertScmpError(Scmp.Error.INVALID_ARGUMENT,
+            () => Scmp.Condition.new(6, Scmp.CompareOp.EQ, 0), 'arg 6');
+        assertEqual(err.message, 'The argument index 6 is out of range: a syscall has arguments 0 to 5');
+        assertScmpError(Scmp.Error.INVALID_ARGUMENT,
+            () => Scmp.Condition.new_masked(6, 1, 1), 'masked arg 6');
+        assertScmpError(Scmp.Error.INVALID_ARGUMENT,
+            () => Scmp.Condition.new_32(6, Scmp.CompareOp.EQ, 0), '32-bit arg 6');
+        // A 32-bit condition takes a 32-bit datum.
+        const wide = assertScmpError(Scmp.Error.INVALID_ARGUMENT,
+            () => Scmp.Condition.new_32(0, Scmp.CompareOp.EQ, 0x100000000), '32-bit datum');
+        assert(wide.message.includes('0x100000000'), wide.message);
+        assertEqual(Scmp.Condition.new_32(0, Scmp.CompareOp.EQ, 0xffffffff).datum, 0xffffffff);
+        assertEqual(Scmp.Condition.new(5, Scmp.CompareOp.EQ, 0).arg, 5);
     },
 
     'copy-equal'() {
@@ -596,15 +623,14 @@ const filterTests = {
         const allow = Scmp.Action.new_allow();
         assertFailsUnchanged(filter, Scmp.Error.INVALID_SYSCALL,
             () => filter.add_rule(Scmp.Rule.new('no_such_call', allow)), 'unknown syscall');
-        assertFailsUnchanged(filter, Scmp.Error.INVALID_ARGUMENT,
-            () => filter.add_rule(Scmp.Rule.new('read', Scmp.Action.new_errno(5000))),
-            'errno 5000');
         assertFailsUnchanged(filter, Scmp.Error.EXISTS,
             () => filter.add_rule(Scmp.Rule.new_with_conditions('write', Scmp.Action.new_errno(1),
                 [Scmp.Condition.new(0, Scmp.CompareOp.EQ, 1)])), 'exists');
+        // Condition.new() refuses argument 6; a struct filled in by hand
+        // reaches the filter, which refuses it too.
+        const arg6 = new Scmp.Condition({arg: 6, op: Scmp.CompareOp.EQ});
         assertFailsUnchanged(filter, Scmp.Error.INVALID_ARGUMENT,
-            () => filter.add_rule(Scmp.Rule.new_with_conditions('read', allow,
-                [Scmp.Condition.new(6, Scmp.CompareOp.EQ, 0)])), 'arg 6');
+            () => filter.add_rule(Scmp.Rule.new_with_conditions('read', allow, [arg6])), 'arg 6');
         assertFailsUnchanged(filter, Scmp.Error.INVALID_SYSCALL,
             () => filter.insert_rule(0, Scmp.Rule.new('no_such_call', allow)), 'insert unknown');
         assertFailsUnchanged(filter, Scmp.Error.INVALID_SYSCALL,

@@ -274,12 +274,22 @@ class TestAction(ScmpTestCase):
         # errno 0 is "pretend it succeeded".
         self.assertEqual(Scmp.Action.new_from_kernel_value(0x00050000).to_string(),
                          'errno(0)')
-        # new_errno() takes any value; validate() reports it.
-        bad = Scmp.Action.new_errno(5000)
-        self.assertEqual(bad.props.errno_value, 5000)
-        self.assertScmpError(Scmp.Error.INVALID_ARGUMENT, bad.validate)
+        # new_errno() refuses a value above 4095 where it is made.
+        with self.assertRaises(GLib.Error) as cm:
+            Scmp.Action.new_errno(5000)
+        self.assertTrue(cm.exception.matches(Scmp.error_quark(), Scmp.Error.INVALID_ARGUMENT))
+        self.assertEqual(cm.exception.message,
+                         'The errno value 5000 is out of range: it must be between 0 and 4095')
+        self.assertScmpError(Scmp.Error.INVALID_ARGUMENT, Scmp.Action.new_errno, 4096)
+        self.assertEqual(Scmp.Action.new_errno(4095).to_string(), 'errno(4095)')
+        self.assertEqual(Scmp.Action.new_errno(0).to_string(), 'errno(0)')
+        # So does the property: GObject warns and leaves it at 0.
+        GLib.test_expect_message('GLib-GObject', GLib.LogLevelFlags.LEVEL_WARNING,
+                                 '*out of range*errno-value*')
         bad = Scmp.Action(kind=Scmp.ActionKind.ERRNO, errno_value=5000)
-        self.assertScmpError(Scmp.Error.INVALID_ARGUMENT, bad.validate)
+        GLib.test_assert_expected_messages_internal('Scmp', 'test-gi.py', 0, 'errno-value')
+        self.assertEqual(bad.props.errno_value, 0)
+        self.assertTrue(bad.validate())
 
 
 class TestCondition(ScmpTestCase):
@@ -314,6 +324,24 @@ class TestCondition(ScmpTestCase):
         self.assertTrue(c32.matches(0xffffffff00000001))
         self.assertFalse(cond.matches(0xffffffff00005401))
         self.assertTrue(cond.matches(0x5401))
+
+    def test_constructor_errors(self):
+        # A syscall has arguments 0 to 5.
+        with self.assertRaises(GLib.Error) as cm:
+            Scmp.Condition.new(6, Scmp.CompareOp.EQ, 0)
+        self.assertTrue(cm.exception.matches(Scmp.error_quark(), Scmp.Error.INVALID_ARGUMENT))
+        self.assertEqual(cm.exception.message,
+                         'The argument index 6 is out of range: a syscall has arguments 0 to 5')
+        self.assertScmpError(Scmp.Error.INVALID_ARGUMENT, Scmp.Condition.new_masked, 6, 1, 1)
+        self.assertScmpError(Scmp.Error.INVALID_ARGUMENT, Scmp.Condition.new_32,
+                             6, Scmp.CompareOp.EQ, 0)
+        # A 32-bit condition takes a 32-bit datum.
+        err = self.assertScmpError(Scmp.Error.INVALID_ARGUMENT, Scmp.Condition.new_32,
+                                   0, Scmp.CompareOp.EQ, 0x100000000)
+        self.assertIn('0x100000000', err.message)
+        self.assertEqual(Scmp.Condition.new_32(0, Scmp.CompareOp.EQ, 0xffffffff).datum,
+                         0xffffffff)
+        self.assertEqual(Scmp.Condition.new(5, Scmp.CompareOp.EQ, 0).arg, 5)
 
     def test_full_64_bit_datum(self):
         cond = Scmp.Condition.new(3, Scmp.CompareOp.GE, 0xffffffff00000000)
@@ -559,15 +587,17 @@ class TestFilter(ScmpTestCase):
 
         self.assertFailsUnchanged(flt, Scmp.Error.INVALID_SYSCALL, flt.add_rule,
                                   Scmp.Rule.new('no_such_call', allow))
-        self.assertFailsUnchanged(flt, Scmp.Error.INVALID_ARGUMENT, flt.add_rule,
-                                  Scmp.Rule.new('read', Scmp.Action.new_errno(5000)))
         self.assertFailsUnchanged(flt, Scmp.Error.EXISTS, flt.add_rule,
                                   Scmp.Rule.new_with_conditions(
                                       'write', Scmp.Action.new_errno(1),
                                       [Scmp.Condition.new(0, Scmp.CompareOp.EQ, 1)]))
+        # Condition.new() refuses argument 6; a struct filled in by hand
+        # reaches the filter, which refuses it too.
+        arg6 = Scmp.Condition()
+        arg6.arg = 6
+        arg6.op = Scmp.CompareOp.EQ
         self.assertFailsUnchanged(flt, Scmp.Error.INVALID_ARGUMENT, flt.add_rule,
-                                  Scmp.Rule.new_with_conditions(
-                                      'read', allow, [Scmp.Condition.new(6, Scmp.CompareOp.EQ, 0)]))
+                                  Scmp.Rule.new_with_conditions('read', allow, [arg6]))
         self.assertFailsUnchanged(flt, Scmp.Error.INVALID_SYSCALL, flt.insert_rule, 0,
                                   Scmp.Rule.new('no_such_call', allow))
         self.assertFailsUnchanged(flt, Scmp.Error.INVALID_SYSCALL, flt.set_priority,

@@ -1,0 +1,22 @@
+/* scmp-condition-private.h
+ *
+ * SPDX-FileCopyrightText: 2026 The scmp-glib authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#pragma once
+
+#include "scmp-condition.h"
+
+G_BEGIN_DECLS
+
+/* The checks that need no syscall or ABI: an argument index of 0 to
+ * SCMP_CONDITION_MAX_ARG, a known ScmpCompareOp and, for a 32-bit
+ * condition, a datum that fits in 32 bits. The constructors refuse such a
+ * condition with this error, and rules check it again since ScmpCondition
+ * is a public struct anyone can fill in; the sentence lives here only.
+ * Sets SCMP_ERROR_INVALID_ARGUMENT. */
+gboolean _scmp_condition_check (const ScmpCondition  *self,
+                                GError              **error);
+
+G_END_DECLS
