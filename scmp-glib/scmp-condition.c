@@ -100,6 +100,16 @@ _scmp_condition_check (const ScmpCondition  *self,
                    self->arg, self->datum);
       return FALSE;
     }
+  /* Only a hand-filled struct can get here: scmp_condition_new_32() gives
+   * a 32-bit mask. */
+  if (self->is_32bit && self->op == SCMP_COMPARE_OP_MASKED_EQ && self->mask > G_MAXUINT32)
+    {
+      g_set_error (error, SCMP_ERROR, SCMP_ERROR_INVALID_ARGUMENT,
+                   "The 32-bit comparison of argument %u has the mask "
+                   "0x%" G_GINT64_MODIFIER "x, which does not fit in 32 bits",
+                   self->arg, self->mask);
+      return FALSE;
+    }
 
   return TRUE;
 }

@@ -374,7 +374,9 @@ rule_data_fit (const ArchSet *set,
       const ScmpCondition *c = scmp_rule_get_condition (rule, i);
       guint bits = set_arg_bits (set, scmp_rule_get_syscall (rule), c->arg);
 
-      if (c->is_32bit && c->datum > G_MAXUINT32)
+      /* A 32-bit condition's datum and mask are plain 32-bit numbers. */
+      if (c->is_32bit && (c->datum > G_MAXUINT32 ||
+                          (c->op == SCMP_COMPARE_OP_MASKED_EQ && c->mask > G_MAXUINT32)))
         return FALSE;
       if (c->is_32bit)
         bits = MIN (bits, 32);

@@ -168,6 +168,8 @@ test_bad_input_unchanged (void)
   ScmpCondition bad_op = { .arg = 0, .op = (ScmpCompareOp) 9, .datum = 0 };
   ScmpCondition wide = { .arg = 2, .op = SCMP_COMPARE_OP_LT, .datum = G_GUINT64_CONSTANT (1) << 32 };
   ScmpCondition wide32 = { .arg = 2, .op = SCMP_COMPARE_OP_EQ, .datum = G_GUINT64_CONSTANT (1) << 40, .is_32bit = TRUE };
+  ScmpCondition wide_mask32 = { .arg = 2, .op = SCMP_COMPARE_OP_MASKED_EQ, .datum = 0,
+                                .mask = G_GUINT64_CONSTANT (1) << 41, .is_32bit = TRUE };
   ScmpCondition family = { .arg = 0, .op = SCMP_COMPARE_OP_EQ, .datum = 2 };
   struct {
     const char *what;
@@ -184,6 +186,9 @@ test_bad_input_unchanged (void)
       SCMP_ERROR_INVALID_ARGUMENT, "The comparison 9 is unknown" },
     { "32-bit compare of a 64-bit value", scmp_rule_newv ("read", deny, &wide32, 1),
       SCMP_ERROR_INVALID_ARGUMENT, "32 bits" },
+    /* read's arg2 is a size_t: only the 32-bit condition itself is wrong */
+    { "32-bit compare with a 64-bit mask", scmp_rule_newv ("read", deny, &wide_mask32, 1),
+      SCMP_ERROR_INVALID_ARGUMENT, "has the mask 0x20000000000, which does not fit in 32 bits" },
     { "exact rule for a syscall x86_64 lacks", scmp_rule_new_exact ("socketcall", deny, NULL, 0),
       SCMP_ERROR_INVALID_SYSCALL, "x86_64" },
   };
