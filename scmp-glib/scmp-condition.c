@@ -366,7 +366,9 @@ append_value (GString *string,
  *
  * Formats the condition for people, as `arg1 == 2`, `arg0 & 0xff == 0x1`
  * or `arg2 <= 10 (32-bit)`. The format, described in the ScmpCondition
- * section, is stable.
+ * section, is stable. It shows the condition as written: the width the
+ * kernel reads depends on the syscall and the ABI, and
+ * scmp_filter_export_pfc() shows it (`$a0.s32 == 0x2`).
  *
  * Returns: (transfer full): a new string; free it with g_free()
  *
