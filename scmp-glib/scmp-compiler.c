@@ -228,7 +228,7 @@ _scmp_compiler_check_rule (ScmpRule                *rule,
       /* The constructors check this too, but the struct is public. */
       if (!_scmp_condition_check (c, error))
         {
-          g_prefix_error (error, "The rule for “%s”: ", name);
+          g_prefix_error (error, "The rule for “%s” is invalid. ", name);
           return FALSE;
         }
     }

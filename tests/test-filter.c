@@ -181,7 +181,7 @@ test_bad_input_unchanged (void)
       SCMP_ERROR_INVALID_SYSCALL, "no_such_syscall" },
     { "arg index 6", scmp_rule_newv ("read", deny, &arg6, 1),
       SCMP_ERROR_INVALID_ARGUMENT,
-      "The rule for “read”: The argument index 6 is out of range: a syscall has arguments 0 to 5" },
+      "The rule for “read” is invalid. The argument index 6 is out of range: a syscall has arguments 0 to 5" },
     { "unknown comparison", scmp_rule_newv ("read", deny, &bad_op, 1),
       SCMP_ERROR_INVALID_ARGUMENT, "The comparison 9 is unknown" },
     { "32-bit compare of a 64-bit value", scmp_rule_newv ("read", deny, &wide32, 1),
