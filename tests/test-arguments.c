@@ -13,6 +13,8 @@
 
 #include <scmp-glib/scmp-glib.h>
 
+#include "test-rules.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <string.h>
@@ -47,19 +49,6 @@ filter_for (ScmpArchitecture  arch,
       g_assert_no_error (error);
     }
   return filter;
-}
-
-static void
-add_cond_rule (ScmpFilter          *filter,
-               const char          *syscall,
-               ScmpAction          *action,
-               const ScmpCondition *cond)
-{
-  g_autoptr(ScmpRule) rule = scmp_rule_newv (syscall, action, cond, 1);
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (scmp_filter_add_rule (filter, rule, &error));
-  g_assert_no_error (error);
 }
 
 /* The action string the compiled program gives a call by number. */
@@ -106,7 +95,7 @@ test_int_ignores_high_word (void)
   g_test_summary ("socket's family is an int: a garbage high word cannot "
                   "get an AF_INET socket past a rule on AF_INET.");
 
-  add_cond_rule (filter, "socket", deny, &inet);
+  test_add_rule (filter, "socket", deny, &inet, 1);
   assert_call (filter, SCMP_ARCHITECTURE_X86_64, "socket", AF_INET, SOCK_STREAM, 0, "errno(97)");
   assert_call (filter, SCMP_ARCHITECTURE_X86_64, "socket",
                G_GUINT64_CONSTANT (0x100000002), SOCK_STREAM, 0, "errno(97)");
@@ -137,7 +126,7 @@ test_at_fdcwd_both_forms (void)
         ScmpCondition cwd = { .arg = 0, .op = SCMP_COMPARE_OP_EQ,
                               .datum = form == 0 ? sign_extended : zero_extended };
 
-        add_cond_rule (filter, "openat", deny, &cwd);
+        test_add_rule (filter, "openat", deny, &cwd, 1);
         assert_call (filter, arches[a], "openat", sign_extended, 0, 0, "errno(13)");
         assert_call (filter, arches[a], "openat", zero_extended, 0, 0, "errno(13)");
         assert_call (filter, arches[a], "openat", 3, 0, 0, "allow");
@@ -158,7 +147,7 @@ test_umode_t (void)
   g_test_summary ("mkdirat's mode is a umode_t: bits 16 and up never count, "
                   "and a value of 17 bits is refused.");
 
-  add_cond_rule (filter, "mkdirat", deny, &mode);
+  test_add_rule (filter, "mkdirat", deny, &mode, 1);
   assert_call (filter, SCMP_ARCHITECTURE_X86_64, "mkdirat", 3, 0, 0700, "errno(30)");
   assert_call (filter, SCMP_ARCHITECTURE_X86_64, "mkdirat", 3, 0,
                0700 | 0x10000 | G_GUINT64_CONSTANT (0xffff00000000), "errno(30)");
@@ -222,7 +211,7 @@ test_signed_orderings (void)
         g_autoptr(ScmpFilter) filter = filter_for (arches[a], allow);
         ScmpCondition c = { .arg = 0, .op = cases[i].op, .datum = (guint64) cases[i].datum };
 
-        add_cond_rule (filter, "kill", deny, &c);
+        test_add_rule (filter, "kill", deny, &c, 1);
         assert_call (filter, arches[a], "kill", cases[i].value, 9, 0,
                      cases[i].holds ? "errno(3)" : "allow");
       }
@@ -239,8 +228,8 @@ test_signed_64bit (void)
 
   g_test_summary ("lseek's offset is an off_t: a 64-bit signed number.");
 
-  add_cond_rule (filter, "lseek", deny, &negative);
-  add_cond_rule (filter, "lseek", deny, &big);
+  test_add_rule (filter, "lseek", deny, &negative, 1);
+  test_add_rule (filter, "lseek", deny, &big, 1);
   assert_call (filter, SCMP_ARCHITECTURE_X86_64, "lseek", 3, G_MAXUINT64, 0, "errno(22)");
   assert_call (filter, SCMP_ARCHITECTURE_X86_64, "lseek", 3,
                G_GUINT64_CONSTANT (0x8000000000000000), 0, "errno(22)");
@@ -268,7 +257,7 @@ test_x32_longs (void)
 
   g_assert_true (scmp_filter_add_arch (filter, SCMP_ARCHITECTURE_X86_64, &error));
   g_assert_no_error (error);
-  add_cond_rule (filter, "lseek", allow, &at_start);
+  test_add_rule (filter, "lseek", allow, &at_start, 1);
   assert_nr (filter, SCMP_ARCHITECTURE_X32, X32_NR_LSEEK, 3, 0, 0, "allow");
   assert_nr (filter, SCMP_ARCHITECTURE_X32, X32_NR_LSEEK, 3, G_GUINT64_CONSTANT (0x100000000), 0, "errno(1)");
   assert_call (filter, SCMP_ARCHITECTURE_X86_64, "lseek", 3, G_GUINT64_CONSTANT (0x100000000), 0, "errno(1)");
@@ -296,13 +285,13 @@ test_setuid16 (void)
       g_autoptr(ScmpRule) too_big = scmp_rule_newv ("setuid", deny, &big, 1);
       g_autoptr(GError) error = NULL;
 
-      add_cond_rule (filter, "setuid", deny, &root);
+      test_add_rule (filter, "setuid", deny, &root, 1);
       assert_call (filter, arches16[i], "setuid", 0, 0, 0, "errno(1)");
       assert_call (filter, arches16[i], "setuid", 0x10000, 0, 0, "errno(1)");
       assert_call (filter, arches16[i], "setuid", 0xffff0000, 0, 0, "errno(1)");
       assert_call (filter, arches16[i], "setuid", 1000, 0, 0, "allow");
       /* setuid32 takes a whole uid_t. */
-      add_cond_rule (filter, "setuid32", deny, &root);
+      test_add_rule (filter, "setuid32", deny, &root, 1);
       assert_call (filter, arches16[i], "setuid32", 0x10000, 0, 0, "allow");
       g_assert_false (scmp_filter_add_rule (filter, too_big, &error));
       g_assert_error (error, SCMP_ERROR, SCMP_ERROR_INVALID_ARGUMENT);
@@ -315,7 +304,7 @@ test_setuid16 (void)
     g_autoptr(ScmpFilter) filter = filter_for (SCMP_ARCHITECTURE_X86_64, allow);
     const ScmpCondition root = { 0, SCMP_COMPARE_OP_EQ, 0, 0, FALSE };
 
-    add_cond_rule (filter, "setuid", deny, &root);
+    test_add_rule (filter, "setuid", deny, &root, 1);
     assert_call (filter, SCMP_ARCHITECTURE_X86_64, "setuid", 0x10000, 0, 0, "allow");
     assert_call (filter, SCMP_ARCHITECTURE_X86_64, "setuid", G_GUINT64_CONSTANT (0x100000000), 0, 0, "errno(1)");
   }
@@ -443,7 +432,7 @@ test_condition_32_keeps_working (void)
   g_test_summary ("scmp_condition_new_32() compares the low 32 bits, unsigned, "
                   "of a 64-bit argument.");
 
-  add_cond_rule (filter, "lseek", deny, &low);
+  test_add_rule (filter, "lseek", deny, &low, 1);
   assert_call (filter, SCMP_ARCHITECTURE_X86_64, "lseek", 3, G_GUINT64_CONSTANT (0xdead00000005), 0, "errno(1)");
   assert_call (filter, SCMP_ARCHITECTURE_X86_64, "lseek", 3, 6, 0, "allow");
 }
@@ -463,10 +452,10 @@ test_pfc_shows_width (void)
 
   g_test_summary ("PFC shows the width and signedness actually compared.");
 
-  add_cond_rule (filter, "socket", deny, &inet);
-  add_cond_rule (filter, "openat", deny, &cwd);
-  add_cond_rule (filter, "openat", deny, &mode);
-  add_cond_rule (filter, "lseek", deny, &offset);
+  test_add_rule (filter, "socket", deny, &inet, 1);
+  test_add_rule (filter, "openat", deny, &cwd, 1);
+  test_add_rule (filter, "openat", deny, &mode, 1);
+  test_add_rule (filter, "lseek", deny, &offset, 1);
   pfc = scmp_filter_export_pfc (filter, &error);
   g_assert_no_error (error);
   g_assert_nonnull (strstr (pfc, "if ($a0.s32 == 0x2)"));

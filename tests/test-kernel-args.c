@@ -13,6 +13,7 @@
 
 #include <scmp-glib/scmp-glib.h>
 
+#include "test-rules.h"
 #include "test-seccomp-helpers.h"
 
 #include <fcntl.h>
@@ -37,14 +38,10 @@ filter_with_rule (const char          *syscall,
   g_autoptr(GError) error = NULL;
   g_autoptr(ScmpAction) allow = scmp_action_new_allow ();
   g_autoptr(ScmpAction) deny = scmp_action_new_errno (errno_value, &error);
-  g_autoptr(ScmpRule) rule = NULL;
   ScmpFilter *filter = scmp_filter_new (allow);
 
   g_assert_no_error (error);
-  rule = scmp_rule_newv (syscall, deny, cond, 1);
-
-  g_assert_true (scmp_filter_add_rule (filter, rule, &error));
-  g_assert_no_error (error);
+  test_add_rule (filter, syscall, deny, cond, 1);
   return filter;
 }
 

@@ -13,6 +13,7 @@
 
 #include <scmp-glib/scmp-glib.h>
 
+#include "test-rules.h"
 #include "test-seccomp-helpers.h"
 
 #include <errno.h>
@@ -81,20 +82,6 @@ filter_new_with_rules (ScmpAction *default_action,
     }
   va_end (ap);
   return filter;
-}
-
-static void
-add_rule (ScmpFilter          *filter,
-          const char          *syscall,
-          ScmpAction          *action,
-          const ScmpCondition *conditions,
-          gsize                n_conditions)
-{
-  g_autoptr(ScmpRule) rule = scmp_rule_newv (syscall, action, conditions, n_conditions);
-  g_autoptr(GError) error = NULL;
-
-  scmp_filter_add_rule (filter, rule, &error);
-  g_assert_no_error (error);
 }
 
 static void
@@ -376,10 +363,10 @@ test_action_log_allow (void)
       int fd;
 
       /* first match: ALLOW dup(0), errno for any other dup; LOG getppid */
-      add_rule (filter, "dup", allow, &fd0, 1);
-      add_rule (filter, "dup", eperm, NULL, 0);
-      add_rule (filter, "getppid", log, NULL, 0);
-      add_rule (filter, "getpid", allow, NULL, 0);
+      test_add_rule (filter, "dup", allow, &fd0, 1);
+      test_add_rule (filter, "dup", eperm, NULL, 0);
+      test_add_rule (filter, "getppid", log, NULL, 0);
+      test_add_rule (filter, "getpid", allow, NULL, 0);
       scmp_filter_load (filter, &error);
       g_assert_no_error (error);
 
@@ -530,8 +517,8 @@ test_args_write_fd (void)
       g_assert_no_errno (devnull);
       g_assert_no_errno (dup2 (devnull, 1));
       filter = scmp_filter_new (allow);
-      add_rule (filter, "write", allow, &fd1, 1);
-      add_rule (filter, "write", eacces, &fd2, 1);
+      test_add_rule (filter, "write", allow, &fd1, 1);
+      test_add_rule (filter, "write", eacces, &fd2, 1);
       load_or_die (filter);
 
       g_assert_cmpint (write (1, "abc", 3), ==, 3);
@@ -572,8 +559,8 @@ test_args_64bit (void)
 
       g_assert_no_errno (fd);
       filter = scmp_filter_new (allow);
-      add_rule (filter, "lseek", eacces, &big, 1);
-      add_rule (filter, "lseek", exdev, &whence_end, 1);
+      test_add_rule (filter, "lseek", eacces, &big, 1);
+      test_add_rule (filter, "lseek", exdev, &whence_end, 1);
       load_or_die (filter);
 
       /* allowed: the offset is not above 2^32 */

@@ -15,6 +15,7 @@
 #include <linux/seccomp.h>
 
 #include "reference.h"
+#include "test-rules.h"
 
 #define X32_BIT 0x40000000u
 
@@ -38,20 +39,6 @@ filter_new (ScmpAction             *dflt,
     if (arches[i] != native)
       g_assert_true (scmp_filter_add_arch (filter, arches[i], NULL));
   return filter;
-}
-
-static void
-add (ScmpFilter          *filter,
-     const char          *syscall,
-     ScmpAction          *action,
-     const ScmpCondition *conds,
-     gsize                n_conds)
-{
-  g_autoptr(ScmpRule) rule = scmp_rule_newv (syscall, action, conds, n_conds);
-  g_autoptr(GError) error = NULL;
-
-  scmp_filter_add_rule (filter, rule, &error);
-  g_assert_no_error (error);
 }
 
 static guint32
@@ -80,7 +67,7 @@ test_int_argument (void)
   const ScmpCondition inet = { 0, SCMP_COMPARE_OP_EQ, 2, 0, FALSE };
   const guint32 denied = SECCOMP_RET_ERRNO | EAFNOSUPPORT;
 
-  add (filter, "socket", deny, &inet, 1);
+  test_add_rule (filter, "socket", deny, &inet, 1);
   g_assert_cmphex (eval (filter, audit_x86_64, 41, 2, 1, 0, 0), ==, denied);
   g_assert_cmphex (eval (filter, audit_x86_64, 41, G_GUINT64_CONSTANT (0x100000002), 1, 0, 0), ==, denied);
   g_assert_cmphex (eval (filter, audit_x86_64, 41, G_GUINT64_CONSTANT (0xffffffff00000002), 1, 0, 0), ==, denied);
@@ -99,7 +86,7 @@ test_signed_ordering (void)
   const ScmpCondition negative = { 0, SCMP_COMPARE_OP_LT, 0, 0, FALSE };
   const guint32 denied = SECCOMP_RET_ERRNO | EPERM;
 
-  add (filter, "kill", deny, &negative, 1);
+  test_add_rule (filter, "kill", deny, &negative, 1);
   g_assert_cmphex (eval (filter, audit_x86_64, 62, G_MAXUINT64, 0, 0, 0), ==, denied);
   g_assert_cmphex (eval (filter, audit_x86_64, 62, 0xffffffff, 0, 0, 0), ==, denied);
   g_assert_cmphex (eval (filter, audit_x86_64, 62, 0x80000000, 0, 0, 0), ==, denied);
@@ -120,7 +107,7 @@ test_x32_long (void)
   const ScmpCondition zero = { 1, SCMP_COMPARE_OP_EQ, 0, 0, FALSE };
   const guint32 denied = SECCOMP_RET_ERRNO | EPERM;
 
-  add (filter, "lseek", allow, &zero, 1);
+  test_add_rule (filter, "lseek", allow, &zero, 1);
   g_assert_cmphex (eval (filter, audit_x86_64, 8, 3, 0, 0, 0), ==, SECCOMP_RET_ALLOW);
   g_assert_cmphex (eval (filter, audit_x86_64, 8, 3, G_GUINT64_CONSTANT (0x100000000), 0, 0), ==, denied);
   g_assert_cmphex (eval (filter, audit_x86_64, 8 | X32_BIT, 3, 0, 0, 0), ==, SECCOMP_RET_ALLOW);
@@ -138,7 +125,7 @@ test_ipc_version_bits (void)
   g_autoptr(ScmpAction) kill = scmp_action_new_kill_process ();
   g_autoptr(ScmpFilter) filter = filter_new (allow, arches, 1);
 
-  add (filter, "semget", kill, NULL, 0);
+  test_add_rule (filter, "semget", kill, NULL, 0);
   g_assert_cmphex (eval (filter, audit_x86, 117, 2, 0, 0, 0), ==, SECCOMP_RET_KILL_PROCESS);
   g_assert_cmphex (eval (filter, audit_x86, 117, 0x10002, 0, 0, 0), ==, SECCOMP_RET_KILL_PROCESS);
   g_assert_cmphex (eval (filter, audit_x86, 117, 0xffff0002, 0, 0, 0), ==, SECCOMP_RET_KILL_PROCESS);
@@ -162,8 +149,8 @@ test_socketcall (void)
   const ScmpCondition unix_family = { 0, SCMP_COMPARE_OP_EQ, 1, 0, FALSE };
   const guint32 denied = SECCOMP_RET_ERRNO | EACCES;
 
-  add (filter, "socket", deny, NULL, 0);
-  add (filter, "connect", trap, &unix_family, 1);
+  test_add_rule (filter, "socket", deny, NULL, 0);
+  test_add_rule (filter, "connect", trap, &unix_family, 1);
   g_assert_cmphex (eval (filter, audit_s390x, 102, 1, 0, 0, 0), ==, denied);
   g_assert_cmphex (eval (filter, audit_s390x, 102, G_GUINT64_CONSTANT (0xffffffff00000001), 0, 0, 0), ==, denied);
   g_assert_cmphex (eval (filter, audit_s390x, 102, G_GUINT64_CONSTANT (0x100000002), 0, 0, 0), ==, SECCOMP_RET_ALLOW);
@@ -188,8 +175,8 @@ test_masks_and_32bit (void)
   /* lseek's off_t, compared in 32 bits on request. */
   const ScmpCondition low_offset = { 1, SCMP_COMPARE_OP_EQ, 5, 0, TRUE };
 
-  add (filter, "openat", log, &mode, 1);
-  add (filter, "lseek", trap, &low_offset, 1);
+  test_add_rule (filter, "openat", log, &mode, 1);
+  test_add_rule (filter, "lseek", trap, &low_offset, 1);
   g_assert_cmphex (eval (filter, audit_x86_64, 257, 0, 0, 0, 0x1c0), ==, SECCOMP_RET_LOG);
   g_assert_cmphex (eval (filter, audit_x86_64, 257, 0, 0, 0, G_GUINT64_CONSTANT (0xffff0000000fe1c0)), ==, SECCOMP_RET_LOG);
   g_assert_cmphex (eval (filter, audit_x86_64, 257, 0, 0, 0, 0x1c1), ==, SECCOMP_RET_ALLOW);
@@ -207,7 +194,7 @@ test_abi_and_tracer_skip (void)
   g_autoptr(ScmpAction) allow = scmp_action_new_allow ();
   g_autoptr(ScmpFilter) filter = filter_new (deny, arches, 1);
 
-  add (filter, "read", allow, NULL, 0);
+  test_add_rule (filter, "read", allow, NULL, 0);
   scmp_filter_set_bad_arch_action (filter, kill);
   g_assert_cmphex (eval (filter, audit_x86_64, 0, 0, 0, 0, 0), ==, SECCOMP_RET_ALLOW);
   g_assert_cmphex (eval (filter, audit_x86, 3, 0, 0, 0, 0), ==, SECCOMP_RET_KILL_THREAD);
