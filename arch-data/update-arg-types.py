@@ -447,11 +447,6 @@ def table_entries(tree, abis):
     return out
 
 
-def read_csv(path):
-    with open(path, newline='', encoding='utf-8') as f:
-        return list(csv.DictReader(f))
-
-
 class Definitions:
     """Every definition of the entries we need, and their prototypes."""
 
@@ -581,9 +576,9 @@ def main():
                         default=os.path.join(HERE, 'syscall-args.csv'))
     args = parser.parse_args()
 
-    abis = read_csv(args.abis)
-    numbers = read_csv(args.syscalls)
-    post = {row['syscall']: row for row in read_csv(args.post)}
+    abis = ufk.read_csv(args.abis)
+    numbers = ufk.read_csv(args.syscalls)
+    post = {row['syscall']: row for row in ufk.read_csv(args.post)}
 
     tree = ufk.KernelTree(args.kernel, wanted_tree_file, keep_file)
     tables = table_entries(tree, abis)

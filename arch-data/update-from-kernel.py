@@ -230,7 +230,7 @@ def arm_private(text):
     return calls
 
 
-def read_abis(path):
+def read_csv(path):
     with open(path, newline='', encoding='utf-8') as f:
         return list(csv.DictReader(f))
 
@@ -304,7 +304,7 @@ def main():
                         default=os.path.join(here, 'syscalls.csv'))
     args = parser.parse_args()
 
-    abis = read_abis(args.abis)
+    abis = read_csv(args.abis)
     tree = KernelTree(args.kernel)
     tables = collect(tree, abis)
     n_post = read_post(args.post, abis, tables)
