@@ -22,6 +22,8 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
+#include "test-pinned.h"
+
 /* A vector whose expected action under scmp-glib's semantics differs from
  * the libseccomp expectation recorded in the JSON. */
 typedef struct {
@@ -545,6 +547,15 @@ test_client_filter (gconstpointer data)
   bpf = scmp_filter_export_bpf (filter, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_bytes_get_size (bpf) / 8, <=, 4096);
+
+  /* and it is the program this filter has always compiled to */
+  {
+    g_autofree char *pin_file = g_test_build_filename (G_TEST_DIST, "data", "pinned-programs.txt", NULL);
+    g_autofree char *key = g_strdup_printf ("client/%s", name);
+    g_autofree char *got = pinned_format (bpf, NULL);
+
+    g_assert_true (pinned_check (pin_file, key, got));
+  }
 
   jtests = json_object_get_array_member (jfilter, "tests");
   for (guint i = 0; i < json_array_get_length (jtests); i++)

@@ -40,6 +40,7 @@
 #include "scmp-bpf-private.h"
 
 #include "../test-libseccomp.h"
+#include "../test-pinned.h"
 
 #include <sched.h>
 #include <errno.h>
@@ -78,6 +79,7 @@
 
 static gboolean opt_quick;
 static gint opt_profile_compile;
+static char *opt_check_pinned;
 static char *opt_markdown;
 static char *opt_svg;
 static guint n_failures;      /* correctness checks that failed */
@@ -2014,6 +2016,60 @@ typedef struct {
   char *figure;
 } Target;
 
+/* --check-pinned: every workload's scmp-glib program, with and without
+ * the priority hints, is the one tests/data/pinned-programs.txt pins
+ * (see tests/test-pinned.h). Nothing is timed. */
+static gboolean
+check_pinned_workload (const char *pin_file, Workload *w)
+{
+  gboolean ok = TRUE;
+
+  for (int hints = 0; hints < 2; hints++)
+    {
+      Prog p;
+      g_autofree char *key = g_strdup_printf ("bench/%s%s", w->label, hints ? " (hints)" : "");
+      g_autoptr (GBytes) bpf = NULL;
+      g_autofree char *got = NULL;
+
+      compile_scmp (w, hints, NULL, &p);
+      if (p.insns != NULL)
+        bpf = _scmp_bpf_serialize (p.insns, p.n, FALSE);
+      got = pinned_format (bpf, p.too_large ? "too large" : p.error != NULL ? "error" : "?");
+      ok = pinned_check (pin_file, key, got) && ok;
+      prog_clear (&p);
+    }
+  workload_free (w);
+  return ok;
+}
+
+static int
+check_pinned (const char *pin_file, const ScmpArchitecture *extra3,
+              const guint *synth, guint n_synth, const guint *plot, guint n_plot,
+              const guint *large, guint n_large)
+{
+  gboolean ok = TRUE;
+  Workload *w = load_docker ("Docker default, x86_64", NULL, 0, FALSE);
+
+  w->hot = hot_syscalls;
+  w->n_hot = G_N_ELEMENTS (hot_syscalls);
+  ok = check_pinned_workload (pin_file, w) && ok;
+  w = load_docker ("Docker default, x86_64+x86+x32", extra3, 2, FALSE);
+  w->hot = hot_syscalls;
+  w->n_hot = G_N_ELEMENTS (hot_syscalls);
+  ok = check_pinned_workload (pin_file, w) && ok;
+  ok = check_pinned_workload (pin_file, load_client ("flatpak", "flatpak (x86_64)", FALSE)) && ok;
+  ok = check_pinned_workload (pin_file, load_client ("systemd-system-service",
+                                                     "systemd @system-service (x86_64)", FALSE)) && ok;
+  for (guint i = 0; i < n_synth; i++)
+    ok = check_pinned_workload (pin_file, make_synthetic (synth[i])) && ok;
+  for (guint i = 0; i < n_plot; i++)
+    ok = check_pinned_workload (pin_file, make_synthetic (plot[i])) && ok;
+  for (guint i = 0; i < n_large; i++)
+    ok = check_pinned_workload (pin_file, make_large (large[i])) && ok;
+  printf ("%s\n", ok ? "every pinned program is unchanged" : "some programs changed (see above)");
+  return ok ? 0 : 1;
+}
+
 int
 main (int argc, char **argv)
 {
@@ -2023,6 +2079,8 @@ main (int argc, char **argv)
     { "svg", 0, 0, G_OPTION_ARG_FILENAME, &opt_svg, "Write the plot to FILE", "FILE" },
     { "profile-compile", 0, 0, G_OPTION_ARG_INT, &opt_profile_compile,
       "Only compile the 3-ABI Docker profile N times with scmp-glib (for perf)", "N" },
+    { "check-pinned", 0, 0, G_OPTION_ARG_FILENAME, &opt_check_pinned,
+      "Only compile every workload with scmp-glib and compare the programs with FILE", "FILE" },
     { NULL }
   };
   g_autoptr (GOptionContext) ctx = g_option_context_new ("- compare scmp-glib's BPF compiler with libseccomp");
@@ -2063,6 +2121,10 @@ main (int argc, char **argv)
   lsc_memfd = memfd_create ("bench-lsc", MFD_CLOEXEC);
   if (lsc_memfd < 0)
     g_error ("memfd_create: %s", g_strerror (errno));
+
+  if (opt_check_pinned != NULL)
+    return check_pinned (opt_check_pinned, extra3, synth_sizes, G_N_ELEMENTS (synth_sizes),
+                         plot_sizes, G_N_ELEMENTS (plot_sizes), large_full, G_N_ELEMENTS (large_full));
 
   if (opt_profile_compile > 0)
     {
