@@ -34,22 +34,31 @@ typedef struct {
   gboolean            uses_notify;      /* some path returns USER_NOTIF */
 } ScmpProgram;
 
+/* How the compiler trades program size for speed. */
+typedef enum {
+  SCMP_COMPILE_FAST,      /* search trees for runs of values, shared tests */
+  SCMP_COMPILE_COMPACT,   /* fewest instructions: no value search trees */
+  SCMP_COMPILE_NAIVE,     /* no shared tests, no search trees, a weight-
+                             balanced tree over numbers: the yardstick
+                             tests compare the optimised program with */
+} ScmpCompileMode;
+
 /* Checks that @rule can be part of a filter covering @arches: valid
  * action and conditions, and, for each arch, either resolvable (exact) or
- * skippable (best effort); 64-bit data on 32-bit arches refused. */
+ * skippable (best effort); values the argument's type cannot hold
+ * refused. (In scmp-resolve.c, with the argument types.) */
 gboolean     _scmp_compiler_check_rule  (ScmpRule                *rule,
                                          const ScmpArchitecture  *arches,
                                          gsize                    n_arches,
                                          GError                 **error);
 
+/* The program in @mode; in SCMP_COMPILE_FAST, the COMPACT program when
+ * the FAST one does not fit the kernel's limit. Every program has passed
+ * the kernel's checker. */
 ScmpProgram *_scmp_compiler_compile     (const ScmpCompileInput  *input,
+                                         ScmpCompileMode          mode,
                                          GError                 **error);
-/* The same decisions without the optimisations (no shared tests, no
- * search trees over values, a weight-balanced split instead of the optimal
- * tree over numbers): what
- * tests compare the optimised program against. */
-ScmpProgram *_scmp_compiler_compile_naive (const ScmpCompileInput *input,
-                                           GError                **error);
+
 void         _scmp_program_free         (ScmpProgram             *program);
 
 /* Readable pseudo code of the filter's decision for every arch and syscall. */

@@ -1685,7 +1685,7 @@ _scmp_filter_get_program (ScmpFilter  *self,
       ScmpCompileInput input;
 
       _scmp_filter_get_compile_input (self, &input);
-      program = _scmp_compiler_compile (&input, error);
+      program = _scmp_compiler_compile (&input, SCMP_COMPILE_FAST, error);
       g_atomic_pointer_set (&self->program, program);
     }
   g_mutex_unlock (&self->program_lock);

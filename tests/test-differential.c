@@ -1300,7 +1300,7 @@ compare_policy (const ArchSet *set,
     }
 
   /* The optimisations must not change a single answer. */
-  cmp.naive = _scmp_compiler_compile_naive (&cmp.input, NULL);
+  cmp.naive = _scmp_compiler_compile (&cmp.input, SCMP_COMPILE_NAIVE, NULL);
   if (cmp.naive != NULL)
     stats->naive_compared++;
 

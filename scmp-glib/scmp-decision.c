@@ -1,0 +1,363 @@
+/* scmp-decision.c: rules → per ABI, per syscall number, an ordered list
+ * of clauses
+ *
+ * SPDX-FileCopyrightText: 2026 The scmp-glib authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#include "config.h"
+
+#include "scmp-decision-private.h"
+
+#include "scmp-rule-private.h"
+
+#include <linux/seccomp.h>
+#include <string.h>
+
+#define NR_SKIP    0xffffffffu   /* nr == -1: a tracer skipped the call */
+
+/* Kernel precedence: the smaller the signed action part, the more
+ * restrictive. On a tie the earlier candidate is kept. */
+static inline gint32
+action_rank (guint32 ret)
+{
+  return (gint32) (ret & SECCOMP_RET_ACTION_FULL);
+}
+
+static inline guint32
+most_restrictive (guint32 earlier,
+                  guint32 later)
+{
+  return action_rank (later) < action_rank (earlier) ? later : earlier;
+}
+
+/* Storage that lives as long as the decisions: multiplexer expansion is
+ * the only thing that makes new clauses and conditions, and it is rare. */
+static gpointer
+arena_take (GPtrArray *arena,
+            gpointer   block)
+{
+  g_ptr_array_add (arena, block);
+  return block;
+}
+
+/* Every condition of @a is one of @b: whenever @b holds, @a does. */
+static gboolean
+conds_subset (const ScmpClause *a,
+              const ScmpClause *b)
+{
+  for (guint i = 0; i < a->n_conds; i++)
+    if (!_scmp_arg_conds_contain (b->conds, b->n_conds, &a->conds[i]))
+      return FALSE;
+  return TRUE;
+}
+
+/* Two equality tests of the same word with different values can never
+ * both hold: used to prune the clauses multiplexer expansion creates. */
+static gboolean
+conds_unsatisfiable (const ScmpArgCond *conds,
+                     guint          n)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      const ScmpArgCond *a = &conds[i];
+
+      if (a->op != SCMP_COMPARE_OP_EQ)
+        continue;
+      for (guint j = i + 1; j < n; j++)
+        {
+          const ScmpArgCond *b = &conds[j];
+
+          if (b->op == SCMP_COMPARE_OP_EQ && b->arg == a->arg &&
+              b->bits == a->bits && b->datum != a->datum)
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* The test of sub-call @sub ∧ @more (without repeating a condition). */
+static void
+clause_list_append_sub (GArray        *list,
+                        GPtrArray     *arena,
+                        const ScmpArgCond *sub_test,
+                        const ScmpArgCond *more,
+                        guint          n_more,
+                        guint32        action)
+{
+  ScmpArgCond *conds = arena_take (arena, g_new (ScmpArgCond, 1 + n_more));
+  ScmpClause c = { conds, 1, action, -1, FALSE };
+
+  conds[0] = *sub_test;
+  for (guint i = 0; i < n_more; i++)
+    if (!_scmp_arg_conds_contain (conds, c.n_conds, &more[i]))
+      conds[c.n_conds++] = more[i];
+  if (!conds_unsatisfiable (conds, c.n_conds))
+    g_array_append_val (list, c);
+}
+
+/* The clauses of a multiplexer syscall (socketcall, ipc) come from rules
+ * for the multiplexer itself, whose conditions BPF can check, and from
+ * rules for multiplexed calls, whose conditions it cannot (the arguments
+ * are behind a pointer). For each sub-call s, a call may then end with any
+ * of the actions of the unreadable rules met on the way, or with what
+ * comes after them: the filter takes the most restrictive of those (the
+ * earliest on a tie), which is never laxer than the rules. Rewrites the
+ * list into plain clauses:
+ *
+ *   for each sub-call s:  s ∧ (the list as s sees it, actions tightened)
+ *   then:                 the multiplexer's own rules, for the other calls
+ *
+ * The result grows with (sub-calls × own rules), never exponentially. */
+static void
+decision_expand (ScmpDecision        *d,
+                 ScmpMultiplexer  mux,
+                 guint32          default_action,
+                 GPtrArray       *arena)
+{
+  g_autoptr(GArray) subs = g_array_new (FALSE, FALSE, sizeof (gint32));
+  GArray *out;
+
+  for (guint i = 0; i < d->n; i++)
+    {
+      gint32 sub = d->clauses[i].sub;
+      gboolean seen = FALSE;
+
+      for (guint k = 0; k < subs->len && !seen; k++)
+        seen = g_array_index (subs, gint32, k) == sub;
+      if (sub >= 0 && !seen)
+        g_array_append_val (subs, sub);
+    }
+  if (subs->len == 0)
+    return;
+
+  out = g_array_new (FALSE, FALSE, sizeof (ScmpClause));
+  for (guint k = 0; k < subs->len; k++)
+    {
+      guint32 s = (guint32) g_array_index (subs, gint32, k);
+      gboolean have_acc = FALSE, closed = FALSE;
+      guint32 acc = 0;
+      /* __sys_socketcall (int call, …) reads an int; ksys_ipc (unsigned
+       * int call, …) dispatches on call & 0xffff, the rest is a version. */
+      ScmpArgCond test = mux == SCMP_MULTIPLEXER_IPC
+        ? (ScmpArgCond) { 0, 32, FALSE, SCMP_COMPARE_OP_MASKED_EQ, s, 0xffff }
+        : (ScmpArgCond) { 0, 32, TRUE, SCMP_COMPARE_OP_EQ, s, 0 };
+
+      for (guint i = 0; i < d->n && !closed; i++)
+        {
+          const ScmpClause *c = &d->clauses[i];
+          guint32 action = have_acc ? most_restrictive (acc, c->action) : c->action;
+
+          if (c->sub >= 0 && (guint32) c->sub != s)
+            continue;
+          if ((guint32) c->sub == s && c->maybe)
+            {
+              acc = action;
+              have_acc = TRUE;
+            }
+          else if ((guint32) c->sub == s)
+            {
+              clause_list_append_sub (out, arena, &test, NULL, 0, action);
+              closed = TRUE;
+            }
+          else
+            clause_list_append_sub (out, arena, &test, c->conds, c->n_conds, action);
+        }
+      if (!closed)
+        clause_list_append_sub (out, arena, &test, NULL, 0,
+                                have_acc ? most_restrictive (acc, default_action) : default_action);
+    }
+
+  for (guint i = 0; i < d->n; i++)
+    if (d->clauses[i].sub < 0)
+      g_array_append_val (out, d->clauses[i]);
+
+  d->n = out->len;
+  d->clauses = arena_take (arena, g_array_free (out, FALSE));
+}
+
+/* After the first unconditional clause nothing can fire; a trailing clause
+ * whose action is the default changes nothing. */
+static void
+decision_trim (ScmpDecision *d,
+               guint32   default_action)
+{
+  for (guint i = 0; i < d->n; i++)
+    {
+      if (d->clauses[i].n_conds == 0)
+        {
+          d->n = i + 1;
+          break;
+        }
+    }
+
+  /* A clause whose conditions include an earlier clause's never fires.
+   * (Quadratic: skipped on huge lists, where it is only a size gain.) */
+  for (guint j = 1; j < d->n && d->n <= 128; j++)
+    {
+      for (guint i = 0; i < j; i++)
+        {
+          if (conds_subset (&d->clauses[i], &d->clauses[j]))
+            {
+              memmove (&d->clauses[j], &d->clauses[j + 1], (d->n - j - 1) * sizeof (ScmpClause));
+              d->n--;
+              j--;
+              break;
+            }
+        }
+    }
+
+  while (d->n > 0 && d->clauses[d->n - 1].action == default_action)
+    d->n--;
+}
+
+/* What every ABI reads of a rule, taken once per compile. */
+typedef struct {
+  int                  idx;        /* name index, -1 for an unknown name */
+  guint32              action;
+  const ScmpCondition *conds;
+  guint                n_conds;
+} RuleView;
+
+static void
+arch_decisions_clear (ScmpArchDecisions *ad)
+{
+  g_clear_pointer (&ad->by_name, g_free);
+  g_clear_pointer (&ad->store, g_free);
+  g_clear_pointer (&ad->cond_store, g_free);
+  g_clear_pointer (&ad->arena, g_ptr_array_unref);
+}
+
+/* The slot of a rule on @info's ABI: its own number's, and the
+ * multiplexer's when the call also goes through socketcall/ipc. */
+static void
+rule_slots (const RuleView     *r,
+            const ScmpArchInfo *info,
+            const int           mux_idx[3],
+            int                *direct,
+            int                *muxed,
+            guint              *sub)
+{
+  ScmpMultiplexer mux = _scmp_syscall_mux (r->idx, info->arch, sub);
+
+  *direct = _scmp_syscall_number (r->idx, info->arch) >= 0 ? r->idx : -1;
+  *muxed = mux != SCMP_MULTIPLEXER_NONE ? mux_idx[mux] : -1;
+}
+
+static void
+arch_decisions_build (ScmpArchDecisions          *ad,
+                      ScmpArchitecture        arch,
+                      const ScmpCompileInput *input,
+                      const RuleView         *rules,
+                      guint                   n_rules)
+{
+  guint n_names = _scmp_syscall_n_names ();
+  int mux_idx[3] = { -1, -1, -1 };
+  guint total = 0, total_conds = 0;
+
+  ad->info = _scmp_arch_get_info (arch);
+  ad->default_action = scmp_action_get_kernel_value (input->default_action);
+  ad->by_name = g_new0 (ScmpDecision, n_names);
+  ad->arena = g_ptr_array_new_with_free_func (g_free);
+  mux_idx[SCMP_MULTIPLEXER_SOCKETCALL] = _scmp_syscall_lookup ("socketcall");
+  mux_idx[SCMP_MULTIPLEXER_IPC] = _scmp_syscall_lookup ("ipc");
+
+  /* Count each list's clauses, lay the lists out in one block, fill them. */
+  for (guint r = 0; r < n_rules; r++)
+    {
+      int direct, muxed;
+      guint sub;
+
+      if (rules[r].idx < 0)
+        continue;
+      rule_slots (&rules[r], ad->info, mux_idx, &direct, &muxed, &sub);
+      if (direct >= 0)
+        {
+          ad->by_name[direct].n++;
+          total_conds += rules[r].n_conds;
+        }
+      if (muxed >= 0)
+        ad->by_name[muxed].n++;
+    }
+  for (guint i = 0; i < n_names; i++)
+    total += ad->by_name[i].n;
+  ad->store = g_new (ScmpClause, MAX (total, 1));
+  ad->cond_store = total_conds > 0 ? g_new (ScmpArgCond, total_conds) : NULL;
+  total = 0;
+  total_conds = 0;
+  for (guint i = 0; i < n_names; i++)
+    {
+      ad->by_name[i].clauses = ad->store + total;
+      total += ad->by_name[i].n;
+      ad->by_name[i].n = 0;
+    }
+
+  for (guint r = 0; r < n_rules; r++)
+    {
+      const RuleView *rv = &rules[r];
+      int direct, muxed;
+      guint sub;
+
+      if (rv->idx < 0)
+        continue;
+      rule_slots (rv, ad->info, mux_idx, &direct, &muxed, &sub);
+      if (direct >= 0)
+        {
+          ScmpArgCond *conds = ad->cond_store != NULL ? ad->cond_store + total_conds : NULL;
+
+          for (guint i = 0; i < rv->n_conds; i++)
+            _scmp_arg_cond_init (&conds[i], &rv->conds[i],
+                           _scmp_condition_type (&rv->conds[i], direct, arch));
+          if (!conds_unsatisfiable (conds, rv->n_conds))
+            {
+              ScmpDecision *d = &ad->by_name[direct];
+
+              d->clauses[d->n++] = (ScmpClause) { conds, rv->n_conds, rv->action, -1, FALSE };
+              total_conds += rv->n_conds;
+            }
+        }
+      if (muxed >= 0)
+        {
+          ScmpDecision *d = &ad->by_name[muxed];
+          d->clauses[d->n++] = (ScmpClause) { NULL, 0, rv->action, (gint32) sub, rv->n_conds > 0 };
+        }
+    }
+
+  for (guint m = SCMP_MULTIPLEXER_SOCKETCALL; m <= SCMP_MULTIPLEXER_IPC; m++)
+    if (mux_idx[m] >= 0)
+      decision_expand (&ad->by_name[mux_idx[m]], m, ad->default_action, ad->arena);
+  for (guint i = 0; i < n_names; i++)
+    if (ad->by_name[i].n > 0)
+      decision_trim (&ad->by_name[i], ad->default_action);
+}
+
+void
+_scmp_decisions_build (ScmpDecisions          *d,
+                       const ScmpCompileInput *input)
+{
+  guint n_rules = input->rules->len;
+  g_autofree RuleView *rules = g_new (RuleView, MAX (n_rules, 1));
+
+  for (guint r = 0; r < n_rules; r++)
+    {
+      ScmpRule *rule = g_ptr_array_index (input->rules, r);
+
+      rules[r].idx = _scmp_rule_get_syscall_index (rule);
+      rules[r].action = scmp_action_get_kernel_value (scmp_rule_get_action (rule));
+      rules[r].conds = _scmp_rule_get_conditions (rule, &rules[r].n_conds);
+    }
+
+  d->n = input->n_arches;
+  d->ads = g_new0 (ScmpArchDecisions, input->n_arches);
+  for (gsize i = 0; i < input->n_arches; i++)
+    arch_decisions_build (&d->ads[i], input->arches[i], input, rules, n_rules);
+}
+
+void
+_scmp_decisions_clear (ScmpDecisions *d)
+{
+  for (gsize i = 0; i < d->n; i++)
+    arch_decisions_clear (&d->ads[i]);
+  g_clear_pointer (&d->ads, g_free);
+  d->n = 0;
+}
