@@ -74,8 +74,8 @@ dag_intern (ScmpDag  *dag,
 }
 
 ScmpNode *
-_scmp_dag_ret (ScmpDag     *dag,
-          guint32  value)
+_scmp_dag_ret (ScmpDag *dag,
+               guint32  value)
 {
   ScmpNode proto = { .kind = SCMP_NODE_RET, .k = value };
 
@@ -85,13 +85,13 @@ _scmp_dag_ret (ScmpDag     *dag,
 }
 
 ScmpNode *
-_scmp_dag_test (ScmpDag     *dag,
-           guint32  off,
-           guint32  mask,
-           guint16  jop,
-           guint32  k,
-           ScmpNode    *t,
-           ScmpNode    *f)
+_scmp_dag_test (ScmpDag  *dag,
+                guint32   off,
+                guint32   mask,
+                guint16   jop,
+                guint32   k,
+                ScmpNode *t,
+                ScmpNode *f)
 {
   ScmpNode proto = { .kind = SCMP_NODE_TEST };
 

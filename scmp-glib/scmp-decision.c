@@ -56,7 +56,7 @@ conds_subset (const ScmpClause *a,
  * both hold: used to prune the clauses multiplexer expansion creates. */
 static gboolean
 conds_unsatisfiable (const ScmpArgCond *conds,
-                     guint          n)
+                     guint              n)
 {
   for (guint i = 0; i < n; i++)
     {
@@ -78,12 +78,12 @@ conds_unsatisfiable (const ScmpArgCond *conds,
 
 /* The test of sub-call @sub ∧ @more (without repeating a condition). */
 static void
-clause_list_append_sub (GArray        *list,
-                        GPtrArray     *arena,
+clause_list_append_sub (GArray            *list,
+                        GPtrArray         *arena,
                         const ScmpArgCond *sub_test,
                         const ScmpArgCond *more,
-                        guint          n_more,
-                        guint32        action)
+                        guint              n_more,
+                        guint32            action)
 {
   ScmpArgCond *conds = arena_take (arena, g_new (ScmpArgCond, 1 + n_more));
   ScmpClause c = { conds, 1, action, -1, FALSE };
@@ -110,7 +110,7 @@ clause_list_append_sub (GArray        *list,
  *
  * The result grows with (sub-calls × own rules), never exponentially. */
 static void
-decision_expand (ScmpDecision        *d,
+decision_expand (ScmpDecision    *d,
                  ScmpMultiplexer  mux,
                  guint32          default_action,
                  GPtrArray       *arena)
@@ -180,7 +180,7 @@ decision_expand (ScmpDecision        *d,
  * whose action is the default changes nothing. */
 static void
 decision_trim (ScmpDecision *d,
-               guint32   default_action)
+               guint32       default_action)
 {
   for (guint i = 0; i < d->n; i++)
     {
@@ -245,7 +245,7 @@ rule_slots (const RuleView     *r,
 }
 
 static void
-arch_decisions_build (ScmpArchDecisions          *ad,
+arch_decisions_build (ScmpArchDecisions      *ad,
                       ScmpArchitecture        arch,
                       const ScmpCompileInput *input,
                       const RuleView         *rules,

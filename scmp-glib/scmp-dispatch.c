@@ -29,7 +29,7 @@ static void
 ranges_add_arch (GArray                  *ranges,
                  ScmpDag                 *dag,
                  const ScmpArchDecisions *ad,
-                 guint32                 from,
+                 guint32                  from,
                  guint32                  to,
                  const ScmpCompileInput  *input,
                  ScmpCompileMode          mode)

@@ -111,12 +111,12 @@ atom_equal (const Atom *a,
 }
 
 static void
-atoms_add_word (GArray  *atoms,
-                guint32  off,
-                guint32  mask,
-                guint16  jop,
-                guint32  k,
-                gboolean positive)
+atoms_add_word (GArray   *atoms,
+                guint32   off,
+                guint32   mask,
+                guint16   jop,
+                guint32   k,
+                gboolean  positive)
 {
   Atom atom = { .off = off, .mask = mask, .jop = jop, .k = k, .positive = positive };
 
@@ -147,14 +147,14 @@ atoms_add_masked (GArray  *atoms,
 }
 
 static void
-atoms_add_range (GArray  *atoms,
-                 guint32  off,
-                 guint32  off_hi,
-                 gboolean wide,
-                 guint32  mask,
-                 guint64  a,
-                 guint64  b,
-                 gboolean positive)
+atoms_add_range (GArray   *atoms,
+                 guint32   off,
+                 guint32   off_hi,
+                 gboolean  wide,
+                 guint32   mask,
+                 guint64   a,
+                 guint64   b,
+                 gboolean  positive)
 {
   Atom atom = { .whole = TRUE, .wide = wide, .off = off, .off_hi = wide ? off_hi : 0,
                 .mask = mask, .a = a, .b = b, .positive = positive };
@@ -194,7 +194,7 @@ atoms_add_wide_le (GArray  *atoms,
 static gboolean
 atoms_add_condition (GArray             *atoms,
                      const ScmpArchInfo *info,
-                     const ScmpArgCond      *c)
+                     const ScmpArgCond  *c)
 {
   guint32 lo_off = arg_word_off (info, c->arg, FALSE);
   guint32 hi_off = arg_word_off (info, c->arg, TRUE);
@@ -265,12 +265,12 @@ atoms_add_condition (GArray             *atoms,
 
 /* 64-bit value >= @v: the high word decides unless equal. */
 static ScmpNode *
-wide_ge_node (ScmpDag     *dag,
-              guint32  lo_off,
-              guint32  hi_off,
-              guint64  v,
-              ScmpNode    *t,
-              ScmpNode    *f)
+wide_ge_node (ScmpDag  *dag,
+              guint32   lo_off,
+              guint32   hi_off,
+              guint64   v,
+              ScmpNode *t,
+              ScmpNode *f)
 {
   guint32 h = (guint32) (v >> 32), l = (guint32) v;
 
@@ -283,10 +283,10 @@ wide_ge_node (ScmpDag     *dag,
 
 /* (value in [a, b]) == positive, for a whole atom. */
 static ScmpNode *
-range_node (ScmpDag        *dag,
+range_node (ScmpDag    *dag,
             const Atom *atom,
-            ScmpNode       *t,
-            ScmpNode       *f)
+            ScmpNode   *t,
+            ScmpNode   *f)
 {
   ScmpNode *in = atom->positive ? t : f, *out = atom->positive ? f : t;
   ScmpNode *le;
@@ -370,11 +370,11 @@ value_tree_size (guint n)
 }
 
 static ScmpNode *
-value_tree (ScmpDag     *dag,
-            guint32  off,
-            ScmpRange   *v,
-            guint    n,
-            ScmpNode    *miss)
+value_tree (ScmpDag   *dag,
+            guint32    off,
+            ScmpRange *v,
+            guint      n,
+            ScmpNode  *miss)
 {
   ScmpNode *node = miss;
   guint mid;
@@ -395,11 +395,11 @@ value_tree (ScmpDag     *dag,
  * search over the sorted values (a JGE per level) ending in short JEQ
  * chains. The first clause for a K wins. */
 static ScmpNode *
-value_search_node (ScmpDag        *dag,
+value_search_node (ScmpDag    *dag,
                    AtomClause *clauses,
                    guint       i,
                    guint       j,
-                   ScmpNode       *next)
+                   ScmpNode   *next)
 {
   guint32 off = g_array_index (clauses[i].atoms, Atom, 0).off;
   g_autoptr(GArray) points = g_array_new (FALSE, FALSE, sizeof (ScmpRange));

@@ -39,7 +39,7 @@ pfc_action (GString *out,
 /* "$a1", or "$a0.s32" where the kernel reads fewer bits than 64 or a
  * signed number; a signed datum is shown with its sign. */
 static void
-pfc_condition (GString       *out,
+pfc_condition (GString           *out,
                const ScmpArgCond *c)
 {
   guint64 datum = c->datum;

@@ -12,10 +12,10 @@
 #include <string.h>
 
 void
-_scmp_ranges_add (GArray  *ranges,
-            guint32  lo,
-            ScmpNode    *node,
-            guint64  weight)
+_scmp_ranges_add (GArray   *ranges,
+                  guint32   lo,
+                  ScmpNode *node,
+                  guint64   weight)
 {
   if (ranges->len > 0)
     {
@@ -35,10 +35,10 @@ _scmp_ranges_add (GArray  *ranges,
 
 /* Weight-balanced: the split puts about half the weight on each side. */
 ScmpNode *
-_scmp_range_tree_balanced (ScmpDag     *dag,
-                     guint32  off,
-                     ScmpRange   *r,
-                     guint    n)
+_scmp_range_tree_balanced (ScmpDag   *dag,
+                           guint32    off,
+                           ScmpRange *r,
+                           guint      n)
 {
   guint64 total = 0, acc = 0;
   guint split = 1;
@@ -144,7 +144,7 @@ col_start (guint j)
 }
 
 static ScmpNode *
-range_tree_build (ScmpDag      *dag,
+range_tree_build (ScmpDag  *dag,
                   TreePlan *plan,
                   guint     i,
                   guint     j)
@@ -169,10 +169,10 @@ range_tree_build (ScmpDag      *dag,
  * number between two neighbours with the same outcome (a JEQ plan keeps
  * its best JGE split in root so that Knuth's bounds stay valid). */
 ScmpNode *
-_scmp_range_tree_optimal (ScmpDag     *dag,
-            guint32  off,
-            ScmpRange   *r,
-            guint    n)
+_scmp_range_tree_optimal (ScmpDag   *dag,
+                          guint32    off,
+                          ScmpRange *r,
+                          guint      n)
 {
   gsize cells = (gsize) n * (n + 1) / 2;
   /* cost rows (triangular, row i holds i..n-1), roots, and per range:
