@@ -51,11 +51,6 @@ ScmpMultiplexer     _scmp_syscall_mux      (int              name_index,
 
 guint               _scmp_syscall_n_names  (void);
 
-/* How many syscalls of @arch have a number in [@lo, @hi]. O(log n). */
-guint               _scmp_arch_count_syscalls (ScmpArchitecture arch,
-                                               guint32          lo,
-                                               guint32          hi);
-
 /* The name indices of @arch's syscalls, sorted by number (signed and
  * unsigned orders agree: no table number is negative); @n_syscalls is set
  * to their count. NULL and 0 for an unknown arch. */

@@ -469,41 +469,6 @@ scmp_syscall_resolve_number (ScmpArchitecture arch,
   return NULL;
 }
 
-/* Index of the first syscall of column @col whose number is >= @nr. */
-static guint
-by_nr_lower_bound (guint   col,
-                   guint32 nr)
-{
-  guint lo = _scmp_syscall_by_nr_start[col];
-  guint hi = _scmp_syscall_by_nr_start[col + 1];
-
-  while (lo < hi)
-    {
-      guint mid = lo + (hi - lo) / 2;
-
-      if ((guint32) _scmp_syscall_numbers[_scmp_syscall_by_nr[mid]][col] < nr)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-  return lo;
-}
-
-guint
-_scmp_arch_count_syscalls (ScmpArchitecture arch,
-                           guint32          lo,
-                           guint32          hi)
-{
-  guint col;
-
-  arch = _scmp_arch_resolve (arch);
-  if (arch == SCMP_ARCHITECTURE_UNKNOWN || lo > hi)
-    return 0;
-  col = arch - SCMP_ARCHITECTURE_X86;
-  return (hi == G_MAXUINT32 ? _scmp_syscall_by_nr_start[col + 1] : by_nr_lower_bound (col, hi + 1))
-         - by_nr_lower_bound (col, lo);
-}
-
 const guint16 *
 _scmp_arch_syscalls_by_nr (ScmpArchitecture arch,
                            guint           *n_syscalls)

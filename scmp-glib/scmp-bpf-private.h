@@ -58,22 +58,4 @@ GBytes       *_scmp_bpf_serialize      (const struct sock_filter *prog,
                                         gsize                     n_insns,
                                         gboolean                  big_endian);
 
-/* The reverse: GBytes in @big_endian order → host-order array. */
-struct sock_filter *_scmp_bpf_deserialize (GBytes                *bytes,
-                                           gboolean               big_endian,
-                                           gsize                 *n_insns);
-
-/* Emulates the kernel's seccomp_is_const_allow() (Linux >= 5.11 action
- * cache) for one syscall number and arch: TRUE when the path provably ends
- * in RET ALLOW reading only nr and arch. */
-gboolean      _scmp_bpf_is_const_allow (const struct sock_filter *prog,
-                                        gsize                     n_insns,
-                                        guint32                   arch,
-                                        gint32                    nr);
-
-/* One line of disassembly, e.g. "jeq #0x3c jt 4 jf 7" (for debugging and
- * the BPF dump in PFC exports). Free with g_free(). */
-char         *_scmp_bpf_disassemble    (const struct sock_filter *insn,
-                                        guint                     pc);
-
 G_END_DECLS

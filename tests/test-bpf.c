@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "scmp-bpf-private.h"
+#include "scmp-test-support.h"
 #include "scmp-error.h"
 
 #include "test-skip.h"
@@ -521,8 +522,8 @@ test_run_fuzz (void)
           g_assert_true (has_div_x);
         }
 
-      g_free (_scmp_bpf_disassemble (&prog[g_rand_int_range (rand, 0, n)], iter));
-      (void) _scmp_bpf_is_const_allow (prog, n, d.arch, d.nr);
+      g_free (test_bpf_disassemble (&prog[g_rand_int_range (rand, 0, n)], iter));
+      (void) test_bpf_is_const_allow (prog, n, d.arch, d.nr);
     }
 
   g_assert_cmpuint (errors, >, 0);
@@ -559,14 +560,14 @@ test_serialize (void)
 
       g_assert_cmpmem (data, size, expected, sizeof le);
 
-      back = _scmp_bpf_deserialize (bytes, orders[i], &n);
+      back = test_bpf_deserialize (bytes, orders[i], &n);
       g_assert_nonnull (back);
       g_assert_cmpuint (n, ==, N (prog));
       g_assert_cmpmem (back, n * sizeof *back, prog, sizeof prog);
       g_free (back);
 
       /* Read in the wrong order, the fields come out byte-swapped. */
-      back = _scmp_bpf_deserialize (bytes, !orders[i], &n);
+      back = test_bpf_deserialize (bytes, !orders[i], &n);
       g_assert_cmpuint (n, ==, 2);
       g_assert_cmphex (back[0].code, ==, 0x1500);
       g_assert_cmphex (back[0].k, ==, 0x3e0000c0);
@@ -592,10 +593,10 @@ test_serialize (void)
     GBytes *empty = g_bytes_new_static (le, 0);
     gsize n = 99;
 
-    g_assert_null (_scmp_bpf_deserialize (odd, FALSE, &n));
+    g_assert_null (test_bpf_deserialize (odd, FALSE, &n));
     g_assert_cmpuint (n, ==, 0);
     n = 99;
-    g_assert_null (_scmp_bpf_deserialize (empty, FALSE, &n));
+    g_assert_null (test_bpf_deserialize (empty, FALSE, &n));
     g_assert_cmpuint (n, ==, 0);
     g_bytes_unref (odd);
     g_bytes_unref (empty);
@@ -640,7 +641,7 @@ test_serialize_random (void)
           g_assert_cmpuint (p[2], ==, prog[i].jt);
           g_assert_cmpuint (p[3], ==, prog[i].jf);
         }
-      back = _scmp_bpf_deserialize (bytes, big, &n);
+      back = test_bpf_deserialize (bytes, big, &n);
       g_assert_cmpmem (back, n * sizeof *back, prog, sizeof prog);
       g_free (back);
       g_bytes_unref (bytes);
@@ -873,32 +874,32 @@ test_const_allow (void)
   };
   gsize i;
 
-  g_assert_true (_scmp_bpf_is_const_allow (prog, N (prog), ARCH_X86_64, 1));
+  g_assert_true (test_bpf_is_const_allow (prog, N (prog), ARCH_X86_64, 1));
   /* nr 2 reaches RET ALLOW only through an argument load: not cacheable. */
-  g_assert_false (_scmp_bpf_is_const_allow (prog, N (prog), ARCH_X86_64, 2));
-  g_assert_false (_scmp_bpf_is_const_allow (prog, N (prog), ARCH_X86_64, 3));
-  g_assert_false (_scmp_bpf_is_const_allow (prog, N (prog), 0x40000003, 1));
+  g_assert_false (test_bpf_is_const_allow (prog, N (prog), ARCH_X86_64, 2));
+  g_assert_false (test_bpf_is_const_allow (prog, N (prog), ARCH_X86_64, 3));
+  g_assert_false (test_bpf_is_const_allow (prog, N (prog), 0x40000003, 1));
 
   /* nr & 0xff: > 200 allowed; 100..200 allowed via JA; below 100 odd
    * numbers allowed (JSET), even ones ERRNO. */
-  g_assert_true (_scmp_bpf_is_const_allow (ops, N (ops), 0, 201));
-  g_assert_true (_scmp_bpf_is_const_allow (ops, N (ops), 0, 0x100 + 201));
-  g_assert_true (_scmp_bpf_is_const_allow (ops, N (ops), 0, 150));
-  g_assert_true (_scmp_bpf_is_const_allow (ops, N (ops), 0, 99));
-  g_assert_false (_scmp_bpf_is_const_allow (ops, N (ops), 0, 98));
-  g_assert_false (_scmp_bpf_is_const_allow (ops, N (ops), 0, 0x100 + 98));
-  g_assert_true (_scmp_bpf_is_const_allow (ops, N (ops), 0, -1));
+  g_assert_true (test_bpf_is_const_allow (ops, N (ops), 0, 201));
+  g_assert_true (test_bpf_is_const_allow (ops, N (ops), 0, 0x100 + 201));
+  g_assert_true (test_bpf_is_const_allow (ops, N (ops), 0, 150));
+  g_assert_true (test_bpf_is_const_allow (ops, N (ops), 0, 99));
+  g_assert_false (test_bpf_is_const_allow (ops, N (ops), 0, 98));
+  g_assert_false (test_bpf_is_const_allow (ops, N (ops), 0, 0x100 + 98));
+  g_assert_true (test_bpf_is_const_allow (ops, N (ops), 0, -1));
 
   for (i = 0; i < N (not_understood); i++)
     {
       gsize n = not_understood[i][1].code == 0 && not_understood[i][1].k == 0 ? 1 : 2;
 
       g_test_message ("not understood %" G_GSIZE_FORMAT, i);
-      g_assert_false (_scmp_bpf_is_const_allow (not_understood[i], n, ARCH_X86_64, 0));
+      g_assert_false (test_bpf_is_const_allow (not_understood[i], n, ARCH_X86_64, 0));
     }
 
-  g_assert_false (_scmp_bpf_is_const_allow (fall_off, N (fall_off), ARCH_X86_64, 0));
-  g_assert_true (_scmp_bpf_is_const_allow (allow, N (allow), ARCH_X86_64, 0));
+  g_assert_false (test_bpf_is_const_allow (fall_off, N (fall_off), ARCH_X86_64, 0));
+  g_assert_true (test_bpf_is_const_allow (allow, N (allow), ARCH_X86_64, 0));
 }
 
 /* Random programs made only of what the emulator knows: whenever it says
@@ -955,7 +956,7 @@ test_const_allow_random (void)
       prog[n - 1] = (struct sock_filter) BPF_STMT (BPF_RET | BPF_K, RET_ERRNO (2));
       g_assert_true (_scmp_bpf_validate (prog, n, NULL));
 
-      if (_scmp_bpf_is_const_allow (prog, n, arch, nr))
+      if (test_bpf_is_const_allow (prog, n, arch, nr))
         {
           n_true++;
           for (j = 0; j < 8; j++)
@@ -1017,7 +1018,7 @@ test_disassemble (void)
 
   for (i = 0; i < N (cases); i++)
     {
-      char *text = _scmp_bpf_disassemble (&cases[i].insn, cases[i].pc);
+      char *text = test_bpf_disassemble (&cases[i].insn, cases[i].pc);
 
       g_assert_cmpstr (text, ==, cases[i].text);
       g_free (text);
@@ -1312,7 +1313,7 @@ dump_program (const struct sock_filter *prog,
 
   for (pc = 0; pc < n; pc++)
     {
-      char *line = _scmp_bpf_disassemble (&prog[pc], pc);
+      char *line = test_bpf_disassemble (&prog[pc], pc);
       g_printerr ("%3" G_GSIZE_FORMAT ": %s\n", pc, line);
       g_free (line);
     }

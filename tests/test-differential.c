@@ -86,6 +86,7 @@
 #include "config.h"
 
 #include "scmp-arch-private.h"
+#include "scmp-test-support.h"
 #include "scmp-bpf-private.h"
 #include "scmp-compiler-private.h"
 #include "scmp-error.h"
@@ -629,7 +630,7 @@ libseccomp_program (scmp_filter_ctx  ctx,
   bytes = g_bytes_new_take (buf, size);
 
   /* libseccomp writes the target's byte order, as we do. */
-  prog = _scmp_bpf_deserialize (bytes, big_endian, n_insns);
+  prog = test_bpf_deserialize (bytes, big_endian, n_insns);
   g_assert_nonnull (prog);
   g_assert_cmphex (prog[0].code, ==, BPF_LD | BPF_W | BPF_ABS);
   g_assert_cmphex (prog[0].k, ==, SCMP_BPF_OFF_ARCH);
@@ -1137,7 +1138,7 @@ print_mismatch (Compare           *cmp,
             libseccomp_fix_be_rets (theirs, n_theirs, min);
           for (guint i = 0; i < n_theirs; i++)
             {
-              g_autofree char *line = _scmp_bpf_disassemble (&theirs[i], i);
+              g_autofree char *line = test_bpf_disassemble (&theirs[i], i);
               g_string_append_printf (dis, "  %s\n", line);
             }
           seccomp_release (ctx);

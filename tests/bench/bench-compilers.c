@@ -37,6 +37,7 @@
 #include "scmp-rule.h"
 #include "scmp-version.h"
 #include "scmp-arch-private.h"
+#include "scmp-test-support.h"
 #include "scmp-bpf-private.h"
 
 #include "../test-libseccomp.h"
@@ -1085,7 +1086,7 @@ compile_scmp (const Workload *w, gboolean hints, GPtrArray *log, Prog *out)
         out->error = g_strdup (error->message);
       return;
     }
-  out->insns = _scmp_bpf_deserialize (bytes, FALSE, &out->n);
+  out->insns = test_bpf_deserialize (bytes, FALSE, &out->n);
 }
 
 static int lsc_memfd = -1;
@@ -1775,7 +1776,7 @@ evaluate (Workload *w, gboolean timing)
             res->uncond[a]++;
             for (guint c = 0; c < N_COMP; c++)
               if (res->progs[c].insns &&
-                  _scmp_bpf_is_const_allow (res->progs[c].insns, res->progs[c].n, p->audit, nr))
+                  test_bpf_is_const_allow (res->progs[c].insns, res->progs[c].n, p->audit, nr))
                 res->cached[c][a]++;
           }
     }
