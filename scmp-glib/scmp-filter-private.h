@@ -12,15 +12,98 @@
 
 G_BEGIN_DECLS
 
-/* Fills @input with borrowed pointers into @self's current state. */
+/* ScmpFilter is one object in four files:
+ *
+ *   scmp-filter.c              the object, its rules, architectures,
+ *                              attributes, signals and GListModel
+ *   scmp-filter-transaction.c  merge, reset and transactions
+ *   scmp-filter-program.c      the compiled program, the exports and
+ *                              evaluation
+ *   scmp-filter-load.c         loading into the kernel, the listener fd
+ */
+struct _ScmpFilter
+{
+  GObject parent_instance;
+
+  ScmpAction *default_action;       /* (owned) */
+  ScmpAction *bad_arch_action;      /* (owned) */
+  GPtrArray  *rules;                /* (owned) (element-type ScmpRule) */
+  GHashTable *rule_set;             /* (owned) the rules, borrowed, as a set
+                                       under scmp_rule_same_conditions(): a
+                                       filter never holds two such rules */
+  GArray     *arches;               /* (owned) (element-type ScmpArchitecture) */
+  GHashTable *priorities;           /* (owned) name → priority */
+  GPtrArray  *transactions;         /* (owned) (element-type Snapshot) */
+
+  gboolean no_new_privs;
+  gboolean thread_sync;
+  gboolean log;
+  gboolean spec_allow;
+  gboolean wait_killable;
+  gboolean allow_tracer_skip;
+
+  ScmpProgram *program;             /* (owned) (nullable) cache, read
+                                       atomically, filled under program_lock */
+  GMutex       program_lock;
+  int listener_fd;
+};
+
+/* Shared by the scmp-filter*.c files; defined in scmp-filter.c unless
+ * said otherwise. */
+
+/* Drops the compiled program and emits ::changed. */
+void               _scmp_filter_invalidate        (ScmpFilter        *self);
+
+/* Whether @arches (element-type ScmpArchitecture) holds @arch. */
+gboolean           _scmp_filter_arches_contain    (GArray            *arches,
+                                                   ScmpArchitecture   arch);
+
+/* An empty set of borrowed rules, equal under scmp_rule_same_conditions(). */
+GHashTable        *_scmp_filter_rule_set_new      (void);
+
+/* A copy of a name → priority table. */
+GHashTable        *_scmp_filter_priorities_copy   (GHashTable        *src);
+
+/* Whether @rule can join a filter covering @arches whose rules are @set;
+ * an identical rule already in @set makes @rule a @duplicate. */
+gboolean           _scmp_filter_check_new_rule    (GArray            *arches,
+                                                   GHashTable        *set,
+                                                   ScmpRule          *rule,
+                                                   gboolean          *duplicate,
+                                                   GError           **error);
+
+/* Whether @arch can join @arches with @rules. */
+gboolean           _scmp_filter_check_new_arch    (GArray            *arches,
+                                                   GPtrArray         *rules,
+                                                   ScmpArchitecture   arch,
+                                                   GError           **error);
+
+/* Change the rule list without checks, emitting the list and rule
+ * signals but not ::changed. */
+void               _scmp_filter_insert_rule_unchecked  (ScmpFilter   *self,
+                                                        guint         position,
+                                                        ScmpRule     *rule);
+void               _scmp_filter_append_rules_unchecked (ScmpFilter   *self,
+                                                        ScmpRule    **rules,
+                                                        guint         n_rules);
+void               _scmp_filter_remove_rule_unchecked  (ScmpFilter   *self,
+                                                        guint         position);
+
+/* Frees a transaction's snapshot (scmp-filter-transaction.c). */
+void               _scmp_filter_snapshot_free     (gpointer           data);
+
+/* Fills @input with borrowed pointers into @self's current state
+ * (scmp-filter-program.c). */
 void               _scmp_filter_get_compile_input (ScmpFilter        *self,
                                                    ScmpCompileInput  *input);
 
-/* The compiled program (cached until the next change), or NULL + @error. */
+/* The compiled program (cached until the next change), or NULL + @error
+ * (scmp-filter-program.c). */
 const ScmpProgram *_scmp_filter_get_program       (ScmpFilter        *self,
                                                    GError           **error);
 
-/* The load flags the filter's properties and program ask for. */
+/* The load flags the filter's properties and program ask for
+ * (scmp-filter-load.c). */
 ScmpLoadFlags      _scmp_filter_get_load_flags    (ScmpFilter        *self);
 
 G_END_DECLS

@@ -10,16 +10,11 @@
 #include "scmp-filter-private.h"
 
 #include "scmp-arch-private.h"
-#include "scmp-bpf-private.h"
 #include "scmp-enums.h"
 #include "scmp-error.h"
 #include "scmp-error-private.h"
-#include "scmp-kernel-private.h"
 #include "scmp-rule-private.h"
 
-#include <errno.h>
-#include <fcntl.h>
-#include <sys/mman.h>
 #include <unistd.h>
 
 /**
@@ -106,41 +101,6 @@
  * ]|
  */
 
-struct _ScmpFilter
-{
-  GObject parent_instance;
-
-  ScmpAction *default_action;       /* (owned) */
-  ScmpAction *bad_arch_action;      /* (owned) */
-  GPtrArray  *rules;                /* (owned) (element-type ScmpRule) */
-  GHashTable *rule_set;             /* (owned) the rules, borrowed, as a set
-                                       under scmp_rule_same_conditions(): a
-                                       filter never holds two such rules */
-  GArray     *arches;               /* (owned) (element-type ScmpArchitecture) */
-  GHashTable *priorities;           /* (owned) name → priority */
-  GPtrArray  *transactions;         /* (owned) (element-type Snapshot) */
-
-  gboolean no_new_privs;
-  gboolean thread_sync;
-  gboolean log;
-  gboolean spec_allow;
-  gboolean wait_killable;
-  gboolean allow_tracer_skip;
-
-  ScmpProgram *program;             /* (owned) (nullable) cache, read
-                                       atomically, filled under program_lock */
-  GMutex       program_lock;
-  int listener_fd;
-};
-
-typedef struct {
-  GPtrArray  *rules;
-  GArray     *arches;
-  GHashTable *priorities;
-  ScmpAction *bad_arch_action;
-  gboolean    allow_tracer_skip;
-} Snapshot;
-
 static void scmp_filter_list_model_init (GListModelInterface *iface);
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (ScmpFilter, scmp_filter, G_TYPE_OBJECT,
@@ -180,8 +140,8 @@ priorities_new (void)
   return g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
-static GHashTable *
-priorities_copy (GHashTable *src)
+GHashTable *
+_scmp_filter_priorities_copy (GHashTable *src)
 {
   GHashTable *copy = priorities_new ();
   GHashTableIter iter;
@@ -193,31 +153,19 @@ priorities_copy (GHashTable *src)
   return copy;
 }
 
-static void
-snapshot_free (gpointer data)
-{
-  Snapshot *s = data;
-
-  g_ptr_array_unref (s->rules);
-  g_array_unref (s->arches);
-  g_hash_table_unref (s->priorities);
-  g_object_unref (s->bad_arch_action);
-  g_free (s);
-}
-
 /* Drops the compiled program and tells listeners. Every public method
  * that emits holds a reference on the filter until it returns: a handler
  * may drop the caller's last one. */
-static void
-invalidate (ScmpFilter *self)
+void
+_scmp_filter_invalidate (ScmpFilter *self)
 {
   g_clear_pointer (&self->program, _scmp_program_free);
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
-static gboolean
-arches_contain (GArray           *arches,
-                ScmpArchitecture  arch)
+gboolean
+_scmp_filter_arches_contain (GArray           *arches,
+                             ScmpArchitecture  arch)
 {
   for (guint i = 0; i < arches->len; i++)
     if (g_array_index (arches, ScmpArchitecture, i) == arch)
@@ -258,17 +206,17 @@ rule_equal (gconstpointer a,
   return scmp_rule_same_conditions ((ScmpRule *) a, (ScmpRule *) b);
 }
 
-static GHashTable *
-rule_set_new (void)
+GHashTable *
+_scmp_filter_rule_set_new (void)
 {
   return g_hash_table_new (rule_hash, rule_equal);
 }
 
 /* Inserts without checks; emits the list and rule signals. */
-static void
-insert_rule_unchecked (ScmpFilter *self,
-                       guint       position,
-                       ScmpRule   *rule)
+void
+_scmp_filter_insert_rule_unchecked (ScmpFilter *self,
+                                    guint       position,
+                                    ScmpRule   *rule)
 {
   const char *name = scmp_rule_get_syscall (rule);
 
@@ -282,10 +230,10 @@ insert_rule_unchecked (ScmpFilter *self,
 
 /* Appends @rules (already in the rule set) without checks: one list and
  * n-rules notification for all of them, then ::rule-added for each. */
-static void
-append_rules_unchecked (ScmpFilter *self,
-                        ScmpRule  **rules,
-                        guint       n_rules)
+void
+_scmp_filter_append_rules_unchecked (ScmpFilter *self,
+                                     ScmpRule  **rules,
+                                     guint       n_rules)
 {
   guint first = self->rules->len;
 
@@ -301,9 +249,9 @@ append_rules_unchecked (ScmpFilter *self,
                    rules[i], first + i);
 }
 
-static void
-remove_rule_unchecked (ScmpFilter *self,
-                       guint       position)
+void
+_scmp_filter_remove_rule_unchecked (ScmpFilter *self,
+                                    guint       position)
 {
   g_autoptr(ScmpRule) rule = g_object_ref (g_ptr_array_index (self->rules, position));
 
@@ -646,11 +594,11 @@ scmp_filter_init (ScmpFilter *self)
   ScmpArchitecture native = scmp_architecture_get_native ();
 
   self->rules = g_ptr_array_new_with_free_func (g_object_unref);
-  self->rule_set = rule_set_new ();
+  self->rule_set = _scmp_filter_rule_set_new ();
   self->arches = g_array_new (FALSE, FALSE, sizeof (ScmpArchitecture));
   g_array_append_val (self->arches, native);
   self->priorities = priorities_new ();
-  self->transactions = g_ptr_array_new_with_free_func (snapshot_free);
+  self->transactions = g_ptr_array_new_with_free_func (_scmp_filter_snapshot_free);
   self->bad_arch_action = scmp_action_new_kill_process ();
   self->no_new_privs = TRUE;
   self->listener_fd = -1;
@@ -712,12 +660,12 @@ scmp_filter_add_rule (ScmpFilter  *self,
  * a rule of @set with the same syscall and conditions must have the same
  * action (SCMP_ERROR_EXISTS otherwise), in which case @rule is a
  * @duplicate that changes nothing. */
-static gboolean
-check_new_rule (GArray      *arches,
-                GHashTable  *set,
-                ScmpRule    *rule,
-                gboolean    *duplicate,
-                GError     **error)
+gboolean
+_scmp_filter_check_new_rule (GArray      *arches,
+                             GHashTable  *set,
+                             ScmpRule    *rule,
+                             gboolean    *duplicate,
+                             GError     **error)
 {
   ScmpRule *other;
   g_autofree char *existing = NULL;
@@ -790,7 +738,7 @@ scmp_filter_add_rules (ScmpFilter       *self,
 
       /* The rule set takes each new rule at once, so that the later ones
        * are checked against it; a failure takes them out again. */
-      if (!check_new_rule (self->arches, self->rule_set, rules[i], &duplicate, error))
+      if (!_scmp_filter_check_new_rule (self->arches, self->rule_set, rules[i], &duplicate, error))
         {
           for (guint k = 0; k < n_added; k++)
             g_hash_table_remove (self->rule_set, added[k]);
@@ -806,8 +754,8 @@ scmp_filter_add_rules (ScmpFilter       *self,
 
   if (n_added == 0)
     return TRUE;
-  append_rules_unchecked (self, added, n_added);
-  invalidate (self);
+  _scmp_filter_append_rules_unchecked (self, added, n_added);
+  _scmp_filter_invalidate (self);
   return TRUE;
 }
 
@@ -850,13 +798,13 @@ scmp_filter_insert_rule (ScmpFilter  *self,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   hold = g_object_ref (self);
-  if (!check_new_rule (self->arches, self->rule_set, rule, &duplicate, error))
+  if (!_scmp_filter_check_new_rule (self->arches, self->rule_set, rule, &duplicate, error))
     return FALSE;
   if (duplicate)
     return TRUE;
 
-  insert_rule_unchecked (self, position, rule);
-  invalidate (self);
+  _scmp_filter_insert_rule_unchecked (self, position, rule);
+  _scmp_filter_invalidate (self);
   return TRUE;
 }
 
@@ -905,8 +853,8 @@ scmp_filter_remove_rule_at (ScmpFilter *self,
   g_return_if_fail (position < self->rules->len);
 
   hold = g_object_ref (self);
-  remove_rule_unchecked (self, position);
-  invalidate (self);
+  _scmp_filter_remove_rule_unchecked (self, position);
+  _scmp_filter_invalidate (self);
 }
 
 /**
@@ -956,11 +904,11 @@ scmp_filter_get_rule (ScmpFilter *self,
 
 /* Whether @arch can join @arches: known, same byte order, and every rule
  * still valid there. */
-static gboolean
-check_new_arch (GArray            *arches,
-                GPtrArray         *rules,
-                ScmpArchitecture   arch,
-                GError           **error)
+gboolean
+_scmp_filter_check_new_arch (GArray            *arches,
+                             GPtrArray         *rules,
+                             ScmpArchitecture   arch,
+                             GError           **error)
 {
   const ScmpArchInfo *info = _scmp_arch_get_info (arch);
 
@@ -1025,13 +973,13 @@ scmp_filter_add_arch (ScmpFilter        *self,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   hold = g_object_ref (self);
-  if (real != SCMP_ARCHITECTURE_UNKNOWN && arches_contain (self->arches, real))
+  if (real != SCMP_ARCHITECTURE_UNKNOWN && _scmp_filter_arches_contain (self->arches, real))
     return TRUE;
-  if (!check_new_arch (self->arches, self->rules, real, error))
+  if (!_scmp_filter_check_new_arch (self->arches, self->rules, real, error))
     return FALSE;
 
   g_array_append_val (self->arches, real);
-  invalidate (self);
+  _scmp_filter_invalidate (self);
   return TRUE;
 }
 
@@ -1066,7 +1014,7 @@ scmp_filter_remove_arch (ScmpFilter        *self,
       if (g_array_index (self->arches, ScmpArchitecture, i) == real)
         {
           g_array_remove_index (self->arches, i);
-          invalidate (self);
+          _scmp_filter_invalidate (self);
           return TRUE;
         }
     }
@@ -1094,7 +1042,7 @@ scmp_filter_has_arch (ScmpFilter       *self,
 {
   g_return_val_if_fail (SCMP_IS_FILTER (self), FALSE);
 
-  return arches_contain (self->arches, _scmp_arch_resolve (arch));
+  return _scmp_filter_arches_contain (self->arches, _scmp_arch_resolve (arch));
 }
 
 /**
@@ -1191,7 +1139,7 @@ scmp_filter_set_bad_arch_action (ScmpFilter *self,
   hold = g_object_ref (self);
   g_set_object (&self->bad_arch_action, new_action);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BAD_ARCH_ACTION]);
-  invalidate (self);
+  _scmp_filter_invalidate (self);
 }
 
 #define DEFINE_FLAG_PROPERTY(field, PROP, program_changes)                     \
@@ -1214,7 +1162,7 @@ scmp_filter_set_##field (ScmpFilter *self,                                     \
   self->field = value;                                                         \
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP]);                \
   if (program_changes)                                                         \
-    invalidate (self);                                                         \
+    _scmp_filter_invalidate (self);                                            \
 }
 
 /**
@@ -1384,7 +1332,7 @@ scmp_filter_set_priority (ScmpFilter  *self,
     g_hash_table_remove (self->priorities, syscall);
   else
     g_hash_table_insert (self->priorities, g_strdup (syscall), GUINT_TO_POINTER (priority));
-  invalidate (self);
+  _scmp_filter_invalidate (self);
   return TRUE;
 }
 
@@ -1408,760 +1356,4 @@ scmp_filter_get_priority (ScmpFilter *self,
   g_return_val_if_fail (syscall != NULL, 0);
 
   return GPOINTER_TO_UINT (g_hash_table_lookup (self->priorities, syscall));
-}
-
-/* ------------------------------------------------------------------ */
-/* Merge, reset, transactions                                          */
-/* ------------------------------------------------------------------ */
-
-/**
- * scmp_filter_merge:
- * @self: a #ScmpFilter
- * @other: the filter to merge into @self
- * @error: return location for a #GError
- *
- * Appends @other's rules to @self's (after them, so @self's rules come
- * first) and adds @other's architectures. Both filters must have equal
- * default actions. Fails, leaving @self unchanged, when the filters do
- * not fit together: different default actions, byte orders, a rule of
- * one that cannot apply to an architecture of the other, or conflicting
- * rules (%SCMP_ERROR_EXISTS). Priorities of @other are taken where @self
- * has none. @other is not modified.
- *
- * Returns: %TRUE on success, %FALSE with @error set otherwise
- *
- * Since: 0.1
- */
-gboolean
-scmp_filter_merge (ScmpFilter  *self,
-                   ScmpFilter  *other,
-                   GError     **error)
-{
-  g_autoptr(ScmpFilter) hold = NULL;
-  g_autoptr(GArray) arches = NULL;
-  g_autoptr(GPtrArray) rules = NULL;
-  g_autoptr(GHashTable) set = NULL;
-  GHashTableIter iter;
-  gpointer key, value;
-
-  g_return_val_if_fail (SCMP_IS_FILTER (self), FALSE);
-  g_return_val_if_fail (SCMP_IS_FILTER (other), FALSE);
-  g_return_val_if_fail (self != other, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  if (!scmp_action_equal (self->default_action, other->default_action))
-    {
-      g_autofree char *a = scmp_action_to_string (self->default_action);
-      g_autofree char *b = scmp_action_to_string (other->default_action);
-
-      g_set_error (error, SCMP_ERROR, SCMP_ERROR_INVALID_ARGUMENT,
-                   "Cannot merge a filter whose default action is %s into one "
-                   "whose default action is %s", b, a);
-      return FALSE;
-    }
-
-  /* Check everything on copies first, so a failure changes nothing. */
-  arches = g_array_copy (self->arches);
-  rules = g_ptr_array_copy (self->rules, (GCopyFunc) (void (*) (void)) g_object_ref, NULL);
-  g_ptr_array_set_free_func (rules, g_object_unref);
-  set = rule_set_new ();
-  for (guint i = 0; i < rules->len; i++)
-    g_hash_table_add (set, g_ptr_array_index (rules, i));
-
-  for (guint i = 0; i < other->arches->len; i++)
-    {
-      ScmpArchitecture arch = g_array_index (other->arches, ScmpArchitecture, i);
-
-      if (arches_contain (arches, arch))
-        continue;
-      if (!check_new_arch (arches, rules, arch, error))
-        return FALSE;
-      g_array_append_val (arches, arch);
-    }
-
-  for (guint i = 0; i < other->rules->len; i++)
-    {
-      ScmpRule *rule = g_ptr_array_index (other->rules, i);
-      gboolean duplicate;
-
-      if (!check_new_rule (arches, set, rule, &duplicate, error))
-        return FALSE;
-      if (!duplicate)
-        {
-          g_ptr_array_add (rules, g_object_ref (rule));
-          g_hash_table_add (set, rule);
-        }
-    }
-
-  /* Now apply: the checks above covered every step. */
-  hold = g_object_ref (self);
-  g_array_set_size (self->arches, 0);
-  g_array_append_vals (self->arches, arches->data, arches->len);
-  for (guint i = self->rules->len; i < rules->len; i++)
-    g_hash_table_add (self->rule_set, g_ptr_array_index (rules, i));
-  append_rules_unchecked (self, (ScmpRule **) rules->pdata + self->rules->len,
-                          rules->len - self->rules->len);
-
-  g_hash_table_iter_init (&iter, other->priorities);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    if (!g_hash_table_contains (self->priorities, key))
-      g_hash_table_insert (self->priorities, g_strdup (key), value);
-
-  invalidate (self);
-  return TRUE;
-}
-
-/* Puts rules back to @target with the fewest signals: keep the common
- * prefix, remove the rest, append what @target has beyond it. */
-static void
-restore_rules (ScmpFilter *self,
-               GPtrArray  *target)
-{
-  guint common = 0;
-
-  while (common < self->rules->len && common < target->len &&
-         g_ptr_array_index (self->rules, common) == g_ptr_array_index (target, common))
-    common++;
-  while (self->rules->len > common)
-    remove_rule_unchecked (self, self->rules->len - 1);
-  for (guint i = common; i < target->len; i++)
-    insert_rule_unchecked (self, i, g_ptr_array_index (target, i));
-}
-
-/**
- * scmp_filter_reset:
- * @self: a #ScmpFilter
- *
- * Removes every rule and priority and brings the architectures back to the
- * native one alone. Attributes and the default action stay.
- *
- * Since: 0.1
- */
-void
-scmp_filter_reset (ScmpFilter *self)
-{
-  g_autoptr(ScmpFilter) hold = NULL;
-  g_autoptr(GPtrArray) none = g_ptr_array_new ();
-  ScmpArchitecture native = scmp_architecture_get_native ();
-
-  g_return_if_fail (SCMP_IS_FILTER (self));
-
-  hold = g_object_ref (self);
-  restore_rules (self, none);
-  g_array_set_size (self->arches, 0);
-  g_array_append_val (self->arches, native);
-  g_hash_table_remove_all (self->priorities);
-  invalidate (self);
-}
-
-/**
- * scmp_filter_begin:
- * @self: a #ScmpFilter
- *
- * Starts a transaction: the changes made until scmp_filter_commit() or
- * scmp_filter_rollback() land together or not at all. Changes apply (and
- * signals are emitted) as they are made; a rollback restores the rules,
- * architectures, priorities, bad-arch action and tracer-skip setting as
- * they were at scmp_filter_begin(), emitting the signals that restoring
- * them implies. Transactions nest.
- *
- * Since: 0.1
- */
-void
-scmp_filter_begin (ScmpFilter *self)
-{
-  Snapshot *s;
-
-  g_return_if_fail (SCMP_IS_FILTER (self));
-
-  s = g_new0 (Snapshot, 1);
-  s->rules = g_ptr_array_copy (self->rules, (GCopyFunc) (void (*) (void)) g_object_ref, NULL);
-  g_ptr_array_set_free_func (s->rules, g_object_unref);
-  s->arches = g_array_copy (self->arches);
-  s->priorities = priorities_copy (self->priorities);
-  s->bad_arch_action = g_object_ref (self->bad_arch_action);
-  s->allow_tracer_skip = self->allow_tracer_skip;
-  g_ptr_array_add (self->transactions, s);
-}
-
-/**
- * scmp_filter_commit:
- * @self: a #ScmpFilter
- *
- * Ends the innermost transaction, keeping its changes.
- *
- * Since: 0.1
- */
-void
-scmp_filter_commit (ScmpFilter *self)
-{
-  g_return_if_fail (SCMP_IS_FILTER (self));
-  g_return_if_fail (self->transactions->len > 0);
-
-  g_ptr_array_remove_index (self->transactions, self->transactions->len - 1);
-}
-
-/**
- * scmp_filter_rollback:
- * @self: a #ScmpFilter
- *
- * Ends the innermost transaction, undoing its changes.
- *
- * Since: 0.1
- */
-void
-scmp_filter_rollback (ScmpFilter *self)
-{
-  g_autoptr(ScmpFilter) hold = NULL;
-  Snapshot *s;
-
-  g_return_if_fail (SCMP_IS_FILTER (self));
-  g_return_if_fail (self->transactions->len > 0);
-
-  hold = g_object_ref (self);
-  s = g_ptr_array_steal_index (self->transactions, self->transactions->len - 1);
-  restore_rules (self, s->rules);
-  g_array_set_size (self->arches, 0);
-  g_array_append_vals (self->arches, s->arches->data, s->arches->len);
-  g_hash_table_unref (self->priorities);
-  self->priorities = g_hash_table_ref (s->priorities);
-  scmp_filter_set_bad_arch_action (self, s->bad_arch_action);
-  scmp_filter_set_allow_tracer_skip (self, s->allow_tracer_skip);
-  snapshot_free (s);
-  invalidate (self);
-}
-
-/**
- * scmp_filter_in_transaction:
- * @self: a #ScmpFilter
- *
- * Checks whether a transaction is open.
- *
- * Returns: %TRUE between scmp_filter_begin() and the matching commit or
- *   rollback
- *
- * Since: 0.1
- */
-gboolean
-scmp_filter_in_transaction (ScmpFilter *self)
-{
-  g_return_val_if_fail (SCMP_IS_FILTER (self), FALSE);
-
-  return self->transactions->len > 0;
-}
-
-/* ------------------------------------------------------------------ */
-/* Compiling and output                                                */
-/* ------------------------------------------------------------------ */
-
-void
-_scmp_filter_get_compile_input (ScmpFilter       *self,
-                                ScmpCompileInput *input)
-{
-  input->rules = self->rules;
-  input->arches = (const ScmpArchitecture *) (void *) self->arches->data;
-  input->n_arches = self->arches->len;
-  input->default_action = self->default_action;
-  input->bad_arch_action = self->bad_arch_action;
-  input->allow_tracer_skip = self->allow_tracer_skip;
-  input->priorities = self->priorities;
-}
-
-/* Readers may call this from several threads at once: the first one
- * compiles, under the lock, and the others wait for its program. */
-const ScmpProgram *
-_scmp_filter_get_program (ScmpFilter  *self,
-                          GError     **error)
-{
-  ScmpProgram *program = g_atomic_pointer_get (&self->program);
-
-  if (program != NULL)
-    return program;
-
-  g_mutex_lock (&self->program_lock);
-  program = g_atomic_pointer_get (&self->program);
-  if (program == NULL)
-    {
-      ScmpCompileInput input;
-
-      _scmp_filter_get_compile_input (self, &input);
-      program = _scmp_compiler_compile (&input, SCMP_COMPILE_FAST, error);
-      g_atomic_pointer_set (&self->program, program);
-    }
-  g_mutex_unlock (&self->program_lock);
-  return program;
-}
-
-ScmpLoadFlags
-_scmp_filter_get_load_flags (ScmpFilter *self)
-{
-  ScmpLoadFlags flags = SCMP_LOAD_FLAGS_NONE;
-  const ScmpProgram *program = g_atomic_pointer_get (&self->program);
-  gboolean notify = program != NULL && program->uses_notify;
-
-  if (self->thread_sync)
-    flags |= SCMP_LOAD_FLAGS_TSYNC;
-  if (self->log)
-    flags |= SCMP_LOAD_FLAGS_LOG;
-  if (self->spec_allow)
-    flags |= SCMP_LOAD_FLAGS_SPEC_ALLOW;
-  if (notify)
-    {
-      flags |= SCMP_LOAD_FLAGS_NEW_LISTENER;
-      /* TSYNC alone reports a failed thread by its id, which collides
-       * with the listener fd: ask for ESRCH instead. */
-      if (self->thread_sync)
-        flags |= SCMP_LOAD_FLAGS_TSYNC_ESRCH;
-      if (self->wait_killable)
-        flags |= SCMP_LOAD_FLAGS_WAIT_KILLABLE_RECV;
-    }
-  return flags;
-}
-
-/**
- * scmp_filter_export_bpf:
- * @self: a #ScmpFilter
- * @error: return location for a #GError
- *
- * Compiles the filter into an array of `struct sock_filter`, in the byte
- * order of its architectures, ready for `seccomp(2)` on that machine.
- *
- * Fails with %SCMP_ERROR_TOO_LARGE when the program would exceed 4096
- * instructions and %SCMP_ERROR_INVALID_ARCHITECTURE when the filter has no
- * architecture.
- *
- * Returns: (transfer full): the program, or %NULL with @error set
- *
- * Since: 0.1
- */
-GBytes *
-scmp_filter_export_bpf (ScmpFilter  *self,
-                        GError     **error)
-{
-  const ScmpProgram *program;
-
-  g_return_val_if_fail (SCMP_IS_FILTER (self), NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  program = _scmp_filter_get_program (self, error);
-  if (program == NULL)
-    return NULL;
-  return _scmp_bpf_serialize (program->insns, program->n_insns, program->big_endian);
-}
-
-/**
- * scmp_filter_write_bpf_to_fd:
- * @self: a #ScmpFilter
- * @fd: a file descriptor open for writing; not closed
- * @error: return location for a #GError
- *
- * Writes the program of scmp_filter_export_bpf() to @fd.
- *
- * Returns: %TRUE on success, %FALSE with @error set otherwise
- *
- * Since: 0.1
- */
-gboolean
-scmp_filter_write_bpf_to_fd (ScmpFilter  *self,
-                             int          fd,
-                             GError     **error)
-{
-  g_autoptr(GBytes) bytes = NULL;
-  const guint8 *data;
-  gsize len;
-
-  g_return_val_if_fail (SCMP_IS_FILTER (self), FALSE);
-  g_return_val_if_fail (fd >= 0, FALSE);
-
-  bytes = scmp_filter_export_bpf (self, error);
-  if (bytes == NULL)
-    return FALSE;
-
-  data = g_bytes_get_data (bytes, &len);
-  while (len > 0)
-    {
-      ssize_t n = write (fd, data, len);
-
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n < 0)
-        {
-          _scmp_set_error_from_errno (error, SCMP_ERROR_FAILED, errno,
-                                      "Could not write the filter");
-          return FALSE;
-        }
-      data += n;
-      len -= n;
-    }
-  return TRUE;
-}
-
-/**
- * scmp_filter_write_bpf_to_stream:
- * @self: a #ScmpFilter
- * @stream: a #GOutputStream
- * @cancellable: (nullable): a #GCancellable
- * @error: return location for a #GError
- *
- * Writes the program of scmp_filter_export_bpf() to @stream.
- *
- * Returns: %TRUE on success, %FALSE with @error set otherwise
- *
- * Since: 0.1
- */
-gboolean
-scmp_filter_write_bpf_to_stream (ScmpFilter     *self,
-                                 GOutputStream  *stream,
-                                 GCancellable   *cancellable,
-                                 GError        **error)
-{
-  g_autoptr(GBytes) bytes = NULL;
-
-  g_return_val_if_fail (SCMP_IS_FILTER (self), FALSE);
-  g_return_val_if_fail (G_IS_OUTPUT_STREAM (stream), FALSE);
-
-  bytes = scmp_filter_export_bpf (self, error);
-  if (bytes == NULL)
-    return FALSE;
-  return g_output_stream_write_all (stream, g_bytes_get_data (bytes, NULL),
-                                    g_bytes_get_size (bytes), NULL,
-                                    cancellable, error);
-}
-
-/**
- * scmp_filter_export_bpf_memfd:
- * @self: a #ScmpFilter
- * @error: return location for a #GError
- *
- * Writes the program into a sealed memfd, positioned at its start, as
- * `bwrap --seccomp FD` reads it. The fd is close-on-exec: hand it to the
- * child with g_subprocess_launcher_take_fd() or similar.
- *
- * Returns: a file descriptor owned by the caller, or -1 with @error set
- *
- * Since: 0.1
- */
-int
-scmp_filter_export_bpf_memfd (ScmpFilter  *self,
-                              GError     **error)
-{
-  int fd;
-
-  g_return_val_if_fail (SCMP_IS_FILTER (self), -1);
-  g_return_val_if_fail (error == NULL || *error == NULL, -1);
-
-  fd = memfd_create ("scmp-glib-filter", MFD_CLOEXEC | MFD_ALLOW_SEALING);
-  if (fd < 0)
-    {
-      _scmp_set_error_from_errno (error, SCMP_ERROR_FAILED, errno,
-                                  "Could not create a memfd for the filter");
-      return -1;
-    }
-
-  if (!scmp_filter_write_bpf_to_fd (self, fd, error))
-    {
-      close (fd);
-      return -1;
-    }
-
-  if (fcntl (fd, F_ADD_SEALS, F_SEAL_SHRINK | F_SEAL_GROW | F_SEAL_WRITE | F_SEAL_SEAL) < 0 ||
-      lseek (fd, 0, SEEK_SET) < 0)
-    {
-      int errsv = errno;
-
-      close (fd);
-      _scmp_set_error_from_errno (error, SCMP_ERROR_FAILED, errsv,
-                                  "Could not seal the filter's memfd");
-      return -1;
-    }
-  return fd;
-}
-
-/**
- * scmp_filter_export_pfc:
- * @self: a #ScmpFilter
- * @error: return location for a #GError
- *
- * Describes what the filter decides, per architecture and syscall, as
- * readable pseudo code (the "pseudo filter code" of libseccomp, in
- * scmp-glib's own notation).
- *
- * Returns: (transfer full): the text, or %NULL with @error set
- *
- * Since: 0.1
- */
-char *
-scmp_filter_export_pfc (ScmpFilter  *self,
-                        GError     **error)
-{
-  ScmpCompileInput input;
-
-  g_return_val_if_fail (SCMP_IS_FILTER (self), NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  _scmp_filter_get_compile_input (self, &input);
-  return _scmp_compiler_pfc (&input, error);
-}
-
-/**
- * scmp_filter_evaluate:
- * @self: a #ScmpFilter
- * @arch: the architecture the call is made on
- * @nr: the syscall number on @arch, as in `seccomp_data.nr` (with the x32
- *   bit or the MIPS base, as scmp_syscall_resolve_name() returns it)
- * @args: (array length=n_args) (nullable): the arguments; missing ones are 0
- * @n_args: the number of arguments, at most 6 (more is
- *   %SCMP_ERROR_INVALID_ARGUMENT)
- * @error: return location for a #GError
- *
- * Runs the compiled program in scmp-glib's own BPF interpreter and tells
- * what the kernel would do with this call. Calls on an architecture that
- * is not in the filter get the bad-arch action, as they would in the
- * kernel.
- *
- * Returns: (transfer full): the action, or %NULL with @error set
- *
- * Since: 0.1
- */
-ScmpAction *
-scmp_filter_evaluate (ScmpFilter        *self,
-                      ScmpArchitecture   arch,
-                      int                nr,
-                      const guint64     *args,
-                      gsize              n_args,
-                      GError           **error)
-{
-  const ScmpArchInfo *info;
-  const ScmpProgram *program;
-  ScmpBpfData data = { 0 };
-  ScmpBpfResult result;
-
-  g_return_val_if_fail (SCMP_IS_FILTER (self), NULL);
-  g_return_val_if_fail (args != NULL || n_args == 0, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  /* Bindings pass whatever list they are given: say so, do not crash. */
-  if (n_args > SCMP_CONDITION_MAX_ARG + 1)
-    {
-      g_set_error (error, SCMP_ERROR, SCMP_ERROR_INVALID_ARGUMENT,
-                   "A system call has at most %d arguments, not %" G_GSIZE_FORMAT,
-                   SCMP_CONDITION_MAX_ARG + 1, n_args);
-      return NULL;
-    }
-
-  info = _scmp_arch_get_info (arch);
-  if (info == NULL)
-    {
-      g_set_error (error, SCMP_ERROR, SCMP_ERROR_INVALID_ARCHITECTURE,
-                   "Unknown architecture (%d)", (int) arch);
-      return NULL;
-    }
-
-  program = _scmp_filter_get_program (self, error);
-  if (program == NULL)
-    return NULL;
-
-  data.nr = nr;
-  data.arch = info->audit_arch;
-  for (gsize i = 0; i < n_args; i++)
-    data.args[i] = args[i];
-
-  result = _scmp_bpf_run (program->insns, program->n_insns, &data, program->big_endian);
-  if (result.error)
-    {
-      g_set_error (error, SCMP_ERROR, SCMP_ERROR_FAILED,
-                   "The compiled program is invalid (a bug in scmp-glib)");
-      return NULL;
-    }
-  return scmp_action_new_from_kernel_value (result.ret, error);
-}
-
-/**
- * scmp_filter_evaluate_syscall:
- * @self: a #ScmpFilter
- * @arch: the architecture the call is made on
- * @syscall: the syscall name
- * @args: (array length=n_args) (nullable): the arguments; missing ones are 0
- * @n_args: the number of arguments, at most 6
- * @error: return location for a #GError
- *
- * Like scmp_filter_evaluate(), with the syscall given by name. Fails with
- * %SCMP_ERROR_INVALID_SYSCALL when @arch has no direct syscall of that name.
- *
- * Returns: (transfer full): the action, or %NULL with @error set
- *
- * Since: 0.1
- */
-ScmpAction *
-scmp_filter_evaluate_syscall (ScmpFilter        *self,
-                              ScmpArchitecture   arch,
-                              const char        *syscall,
-                              const guint64     *args,
-                              gsize              n_args,
-                              GError           **error)
-{
-  int nr;
-
-  g_return_val_if_fail (SCMP_IS_FILTER (self), NULL);
-  g_return_val_if_fail (syscall != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  nr = scmp_syscall_resolve_name (arch, syscall);
-  if (nr < 0)
-    {
-      const char *arch_name = scmp_architecture_to_name (arch);
-
-      g_set_error (error, SCMP_ERROR, SCMP_ERROR_INVALID_SYSCALL,
-                   "The architecture %s has no syscall “%s”",
-                   arch_name != NULL ? arch_name : "(unknown)", syscall);
-      return NULL;
-    }
-  return scmp_filter_evaluate (self, arch, nr, args, n_args, error);
-}
-
-/* ------------------------------------------------------------------ */
-/* Loading                                                             */
-/* ------------------------------------------------------------------ */
-
-/**
- * scmp_filter_prepare:
- * @self: a #ScmpFilter
- * @error: return location for a #GError
- *
- * Compiles the filter now, so that scmp_filter_load_prepared() can load
- * it later without allocating (for instance between fork() and exec()).
- *
- * Returns: %TRUE on success, %FALSE with @error set otherwise
- *
- * Since: 0.1
- */
-gboolean
-scmp_filter_prepare (ScmpFilter  *self,
-                     GError     **error)
-{
-  g_return_val_if_fail (SCMP_IS_FILTER (self), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  return _scmp_filter_get_program (self, error) != NULL;
-}
-
-/**
- * scmp_filter_load_prepared:
- * @self: a #ScmpFilter, prepared with scmp_filter_prepare() and unchanged
- *   since
- *
- * Loads the prepared program into the kernel for the calling thread (all
- * threads with #ScmpFilter:thread-sync). This function is
- * async-signal-safe: it neither allocates nor locks, so it can be called
- * in a child between fork() and exec(). It emits no signal and reports
- * errors as a negative errno.
- *
- * Returns: 0 on success, `-EINVAL` if the filter is not prepared, or the
- *   negative errno of `prctl(2)`/`seccomp(2)`
- *
- * Since: 0.1
- */
-int
-scmp_filter_load_prepared (ScmpFilter *self)
-{
-  const ScmpProgram *program;
-  ScmpLoadFlags flags;
-  int listener = -1;
-  int r;
-
-  if (self == NULL)
-    return -EINVAL;
-  program = g_atomic_pointer_get (&self->program);
-  if (program == NULL)
-    return -EINVAL;
-
-  flags = _scmp_filter_get_load_flags (self);
-  r = _scmp_kernel_load (program->insns, program->n_insns, flags,
-                         self->no_new_privs, &listener);
-  if (r == 0 && listener >= 0)
-    {
-      if (self->listener_fd >= 0)
-        close (self->listener_fd);
-      self->listener_fd = listener;
-    }
-  return r;
-}
-
-/**
- * scmp_filter_load:
- * @self: a #ScmpFilter
- * @error: return location for a #GError
- *
- * Compiles the filter and loads it into the kernel for the calling thread
- * (or all threads, with #ScmpFilter:thread-sync), setting no_new_privs
- * first when #ScmpFilter:no-new-privs is on. This cannot be undone.
- *
- * When a rule uses %SCMP_ACTION_KIND_NOTIFY the kernel returns a listener
- * file descriptor, available with scmp_filter_get_listener_fd().
- *
- * Returns: %TRUE on success, %FALSE with @error set (%SCMP_ERROR_LOAD_FAILED
- *   for a kernel refusal, whose message names the errno)
- *
- * Since: 0.1
- */
-gboolean
-scmp_filter_load (ScmpFilter  *self,
-                  GError     **error)
-{
-  int r;
-
-  g_return_val_if_fail (SCMP_IS_FILTER (self), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  if (!scmp_filter_prepare (self, error))
-    return FALSE;
-
-  r = scmp_filter_load_prepared (self);
-  if (r < 0)
-    {
-      _scmp_kernel_set_load_error (error, r, _scmp_filter_get_load_flags (self));
-      return FALSE;
-    }
-  return TRUE;
-}
-
-/**
- * scmp_filter_get_listener_fd:
- * @self: a #ScmpFilter
- *
- * Gets the user-notification listener of the last successful load, if the
- * filter has a NOTIFY action. The filter keeps ownership.
- *
- * Returns: a file descriptor owned by the filter, or -1
- *
- * Since: 0.1
- */
-int
-scmp_filter_get_listener_fd (ScmpFilter *self)
-{
-  g_return_val_if_fail (SCMP_IS_FILTER (self), -1);
-
-  return self->listener_fd;
-}
-
-/**
- * scmp_filter_steal_listener_fd:
- * @self: a #ScmpFilter
- *
- * Takes the user-notification listener out of the filter.
- *
- * Returns: a file descriptor owned by the caller, or -1
- *
- * Since: 0.1
- */
-int
-scmp_filter_steal_listener_fd (ScmpFilter *self)
-{
-  int fd;
-
-  g_return_val_if_fail (SCMP_IS_FILTER (self), -1);
-
-  fd = self->listener_fd;
-  self->listener_fd = -1;
-  return fd;
 }

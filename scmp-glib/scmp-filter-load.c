@@ -1,0 +1,188 @@
+/* scmp-filter-load.c: loading an ScmpFilter into the kernel, its listener fd
+ *
+ * SPDX-FileCopyrightText: 2026 The scmp-glib authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#include "config.h"
+
+#include "scmp-filter.h"
+#include "scmp-filter-private.h"
+
+#include "scmp-kernel-private.h"
+
+#include <errno.h>
+#include <unistd.h>
+
+ScmpLoadFlags
+_scmp_filter_get_load_flags (ScmpFilter *self)
+{
+  ScmpLoadFlags flags = SCMP_LOAD_FLAGS_NONE;
+  const ScmpProgram *program = g_atomic_pointer_get (&self->program);
+  gboolean notify = program != NULL && program->uses_notify;
+
+  if (self->thread_sync)
+    flags |= SCMP_LOAD_FLAGS_TSYNC;
+  if (self->log)
+    flags |= SCMP_LOAD_FLAGS_LOG;
+  if (self->spec_allow)
+    flags |= SCMP_LOAD_FLAGS_SPEC_ALLOW;
+  if (notify)
+    {
+      flags |= SCMP_LOAD_FLAGS_NEW_LISTENER;
+      /* TSYNC alone reports a failed thread by its id, which collides
+       * with the listener fd: ask for ESRCH instead. */
+      if (self->thread_sync)
+        flags |= SCMP_LOAD_FLAGS_TSYNC_ESRCH;
+      if (self->wait_killable)
+        flags |= SCMP_LOAD_FLAGS_WAIT_KILLABLE_RECV;
+    }
+  return flags;
+}
+
+/* ------------------------------------------------------------------ */
+/* Loading                                                             */
+/* ------------------------------------------------------------------ */
+
+/**
+ * scmp_filter_prepare:
+ * @self: a #ScmpFilter
+ * @error: return location for a #GError
+ *
+ * Compiles the filter now, so that scmp_filter_load_prepared() can load
+ * it later without allocating (for instance between fork() and exec()).
+ *
+ * Returns: %TRUE on success, %FALSE with @error set otherwise
+ *
+ * Since: 0.1
+ */
+gboolean
+scmp_filter_prepare (ScmpFilter  *self,
+                     GError     **error)
+{
+  g_return_val_if_fail (SCMP_IS_FILTER (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return _scmp_filter_get_program (self, error) != NULL;
+}
+
+/**
+ * scmp_filter_load_prepared:
+ * @self: a #ScmpFilter, prepared with scmp_filter_prepare() and unchanged
+ *   since
+ *
+ * Loads the prepared program into the kernel for the calling thread (all
+ * threads with #ScmpFilter:thread-sync). This function is
+ * async-signal-safe: it neither allocates nor locks, so it can be called
+ * in a child between fork() and exec(). It emits no signal and reports
+ * errors as a negative errno.
+ *
+ * Returns: 0 on success, `-EINVAL` if the filter is not prepared, or the
+ *   negative errno of `prctl(2)`/`seccomp(2)`
+ *
+ * Since: 0.1
+ */
+int
+scmp_filter_load_prepared (ScmpFilter *self)
+{
+  const ScmpProgram *program;
+  ScmpLoadFlags flags;
+  int listener = -1;
+  int r;
+
+  if (self == NULL)
+    return -EINVAL;
+  program = g_atomic_pointer_get (&self->program);
+  if (program == NULL)
+    return -EINVAL;
+
+  flags = _scmp_filter_get_load_flags (self);
+  r = _scmp_kernel_load (program->insns, program->n_insns, flags,
+                         self->no_new_privs, &listener);
+  if (r == 0 && listener >= 0)
+    {
+      if (self->listener_fd >= 0)
+        close (self->listener_fd);
+      self->listener_fd = listener;
+    }
+  return r;
+}
+
+/**
+ * scmp_filter_load:
+ * @self: a #ScmpFilter
+ * @error: return location for a #GError
+ *
+ * Compiles the filter and loads it into the kernel for the calling thread
+ * (or all threads, with #ScmpFilter:thread-sync), setting no_new_privs
+ * first when #ScmpFilter:no-new-privs is on. This cannot be undone.
+ *
+ * When a rule uses %SCMP_ACTION_KIND_NOTIFY the kernel returns a listener
+ * file descriptor, available with scmp_filter_get_listener_fd().
+ *
+ * Returns: %TRUE on success, %FALSE with @error set (%SCMP_ERROR_LOAD_FAILED
+ *   for a kernel refusal, whose message names the errno)
+ *
+ * Since: 0.1
+ */
+gboolean
+scmp_filter_load (ScmpFilter  *self,
+                  GError     **error)
+{
+  int r;
+
+  g_return_val_if_fail (SCMP_IS_FILTER (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!scmp_filter_prepare (self, error))
+    return FALSE;
+
+  r = scmp_filter_load_prepared (self);
+  if (r < 0)
+    {
+      _scmp_kernel_set_load_error (error, r, _scmp_filter_get_load_flags (self));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * scmp_filter_get_listener_fd:
+ * @self: a #ScmpFilter
+ *
+ * Gets the user-notification listener of the last successful load, if the
+ * filter has a NOTIFY action. The filter keeps ownership.
+ *
+ * Returns: a file descriptor owned by the filter, or -1
+ *
+ * Since: 0.1
+ */
+int
+scmp_filter_get_listener_fd (ScmpFilter *self)
+{
+  g_return_val_if_fail (SCMP_IS_FILTER (self), -1);
+
+  return self->listener_fd;
+}
+
+/**
+ * scmp_filter_steal_listener_fd:
+ * @self: a #ScmpFilter
+ *
+ * Takes the user-notification listener out of the filter.
+ *
+ * Returns: a file descriptor owned by the caller, or -1
+ *
+ * Since: 0.1
+ */
+int
+scmp_filter_steal_listener_fd (ScmpFilter *self)
+{
+  int fd;
+
+  g_return_val_if_fail (SCMP_IS_FILTER (self), -1);
+
+  fd = self->listener_fd;
+  self->listener_fd = -1;
+  return fd;
+}
