@@ -1142,27 +1142,23 @@ scmp_filter_set_bad_arch_action (ScmpFilter *self,
   _scmp_filter_invalidate (self);
 }
 
-#define DEFINE_FLAG_PROPERTY(field, PROP, program_changes)                     \
-gboolean                                                                       \
-scmp_filter_get_##field (ScmpFilter *self)                                     \
-{                                                                              \
-  g_return_val_if_fail (SCMP_IS_FILTER (self), FALSE);                         \
-  return self->field;                                                          \
-}                                                                              \
-void                                                                           \
-scmp_filter_set_##field (ScmpFilter *self,                                     \
-                         gboolean    value)                                    \
-{                                                                              \
-  g_autoptr(ScmpFilter) hold = NULL;                                           \
-  g_return_if_fail (SCMP_IS_FILTER (self));                                    \
-  value = !!value;                                                             \
-  if (self->field == value)                                                    \
-    return;                                                                    \
-  hold = g_object_ref (self);                                                  \
-  self->field = value;                                                         \
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP]);                \
-  if (program_changes)                                                         \
-    _scmp_filter_invalidate (self);                                            \
+/* Sets one of the boolean attributes and notifies, without ::changed.
+ * Returns whether it changed. */
+static gboolean
+set_flag (ScmpFilter *self,
+          gboolean   *field,
+          guint       prop_id,
+          gboolean    value)
+{
+  g_autoptr(ScmpFilter) hold = NULL;
+
+  value = !!value;
+  if (*field == value)
+    return FALSE;
+  hold = g_object_ref (self);
+  *field = value;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
+  return TRUE;
 }
 
 /**
@@ -1175,6 +1171,14 @@ scmp_filter_set_##field (ScmpFilter *self,                                     \
  *
  * Since: 0.1
  */
+gboolean
+scmp_filter_get_no_new_privs (ScmpFilter *self)
+{
+  g_return_val_if_fail (SCMP_IS_FILTER (self), FALSE);
+
+  return self->no_new_privs;
+}
+
 /**
  * scmp_filter_set_no_new_privs:
  * @self: a #ScmpFilter
@@ -1184,7 +1188,14 @@ scmp_filter_set_##field (ScmpFilter *self,                                     \
  *
  * Since: 0.1
  */
-DEFINE_FLAG_PROPERTY (no_new_privs, PROP_NO_NEW_PRIVS, FALSE)
+void
+scmp_filter_set_no_new_privs (ScmpFilter *self,
+                              gboolean    no_new_privs)
+{
+  g_return_if_fail (SCMP_IS_FILTER (self));
+
+  set_flag (self, &self->no_new_privs, PROP_NO_NEW_PRIVS, no_new_privs);
+}
 
 /**
  * scmp_filter_get_thread_sync:
@@ -1196,6 +1207,14 @@ DEFINE_FLAG_PROPERTY (no_new_privs, PROP_NO_NEW_PRIVS, FALSE)
  *
  * Since: 0.1
  */
+gboolean
+scmp_filter_get_thread_sync (ScmpFilter *self)
+{
+  g_return_val_if_fail (SCMP_IS_FILTER (self), FALSE);
+
+  return self->thread_sync;
+}
+
 /**
  * scmp_filter_set_thread_sync:
  * @self: a #ScmpFilter
@@ -1205,7 +1224,14 @@ DEFINE_FLAG_PROPERTY (no_new_privs, PROP_NO_NEW_PRIVS, FALSE)
  *
  * Since: 0.1
  */
-DEFINE_FLAG_PROPERTY (thread_sync, PROP_THREAD_SYNC, FALSE)
+void
+scmp_filter_set_thread_sync (ScmpFilter *self,
+                             gboolean    thread_sync)
+{
+  g_return_if_fail (SCMP_IS_FILTER (self));
+
+  set_flag (self, &self->thread_sync, PROP_THREAD_SYNC, thread_sync);
+}
 
 /**
  * scmp_filter_get_log:
@@ -1217,6 +1243,14 @@ DEFINE_FLAG_PROPERTY (thread_sync, PROP_THREAD_SYNC, FALSE)
  *
  * Since: 0.1
  */
+gboolean
+scmp_filter_get_log (ScmpFilter *self)
+{
+  g_return_val_if_fail (SCMP_IS_FILTER (self), FALSE);
+
+  return self->log;
+}
+
 /**
  * scmp_filter_set_log:
  * @self: a #ScmpFilter
@@ -1226,7 +1260,14 @@ DEFINE_FLAG_PROPERTY (thread_sync, PROP_THREAD_SYNC, FALSE)
  *
  * Since: 0.1
  */
-DEFINE_FLAG_PROPERTY (log, PROP_LOG, FALSE)
+void
+scmp_filter_set_log (ScmpFilter *self,
+                     gboolean    log)
+{
+  g_return_if_fail (SCMP_IS_FILTER (self));
+
+  set_flag (self, &self->log, PROP_LOG, log);
+}
 
 /**
  * scmp_filter_get_spec_allow:
@@ -1238,6 +1279,14 @@ DEFINE_FLAG_PROPERTY (log, PROP_LOG, FALSE)
  *
  * Since: 0.1
  */
+gboolean
+scmp_filter_get_spec_allow (ScmpFilter *self)
+{
+  g_return_val_if_fail (SCMP_IS_FILTER (self), FALSE);
+
+  return self->spec_allow;
+}
+
 /**
  * scmp_filter_set_spec_allow:
  * @self: a #ScmpFilter
@@ -1247,7 +1296,14 @@ DEFINE_FLAG_PROPERTY (log, PROP_LOG, FALSE)
  *
  * Since: 0.1
  */
-DEFINE_FLAG_PROPERTY (spec_allow, PROP_SPEC_ALLOW, FALSE)
+void
+scmp_filter_set_spec_allow (ScmpFilter *self,
+                            gboolean    spec_allow)
+{
+  g_return_if_fail (SCMP_IS_FILTER (self));
+
+  set_flag (self, &self->spec_allow, PROP_SPEC_ALLOW, spec_allow);
+}
 
 /**
  * scmp_filter_get_wait_killable:
@@ -1259,6 +1315,14 @@ DEFINE_FLAG_PROPERTY (spec_allow, PROP_SPEC_ALLOW, FALSE)
  *
  * Since: 0.1
  */
+gboolean
+scmp_filter_get_wait_killable (ScmpFilter *self)
+{
+  g_return_val_if_fail (SCMP_IS_FILTER (self), FALSE);
+
+  return self->wait_killable;
+}
+
 /**
  * scmp_filter_set_wait_killable:
  * @self: a #ScmpFilter
@@ -1268,7 +1332,14 @@ DEFINE_FLAG_PROPERTY (spec_allow, PROP_SPEC_ALLOW, FALSE)
  *
  * Since: 0.1
  */
-DEFINE_FLAG_PROPERTY (wait_killable, PROP_WAIT_KILLABLE, FALSE)
+void
+scmp_filter_set_wait_killable (ScmpFilter *self,
+                               gboolean    wait_killable)
+{
+  g_return_if_fail (SCMP_IS_FILTER (self));
+
+  set_flag (self, &self->wait_killable, PROP_WAIT_KILLABLE, wait_killable);
+}
 
 /**
  * scmp_filter_get_allow_tracer_skip:
@@ -1280,6 +1351,14 @@ DEFINE_FLAG_PROPERTY (wait_killable, PROP_WAIT_KILLABLE, FALSE)
  *
  * Since: 0.1
  */
+gboolean
+scmp_filter_get_allow_tracer_skip (ScmpFilter *self)
+{
+  g_return_val_if_fail (SCMP_IS_FILTER (self), FALSE);
+
+  return self->allow_tracer_skip;
+}
+
 /**
  * scmp_filter_set_allow_tracer_skip:
  * @self: a #ScmpFilter
@@ -1289,7 +1368,18 @@ DEFINE_FLAG_PROPERTY (wait_killable, PROP_WAIT_KILLABLE, FALSE)
  *
  * Since: 0.1
  */
-DEFINE_FLAG_PROPERTY (allow_tracer_skip, PROP_ALLOW_TRACER_SKIP, TRUE)
+void
+scmp_filter_set_allow_tracer_skip (ScmpFilter *self,
+                                   gboolean    allow)
+{
+  g_autoptr(ScmpFilter) hold = NULL;
+
+  g_return_if_fail (SCMP_IS_FILTER (self));
+
+  hold = g_object_ref (self);
+  if (set_flag (self, &self->allow_tracer_skip, PROP_ALLOW_TRACER_SKIP, allow))
+    _scmp_filter_invalidate (self);
+}
 
 /**
  * scmp_filter_set_priority:
