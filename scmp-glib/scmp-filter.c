@@ -600,7 +600,8 @@ scmp_filter_init (ScmpFilter *self)
   self->priorities = priorities_new ();
   self->transactions = g_ptr_array_new_with_free_func (_scmp_filter_snapshot_free);
   self->bad_arch_action = scmp_action_new_kill_process ();
-  self->no_new_privs = TRUE;
+  /* no_new_privs is left to its G_PARAM_CONSTRUCT default, the one
+   * source of its default value. */
   self->listener_fd = -1;
   g_mutex_init (&self->program_lock);
 }
