@@ -89,6 +89,13 @@ void               _scmp_filter_append_rules_unchecked (ScmpFilter   *self,
 void               _scmp_filter_remove_rule_unchecked  (ScmpFilter   *self,
                                                         guint         position);
 
+/* Set the attribute and notify, without ::changed, so that a caller
+ * changing several things emits it once; return whether it changed. */
+gboolean           _scmp_filter_replace_bad_arch_action   (ScmpFilter *self,
+                                                           ScmpAction *action);
+gboolean           _scmp_filter_replace_allow_tracer_skip (ScmpFilter *self,
+                                                           gboolean    allow);
+
 /* Frees a transaction's snapshot (scmp-filter-transaction.c). */
 void               _scmp_filter_snapshot_free     (gpointer           data);
 

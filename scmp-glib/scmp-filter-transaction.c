@@ -246,8 +246,9 @@ scmp_filter_rollback (ScmpFilter *self)
   g_array_append_vals (self->arches, s->arches->data, s->arches->len);
   g_hash_table_unref (self->priorities);
   self->priorities = g_hash_table_ref (s->priorities);
-  scmp_filter_set_bad_arch_action (self, s->bad_arch_action);
-  scmp_filter_set_allow_tracer_skip (self, s->allow_tracer_skip);
+  /* Not the public setters: each would emit ::changed of its own. */
+  _scmp_filter_replace_bad_arch_action (self, s->bad_arch_action);
+  _scmp_filter_replace_allow_tracer_skip (self, s->allow_tracer_skip);
   _scmp_filter_snapshot_free (s);
   _scmp_filter_invalidate (self);
 }

@@ -1128,19 +1128,31 @@ scmp_filter_set_bad_arch_action (ScmpFilter *self,
                                  ScmpAction *action)
 {
   g_autoptr(ScmpFilter) hold = NULL;
-  g_autoptr(ScmpAction) new_action = NULL;
 
   g_return_if_fail (SCMP_IS_FILTER (self));
   g_return_if_fail (action == NULL || SCMP_IS_ACTION (action));
 
+  hold = g_object_ref (self);
+  if (_scmp_filter_replace_bad_arch_action (self, action))
+    _scmp_filter_invalidate (self);
+}
+
+/* Sets the bad-arch action (%NULL for kill-process) and notifies, without
+ * ::changed. The caller holds a reference on @self. Returns whether the
+ * action changed. */
+gboolean
+_scmp_filter_replace_bad_arch_action (ScmpFilter *self,
+                                      ScmpAction *action)
+{
+  g_autoptr(ScmpAction) new_action = NULL;
+
   new_action = action != NULL ? g_object_ref (action) : scmp_action_new_kill_process ();
   if (scmp_action_equal (self->bad_arch_action, new_action))
-    return;
+    return FALSE;
 
-  hold = g_object_ref (self);
   g_set_object (&self->bad_arch_action, new_action);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BAD_ARCH_ACTION]);
-  _scmp_filter_invalidate (self);
+  return TRUE;
 }
 
 /* Sets one of the boolean attributes and notifies, without ::changed.
@@ -1378,8 +1390,17 @@ scmp_filter_set_allow_tracer_skip (ScmpFilter *self,
   g_return_if_fail (SCMP_IS_FILTER (self));
 
   hold = g_object_ref (self);
-  if (set_flag (self, &self->allow_tracer_skip, PROP_ALLOW_TRACER_SKIP, allow))
+  if (_scmp_filter_replace_allow_tracer_skip (self, allow))
     _scmp_filter_invalidate (self);
+}
+
+/* Sets #ScmpFilter:allow-tracer-skip and notifies, without ::changed.
+ * Returns whether it changed. */
+gboolean
+_scmp_filter_replace_allow_tracer_skip (ScmpFilter *self,
+                                        gboolean    allow)
+{
+  return set_flag (self, &self->allow_tracer_skip, PROP_ALLOW_TRACER_SKIP, allow);
 }
 
 /**

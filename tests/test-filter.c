@@ -945,6 +945,63 @@ test_transactions (void)
 }
 
 static void
+count_notify (GObject    *object,
+              GParamSpec *pspec,
+              gpointer    user_data)
+{
+  (*(guint *) user_data)++;
+}
+
+static void
+test_transactions_rollback_changed_once (void)
+{
+  g_autoptr(ScmpAction) allow = scmp_action_new_allow ();
+  g_autoptr(ScmpAction) trap = scmp_action_new_trap (0);
+  g_autoptr(ScmpFilter) filter = new_filter (NULL);
+  g_autoptr(ScmpRule) a = scmp_rule_new ("read", allow);
+  g_autoptr(ScmpRule) b = scmp_rule_new ("write", allow);
+  g_autoptr(GBytes) before = NULL, after = NULL;
+  guint n_changed = 0, n_bad_arch = 0, n_tracer_skip = 0;
+
+  g_test_summary ("A rollback that restores rules, the bad-arch action and "
+                  "allow-tracer-skip at once emits ::changed once, and still "
+                  "notifies each property it restores");
+
+  add_rule_ok (filter, a);
+  before = scmp_filter_export_bpf (filter, NULL);
+  g_signal_connect (filter, "changed", G_CALLBACK (on_changed), &n_changed);
+  g_signal_connect (filter, "notify::bad-arch-action", G_CALLBACK (count_notify), &n_bad_arch);
+  g_signal_connect (filter, "notify::allow-tracer-skip", G_CALLBACK (count_notify), &n_tracer_skip);
+
+  scmp_filter_begin (filter);
+  add_rule_ok (filter, b);
+  scmp_filter_set_bad_arch_action (filter, trap);
+  scmp_filter_set_allow_tracer_skip (filter, TRUE);
+  g_assert_cmpuint (n_changed, ==, 3);
+  g_assert_cmpuint (n_bad_arch, ==, 1);
+  g_assert_cmpuint (n_tracer_skip, ==, 1);
+
+  n_changed = n_bad_arch = n_tracer_skip = 0;
+  scmp_filter_rollback (filter);
+  g_assert_cmpuint (n_changed, ==, 1);
+  g_assert_cmpuint (n_bad_arch, ==, 1);
+  g_assert_cmpuint (n_tracer_skip, ==, 1);
+
+  g_assert_cmpuint (scmp_filter_get_n_rules (filter), ==, 1);
+  g_assert_cmpint (scmp_action_get_kind (scmp_filter_get_bad_arch_action (filter)), ==,
+                   SCMP_ACTION_KIND_KILL_PROCESS);
+  g_assert_false (scmp_filter_get_allow_tracer_skip (filter));
+  after = scmp_filter_export_bpf (filter, NULL);
+  g_assert_true (g_bytes_equal (before, after));
+
+  /* A rollback with nothing to undo emits it no more than once. */
+  n_changed = 0;
+  scmp_filter_begin (filter);
+  scmp_filter_rollback (filter);
+  g_assert_cmpuint (n_changed, <=, 1);
+}
+
+static void
 test_merge_and_reset (void)
 {
   g_autoptr(ScmpAction) dflt = scmp_action_new_errno (EPERM, NULL);
@@ -1351,6 +1408,8 @@ main (int    argc,
   g_test_add_func ("/filter/add-rules", test_add_rules);
   g_test_add_func ("/filter/properties", test_properties);
   g_test_add_func ("/filter/transactions", test_transactions);
+  g_test_add_func ("/filter/transactions/rollback-changed-once",
+                   test_transactions_rollback_changed_once);
   g_test_add_func ("/filter/merge-reset", test_merge_and_reset);
   g_test_add_func ("/filter/threads/concurrent-reads", test_concurrent_reads);
   g_test_add_func ("/filter/export/bpf", test_export);
