@@ -12,10 +12,12 @@
 
 G_BEGIN_DECLS
 
-/* ScmpFilter is one object in four files:
+/* ScmpFilter is one object in five files:
  *
- *   scmp-filter.c              the object, its rules, architectures,
- *                              attributes, signals and GListModel
+ *   scmp-filter.c              the object, its attributes, signals and
+ *                              GListModel, the rule list's primitives
+ *   scmp-filter-rules.c        adding and removing rules and
+ *                              architectures, with their checks
  *   scmp-filter-transaction.c  merge, reset and transactions
  *   scmp-filter-program.c      the compiled program, the exports and
  *                              evaluation
@@ -65,14 +67,15 @@ GHashTable        *_scmp_filter_rule_set_new      (void);
 GHashTable        *_scmp_filter_priorities_copy   (GHashTable        *src);
 
 /* Whether @rule can join a filter covering @arches whose rules are @set;
- * an identical rule already in @set makes @rule a @duplicate. */
+ * an identical rule already in @set makes @rule a @duplicate
+ * (scmp-filter-rules.c). */
 gboolean           _scmp_filter_check_new_rule    (GArray            *arches,
                                                    GHashTable        *set,
                                                    ScmpRule          *rule,
                                                    gboolean          *duplicate,
                                                    GError           **error);
 
-/* Whether @arch can join @arches with @rules. */
+/* Whether @arch can join @arches with @rules (scmp-filter-rules.c). */
 gboolean           _scmp_filter_check_new_arch    (GArray            *arches,
                                                    GPtrArray         *rules,
                                                    ScmpArchitecture   arch,
