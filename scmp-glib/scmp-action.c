@@ -9,6 +9,7 @@
 #include "scmp-action.h"
 #include "scmp-enums.h"
 #include "scmp-error.h"
+#include "scmp-kernel-private.h"
 
 #include <errno.h>
 #include <string.h>
@@ -99,6 +100,41 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (ScmpAction, scmp_action, G_TYPE_OBJECT)
+
+/* Everything about an action kind, in one place: the SECCOMP_RET_* value
+ * (scmp_action_get_kernel_value(), scmp_action_new_from_kernel_value() and
+ * the kernel probes through _scmp_kernel_action_value()), the canonical
+ * name (scmp_action_to_string()), the other name the parser accepts, and
+ * the property holding the kind's 16-bit value, if it has one. Names are
+ * lower case with '-' for '_', as the parser normalises its input. */
+static const struct
+{
+  guint32     kernel_value;
+  const char *name;
+  const char *alias;
+  const char *value_property;
+} action_kinds[SCMP_N_ACTION_KINDS] = {
+  [SCMP_ACTION_KIND_KILL_PROCESS] = { SECCOMP_RET_KILL_PROCESS, "kill-process", NULL, NULL },
+  /* "kill" is SCMP_ACT_KILL, which libseccomp defines as KILL_THREAD. */
+  [SCMP_ACTION_KIND_KILL_THREAD]  = { SECCOMP_RET_KILL_THREAD, "kill-thread", "kill", NULL },
+  [SCMP_ACTION_KIND_TRAP]         = { SECCOMP_RET_TRAP, "trap", NULL, "trap-value" },
+  [SCMP_ACTION_KIND_ERRNO]        = { SECCOMP_RET_ERRNO, "errno", NULL, "errno-value" },
+  [SCMP_ACTION_KIND_NOTIFY]       = { SECCOMP_RET_USER_NOTIF, "notify", "user-notif", NULL },
+  [SCMP_ACTION_KIND_TRACE]        = { SECCOMP_RET_TRACE, "trace", NULL, "trace-value" },
+  [SCMP_ACTION_KIND_LOG]          = { SECCOMP_RET_LOG, "log", NULL, NULL },
+  [SCMP_ACTION_KIND_ALLOW]        = { SECCOMP_RET_ALLOW, "allow", NULL, NULL },
+};
+
+/* Declared in scmp-kernel-private.h: the probes need the value of a kind
+ * without an action. */
+guint32
+_scmp_kernel_action_value (ScmpActionKind kind)
+{
+  if ((guint) kind >= SCMP_N_ACTION_KINDS)
+    return 0xffffffff;
+
+  return action_kinds[kind].kernel_value;
+}
 
 static void
 scmp_action_get_property (GObject    *object,
@@ -259,10 +295,16 @@ check_errno_value (guint    errno_value,
   return TRUE;
 }
 
+/* @kind with its 16-bit @data, which kinds without a value ignore. */
 static ScmpAction *
-scmp_action_new_kind (ScmpActionKind kind)
+scmp_action_new_kind (ScmpActionKind kind,
+                      guint          data)
 {
-  return g_object_new (SCMP_TYPE_ACTION, "kind", kind, NULL);
+  /* A kind without a value property ends the list after "kind". */
+  return g_object_new (SCMP_TYPE_ACTION,
+                       "kind", kind,
+                       action_kinds[kind].value_property, data,
+                       NULL);
 }
 
 /**
@@ -277,7 +319,7 @@ scmp_action_new_kind (ScmpActionKind kind)
 ScmpAction *
 scmp_action_new_allow (void)
 {
-  return scmp_action_new_kind (SCMP_ACTION_KIND_ALLOW);
+  return scmp_action_new_kind (SCMP_ACTION_KIND_ALLOW, 0);
 }
 
 /**
@@ -293,7 +335,7 @@ scmp_action_new_allow (void)
 ScmpAction *
 scmp_action_new_kill_process (void)
 {
-  return scmp_action_new_kind (SCMP_ACTION_KIND_KILL_PROCESS);
+  return scmp_action_new_kind (SCMP_ACTION_KIND_KILL_PROCESS, 0);
 }
 
 /**
@@ -308,7 +350,7 @@ scmp_action_new_kill_process (void)
 ScmpAction *
 scmp_action_new_kill_thread (void)
 {
-  return scmp_action_new_kind (SCMP_ACTION_KIND_KILL_THREAD);
+  return scmp_action_new_kind (SCMP_ACTION_KIND_KILL_THREAD, 0);
 }
 
 /**
@@ -324,10 +366,7 @@ scmp_action_new_kill_thread (void)
 ScmpAction *
 scmp_action_new_trap (guint16 trap_value)
 {
-  return g_object_new (SCMP_TYPE_ACTION,
-                       "kind", SCMP_ACTION_KIND_TRAP,
-                       "trap-value", (guint) trap_value,
-                       NULL);
+  return scmp_action_new_kind (SCMP_ACTION_KIND_TRAP, trap_value);
 }
 
 /**
@@ -357,10 +396,7 @@ scmp_action_new_errno (guint    errno_value,
   if (!check_errno_value (errno_value, error))
     return NULL;
 
-  return g_object_new (SCMP_TYPE_ACTION,
-                       "kind", SCMP_ACTION_KIND_ERRNO,
-                       "errno-value", errno_value,
-                       NULL);
+  return scmp_action_new_kind (SCMP_ACTION_KIND_ERRNO, errno_value);
 }
 
 /**
@@ -378,10 +414,7 @@ scmp_action_new_errno (guint    errno_value,
 ScmpAction *
 scmp_action_new_trace (guint16 trace_value)
 {
-  return g_object_new (SCMP_TYPE_ACTION,
-                       "kind", SCMP_ACTION_KIND_TRACE,
-                       "trace-value", (guint) trace_value,
-                       NULL);
+  return scmp_action_new_kind (SCMP_ACTION_KIND_TRACE, trace_value);
 }
 
 /**
@@ -396,7 +429,7 @@ scmp_action_new_trace (guint16 trace_value)
 ScmpAction *
 scmp_action_new_log (void)
 {
-  return scmp_action_new_kind (SCMP_ACTION_KIND_LOG);
+  return scmp_action_new_kind (SCMP_ACTION_KIND_LOG, 0);
 }
 
 /**
@@ -413,7 +446,7 @@ scmp_action_new_log (void)
 ScmpAction *
 scmp_action_new_notify (void)
 {
-  return scmp_action_new_kind (SCMP_ACTION_KIND_NOTIFY);
+  return scmp_action_new_kind (SCMP_ACTION_KIND_NOTIFY, 0);
 }
 
 /* Parsing */
@@ -515,23 +548,6 @@ parse_number (const char *text,
   return TRUE;
 }
 
-static const struct
-{
-  const char *name;          /* lower case, with '-' for '_' */
-  ScmpActionKind kind;
-} action_names[] = {
-  { "allow", SCMP_ACTION_KIND_ALLOW },
-  { "kill", SCMP_ACTION_KIND_KILL_THREAD },
-  { "kill-thread", SCMP_ACTION_KIND_KILL_THREAD },
-  { "kill-process", SCMP_ACTION_KIND_KILL_PROCESS },
-  { "trap", SCMP_ACTION_KIND_TRAP },
-  { "errno", SCMP_ACTION_KIND_ERRNO },
-  { "trace", SCMP_ACTION_KIND_TRACE },
-  { "log", SCMP_ACTION_KIND_LOG },
-  { "notify", SCMP_ACTION_KIND_NOTIFY },
-  { "user-notif", SCMP_ACTION_KIND_NOTIFY },
-};
-
 static gboolean
 is_name_char (char c)
 {
@@ -618,13 +634,13 @@ scmp_action_new_from_string (const char  *text,
   if (g_str_has_prefix (bare_name, "scmp-act-"))
     bare_name += strlen ("scmp-act-");
 
-  for (gsize i = 0; i < G_N_ELEMENTS (action_names); i++)
+  for (guint i = 0; i < SCMP_N_ACTION_KINDS && !found; i++)
     {
-      if (strcmp (bare_name, action_names[i].name) == 0)
+      if (strcmp (bare_name, action_kinds[i].name) == 0 ||
+          g_strcmp0 (bare_name, action_kinds[i].alias) == 0)
         {
-          kind = action_names[i].kind;
+          kind = (ScmpActionKind) i;
           found = TRUE;
-          break;
         }
     }
 
@@ -686,9 +702,18 @@ scmp_action_new_from_string (const char  *text,
       return NULL;
     }
 
-  switch (kind)
+  if (action_kinds[kind].value_property == NULL)
     {
-    case SCMP_ACTION_KIND_ERRNO:
+      if (argument != NULL)
+        {
+          set_parse_error (error, trimmed, "“%s” takes no value", bare_name);
+          return NULL;
+        }
+      return scmp_action_new_kind (kind, 0);
+    }
+
+  if (kind == SCMP_ACTION_KIND_ERRNO)
+    {
       if (argument == NULL)
         {
           set_parse_error (error, trimmed,
@@ -721,44 +746,26 @@ scmp_action_new_from_string (const char  *text,
                            value, (guint) SCMP_ACTION_ERRNO_MAX);
           return NULL;
         }
-      return scmp_action_new_errno ((guint) value, NULL);
-
-    case SCMP_ACTION_KIND_TRAP:
-    case SCMP_ACTION_KIND_TRACE:
-      if (argument != NULL)
+    }
+  else if (argument != NULL)
+    {
+      /* trap and trace: the value is optional, 0 by default. */
+      if (!parse_number (argument, &value))
         {
-          if (!parse_number (argument, &value))
-            {
-              set_parse_error (error, trimmed, "“%s” is not a number", argument);
-              return NULL;
-            }
-          if (value > G_MAXUINT16)
-            {
-              set_parse_error (error, trimmed,
-                               "the value %" G_GUINT64_FORMAT " is out of range: "
-                               "it must be between 0 and %u",
-                               value, (guint) G_MAXUINT16);
-              return NULL;
-            }
-        }
-      if (kind == SCMP_ACTION_KIND_TRAP)
-        return scmp_action_new_trap ((guint16) value);
-      else
-        return scmp_action_new_trace ((guint16) value);
-
-    case SCMP_ACTION_KIND_KILL_PROCESS:
-    case SCMP_ACTION_KIND_KILL_THREAD:
-    case SCMP_ACTION_KIND_NOTIFY:
-    case SCMP_ACTION_KIND_LOG:
-    case SCMP_ACTION_KIND_ALLOW:
-    default:
-      if (argument != NULL)
-        {
-          set_parse_error (error, trimmed, "“%s” takes no value", bare_name);
+          set_parse_error (error, trimmed, "“%s” is not a number", argument);
           return NULL;
         }
-      return scmp_action_new_kind (kind);
+      if (value > G_MAXUINT16)
+        {
+          set_parse_error (error, trimmed,
+                           "the value %" G_GUINT64_FORMAT " is out of range: "
+                           "it must be between 0 and %u",
+                           value, (guint) G_MAXUINT16);
+          return NULL;
+        }
     }
+
+  return scmp_action_new_kind (kind, (guint) value);
 }
 
 /**
@@ -789,16 +796,12 @@ scmp_action_new_from_kernel_value (guint32   value,
 
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  switch (action)
+  for (guint kind = 0; kind < SCMP_N_ACTION_KINDS; kind++)
     {
-    case SECCOMP_RET_KILL_PROCESS:
-      return scmp_action_new_kill_process ();
-    case SECCOMP_RET_KILL_THREAD:
-      return scmp_action_new_kill_thread ();
-    case SECCOMP_RET_TRAP:
-      return scmp_action_new_trap (data);
-    case SECCOMP_RET_ERRNO:
-      if (data > SCMP_ACTION_ERRNO_MAX)
+      if (action_kinds[kind].kernel_value != action)
+        continue;
+
+      if (kind == SCMP_ACTION_KIND_ERRNO && data > SCMP_ACTION_ERRNO_MAX)
         {
           g_set_error (error, SCMP_ERROR, SCMP_ERROR_INVALID_ARGUMENT,
                        "The seccomp return value 0x%08x is not a valid action: "
@@ -806,22 +809,15 @@ scmp_action_new_from_kernel_value (guint32   value,
                        value, (guint) data, (guint) SCMP_ACTION_ERRNO_MAX);
           return NULL;
         }
-      return scmp_action_new_errno (data, NULL);
-    case SECCOMP_RET_USER_NOTIF:
-      return scmp_action_new_notify ();
-    case SECCOMP_RET_TRACE:
-      return scmp_action_new_trace (data);
-    case SECCOMP_RET_LOG:
-      return scmp_action_new_log ();
-    case SECCOMP_RET_ALLOW:
-      return scmp_action_new_allow ();
-    default:
-      g_set_error (error, SCMP_ERROR, SCMP_ERROR_INVALID_ARGUMENT,
-                   "The seccomp return value 0x%08x is not a valid action: "
-                   "0x%08x is not a known action",
-                   value, action);
-      return NULL;
+
+      return scmp_action_new_kind ((ScmpActionKind) kind, data);
     }
+
+  g_set_error (error, SCMP_ERROR, SCMP_ERROR_INVALID_ARGUMENT,
+               "The seccomp return value 0x%08x is not a valid action: "
+               "0x%08x is not a known action",
+               value, action);
+  return NULL;
 }
 
 /**
@@ -941,29 +937,11 @@ scmp_action_get_kernel_value (ScmpAction *self)
 
   g_return_val_if_fail (SCMP_IS_ACTION (self), SECCOMP_RET_KILL_PROCESS);
 
+  g_return_val_if_fail ((guint) self->kind < SCMP_N_ACTION_KINDS, SECCOMP_RET_KILL_PROCESS);
+
   data = scmp_action_get_data (self) & SECCOMP_RET_DATA;
 
-  switch (self->kind)
-    {
-    case SCMP_ACTION_KIND_KILL_PROCESS:
-      return SECCOMP_RET_KILL_PROCESS;
-    case SCMP_ACTION_KIND_KILL_THREAD:
-      return SECCOMP_RET_KILL_THREAD;
-    case SCMP_ACTION_KIND_TRAP:
-      return SECCOMP_RET_TRAP | data;
-    case SCMP_ACTION_KIND_ERRNO:
-      return SECCOMP_RET_ERRNO | data;
-    case SCMP_ACTION_KIND_NOTIFY:
-      return SECCOMP_RET_USER_NOTIF;
-    case SCMP_ACTION_KIND_TRACE:
-      return SECCOMP_RET_TRACE | data;
-    case SCMP_ACTION_KIND_LOG:
-      return SECCOMP_RET_LOG;
-    case SCMP_ACTION_KIND_ALLOW:
-      return SECCOMP_RET_ALLOW;
-    default:
-      g_return_val_if_reached (SECCOMP_RET_KILL_PROCESS);
-    }
+  return action_kinds[self->kind].kernel_value | data;
 }
 
 /**
@@ -1043,26 +1021,11 @@ char *
 scmp_action_to_string (ScmpAction *self)
 {
   g_return_val_if_fail (SCMP_IS_ACTION (self), NULL);
+  g_return_val_if_fail ((guint) self->kind < SCMP_N_ACTION_KINDS, NULL);
 
-  switch (self->kind)
-    {
-    case SCMP_ACTION_KIND_KILL_PROCESS:
-      return g_strdup ("kill-process");
-    case SCMP_ACTION_KIND_KILL_THREAD:
-      return g_strdup ("kill-thread");
-    case SCMP_ACTION_KIND_TRAP:
-      return g_strdup_printf ("trap(%u)", (guint) self->trap_value);
-    case SCMP_ACTION_KIND_ERRNO:
-      return g_strdup_printf ("errno(%u)", self->errno_value);
-    case SCMP_ACTION_KIND_NOTIFY:
-      return g_strdup ("notify");
-    case SCMP_ACTION_KIND_TRACE:
-      return g_strdup_printf ("trace(%u)", (guint) self->trace_value);
-    case SCMP_ACTION_KIND_LOG:
-      return g_strdup ("log");
-    case SCMP_ACTION_KIND_ALLOW:
-      return g_strdup ("allow");
-    default:
-      g_return_val_if_reached (NULL);
-    }
+  if (action_kinds[self->kind].value_property == NULL)
+    return g_strdup (action_kinds[self->kind].name);
+
+  return g_strdup_printf ("%s(%u)", action_kinds[self->kind].name,
+                          scmp_action_get_data (self));
 }

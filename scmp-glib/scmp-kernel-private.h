@@ -14,11 +14,15 @@
 
 G_BEGIN_DECLS
 
+/* The number of ScmpActionKind values (they start at 0). */
+#define SCMP_N_ACTION_KINDS (SCMP_ACTION_KIND_ALLOW + 1)
+
 /* The SECCOMP_FILTER_FLAG_* bits for @flags. */
 guint    _scmp_kernel_flags_from_load_flags (ScmpLoadFlags flags);
 
 /* The kernel's SECCOMP_RET_* action value for @kind (data bits 0), or
- * 0xffffffff for a value outside the enum. */
+ * 0xffffffff for a value outside the enum. Defined in scmp-action.c, from
+ * the one table of action kinds. */
 guint32  _scmp_kernel_action_value          (ScmpActionKind kind);
 
 /* Installs @prog (@n_insns host-order instructions) on the calling thread,

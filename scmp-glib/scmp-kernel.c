@@ -50,8 +50,6 @@
 #define SECCOMP_FILTER_FLAG_WAIT_KILLABLE_RECV (1UL << 5)
 #endif
 
-#define N_ACTION_KINDS (SCMP_ACTION_KIND_ALLOW + 1)
-
 static const struct {
   ScmpLoadFlags flag;
   guint         kernel_flag;
@@ -89,23 +87,6 @@ _scmp_kernel_flags_from_load_flags (ScmpLoadFlags flags)
       kernel_flags |= load_flags[i].kernel_flag;
 
   return kernel_flags;
-}
-
-guint32
-_scmp_kernel_action_value (ScmpActionKind kind)
-{
-  switch (kind)
-    {
-    case SCMP_ACTION_KIND_KILL_PROCESS: return SECCOMP_RET_KILL_PROCESS;
-    case SCMP_ACTION_KIND_KILL_THREAD:  return SECCOMP_RET_KILL_THREAD;
-    case SCMP_ACTION_KIND_TRAP:         return SECCOMP_RET_TRAP;
-    case SCMP_ACTION_KIND_ERRNO:        return SECCOMP_RET_ERRNO;
-    case SCMP_ACTION_KIND_NOTIFY:       return SECCOMP_RET_USER_NOTIF;
-    case SCMP_ACTION_KIND_TRACE:        return SECCOMP_RET_TRACE;
-    case SCMP_ACTION_KIND_LOG:          return SECCOMP_RET_LOG;
-    case SCMP_ACTION_KIND_ALLOW:        return SECCOMP_RET_ALLOW;
-    default:                            return 0xffffffff;
-    }
 }
 
 /* Filter mode is there when a NULL program is refused for being NULL
@@ -212,10 +193,10 @@ probe_action (ScmpActionKind kind)
 gboolean
 scmp_kernel_supports_action (ScmpActionKind kind)
 {
-  static gint cache[N_ACTION_KINDS];  /* 0 not probed, 1 no, 2 yes */
+  static gint cache[SCMP_N_ACTION_KINDS];  /* 0 not probed, 1 no, 2 yes */
   gint value;
 
-  g_return_val_if_fail ((guint) kind < N_ACTION_KINDS, FALSE);
+  g_return_val_if_fail ((guint) kind < SCMP_N_ACTION_KINDS, FALSE);
 
   /* Probing twice from two threads is harmless: both get the same answer. */
   value = g_atomic_int_get (&cache[kind]);

@@ -833,6 +833,49 @@ static const PreconditionCase preconditions[] = {
   { "/action/precondition/to-string-null", call_to_string_null, "*Scmp-CRITICAL*SCMP_IS_ACTION*" },
 };
 
+/* The action names and kernel values come from one table in
+ * scmp-action.c: every kind of the enum must be in it, named as its enum
+ * nick, with its own kernel value, and read back from both. */
+static void
+test_every_kind (void)
+{
+  g_autoptr(GEnumClass) klass = g_type_class_ref (SCMP_TYPE_ACTION_KIND);
+  g_autoptr(GHashTable) values = g_hash_table_new (NULL, NULL);
+
+  g_test_summary ("Every ScmpActionKind has its enum nick as name and a kernel value of its own");
+
+  g_assert_cmpuint (klass->n_values, ==, SCMP_ACTION_KIND_ALLOW + 1);
+
+  for (guint i = 0; i < klass->n_values; i++)
+    {
+      ScmpActionKind kind = klass->values[i].value;
+      const char *nick = klass->values[i].value_nick;
+      g_autoptr(ScmpAction) action = new_action (kind, 7);
+      g_autoptr(ScmpAction) from_kernel = NULL;
+      g_autoptr(ScmpAction) from_nick = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *text = scmp_action_to_string (action);
+      g_autofree char *nick_text = NULL;
+      guint32 kernel_value = scmp_action_get_kernel_value (action);
+
+      g_assert_true (g_str_has_prefix (text, nick));
+      g_assert_true (text[strlen (nick)] == '\0' || text[strlen (nick)] == '(');
+
+      g_assert_false (g_hash_table_contains (values, GUINT_TO_POINTER (kernel_value & 0xffff0000)));
+      g_hash_table_add (values, GUINT_TO_POINTER (kernel_value & 0xffff0000));
+
+      from_kernel = scmp_action_new_from_kernel_value (kernel_value, &error);
+      g_assert_no_error (error);
+      g_assert_true (scmp_action_equal (action, from_kernel));
+
+      nick_text = kind == SCMP_ACTION_KIND_ERRNO ? g_strdup ("errno(7)")
+                                                 : g_strdup (nick);
+      from_nick = scmp_action_new_from_string (nick_text, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (scmp_action_get_kind (from_nick), ==, kind);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -846,6 +889,7 @@ main (int   argc,
   g_test_add_func ("/action/property/out-of-range", test_property_out_of_range);
   g_test_add_func ("/action/property/errno-out-of-range", test_property_errno_out_of_range);
   g_test_add_func ("/action/kernel-value/round-trip", test_kernel_value);
+  g_test_add_func ("/action/kind/every-kind", test_every_kind);
   g_test_add_func ("/action/kernel-value/ignored-data", test_kernel_value_ignored_data);
   g_test_add_func ("/action/kernel-value/unknown", test_kernel_value_unknown);
   g_test_add_func ("/action/new/errno-range", test_new_errno_range);
