@@ -10,6 +10,10 @@
 
 G_BEGIN_DECLS
 
+/* The symbolic name of @errsv, such as "EPERM", as error messages show it
+ * in parentheses; "unknown errno" for a value the C library cannot name. */
+const char *_scmp_errno_name (int errsv);
+
 /* Sets @error to "@what: <strerror> (<ERRNAME>)" with @code. Async-signal
  * safety is not needed here: loaders that must be safe only record errno. */
 void _scmp_set_error_from_errno (GError     **error,

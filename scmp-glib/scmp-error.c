@@ -33,16 +33,22 @@
  */
 G_DEFINE_QUARK (scmp-error-quark, scmp_error)
 
+const char *
+_scmp_errno_name (int errsv)
+{
+  const char *errname = strerrorname_np (errsv);
+
+  return errname != NULL ? errname : "unknown errno";
+}
+
 void
 _scmp_set_error_from_errno (GError     **error,
                             ScmpError    code,
                             int          errsv,
                             const char  *what)
 {
-  const char *errname = strerrorname_np (errsv);
-
   g_set_error (error, SCMP_ERROR, code, "%s: %s (%s)",
-               what, g_strerror (errsv), errname != NULL ? errname : "unknown errno");
+               what, g_strerror (errsv), _scmp_errno_name (errsv));
 }
 
 void

@@ -12,7 +12,6 @@
 #include "scmp-error-private.h"
 
 #include <errno.h>
-#include <string.h>
 #include <sys/prctl.h>
 #include <sys/syscall.h>
 #include <unistd.h>
@@ -345,7 +344,6 @@ _scmp_kernel_set_load_error (GError        **error,
                              ScmpLoadFlags   flags)
 {
   int errsv = -neg_errno;
-  const char *errname;
   char *message = NULL;
 
   g_return_if_fail (neg_errno < 0);
@@ -438,8 +436,7 @@ _scmp_kernel_set_load_error (GError        **error,
       return;
     }
 
-  errname = strerrorname_np (errsv);
   g_set_error (error, SCMP_ERROR, SCMP_ERROR_LOAD_FAILED, "%s (%s)",
-               message, errname != NULL ? errname : "unknown errno");
+               message, _scmp_errno_name (errsv));
   g_free (message);
 }

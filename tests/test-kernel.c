@@ -9,6 +9,7 @@
 #include "scmp-kernel.h"
 #include "scmp-kernel-private.h"
 #include "scmp-error.h"
+#include "scmp-error-private.h"
 
 #include "test-seccomp-helpers.h"
 
@@ -284,6 +285,12 @@ test_load_error_messages (void)
   assert_load_error (-ENOSYS, 0, "The kernel does not support seccomp filters (ENOSYS)");
   assert_load_error (-ENOSYS, SCMP_LOAD_FLAGS_LOG, "*no seccomp(2) system call*(ENOSYS)");
   assert_load_error (-E2BIG, 0, "The kernel refused the filter: Argument list too long (E2BIG)");
+  assert_load_error (-4000, 0, "The kernel refused the filter: *4000 (unknown errno)");
+
+  /* The one place both kinds of message take the name from. */
+  g_assert_cmpstr (_scmp_errno_name (EPERM), ==, "EPERM");
+  g_assert_cmpstr (_scmp_errno_name (EACCES), ==, "EACCES");
+  g_assert_cmpstr (_scmp_errno_name (4000), ==, "unknown errno");
 }
 
 /* --- loading, always in a child -------------------------------------------- */
