@@ -19,4 +19,11 @@ G_BEGIN_DECLS
 gboolean _scmp_condition_check (const ScmpCondition  *self,
                                 GError              **error);
 
+/* The symbol of @op, as scmp_condition_to_string() and the PFC export
+ * write it: "==", "!=", "<", "<=", ">", ">=", and "&" for
+ * SCMP_COMPARE_OP_MASKED_EQ (the mask follows it, then "==" and the
+ * datum). NULL for a value that is not an ScmpCompareOp, which is how
+ * _scmp_condition_check() tells a valid operator. */
+const char *_scmp_compare_op_symbol (ScmpCompareOp op);
+
 G_END_DECLS

@@ -71,6 +71,28 @@
 G_DEFINE_BOXED_TYPE (ScmpCondition, scmp_condition,
                      scmp_condition_copy, scmp_condition_free)
 
+/* The operators' symbols, for scmp_condition_to_string() and the PFC
+ * export; also the list of valid operators. */
+static const char * const compare_op_symbols[] = {
+  [SCMP_COMPARE_OP_EQ] = "==",
+  [SCMP_COMPARE_OP_NE] = "!=",
+  [SCMP_COMPARE_OP_LT] = "<",
+  [SCMP_COMPARE_OP_LE] = "<=",
+  [SCMP_COMPARE_OP_GT] = ">",
+  [SCMP_COMPARE_OP_GE] = ">=",
+  [SCMP_COMPARE_OP_MASKED_EQ] = "&",
+};
+
+const char *
+_scmp_compare_op_symbol (ScmpCompareOp op)
+{
+  /* Compared as an unsigned number, so a negative value is out of range too. */
+  if ((guint) op >= G_N_ELEMENTS (compare_op_symbols))
+    return NULL;
+
+  return compare_op_symbols[op];
+}
+
 gboolean
 _scmp_condition_check (const ScmpCondition  *self,
                        GError              **error)
@@ -83,8 +105,7 @@ _scmp_condition_check (const ScmpCondition  *self,
                    self->arg, SCMP_CONDITION_MAX_ARG);
       return FALSE;
     }
-  /* Compared as an unsigned number, so a negative value is out of range too. */
-  if ((guint) self->op > SCMP_COMPARE_OP_MASKED_EQ)
+  if (_scmp_compare_op_symbol (self->op) == NULL)
     {
       g_set_error (error, SCMP_ERROR, SCMP_ERROR_INVALID_ARGUMENT,
                    "The comparison %d is unknown: an ScmpCompareOp is "
@@ -377,35 +398,25 @@ append_value (GString *string,
 char *
 scmp_condition_to_string (const ScmpCondition *self)
 {
-  static const char * const op_names[] = {
-    [SCMP_COMPARE_OP_EQ] = "==",
-    [SCMP_COMPARE_OP_NE] = "!=",
-    [SCMP_COMPARE_OP_LT] = "<",
-    [SCMP_COMPARE_OP_LE] = "<=",
-    [SCMP_COMPARE_OP_GT] = ">",
-    [SCMP_COMPARE_OP_GE] = ">=",
-    [SCMP_COMPARE_OP_MASKED_EQ] = "==",
-  };
+  const char *symbol;
   GString *string;
 
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (self->op <= SCMP_COMPARE_OP_MASKED_EQ, NULL);
 
+  symbol = _scmp_compare_op_symbol (self->op);
   string = g_string_new (NULL);
-  g_string_append_printf (string, "arg%u ", self->arg);
+  g_string_append_printf (string, "arg%u %s ", self->arg, symbol);
 
   if (self->op == SCMP_COMPARE_OP_MASKED_EQ)
     {
-      g_string_append (string, "& ");
+      /* arg0 & 0xff == 0x1 */
       append_value (string, self->mask, TRUE);
-      g_string_append (string, " == ");
+      g_string_append_printf (string, " %s ", _scmp_compare_op_symbol (SCMP_COMPARE_OP_EQ));
       append_value (string, self->datum, TRUE);
     }
   else
-    {
-      g_string_append_printf (string, "%s ", op_names[self->op]);
-      append_value (string, self->datum, FALSE);
-    }
+    append_value (string, self->datum, FALSE);
 
   if (self->is_32bit)
     g_string_append (string, " (32-bit)");

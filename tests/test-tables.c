@@ -8,6 +8,8 @@
 #include "config.h"
 
 #include "scmp-arch-private.h"
+#include "scmp-condition-private.h"
+#include "scmp-enums.h"
 
 #include <seccomp.h>
 #include <stdlib.h>
@@ -379,6 +381,41 @@ test_libseccomp (void)
   g_assert_cmpuint (unexplained_total, ==, 0);
 }
 
+/* The one table of comparison symbols (scmp-condition.c), which
+ * scmp_condition_to_string() and the PFC export both print. */
+static void
+test_compare_op_symbols (void)
+{
+  static const struct {
+    ScmpCompareOp op;
+    const char   *symbol;
+    const char   *text;     /* scmp_condition_to_string() of arg1 op 2 */
+  } ops[] = {
+    { SCMP_COMPARE_OP_EQ, "==", "arg1 == 2" },
+    { SCMP_COMPARE_OP_NE, "!=", "arg1 != 2" },
+    { SCMP_COMPARE_OP_LT, "<", "arg1 < 2" },
+    { SCMP_COMPARE_OP_LE, "<=", "arg1 <= 2" },
+    { SCMP_COMPARE_OP_GT, ">", "arg1 > 2" },
+    { SCMP_COMPARE_OP_GE, ">=", "arg1 >= 2" },
+    { SCMP_COMPARE_OP_MASKED_EQ, "&", "arg1 & 0x3 == 0x2" },
+  };
+  g_autoptr(GEnumClass) klass = g_type_class_ref (SCMP_TYPE_COMPARE_OP);
+
+  g_assert_cmpuint (klass->n_values, ==, G_N_ELEMENTS (ops));
+
+  for (gsize i = 0; i < G_N_ELEMENTS (ops); i++)
+    {
+      ScmpCondition c = { .arg = 1, .op = ops[i].op, .datum = 2, .mask = 3 };
+      g_autofree char *text = scmp_condition_to_string (&c);
+
+      g_assert_cmpstr (_scmp_compare_op_symbol (ops[i].op), ==, ops[i].symbol);
+      g_assert_cmpstr (text, ==, ops[i].text);
+    }
+
+  g_assert_null (_scmp_compare_op_symbol ((ScmpCompareOp) (SCMP_COMPARE_OP_MASKED_EQ + 1)));
+  g_assert_null (_scmp_compare_op_symbol ((ScmpCompareOp) -1));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -387,6 +424,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/tables/internal-consistency", test_internal_consistency);
   g_test_add_func ("/tables/system-headers", test_system_headers);
   g_test_add_func ("/tables/libseccomp", test_libseccomp);
+  g_test_add_func ("/tables/compare-op-symbols", test_compare_op_symbols);
 
   return g_test_run ();
 }
