@@ -8,10 +8,24 @@
 
 #include "scmp-architecture.h"
 
+/* AUDIT_ARCH_*: the values of seccomp_data.arch (AUDIT_ARCH_X86_64 is
+ * both x86_64's and x32's). The tables in arch-data have their own copy,
+ * which test-architecture checks against this header. */
+#include <linux/audit.h>
+
 G_BEGIN_DECLS
 
 /* Number of real ABIs: SCMP_ARCHITECTURE_X86 .. SCMP_ARCHITECTURE_SHEB. */
 #define SCMP_N_ARCHES 23
+
+/* The kernel's __X32_SYSCALL_BIT: set in seccomp_data.nr for every x32
+ * call, which tells it from an x86_64 call with the same arch. The x32
+ * table numbers include it. */
+#define SCMP_X32_SYSCALL_BIT 0x40000000u
+
+/* seccomp_data.nr, as an unsigned 32-bit word, when a tracer skipped the
+ * call: the syscall number -1. No table has that number. */
+#define SCMP_NR_TRACER_SKIP 0xffffffffu
 
 typedef struct {
   ScmpArchitecture arch;

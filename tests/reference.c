@@ -24,9 +24,14 @@
 
 #include <string.h>
 
+#include <linux/audit.h>
+
 #define MAX_ABIS          32
-#define X86_64_AUDIT_ARCH 0xc000003eu
-#define X32_BIT           0x40000000u
+/* The kernel's __X32_SYSCALL_BIT, written out: the oracle does not use
+ * the library's headers. */
+#define X32_SYSCALL_BIT   0x40000000u
+/* The nr a tracer's skip leaves in seccomp_data. */
+#define NR_TRACER_SKIP    (-1)
 #define RET_ALLOW         0x7fff0000u
 #define RET_ACTION_FULL   0xffff0000u
 
@@ -546,18 +551,18 @@ ref_filter_evaluate (RefFilter     *ref,
   for (guint i = 0; i < ref->n_abis && abi == NULL; i++)
     {
       const RefAbi *candidate = ref->abis[i];
-      gboolean x32_call = ((guint32) nr & X32_BIT) != 0;
+      gboolean x32_call = ((guint32) nr & X32_SYSCALL_BIT) != 0;
 
       if (candidate->audit_arch != audit_arch)
         continue;
-      if (audit_arch == X86_64_AUDIT_ARCH && nr != -1 &&
+      if (audit_arch == AUDIT_ARCH_X86_64 && nr != NR_TRACER_SKIP &&
           x32_call != (strcmp (candidate->name, "x32") == 0))
         continue;
       abi = candidate;
     }
   if (abi == NULL)
     return ref->bad_arch_action;
-  if (nr == -1)
+  if (nr == NR_TRACER_SKIP)
     return ref->allow_tracer_skip ? RET_ALLOW : ref->default_action;
 
   for (guint r = 0; r < ref->rules->len; r++)

@@ -8,41 +8,56 @@
 
 #include <string.h>
 
-#define X32_BIT 0x40000000
+#include <linux/audit.h>
 
-/* The ABI table of FACTS.md. */
+#ifndef AUDIT_ARCH_LOONGARCH64  /* Linux 5.19 */
+#define AUDIT_ARCH_LOONGARCH64 (EM_LOONGARCH | __AUDIT_ARCH_64BIT | __AUDIT_ARCH_LE)
+#endif
+
+/* The kernel's __X32_SYSCALL_BIT (in <asm/unistd.h> on x86 only). */
+#define X32_SYSCALL_BIT 0x40000000
+
+/* libseccomp's SCMP_ARCH_X32: AUDIT_ARCH_X86_64 without the 64-bit flag,
+ * a token of its own that the kernel never puts in seccomp_data.arch. */
+#define LIBSECCOMP_X32_TOKEN (AUDIT_ARCH_X86_64 & ~__AUDIT_ARCH_64BIT)
+
+/* FACTS.md writes the values out; the table takes them from the kernel. */
+G_STATIC_ASSERT (AUDIT_ARCH_X86_64 == 0xc000003e);
+G_STATIC_ASSERT (LIBSECCOMP_X32_TOKEN == 0x4000003e);
+
+/* The ABI table of FACTS.md, with the audit arch values of <linux/audit.h>. */
 static const struct {
   const char       *name;
   ScmpArchitecture  arch;
-  guint32           audit_arch;
+  guint32           audit_arch;      /* <linux/audit.h> */
   gboolean          big_endian;
   guint             word_size;
   int               socketcall_nr;
   int               ipc_nr;
 } abis[] = {
-  { "x86",         SCMP_ARCHITECTURE_X86,         0x40000003, FALSE, 32, 102,  117 },
-  { "x86_64",      SCMP_ARCHITECTURE_X86_64,      0xc000003e, FALSE, 64, -1,   -1 },
-  { "x32",         SCMP_ARCHITECTURE_X32,         0xc000003e, FALSE, 32, -1,   -1 },
-  { "arm",         SCMP_ARCHITECTURE_ARM,         0x40000028, FALSE, 32, -1,   -1 },
-  { "aarch64",     SCMP_ARCHITECTURE_AARCH64,     0xc00000b7, FALSE, 64, -1,   -1 },
-  { "loongarch64", SCMP_ARCHITECTURE_LOONGARCH64, 0xc0000102, FALSE, 64, -1,   -1 },
-  { "m68k",        SCMP_ARCHITECTURE_M68K,        0x00000004, TRUE,  32, 102,  117 },
-  { "mips",        SCMP_ARCHITECTURE_MIPS,        0x00000008, TRUE,  32, 4102, 4117 },
-  { "mipsel",      SCMP_ARCHITECTURE_MIPSEL,      0x40000008, FALSE, 32, 4102, 4117 },
-  { "mips64",      SCMP_ARCHITECTURE_MIPS64,      0x80000008, TRUE,  64, -1,   -1 },
-  { "mipsel64",    SCMP_ARCHITECTURE_MIPSEL64,    0xc0000008, FALSE, 64, -1,   -1 },
-  { "mips64n32",   SCMP_ARCHITECTURE_MIPS64N32,   0xa0000008, TRUE,  32, -1,   -1 },
-  { "mipsel64n32", SCMP_ARCHITECTURE_MIPSEL64N32, 0xe0000008, FALSE, 32, -1,   -1 },
-  { "parisc",      SCMP_ARCHITECTURE_PARISC,      0x0000000f, TRUE,  32, -1,   -1 },
-  { "parisc64",    SCMP_ARCHITECTURE_PARISC64,    0x8000000f, TRUE,  64, -1,   -1 },
-  { "ppc",         SCMP_ARCHITECTURE_PPC,         0x00000014, TRUE,  32, 102,  117 },
-  { "ppc64",       SCMP_ARCHITECTURE_PPC64,       0x80000015, TRUE,  64, 102,  117 },
-  { "ppc64le",     SCMP_ARCHITECTURE_PPC64LE,     0xc0000015, FALSE, 64, 102,  117 },
-  { "riscv64",     SCMP_ARCHITECTURE_RISCV64,     0xc00000f3, FALSE, 64, -1,   -1 },
-  { "s390",        SCMP_ARCHITECTURE_S390,        0x00000016, TRUE,  32, 102,  117 },
-  { "s390x",       SCMP_ARCHITECTURE_S390X,       0x80000016, TRUE,  64, 102,  117 },
-  { "sh",          SCMP_ARCHITECTURE_SH,          0x4000002a, FALSE, 32, 102,  117 },
-  { "sheb",        SCMP_ARCHITECTURE_SHEB,        0x0000002a, TRUE,  32, 102,  117 },
+  { "x86",         SCMP_ARCHITECTURE_X86,         AUDIT_ARCH_I386,        FALSE, 32, 102,  117 },
+  { "x86_64",      SCMP_ARCHITECTURE_X86_64,      AUDIT_ARCH_X86_64,      FALSE, 64, -1,   -1 },
+  { "x32",         SCMP_ARCHITECTURE_X32,         AUDIT_ARCH_X86_64,      FALSE, 32, -1,   -1 },
+  { "arm",         SCMP_ARCHITECTURE_ARM,         AUDIT_ARCH_ARM,         FALSE, 32, -1,   -1 },
+  { "aarch64",     SCMP_ARCHITECTURE_AARCH64,     AUDIT_ARCH_AARCH64,     FALSE, 64, -1,   -1 },
+  { "loongarch64", SCMP_ARCHITECTURE_LOONGARCH64, AUDIT_ARCH_LOONGARCH64, FALSE, 64, -1,   -1 },
+  { "m68k",        SCMP_ARCHITECTURE_M68K,        AUDIT_ARCH_M68K,        TRUE,  32, 102,  117 },
+  { "mips",        SCMP_ARCHITECTURE_MIPS,        AUDIT_ARCH_MIPS,        TRUE,  32, 4102, 4117 },
+  { "mipsel",      SCMP_ARCHITECTURE_MIPSEL,      AUDIT_ARCH_MIPSEL,      FALSE, 32, 4102, 4117 },
+  { "mips64",      SCMP_ARCHITECTURE_MIPS64,      AUDIT_ARCH_MIPS64,      TRUE,  64, -1,   -1 },
+  { "mipsel64",    SCMP_ARCHITECTURE_MIPSEL64,    AUDIT_ARCH_MIPSEL64,    FALSE, 64, -1,   -1 },
+  { "mips64n32",   SCMP_ARCHITECTURE_MIPS64N32,   AUDIT_ARCH_MIPS64N32,   TRUE,  32, -1,   -1 },
+  { "mipsel64n32", SCMP_ARCHITECTURE_MIPSEL64N32, AUDIT_ARCH_MIPSEL64N32, FALSE, 32, -1,   -1 },
+  { "parisc",      SCMP_ARCHITECTURE_PARISC,      AUDIT_ARCH_PARISC,      TRUE,  32, -1,   -1 },
+  { "parisc64",    SCMP_ARCHITECTURE_PARISC64,    AUDIT_ARCH_PARISC64,    TRUE,  64, -1,   -1 },
+  { "ppc",         SCMP_ARCHITECTURE_PPC,         AUDIT_ARCH_PPC,         TRUE,  32, 102,  117 },
+  { "ppc64",       SCMP_ARCHITECTURE_PPC64,       AUDIT_ARCH_PPC64,       TRUE,  64, 102,  117 },
+  { "ppc64le",     SCMP_ARCHITECTURE_PPC64LE,     AUDIT_ARCH_PPC64LE,     FALSE, 64, 102,  117 },
+  { "riscv64",     SCMP_ARCHITECTURE_RISCV64,     AUDIT_ARCH_RISCV64,     FALSE, 64, -1,   -1 },
+  { "s390",        SCMP_ARCHITECTURE_S390,        AUDIT_ARCH_S390,        TRUE,  32, 102,  117 },
+  { "s390x",       SCMP_ARCHITECTURE_S390X,       AUDIT_ARCH_S390X,       TRUE,  64, 102,  117 },
+  { "sh",          SCMP_ARCHITECTURE_SH,          AUDIT_ARCH_SHEL,        FALSE, 32, 102,  117 },
+  { "sheb",        SCMP_ARCHITECTURE_SHEB,        AUDIT_ARCH_SH,          TRUE,  32, 102,  117 },
 };
 
 static void
@@ -131,9 +146,9 @@ test_audit_arch (void)
                          abis[i].arch);
     }
 
-  g_assert_cmpint (scmp_architecture_from_audit_arch (0xc000003e), ==, SCMP_ARCHITECTURE_X86_64);
+  g_assert_cmpint (scmp_architecture_from_audit_arch (AUDIT_ARCH_X86_64), ==, SCMP_ARCHITECTURE_X86_64);
   /* libseccomp's private x32 token is no kernel value. */
-  g_assert_cmpint (scmp_architecture_from_audit_arch (0x4000003e), ==, SCMP_ARCHITECTURE_UNKNOWN);
+  g_assert_cmpint (scmp_architecture_from_audit_arch (LIBSECCOMP_X32_TOKEN), ==, SCMP_ARCHITECTURE_UNKNOWN);
   g_assert_cmpint (scmp_architecture_from_audit_arch (0), ==, SCMP_ARCHITECTURE_UNKNOWN);
   g_assert_cmpint (scmp_architecture_from_audit_arch (0xffffffff), ==, SCMP_ARCHITECTURE_UNKNOWN);
 }
@@ -187,7 +202,7 @@ test_resolve_known (void)
     int               nr;
   } cases[] = {
     { SCMP_ARCHITECTURE_X86_64,      "read",        0 },
-    { SCMP_ARCHITECTURE_X32,         "read",        X32_BIT + 0 },
+    { SCMP_ARCHITECTURE_X32,         "read",        X32_SYSCALL_BIT + 0 },
     { SCMP_ARCHITECTURE_X86,         "read",        3 },
     { SCMP_ARCHITECTURE_AARCH64,     "read",        63 },
     { SCMP_ARCHITECTURE_RISCV64,     "read",        63 },
@@ -211,8 +226,8 @@ test_resolve_known (void)
     { SCMP_ARCHITECTURE_X86,         "socketcall",  102 },
     { SCMP_ARCHITECTURE_S390X,       "ipc",         117 },
     { SCMP_ARCHITECTURE_X86_64,      "uretprobe",   335 },
-    { SCMP_ARCHITECTURE_X32,         "rt_sigaction", X32_BIT + 512 },
-    { SCMP_ARCHITECTURE_X32,         "execve",      X32_BIT + 520 },
+    { SCMP_ARCHITECTURE_X32,         "rt_sigaction", X32_SYSCALL_BIT + 512 },
+    { SCMP_ARCHITECTURE_X32,         "execve",      X32_SYSCALL_BIT + 520 },
     { SCMP_ARCHITECTURE_X86_64,      "execve",      59 },
     { SCMP_ARCHITECTURE_ARM,         "cacheflush",  0x0f0002 },
     { SCMP_ARCHITECTURE_ARM,         "set_tls",     0x0f0005 },
@@ -275,7 +290,7 @@ test_resolve_absent (void)
   g_assert_null (scmp_syscall_resolve_number (SCMP_ARCHITECTURE_UNKNOWN, 0));
   g_assert_null (scmp_syscall_resolve_number (SCMP_ARCHITECTURE_X86_64, -1));
   g_assert_null (scmp_syscall_resolve_number (SCMP_ARCHITECTURE_X86_64, 100000));
-  g_assert_null (scmp_syscall_resolve_number (SCMP_ARCHITECTURE_X86_64, X32_BIT));
+  g_assert_null (scmp_syscall_resolve_number (SCMP_ARCHITECTURE_X86_64, X32_SYSCALL_BIT));
   g_assert_null (scmp_syscall_resolve_number (SCMP_ARCHITECTURE_X32, 0));
   g_assert_null (scmp_syscall_resolve_number (SCMP_ARCHITECTURE_MIPS, 3));
   g_assert_null (scmp_syscall_resolve_number (SCMP_ARCHITECTURE_MIPS64, 4003));
@@ -312,7 +327,7 @@ test_list_names (void)
           int base = nr;
 
           if (abis[i].arch == SCMP_ARCHITECTURE_X32)
-            base = nr | X32_BIT;
+            base = nr | X32_SYSCALL_BIT;
           else if (abis[i].arch == SCMP_ARCHITECTURE_MIPS || abis[i].arch == SCMP_ARCHITECTURE_MIPSEL)
             base = nr + 4000;
           else if (abis[i].arch == SCMP_ARCHITECTURE_MIPS64 || abis[i].arch == SCMP_ARCHITECTURE_MIPSEL64)
@@ -459,7 +474,7 @@ test_post_6_12 (void)
         switch (abis[i].arch)
           {
           case SCMP_ARCHITECTURE_X32:
-            expected |= X32_BIT;
+            expected |= X32_SYSCALL_BIT;
             break;
           case SCMP_ARCHITECTURE_MIPS:
           case SCMP_ARCHITECTURE_MIPSEL:

@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include "scmp-arch-private.h"
 #include "scmp-bpf-private.h"
 #include "scmp-test-support.h"
 #include "scmp-error.h"
@@ -31,7 +32,7 @@
 
 static const ScmpBpfData sample_data = {
   .nr = 59,
-  .arch = 0xc000003e,
+  .arch = AUDIT_ARCH_X86_64,
   .instruction_pointer = G_GUINT64_CONSTANT (0x00007f0011223344),
   .args = {
     G_GUINT64_CONSTANT (0x1111111122222222),
@@ -124,8 +125,8 @@ test_run_load_endianness (void)
   /* nr and arch are 32-bit fields: the same in both orders. */
   g_assert_cmphex (load_word (0, FALSE), ==, 59);
   g_assert_cmphex (load_word (0, TRUE), ==, 59);
-  g_assert_cmphex (load_word (4, FALSE), ==, 0xc000003e);
-  g_assert_cmphex (load_word (4, TRUE), ==, 0xc000003e);
+  g_assert_cmphex (load_word (4, FALSE), ==, AUDIT_ARCH_X86_64);
+  g_assert_cmphex (load_word (4, TRUE), ==, AUDIT_ARCH_X86_64);
 
   /* 64-bit fields: little endian has the low word first. */
   g_assert_cmphex (load_word (8, FALSE), ==, 0x11223344);
@@ -144,7 +145,8 @@ test_run_load_endianness (void)
       g_assert_cmphex (load_word (20 + 8 * i, TRUE), ==, lo);
     }
 
-  /* A negative nr is the 32-bit pattern. */
+  /* A negative nr is the 32-bit pattern: -1, a tracer's skip, loads as
+   * the word the filters compare with. */
   {
     ScmpBpfData d = sample_data;
     const struct sock_filter prog[] = {
@@ -153,8 +155,8 @@ test_run_load_endianness (void)
     };
 
     d.nr = -1;
-    g_assert_cmphex (_scmp_bpf_run (prog, 2, &d, FALSE).ret, ==, 0xffffffff);
-    g_assert_cmphex (_scmp_bpf_run (prog, 2, &d, TRUE).ret, ==, 0xffffffff);
+    g_assert_cmphex (_scmp_bpf_run (prog, 2, &d, FALSE).ret, ==, SCMP_NR_TRACER_SKIP);
+    g_assert_cmphex (_scmp_bpf_run (prog, 2, &d, TRUE).ret, ==, SCMP_NR_TRACER_SKIP);
   }
 }
 
@@ -536,7 +538,7 @@ static void
 test_serialize (void)
 {
   const struct sock_filter prog[] = {
-    BPF_JUMP (BPF_JMP | BPF_JEQ | BPF_K, 0xc000003e, 0x01, 0x07),
+    BPF_JUMP (BPF_JMP | BPF_JEQ | BPF_K, AUDIT_ARCH_X86_64, 0x01, 0x07),
     BPF_STMT (BPF_RET | BPF_K, 0x7fff0000),
   };
   static const guint8 le[] = {
@@ -657,7 +659,7 @@ test_validate_accept (void)
 {
   const struct sock_filter every_opcode[] = {
     BPF_STMT (BPF_LD | BPF_W | BPF_ABS, 4),                    /* 0 */
-    BPF_JUMP (BPF_JMP | BPF_JEQ | BPF_K, 0xc000003e, 1, 0),
+    BPF_JUMP (BPF_JMP | BPF_JEQ | BPF_K, AUDIT_ARCH_X86_64, 1, 0),
     BPF_STMT (BPF_RET | BPF_K, SECCOMP_RET_KILL_PROCESS),
     BPF_STMT (BPF_LD | BPF_W | BPF_ABS, 60),
     BPF_STMT (BPF_LD | BPF_W | BPF_LEN, 0),
@@ -830,14 +832,12 @@ test_validate_reject (void)
 
 /* --- the action cache ----------------------------------------------------- */
 
-#define ARCH_X86_64 0xc000003e
-
 static void
 test_const_allow (void)
 {
   const struct sock_filter prog[] = {
     BPF_STMT (BPF_LD | BPF_W | BPF_ABS, 4),                     /* 0 */
-    BPF_JUMP (BPF_JMP | BPF_JEQ | BPF_K, ARCH_X86_64, 0, 5),    /* 1 → 2 / 7 */
+    BPF_JUMP (BPF_JMP | BPF_JEQ | BPF_K, AUDIT_ARCH_X86_64, 0, 5),    /* 1 → 2 / 7 */
     BPF_STMT (BPF_LD | BPF_W | BPF_ABS, 0),                     /* 2 */
     BPF_JUMP (BPF_JMP | BPF_JEQ | BPF_K, 1, 2, 0),              /* 3 → 6 / 4 */
     BPF_JUMP (BPF_JMP | BPF_JEQ | BPF_K, 2, 0, 2),              /* 4 → 5 / 7 */
@@ -874,11 +874,11 @@ test_const_allow (void)
   };
   gsize i;
 
-  g_assert_true (test_bpf_is_const_allow (prog, N (prog), ARCH_X86_64, 1));
+  g_assert_true (test_bpf_is_const_allow (prog, N (prog), AUDIT_ARCH_X86_64, 1));
   /* nr 2 reaches RET ALLOW only through an argument load: not cacheable. */
-  g_assert_false (test_bpf_is_const_allow (prog, N (prog), ARCH_X86_64, 2));
-  g_assert_false (test_bpf_is_const_allow (prog, N (prog), ARCH_X86_64, 3));
-  g_assert_false (test_bpf_is_const_allow (prog, N (prog), 0x40000003, 1));
+  g_assert_false (test_bpf_is_const_allow (prog, N (prog), AUDIT_ARCH_X86_64, 2));
+  g_assert_false (test_bpf_is_const_allow (prog, N (prog), AUDIT_ARCH_X86_64, 3));
+  g_assert_false (test_bpf_is_const_allow (prog, N (prog), AUDIT_ARCH_I386, 1));
 
   /* nr & 0xff: > 200 allowed; 100..200 allowed via JA; below 100 odd
    * numbers allowed (JSET), even ones ERRNO. */
@@ -895,11 +895,11 @@ test_const_allow (void)
       gsize n = not_understood[i][1].code == 0 && not_understood[i][1].k == 0 ? 1 : 2;
 
       g_test_message ("not understood %" G_GSIZE_FORMAT, i);
-      g_assert_false (test_bpf_is_const_allow (not_understood[i], n, ARCH_X86_64, 0));
+      g_assert_false (test_bpf_is_const_allow (not_understood[i], n, AUDIT_ARCH_X86_64, 0));
     }
 
-  g_assert_false (test_bpf_is_const_allow (fall_off, N (fall_off), ARCH_X86_64, 0));
-  g_assert_true (test_bpf_is_const_allow (allow, N (allow), ARCH_X86_64, 0));
+  g_assert_false (test_bpf_is_const_allow (fall_off, N (fall_off), AUDIT_ARCH_X86_64, 0));
+  g_assert_true (test_bpf_is_const_allow (allow, N (allow), AUDIT_ARCH_X86_64, 0));
 }
 
 /* Random programs made only of what the emulator knows: whenever it says
@@ -916,7 +916,7 @@ test_const_allow_random (void)
       guint n = g_rand_int_range (rand, 4, N (prog) + 1);
       guint i, j;
       gint32 nr = g_rand_int_range (rand, 0, 8);
-      guint32 arch = g_rand_boolean (rand) ? ARCH_X86_64 : 0x40000003;
+      guint32 arch = g_rand_boolean (rand) ? AUDIT_ARCH_X86_64 : AUDIT_ARCH_I386;
 
       for (i = 0; i < n - 2; i++)
         {
@@ -943,7 +943,7 @@ test_const_allow_random (void)
               {
                 static const guint16 jops[] = { BPF_JEQ, BPF_JGT, BPF_JGE, BPF_JSET };
                 guint32 k = g_rand_boolean (rand) ? (guint32) g_rand_int_range (rand, 0, 8)
-                                                  : (g_rand_boolean (rand) ? ARCH_X86_64 : 0x40000003);
+                                                  : (g_rand_boolean (rand) ? AUDIT_ARCH_X86_64 : AUDIT_ARCH_I386);
 
                 prog[i] = (struct sock_filter) BPF_JUMP (BPF_JMP | jops[g_rand_int_range (rand, 0, 4)] | BPF_K, k,
                                                          g_rand_int_range (rand, 0, room + 1),
@@ -1008,7 +1008,7 @@ test_disassemble (void)
     { BPF_STMT (BPF_MISC | BPF_TAX, 0), 0, "tax" },
     { BPF_STMT (BPF_MISC | BPF_TXA, 0), 0, "txa" },
     { BPF_STMT (BPF_JMP | BPF_JA, 5), 10, "ja 16" },
-    { BPF_JUMP (BPF_JMP | BPF_JEQ | BPF_K, 0xc000003e, 1, 8), 1, "jeq #0xc000003e jt 3 jf 10" },
+    { BPF_JUMP (BPF_JMP | BPF_JEQ | BPF_K, AUDIT_ARCH_X86_64, 1, 8), 1, "jeq #0xc000003e jt 3 jf 10" },
     { BPF_JUMP (BPF_JMP | BPF_JSET | BPF_X, 0, 0, 0), 4, "jset x jt 5 jf 5" },
     { BPF_STMT (BPF_RET | BPF_K, SECCOMP_RET_ALLOW), 0, "ret #0x7fff0000" },
     { BPF_STMT (BPF_RET | BPF_A, 0), 0, "ret a" },

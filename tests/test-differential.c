@@ -105,7 +105,6 @@
 
 #include <linux/seccomp.h>
 
-#define X32_BIT        0x40000000u
 #define DEFAULT_SEED   "R02S5c6d9e2a0f1b3c4d5e6f708192a3b4c5"
 #define MAX_SET_ARCHES 3
 #define DETAILS_MAX    3     /* mismatches printed in full per arch set */
@@ -206,8 +205,8 @@ set_arch_of_call (const ArchSet *set,
 
       if (info->audit_arch != audit_arch)
         continue;
-      if (audit_arch == 0xc000003e && nr != 0xffffffffu &&
-          ((nr & X32_BIT) != 0) != (info->arch == SCMP_ARCHITECTURE_X32))
+      if (audit_arch == AUDIT_ARCH_X86_64 && nr != SCMP_NR_TRACER_SKIP &&
+          ((nr & SCMP_X32_SYSCALL_BIT) != 0) != (info->arch == SCMP_ARCHITECTURE_X32))
         continue;
       return info->arch;
     }
@@ -849,15 +848,15 @@ special_nr (const Probe      *p,
             ScmpArchitecture  arch)
 {
   const ScmpArchInfo *info = _scmp_arch_get_info (arch);
-  guint32 base = info->nr_base | (arch == SCMP_ARCHITECTURE_X32 ? X32_BIT : 0);
+  guint32 base = info->nr_base | (arch == SCMP_ARCHITECTURE_X32 ? SCMP_X32_SYSCALL_BIT : 0);
 
   switch (rand_below (14))
     {
     case 0: return 0;
     case 1: return 0x3ff;
     case 2: return base + 0x3ff;
-    case 3: return X32_BIT + rand_below (600);
-    case 4: return 0xffffffffu;                     /* -1: tracer skip */
+    case 3: return SCMP_X32_SYSCALL_BIT + rand_below (600);
+    case 4: return SCMP_NR_TRACER_SKIP;
     case 5: return 0x7fffffff;
     case 6: return 0x80000000;
     case 7: return 0xfffffffe;
@@ -865,7 +864,7 @@ special_nr (const Probe      *p,
     case 9: return info->socketcall_nr >= 0 ? (guint32) info->socketcall_nr : base;
     case 10: return info->ipc_nr >= 0 ? (guint32) info->ipc_nr : base + 1;
     case 11: return base + rand_below (500);
-    case 12: return (base + rand_below (500)) ^ X32_BIT;
+    case 12: return (base + rand_below (500)) ^ SCMP_X32_SYSCALL_BIT;
     default: return 0x000f0000 + rand_below (16); /* arm private calls */
     }
 }
@@ -1163,7 +1162,7 @@ libseccomp_differs (const ArchSet     *set,
     return NULL;
   /* On the x86_64 token, numbers 0x80000000-0xbfffffff have no x32 bit:
    * x86_64 calls for scmp-glib, x32 ones for libseccomp. */
-  if (d->arch == 0xc000003e && ((guint32) d->nr & 0xc0000000u) == 0x80000000u)
+  if (d->arch == AUDIT_ARCH_X86_64 && ((guint32) d->nr & 0xc0000000u) == 0x80000000u)
     return "x32 told apart by range in libseccomp, by bit in scmp-glib";
   return NULL;
 }
@@ -2032,7 +2031,7 @@ test_regression_x32_bit (void)
       oracle = ref_filter_new (filter);
       for (gsize i = 0; i < G_N_ELEMENTS (nrs); i++)
         {
-          ScmpBpfData d = { .nr = (gint32) nrs[i], .arch = 0xc000003e };
+          ScmpBpfData d = { .nr = (gint32) nrs[i], .arch = AUDIT_ARCH_X86_64 };
           guint32 ref = ref_filter_evaluate (oracle, d.arch, d.nr, d.args);
           guint32 got = _scmp_bpf_run (prog->insns, prog->n_insns, &d, FALSE).ret;
 

@@ -15,8 +15,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define X32_BIT 0x40000000
-
 /* Every deliberate difference from libseccomp 2.5.4, with the reason. The
  * socketcall/ipc names are handled by a rule (see multiplexed_in_libseccomp)
  * rather than listed here. */
@@ -123,7 +121,7 @@ test_internal_consistency (void)
             {
               g_assert_cmpstr (scmp_syscall_resolve_number (arch, nr), ==, name);
               if (arch == SCMP_ARCHITECTURE_X32)
-                g_assert_cmpint (nr & X32_BIT, ==, X32_BIT);
+                g_assert_cmpint (nr & SCMP_X32_SYSCALL_BIT, ==, SCMP_X32_SYSCALL_BIT);
               else
                 g_assert_cmpint (nr, >=, (int) info->nr_base);
             }
@@ -179,7 +177,7 @@ parse_unistd_header (const char *path)
           gint64 nr = g_ascii_strtoll (num, NULL, 10);
 
           if (strstr (lines[i], "__X32_SYSCALL_BIT") != NULL)
-            nr |= X32_BIT;
+            nr |= SCMP_X32_SYSCALL_BIT;
           g_hash_table_insert (table, g_steal_pointer (&name), GINT_TO_POINTER ((int) nr));
         }
     }
@@ -325,7 +323,7 @@ test_libseccomp (void)
         }
 
       /* libseccomp's numbers → our names. */
-      ranges[0][0] = arch == SCMP_ARCHITECTURE_X32 ? X32_BIT : info->nr_base;
+      ranges[0][0] = arch == SCMP_ARCHITECTURE_X32 ? SCMP_X32_SYSCALL_BIT : info->nr_base;
       ranges[0][1] = ranges[0][0] + 1024;
       if (arch == SCMP_ARCHITECTURE_ARM)
         {
