@@ -112,6 +112,48 @@ test_new_exact (void)
   g_assert_true (exact);
 }
 
+/* The named constructors and g_object_new() build a rule the same way:
+ * same fields, the name copied when no table has it, no critical (the
+ * tests run with fatal warnings). */
+static void
+test_new_same_as_property_bag (void)
+{
+  g_autoptr(ScmpAction) allow = scmp_action_new_allow ();
+  const char *names[] = { "openat", "no_such_syscall" };
+
+  g_test_summary ("Named constructors and g_object_new() give the same rule");
+
+  for (gsize i = 0; i < G_N_ELEMENTS (names); i++)
+    for (int exact = FALSE; exact <= TRUE; exact++)
+      {
+        g_autofree char *name = g_strdup (names[i]);
+        g_autoptr(ScmpRule) named = exact ? scmp_rule_new_exact (name, allow, NULL, 0)
+                                          : scmp_rule_new (name, allow);
+        g_autoptr(ScmpRule) bag = g_object_new (SCMP_TYPE_RULE,
+                                                "syscall", names[i],
+                                                "action", allow,
+                                                "exact", exact,
+                                                NULL);
+        g_autofree char *syscall = NULL;
+        g_autoptr(ScmpAction) action = NULL;
+        g_autofree char *named_text = NULL;
+        g_autofree char *bag_text = NULL;
+        gboolean got_exact = !exact;
+
+        g_clear_pointer (&name, g_free);   /* the rule has its own copy */
+
+        g_object_get (named, "syscall", &syscall, "action", &action, "exact", &got_exact, NULL);
+        g_assert_cmpstr (syscall, ==, names[i]);
+        g_assert_true (action == allow);
+        g_assert_cmpint (got_exact, ==, exact);
+
+        named_text = scmp_rule_to_string (named);
+        bag_text = scmp_rule_to_string (bag);
+        g_assert_cmpstr (named_text, ==, bag_text);
+        g_assert_true (scmp_rule_same_conditions (named, bag));
+      }
+}
+
 static void
 test_new_arg_out_of_range (void)
 {
@@ -555,6 +597,7 @@ main (int   argc,
   g_test_add_func ("/rule/new/v", test_newv);
   g_test_add_func ("/rule/new/with-conditions", test_new_with_conditions);
   g_test_add_func ("/rule/new/exact", test_new_exact);
+  g_test_add_func ("/rule/new/same-as-property-bag", test_new_same_as_property_bag);
   g_test_add_func ("/rule/new/arg-out-of-range", test_new_arg_out_of_range);
   g_test_add_func ("/rule/property/bag", test_property_bag);
   g_test_add_func ("/rule/property/n-conditions", test_property_n_conditions);
