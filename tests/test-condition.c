@@ -58,6 +58,17 @@ test_new_masked (void)
   g_assert_cmphex (condition->mask, ==, 0xff00);
   g_assert_cmphex (condition->datum, ==, 0x1200);
   g_assert_false (condition->is_32bit);
+
+  /* Every mask is kept as given, 0 and the high half alone included, and
+   * so is a datum with bits outside it (such a condition never matches). */
+  for (gsize m = 0; m < G_N_ELEMENTS (boundaries); m++)
+    for (gsize d = 0; d < G_N_ELEMENTS (boundaries); d++)
+      {
+        g_autoptr(ScmpCondition) c = scmp_condition_new_masked (4, boundaries[m], boundaries[d], NULL);
+
+        g_assert_cmphex (c->mask, ==, boundaries[m]);
+        g_assert_cmphex (c->datum, ==, boundaries[d]);
+      }
 }
 
 static void
