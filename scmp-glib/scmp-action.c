@@ -605,6 +605,7 @@ scmp_action_new_from_string (const char  *text,
   gboolean found = FALSE;
   ScmpActionKind kind = SCMP_ACTION_KIND_KILL_PROCESS;
   guint64 value = 0;
+  guint max;
 
   g_return_val_if_fail (text != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -738,31 +739,23 @@ scmp_action_new_from_string (const char  *text,
                            argument);
           return NULL;
         }
-      if (value > SCMP_ACTION_ERRNO_MAX)
-        {
-          set_parse_error (error, trimmed,
-                           "the errno value %" G_GUINT64_FORMAT " is out of range: "
-                           "it must be between 0 and %u",
-                           value, (guint) SCMP_ACTION_ERRNO_MAX);
-          return NULL;
-        }
     }
-  else if (argument != NULL)
+  else if (argument != NULL && !parse_number (argument, &value))
     {
       /* trap and trace: the value is optional, 0 by default. */
-      if (!parse_number (argument, &value))
-        {
-          set_parse_error (error, trimmed, "“%s” is not a number", argument);
-          return NULL;
-        }
-      if (value > G_MAXUINT16)
-        {
-          set_parse_error (error, trimmed,
-                           "the value %" G_GUINT64_FORMAT " is out of range: "
-                           "it must be between 0 and %u",
-                           value, (guint) G_MAXUINT16);
-          return NULL;
-        }
+      set_parse_error (error, trimmed, "“%s” is not a number", argument);
+      return NULL;
+    }
+
+  max = kind == SCMP_ACTION_KIND_ERRNO ? SCMP_ACTION_ERRNO_MAX : G_MAXUINT16;
+  if (value > max)
+    {
+      set_parse_error (error, trimmed,
+                       "the %s %" G_GUINT64_FORMAT " is out of range: "
+                       "it must be between 0 and %u",
+                       kind == SCMP_ACTION_KIND_ERRNO ? "errno value" : "value",
+                       value, max);
+      return NULL;
     }
 
   return scmp_action_new_kind (kind, (guint) value);
