@@ -6,16 +6,9 @@
 
 #include <scmp-glib/scmp-glib.h>
 
+#include "test-abi.h"
+
 #include <string.h>
-
-#include <linux/audit.h>
-
-#ifndef AUDIT_ARCH_LOONGARCH64  /* Linux 5.19 */
-#define AUDIT_ARCH_LOONGARCH64 (EM_LOONGARCH | __AUDIT_ARCH_64BIT | __AUDIT_ARCH_LE)
-#endif
-
-/* The kernel's __X32_SYSCALL_BIT (in <asm/unistd.h> on x86 only). */
-#define X32_SYSCALL_BIT 0x40000000
 
 /* libseccomp's SCMP_ARCH_X32: AUDIT_ARCH_X86_64 without the 64-bit flag,
  * a token of its own that the kernel never puts in seccomp_data.arch. */

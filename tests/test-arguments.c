@@ -13,6 +13,7 @@
 
 #include <scmp-glib/scmp-glib.h>
 
+#include "test-abi.h"
 #include "test-rules.h"
 
 #include <errno.h>
@@ -22,8 +23,6 @@
 
 #define X86_NR_IPC        117
 #define S390X_NR_SOCKETCALL 102
-/* x32 numbers carry the kernel's __X32_SYSCALL_BIT. */
-#define X32_SYSCALL_BIT   0x40000000
 #define X32_NR_LSEEK      (8 | X32_SYSCALL_BIT)
 
 static ScmpAction *

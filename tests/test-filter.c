@@ -6,6 +6,8 @@
 
 #include <scmp-glib/scmp-glib.h>
 
+#include "test-abi.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <unistd.h>
@@ -785,7 +787,7 @@ test_x32_split (void)
 
   g_test_summary ("A filter for x86_64 alone must not run x32 calls as x86_64 calls.");
 
-  g_assert_cmpint (x32_getpid, ==, 0x40000000 | 39);
+  g_assert_cmpint (x32_getpid, ==, X32_SYSCALL_BIT | 39);
   got = scmp_filter_evaluate (filter, SCMP_ARCHITECTURE_X86_64, x32_getpid, NULL, 0, &error);
   g_assert_no_error (error);
   g_assert_cmpint (scmp_action_get_kind (got), ==, SCMP_ACTION_KIND_KILL_PROCESS);

@@ -13,6 +13,7 @@
 
 #include <scmp-glib/scmp-glib.h>
 
+#include "test-abi.h"
 #include "test-rules.h"
 #include "test-seccomp-helpers.h"
 
@@ -39,8 +40,6 @@
 #ifndef SYS_SECCOMP
 # define SYS_SECCOMP 1          /* si_code of a seccomp SIGSYS */
 #endif
-
-#define X32_SYSCALL_BIT 0x40000000
 
 /* ------------------------------------------------------------------ */
 /* Helpers                                                             */
