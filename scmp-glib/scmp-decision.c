@@ -14,8 +14,6 @@
 #include <linux/seccomp.h>
 #include <string.h>
 
-#define NR_SKIP    0xffffffffu   /* nr == -1: a tracer skipped the call */
-
 /* Kernel precedence: the smaller the signed action part, the more
  * restrictive. On a tie the earlier candidate is kept. */
 static inline gint32

@@ -16,9 +16,6 @@
 #include <linux/audit.h>
 #include <linux/seccomp.h>
 
-#define X32_BIT    0x40000000u
-#define NR_SKIP    0xffffffffu   /* nr == -1: a tracer skipped the call */
-
 /* Weight of a range in the search tree: how often a call is expected to
  * land there. Every syscall of the ABI's table counts the same, a priority
  * hint multiplies it, numbers outside the table count (almost) nothing. */
@@ -130,13 +127,13 @@ _scmp_dispatch_build (ScmpDag                *dag,
                * cheaper to plan than one). A side never sees the
                * quarters of the 32-bit space where the bit has the other
                * value: they fall into whatever range precedes them. */
-              ranges_add_arch (native, dag, x86_64, 0, X32_BIT - 1, input, mode);
-              ranges_add_arch (native, dag, x86_64, 2 * X32_BIT, 3 * X32_BIT - 1, input, mode);
-              ranges_add_arch (ranges, dag, x32, X32_BIT, 2 * X32_BIT - 1, input, mode);
-              ranges_add_arch (ranges, dag, x32, 3 * X32_BIT, NR_SKIP - 1, input, mode);
-              _scmp_ranges_add (ranges, NR_SKIP, skip, 0);
+              ranges_add_arch (native, dag, x86_64, 0, SCMP_X32_SYSCALL_BIT - 1, input, mode);
+              ranges_add_arch (native, dag, x86_64, 2 * SCMP_X32_SYSCALL_BIT, 3 * SCMP_X32_SYSCALL_BIT - 1, input, mode);
+              ranges_add_arch (ranges, dag, x32, SCMP_X32_SYSCALL_BIT, 2 * SCMP_X32_SYSCALL_BIT - 1, input, mode);
+              ranges_add_arch (ranges, dag, x32, 3 * SCMP_X32_SYSCALL_BIT, SCMP_NR_TRACER_SKIP - 1, input, mode);
+              _scmp_ranges_add (ranges, SCMP_NR_TRACER_SKIP, skip, 0);
               root = _scmp_dag_test (dag, SCMP_BPF_OFF_ARCH, SCMP_WORD_ALL, BPF_JEQ, ad->info->audit_arch,
-                                _scmp_dag_test (dag, SCMP_BPF_OFF_NR, SCMP_WORD_ALL, BPF_JSET, X32_BIT,
+                                _scmp_dag_test (dag, SCMP_BPF_OFF_NR, SCMP_WORD_ALL, BPF_JSET, SCMP_X32_SYSCALL_BIT,
                                            number_tree (dag, ranges, mode),
                                            number_tree (dag, native, mode)),
                                 root);
@@ -149,8 +146,8 @@ _scmp_dispatch_build (ScmpDag                *dag,
           for (guint32 quarter = 0; quarter < 4; quarter++)
             {
               guint32 from = quarter << 30;
-              guint32 to = quarter == 3 ? NR_SKIP - 1 : from + (X32_BIT - 1);
-              const ScmpArchDecisions *owner = (from & X32_BIT) ? x32 : x86_64;
+              guint32 to = quarter == 3 ? SCMP_NR_TRACER_SKIP - 1 : from + (SCMP_X32_SYSCALL_BIT - 1);
+              const ScmpArchDecisions *owner = (from & SCMP_X32_SYSCALL_BIT) ? x32 : x86_64;
 
               if (owner != NULL)
                 ranges_add_arch (ranges, dag, owner, from, to, input, mode);
@@ -159,8 +156,8 @@ _scmp_dispatch_build (ScmpDag                *dag,
             }
         }
       else
-        ranges_add_arch (ranges, dag, ad, 0, NR_SKIP - 1, input, mode);
-      _scmp_ranges_add (ranges, NR_SKIP, skip, 0);
+        ranges_add_arch (ranges, dag, ad, 0, SCMP_NR_TRACER_SKIP - 1, input, mode);
+      _scmp_ranges_add (ranges, SCMP_NR_TRACER_SKIP, skip, 0);
 
       root = _scmp_dag_test (dag, SCMP_BPF_OFF_ARCH, SCMP_WORD_ALL, BPF_JEQ, ad->info->audit_arch,
                         number_tree (dag, ranges, mode), root);

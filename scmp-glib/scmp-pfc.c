@@ -8,23 +8,10 @@
 
 #include "scmp-pfc-private.h"
 
-#include <linux/seccomp.h>
+#include "scmp-arch-private.h"
+#include "scmp-condition-private.h"
 
-static const char *
-op_symbol (ScmpCompareOp op)
-{
-  switch (op)
-    {
-    case SCMP_COMPARE_OP_EQ: return "==";
-    case SCMP_COMPARE_OP_NE: return "!=";
-    case SCMP_COMPARE_OP_LT: return "<";
-    case SCMP_COMPARE_OP_LE: return "<=";
-    case SCMP_COMPARE_OP_GT: return ">";
-    case SCMP_COMPARE_OP_GE: return ">=";
-    case SCMP_COMPARE_OP_MASKED_EQ: return "&";
-    default: return NULL;
-    }
-}
+#include <linux/seccomp.h>
 
 static void
 pfc_action (GString *out,
@@ -51,7 +38,7 @@ pfc_condition (GString           *out,
   if (c->op == SCMP_COMPARE_OP_MASKED_EQ)
     g_string_append_printf (out, " & 0x%" G_GINT64_MODIFIER "x) ==", c->mask);
   else
-    g_string_append_printf (out, " %s", op_symbol (c->op));
+    g_string_append_printf (out, " %s", _scmp_compare_op_symbol (c->op));
   if (negative)
     datum = (_scmp_bits_mask (c->bits) ^ datum) + 1;
   g_string_append_printf (out, " %s0x%" G_GINT64_MODIFIER "x", negative ? "-" : "", datum);
@@ -72,9 +59,9 @@ _scmp_pfc_print (const ScmpCompileInput *input,
 
       g_string_append_printf (out, "if ($arch == 0x%08x) # %s\n", ad->info->audit_arch, ad->info->name);
       if (ad->info->arch == SCMP_ARCHITECTURE_X32)
-        g_string_append (out, "  # only numbers with the x32 bit (0x40000000) set\n");
+        g_string_append_printf (out, "  # only numbers with the x32 bit (0x%08x) set\n", SCMP_X32_SYSCALL_BIT);
       else if (ad->info->arch == SCMP_ARCHITECTURE_X86_64)
-        g_string_append (out, "  # only numbers without the x32 bit (0x40000000) set\n");
+        g_string_append_printf (out, "  # only numbers without the x32 bit (0x%08x) set\n", SCMP_X32_SYSCALL_BIT);
       g_string_append (out, "  if ($syscall == -1) # a tracer skipped the call\n    ");
       pfc_action (out, input->allow_tracer_skip ? SECCOMP_RET_ALLOW
                                                 : ad->default_action);
