@@ -26,4 +26,10 @@ gboolean _scmp_condition_check (const ScmpCondition  *self,
  * _scmp_condition_check() tells a valid operator. */
 const char *_scmp_compare_op_symbol (ScmpCompareOp op);
 
+/* Whether one of @conds[0..n) is scmp_condition_equal() to @c: what a
+ * rule's set of conditions is compared with. */
+gboolean    _scmp_conditions_contain (const ScmpCondition *conds,
+                                      guint                n,
+                                      const ScmpCondition *c);
+
 G_END_DECLS

@@ -135,11 +135,13 @@ _scmp_condition_check (const ScmpCondition  *self,
   return TRUE;
 }
 
+/* @masked_eq_mask is the mask a MASKED_EQ condition gets; a condition
+ * with another operator has none (0), as #ScmpCondition documents. */
 static ScmpCondition *
 scmp_condition_alloc (guint           arg,
                       ScmpCompareOp   op,
                       guint64         datum,
-                      guint64         mask,
+                      guint64         masked_eq_mask,
                       gboolean        is_32bit,
                       GError        **error)
 {
@@ -147,7 +149,7 @@ scmp_condition_alloc (guint           arg,
     .arg = arg,
     .op = op,
     .datum = datum,
-    .mask = op == SCMP_COMPARE_OP_MASKED_EQ ? mask : 0,
+    .mask = op == SCMP_COMPARE_OP_MASKED_EQ ? masked_eq_mask : 0,
     .is_32bit = is_32bit,
   };
 
@@ -312,6 +314,17 @@ scmp_condition_equal (const ScmpCondition *a,
     return FALSE;
 
   return TRUE;
+}
+
+gboolean
+_scmp_conditions_contain (const ScmpCondition *conds,
+                          guint                n,
+                          const ScmpCondition *c)
+{
+  for (guint i = 0; i < n; i++)
+    if (scmp_condition_equal (&conds[i], c))
+      return TRUE;
+  return FALSE;
 }
 
 /**

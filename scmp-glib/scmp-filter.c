@@ -10,6 +10,7 @@
 #include "scmp-filter-private.h"
 
 #include "scmp-arch-private.h"
+#include "scmp-condition-private.h"
 #include "scmp-error.h"
 #include "scmp-error-private.h"
 #include "scmp-rule-private.h"
@@ -186,11 +187,9 @@ rule_hash (gconstpointer data)
   for (guint i = 0; i < n; i++)
     {
       const ScmpCondition *c = &conds[i];
-      gboolean repeat = FALSE;
 
-      for (guint j = 0; j < i && !repeat; j++)
-        repeat = scmp_condition_equal (c, &conds[j]);
-      if (!repeat)
+      /* a repeated condition is counted once */
+      if (!_scmp_conditions_contain (conds, i, c))
         key += (c->arg * 7919u + c->op * 104729u + (c->is_32bit ? 1299709u : 0)) ^
                g_int64_hash (&c->datum) ^
                (c->op == SCMP_COMPARE_OP_MASKED_EQ ? g_int64_hash (&c->mask) * 31u : 0);

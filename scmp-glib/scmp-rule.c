@@ -10,6 +10,7 @@
 #include "scmp-rule-private.h"
 
 #include "scmp-arch-private.h"
+#include "scmp-condition-private.h"
 
 #include <stdarg.h>
 #include <string.h>
@@ -538,16 +539,8 @@ conditions_included (ScmpRule *a,
                      ScmpRule *b)
 {
   for (guint i = 0; i < a->n_conditions; i++)
-    {
-      gboolean found = FALSE;
-
-      for (guint j = 0; j < b->n_conditions && !found; j++)
-        found = scmp_condition_equal (&a->conditions[i], &b->conditions[j]);
-
-      if (!found)
-        return FALSE;
-    }
-
+    if (!_scmp_conditions_contain (b->conditions, b->n_conditions, &a->conditions[i]))
+      return FALSE;
   return TRUE;
 }
 
