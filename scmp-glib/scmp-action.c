@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include "scmp-action.h"
+#include "scmp-action-private.h"
 #include "scmp-enums.h"
 #include "scmp-error.h"
 #include "scmp-kernel-private.h"
@@ -101,19 +102,9 @@ static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (ScmpAction, scmp_action, G_TYPE_OBJECT)
 
-/* Everything about an action kind, in one place: the SECCOMP_RET_* value
- * (scmp_action_get_kernel_value(), scmp_action_new_from_kernel_value() and
- * the kernel probes through _scmp_kernel_action_value()), the canonical
- * name (scmp_action_to_string()), the other name the parser accepts, and
- * the property holding the kind's 16-bit value, if it has one. Names are
- * lower case with '-' for '_', as the parser normalises its input. */
-static const struct
-{
-  guint32     kernel_value;
-  const char *name;
-  const char *alias;
-  const char *value_property;
-} action_kinds[SCMP_N_ACTION_KINDS] = {
+/* See scmp-action-private.h. The kernel probes read the values through
+ * _scmp_kernel_action_value(). */
+const ScmpActionKindInfo _scmp_action_kinds[SCMP_N_ACTION_KINDS] = {
   [SCMP_ACTION_KIND_KILL_PROCESS] = { SECCOMP_RET_KILL_PROCESS, "kill-process", NULL, NULL },
   /* "kill" is SCMP_ACT_KILL, which libseccomp defines as KILL_THREAD. */
   [SCMP_ACTION_KIND_KILL_THREAD]  = { SECCOMP_RET_KILL_THREAD, "kill-thread", "kill", NULL },
@@ -133,7 +124,7 @@ _scmp_kernel_action_value (ScmpActionKind kind)
   if ((guint) kind >= SCMP_N_ACTION_KINDS)
     return 0xffffffff;
 
-  return action_kinds[kind].kernel_value;
+  return _scmp_action_kinds[kind].kernel_value;
 }
 
 static void
@@ -295,15 +286,14 @@ check_errno_value (guint    errno_value,
   return TRUE;
 }
 
-/* @kind with its 16-bit @data, which kinds without a value ignore. */
-static ScmpAction *
-scmp_action_new_kind (ScmpActionKind kind,
-                      guint          data)
+ScmpAction *
+_scmp_action_new_kind (ScmpActionKind kind,
+                       guint          data)
 {
   /* A kind without a value property ends the list after "kind". */
   return g_object_new (SCMP_TYPE_ACTION,
                        "kind", kind,
-                       action_kinds[kind].value_property, data,
+                       _scmp_action_kinds[kind].value_property, data,
                        NULL);
 }
 
@@ -319,7 +309,7 @@ scmp_action_new_kind (ScmpActionKind kind,
 ScmpAction *
 scmp_action_new_allow (void)
 {
-  return scmp_action_new_kind (SCMP_ACTION_KIND_ALLOW, 0);
+  return _scmp_action_new_kind (SCMP_ACTION_KIND_ALLOW, 0);
 }
 
 /**
@@ -335,7 +325,7 @@ scmp_action_new_allow (void)
 ScmpAction *
 scmp_action_new_kill_process (void)
 {
-  return scmp_action_new_kind (SCMP_ACTION_KIND_KILL_PROCESS, 0);
+  return _scmp_action_new_kind (SCMP_ACTION_KIND_KILL_PROCESS, 0);
 }
 
 /**
@@ -350,7 +340,7 @@ scmp_action_new_kill_process (void)
 ScmpAction *
 scmp_action_new_kill_thread (void)
 {
-  return scmp_action_new_kind (SCMP_ACTION_KIND_KILL_THREAD, 0);
+  return _scmp_action_new_kind (SCMP_ACTION_KIND_KILL_THREAD, 0);
 }
 
 /**
@@ -366,7 +356,7 @@ scmp_action_new_kill_thread (void)
 ScmpAction *
 scmp_action_new_trap (guint16 trap_value)
 {
-  return scmp_action_new_kind (SCMP_ACTION_KIND_TRAP, trap_value);
+  return _scmp_action_new_kind (SCMP_ACTION_KIND_TRAP, trap_value);
 }
 
 /**
@@ -396,7 +386,7 @@ scmp_action_new_errno (guint    errno_value,
   if (!check_errno_value (errno_value, error))
     return NULL;
 
-  return scmp_action_new_kind (SCMP_ACTION_KIND_ERRNO, errno_value);
+  return _scmp_action_new_kind (SCMP_ACTION_KIND_ERRNO, errno_value);
 }
 
 /**
@@ -414,7 +404,7 @@ scmp_action_new_errno (guint    errno_value,
 ScmpAction *
 scmp_action_new_trace (guint16 trace_value)
 {
-  return scmp_action_new_kind (SCMP_ACTION_KIND_TRACE, trace_value);
+  return _scmp_action_new_kind (SCMP_ACTION_KIND_TRACE, trace_value);
 }
 
 /**
@@ -429,7 +419,7 @@ scmp_action_new_trace (guint16 trace_value)
 ScmpAction *
 scmp_action_new_log (void)
 {
-  return scmp_action_new_kind (SCMP_ACTION_KIND_LOG, 0);
+  return _scmp_action_new_kind (SCMP_ACTION_KIND_LOG, 0);
 }
 
 /**
@@ -446,319 +436,7 @@ scmp_action_new_log (void)
 ScmpAction *
 scmp_action_new_notify (void)
 {
-  return scmp_action_new_kind (SCMP_ACTION_KIND_NOTIFY, 0);
-}
-
-/* Parsing */
-
-typedef struct
-{
-  const char *name;
-  int value;
-} ErrnoName;
-
-/* glibc's strerrorname_np() gives one name per value; these are the
- * aliases it does not return. */
-static const ErrnoName errno_aliases[] = {
-#ifdef EWOULDBLOCK
-  { "EWOULDBLOCK", EWOULDBLOCK },
-#endif
-#ifdef EDEADLOCK
-  { "EDEADLOCK", EDEADLOCK },
-#endif
-#ifdef ENOTSUP
-  { "ENOTSUP", ENOTSUP },
-#endif
-};
-
-/* (element-type utf8 guint): lower-case errno name → value */
-static GHashTable *
-get_errno_names (void)
-{
-  static GHashTable *names = NULL;
-
-  if (g_once_init_enter (&names))
-    {
-      GHashTable *table = g_hash_table_new_full (g_str_hash, g_str_equal,
-                                                 g_free, NULL);
-
-      for (int i = 1; i <= SCMP_ACTION_ERRNO_MAX; i++)
-        {
-          const char *name = strerrorname_np (i);
-
-          if (name != NULL)
-            g_hash_table_insert (table, g_ascii_strdown (name, -1),
-                                 GINT_TO_POINTER (i));
-        }
-
-      for (gsize i = 0; i < G_N_ELEMENTS (errno_aliases); i++)
-        g_hash_table_insert (table, g_ascii_strdown (errno_aliases[i].name, -1),
-                             GINT_TO_POINTER (errno_aliases[i].value));
-
-      g_once_init_leave (&names, table);
-    }
-
-  return names;
-}
-
-static gboolean
-lookup_errno_name (const char *name,
-                   guint      *value)
-{
-  g_autofree char *lower = g_ascii_strdown (name, -1);
-  gpointer found;
-
-  if (!g_hash_table_lookup_extended (get_errno_names (), lower, NULL, &found))
-    return FALSE;
-
-  *value = GPOINTER_TO_UINT (found);
-  return TRUE;
-}
-
-/* Parses all of @text as a decimal or 0x-prefixed hexadecimal number. */
-static gboolean
-parse_number (const char *text,
-              guint64    *value)
-{
-  guint base = 10;
-  guint64 result = 0;
-  const char *p = text;
-
-  if (p[0] == '0' && (p[1] == 'x' || p[1] == 'X'))
-    {
-      base = 16;
-      p += 2;
-    }
-
-  if (*p == '\0')
-    return FALSE;
-
-  for (; *p != '\0'; p++)
-    {
-      int digit = base == 16 ? g_ascii_xdigit_value (*p) : g_ascii_digit_value (*p);
-
-      if (digit < 0)
-        return FALSE;
-      if (result > (G_MAXUINT64 - digit) / base)
-        return FALSE;
-      result = result * base + digit;
-    }
-
-  *value = result;
-  return TRUE;
-}
-
-static gboolean
-is_name_char (char c)
-{
-  return g_ascii_isalnum (c) || c == '_' || c == '-';
-}
-
-G_GNUC_PRINTF (3, 4)
-static void
-set_parse_error (GError     **error,
-                 const char  *text,
-                 const char  *format,
-                 ...)
-{
-  g_autofree char *reason = NULL;
-  va_list args;
-
-  va_start (args, format);
-  reason = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  g_set_error (error, SCMP_ERROR, SCMP_ERROR_INVALID_ARGUMENT,
-               "“%s” is not an action: %s", text, reason);
-}
-
-/**
- * scmp_action_new_from_string: (constructor)
- * @text: an action, such as `allow`, `errno(EPERM)` or `SCMP_ACT_LOG`
- * @error: return location for a #GError, or %NULL
- *
- * Parses an action from its string form. Every string
- * scmp_action_to_string() returns is accepted, and so are the other
- * spellings listed in the description of the ScmpAction section: for
- * example `kill`, `errno:1`, `errno(enosys)`, `trap`, `trace:0x10`,
- * `user-notif` and `SCMP_ACT_KILL_PROCESS`, in any case and with white
- * space around.
- *
- * As scmp_action_new_errno() does, this refuses an errno value above
- * %SCMP_ACTION_ERRNO_MAX; a trap or trace value above 65535 is an error
- * too.
- *
- * Returns: (transfer full): a new #ScmpAction, or %NULL with @error set
- *   to %SCMP_ERROR_INVALID_ARGUMENT
- *
- * Since: 0.1
- */
-ScmpAction *
-scmp_action_new_from_string (const char  *text,
-                             GError     **error)
-{
-  g_autofree char *trimmed = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *argument = NULL;
-  const char *p;
-  const char *bare_name;
-  gboolean found = FALSE;
-  ScmpActionKind kind = SCMP_ACTION_KIND_KILL_PROCESS;
-  guint64 value = 0;
-  guint max;
-
-  g_return_val_if_fail (text != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  if (!g_utf8_validate (text, -1, NULL))
-    {
-      g_set_error_literal (error, SCMP_ERROR, SCMP_ERROR_INVALID_ARGUMENT,
-                           "An action must be valid UTF-8");
-      return NULL;
-    }
-
-  trimmed = g_strstrip (g_strdup (text));
-
-  if (*trimmed == '\0')
-    {
-      set_parse_error (error, trimmed, "it is empty");
-      return NULL;
-    }
-
-  /* The name: letters, digits, '-' and '_', normalised to lower case and '-'. */
-  for (p = trimmed; is_name_char (*p); p++)
-    ;
-  name = g_ascii_strdown (trimmed, p - trimmed);
-  g_strdelimit (name, "_", '-');
-
-  bare_name = name;
-  if (g_str_has_prefix (bare_name, "scmp-act-"))
-    bare_name += strlen ("scmp-act-");
-
-  for (guint i = 0; i < SCMP_N_ACTION_KINDS && !found; i++)
-    {
-      if (strcmp (bare_name, action_kinds[i].name) == 0 ||
-          g_strcmp0 (bare_name, action_kinds[i].alias) == 0)
-        {
-          kind = (ScmpActionKind) i;
-          found = TRUE;
-        }
-    }
-
-  if (!found)
-    {
-      g_autofree char *shown = g_strndup (trimmed, p - trimmed);
-
-      if (*shown == '\0')
-        set_parse_error (error, trimmed, "it does not start with an action name");
-      else
-        set_parse_error (error, trimmed, "“%s” is not a known action name", shown);
-      return NULL;
-    }
-
-  /* The argument: "(value)" or ":value", with optional white space. */
-  while (g_ascii_isspace (*p))
-    p++;
-
-  if (*p == '(')
-    {
-      const char *end;
-
-      p++;
-      end = strchr (p, ')');
-      if (end == NULL)
-        {
-          set_parse_error (error, trimmed, "the closing parenthesis is missing");
-          return NULL;
-        }
-      if (end[1] != '\0')
-        {
-          const char *rest = end + 1;
-
-          while (g_ascii_isspace (*rest))
-            rest++;
-          set_parse_error (error, trimmed, "“%s” follows the closing parenthesis",
-                           rest);
-          return NULL;
-        }
-      argument = g_strstrip (g_strndup (p, end - p));
-      if (*argument == '\0')
-        {
-          set_parse_error (error, trimmed, "the parentheses are empty");
-          return NULL;
-        }
-    }
-  else if (*p == ':')
-    {
-      argument = g_strstrip (g_strdup (p + 1));
-      if (*argument == '\0')
-        {
-          set_parse_error (error, trimmed, "a value must follow the colon");
-          return NULL;
-        }
-    }
-  else if (*p != '\0')
-    {
-      set_parse_error (error, trimmed, "“%s” follows the action name", p);
-      return NULL;
-    }
-
-  if (action_kinds[kind].value_property == NULL)
-    {
-      if (argument != NULL)
-        {
-          set_parse_error (error, trimmed, "“%s” takes no value", bare_name);
-          return NULL;
-        }
-      return scmp_action_new_kind (kind, 0);
-    }
-
-  if (kind == SCMP_ACTION_KIND_ERRNO)
-    {
-      if (argument == NULL)
-        {
-          set_parse_error (error, trimmed,
-                           "an errno action needs a value, as in errno(EPERM) or errno(1)");
-          return NULL;
-        }
-      if (g_ascii_isalpha (argument[0]))
-        {
-          guint errno_value;
-
-          if (!lookup_errno_name (argument, &errno_value))
-            {
-              set_parse_error (error, trimmed, "“%s” is not a known errno name",
-                               argument);
-              return NULL;
-            }
-          value = errno_value;
-        }
-      else if (!parse_number (argument, &value))
-        {
-          set_parse_error (error, trimmed, "“%s” is neither a number nor an errno name",
-                           argument);
-          return NULL;
-        }
-    }
-  else if (argument != NULL && !parse_number (argument, &value))
-    {
-      /* trap and trace: the value is optional, 0 by default. */
-      set_parse_error (error, trimmed, "“%s” is not a number", argument);
-      return NULL;
-    }
-
-  max = kind == SCMP_ACTION_KIND_ERRNO ? SCMP_ACTION_ERRNO_MAX : G_MAXUINT16;
-  if (value > max)
-    {
-      set_parse_error (error, trimmed,
-                       "the %s %" G_GUINT64_FORMAT " is out of range: "
-                       "it must be between 0 and %u",
-                       kind == SCMP_ACTION_KIND_ERRNO ? "errno value" : "value",
-                       value, max);
-      return NULL;
-    }
-
-  return scmp_action_new_kind (kind, (guint) value);
+  return _scmp_action_new_kind (SCMP_ACTION_KIND_NOTIFY, 0);
 }
 
 /**
@@ -791,7 +469,7 @@ scmp_action_new_from_kernel_value (guint32   value,
 
   for (guint kind = 0; kind < SCMP_N_ACTION_KINDS; kind++)
     {
-      if (action_kinds[kind].kernel_value != action)
+      if (_scmp_action_kinds[kind].kernel_value != action)
         continue;
 
       if (kind == SCMP_ACTION_KIND_ERRNO && data > SCMP_ACTION_ERRNO_MAX)
@@ -803,7 +481,7 @@ scmp_action_new_from_kernel_value (guint32   value,
           return NULL;
         }
 
-      return scmp_action_new_kind ((ScmpActionKind) kind, data);
+      return _scmp_action_new_kind ((ScmpActionKind) kind, data);
     }
 
   g_set_error (error, SCMP_ERROR, SCMP_ERROR_INVALID_ARGUMENT,
@@ -934,7 +612,7 @@ scmp_action_get_kernel_value (ScmpAction *self)
 
   data = scmp_action_get_data (self) & SECCOMP_RET_DATA;
 
-  return action_kinds[self->kind].kernel_value | data;
+  return _scmp_action_kinds[self->kind].kernel_value | data;
 }
 
 /**
@@ -1016,9 +694,9 @@ scmp_action_to_string (ScmpAction *self)
   g_return_val_if_fail (SCMP_IS_ACTION (self), NULL);
   g_return_val_if_fail ((guint) self->kind < SCMP_N_ACTION_KINDS, NULL);
 
-  if (action_kinds[self->kind].value_property == NULL)
-    return g_strdup (action_kinds[self->kind].name);
+  if (_scmp_action_kinds[self->kind].value_property == NULL)
+    return g_strdup (_scmp_action_kinds[self->kind].name);
 
-  return g_strdup_printf ("%s(%u)", action_kinds[self->kind].name,
+  return g_strdup_printf ("%s(%u)", _scmp_action_kinds[self->kind].name,
                           scmp_action_get_data (self));
 }
