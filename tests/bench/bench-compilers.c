@@ -434,7 +434,8 @@ workload_add (Workload *w, const char *name, guint32 action,
   r.name = g_strdup (name);
   r.action = action;
   r.n_conds = n_conds;
-  memcpy (r.conds, conds, n_conds * sizeof *conds);
+  if (n_conds > 0)
+    memcpy (r.conds, conds, n_conds * sizeof *conds);
   r.exact = exact;
   r.on_error = on_error;
   g_array_append_val (w->rules, r);
