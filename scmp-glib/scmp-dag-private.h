@@ -50,9 +50,19 @@ typedef struct {
 void      _scmp_dag_init  (ScmpDag  *dag);
 void      _scmp_dag_clear (ScmpDag  *dag);
 
-/* RET @value. */
-ScmpNode *_scmp_dag_ret   (ScmpDag  *dag,
-                           guint32   value);
+ScmpNode *_scmp_dag_intern_ret (ScmpDag *dag,
+                                guint32  value);
+
+/* RET @value. (Inline: asked for once per syscall of every ABI, and
+ * mostly the same one or two.) */
+static inline ScmpNode *
+_scmp_dag_ret (ScmpDag *dag,
+               guint32  value)
+{
+  if (dag->last_ret == NULL || dag->last_ret->k != value)
+    dag->last_ret = _scmp_dag_intern_ret (dag, value);
+  return dag->last_ret;
+}
 
 /* if ((word(off) & mask) <jop> k) t else f, folded where the outcome is
  * known without a test (a mask of 0, a JEQ with bits outside the mask,

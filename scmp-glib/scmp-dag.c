@@ -73,15 +73,14 @@ dag_intern (ScmpDag  *dag,
   return found;
 }
 
+/* The RET of @value, made if it is new. */
 ScmpNode *
-_scmp_dag_ret (ScmpDag *dag,
-               guint32  value)
+_scmp_dag_intern_ret (ScmpDag *dag,
+                      guint32  value)
 {
   ScmpNode proto = { .kind = SCMP_NODE_RET, .k = value };
 
-  if (dag->last_ret == NULL || dag->last_ret->k != value)
-    dag->last_ret = dag_intern (dag, &proto);
-  return dag->last_ret;
+  return dag_intern (dag, &proto);
 }
 
 ScmpNode *

@@ -226,56 +226,57 @@ arch_decisions_clear (ScmpArchDecisions *ad)
   g_clear_pointer (&ad->arena, g_ptr_array_unref);
 }
 
-/* The slot of a rule on @info's ABI: its own number's, and the
+/* Where a rule lands on one ABI: the list of its own number, and the
  * multiplexer's when the call also goes through socketcall/ipc. */
+typedef struct {
+  int   direct;        /* name index, or -1 */
+  int   muxed;         /* the multiplexer's name index, or -1 */
+  guint sub;           /* (muxed) the sub-call */
+} RuleSlots;
+
 static void
 rule_slots (const RuleView     *r,
             const ScmpArchInfo *info,
             const int           mux_idx[3],
-            int                *direct,
-            int                *muxed,
-            guint              *sub)
+            RuleSlots          *out)
 {
-  ScmpMultiplexer mux = _scmp_syscall_mux (r->idx, info->arch, sub);
+  ScmpMultiplexer mux = _scmp_syscall_mux (r->idx, info->arch, &out->sub);
 
-  *direct = _scmp_syscall_number (r->idx, info->arch) >= 0 ? r->idx : -1;
-  *muxed = mux != SCMP_MULTIPLEXER_NONE ? mux_idx[mux] : -1;
+  out->direct = _scmp_syscall_number (r->idx, info->arch) >= 0 ? r->idx : -1;
+  out->muxed = mux != SCMP_MULTIPLEXER_NONE ? mux_idx[mux] : -1;
 }
 
+/* @slots: room for @n_rules, scratch shared by the ABIs. */
 static void
 arch_decisions_build (ScmpArchDecisions      *ad,
                       ScmpArchitecture        arch,
                       const ScmpCompileInput *input,
                       const RuleView         *rules,
-                      guint                   n_rules)
+                      guint                   n_rules,
+                      const int               mux_idx[3],
+                      RuleSlots              *slots)
 {
   guint n_names = _scmp_syscall_n_names ();
-  int mux_idx[3] = { -1, -1, -1 };
   guint total = 0, total_conds = 0;
 
   ad->info = _scmp_arch_get_info (arch);
   ad->default_action = scmp_action_get_kernel_value (input->default_action);
   ad->by_name = g_new0 (ScmpDecision, n_names);
   ad->arena = g_ptr_array_new_with_free_func (g_free);
-  mux_idx[SCMP_MULTIPLEXER_SOCKETCALL] = _scmp_syscall_lookup ("socketcall");
-  mux_idx[SCMP_MULTIPLEXER_IPC] = _scmp_syscall_lookup ("ipc");
 
   /* Count each list's clauses, lay the lists out in one block, fill them. */
   for (guint r = 0; r < n_rules; r++)
     {
-      int direct, muxed;
-      guint sub;
-
       if (rules[r].idx < 0)
         continue;
-      rule_slots (&rules[r], ad->info, mux_idx, &direct, &muxed, &sub);
-      if (direct >= 0)
+      rule_slots (&rules[r], ad->info, mux_idx, &slots[r]);
+      if (slots[r].direct >= 0)
         {
-          ad->by_name[direct].n++;
+          ad->by_name[slots[r].direct].n++;
           total_conds += rules[r].n_conds;
         }
-      if (muxed >= 0)
-        ad->by_name[muxed].n++;
+      if (slots[r].muxed >= 0)
+        ad->by_name[slots[r].muxed].n++;
     }
   for (guint i = 0; i < n_names; i++)
     total += ad->by_name[i].n;
@@ -293,31 +294,30 @@ arch_decisions_build (ScmpArchDecisions      *ad,
   for (guint r = 0; r < n_rules; r++)
     {
       const RuleView *rv = &rules[r];
-      int direct, muxed;
-      guint sub;
+      const RuleSlots *slot = &slots[r];
 
       if (rv->idx < 0)
         continue;
-      rule_slots (rv, ad->info, mux_idx, &direct, &muxed, &sub);
-      if (direct >= 0)
+      if (slot->direct >= 0)
         {
           ScmpArgCond *conds = ad->cond_store != NULL ? ad->cond_store + total_conds : NULL;
 
           for (guint i = 0; i < rv->n_conds; i++)
             _scmp_arg_cond_init (&conds[i], &rv->conds[i],
-                           _scmp_condition_type (&rv->conds[i], direct, arch));
+                                 _scmp_condition_type (&rv->conds[i], slot->direct, arch));
           if (!conds_unsatisfiable (conds, rv->n_conds))
             {
-              ScmpDecision *d = &ad->by_name[direct];
+              ScmpDecision *d = &ad->by_name[slot->direct];
 
               d->clauses[d->n++] = (ScmpClause) { conds, rv->n_conds, rv->action, -1, FALSE };
               total_conds += rv->n_conds;
             }
         }
-      if (muxed >= 0)
+      if (slot->muxed >= 0)
         {
-          ScmpDecision *d = &ad->by_name[muxed];
-          d->clauses[d->n++] = (ScmpClause) { NULL, 0, rv->action, (gint32) sub, rv->n_conds > 0 };
+          ScmpDecision *d = &ad->by_name[slot->muxed];
+          d->clauses[d->n++] = (ScmpClause) { NULL, 0, rv->action, (gint32) slot->sub,
+                                              rv->n_conds > 0 };
         }
     }
 
@@ -335,6 +335,8 @@ _scmp_decisions_build (ScmpDecisions          *d,
 {
   guint n_rules = input->rules->len;
   g_autofree RuleView *rules = g_new (RuleView, MAX (n_rules, 1));
+  g_autofree RuleSlots *slots = g_new (RuleSlots, MAX (n_rules, 1));
+  int mux_idx[3] = { -1, -1, -1 };
 
   for (guint r = 0; r < n_rules; r++)
     {
@@ -345,10 +347,12 @@ _scmp_decisions_build (ScmpDecisions          *d,
       rules[r].conds = _scmp_rule_get_conditions (rule, &rules[r].n_conds);
     }
 
+  mux_idx[SCMP_MULTIPLEXER_SOCKETCALL] = _scmp_syscall_lookup ("socketcall");
+  mux_idx[SCMP_MULTIPLEXER_IPC] = _scmp_syscall_lookup ("ipc");
   d->n = input->n_arches;
   d->ads = g_new0 (ScmpArchDecisions, input->n_arches);
   for (gsize i = 0; i < input->n_arches; i++)
-    arch_decisions_build (&d->ads[i], input->arches[i], input, rules, n_rules);
+    arch_decisions_build (&d->ads[i], input->arches[i], input, rules, n_rules, mux_idx, slots);
 }
 
 void

@@ -135,7 +135,8 @@ _scmp_emit_program (const ScmpDag   *dag,
                     ScmpProgram     *program,
                     GError         **error)
 {
-  g_autofree Slot *pool = g_new0 (Slot, dag->n_nodes);
+  /* (Every field a slot's reader needs is written first: no zeroing.) */
+  g_autofree Slot *pool = g_new (Slot, MAX (dag->n_nodes, 1));
   g_autofree Slot **by_id = g_new0 (Slot *, dag->n_nodes);
   g_autoptr(GPtrArray) post = g_ptr_array_new ();
   Layout lay = { pool, 0, by_id, post };

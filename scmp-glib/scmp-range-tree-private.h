@@ -25,11 +25,25 @@ typedef struct {
 
 /* Appends the range starting at @lo to @ranges (element-type ScmpRange),
  * in increasing order; merged with the last range when it has the same
- * @node. */
-void      _scmp_ranges_add              (GArray    *ranges,
-                                         guint32    lo,
-                                         ScmpNode  *node,
-                                         guint64    weight);
+ * @node. (Inline: once per syscall of every ABI.) */
+static inline void
+_scmp_ranges_add (GArray   *ranges,
+                  guint32   lo,
+                  ScmpNode *node,
+                  guint64   weight)
+{
+  if (ranges->len > 0)
+    {
+      ScmpRange *last = &g_array_index (ranges, ScmpRange, ranges->len - 1);
+
+      if (last->node == node)
+        {
+          last->weight += weight;
+          return;
+        }
+    }
+  g_array_append_val (ranges, ((ScmpRange) { lo, node, weight }));
+}
 
 /* The tree with the fewest tests expected for the weights (weight + 1 per
  * range); a weight-balanced one for very many ranges. @r[0].lo is 0. */

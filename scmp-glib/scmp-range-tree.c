@@ -11,24 +11,6 @@
 
 #include <string.h>
 
-void
-_scmp_ranges_add (GArray   *ranges,
-                  guint32   lo,
-                  ScmpNode *node,
-                  guint64   weight)
-{
-  if (ranges->len > 0)
-    {
-      ScmpRange *last = &g_array_index (ranges, ScmpRange, ranges->len - 1);
-
-      if (last->node == node)
-        {
-          last->weight += weight;
-          return;
-        }
-    }
-  g_array_append_val (ranges, ((ScmpRange) { lo, node, weight }));
-}
 /* Above this many ranges the optimal tree costs too much to find; a
  * weight-balanced split is close enough. */
 #define OPTIMAL_TREE_MAX_RANGES 1024

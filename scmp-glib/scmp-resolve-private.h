@@ -57,8 +57,15 @@ _scmp_arg_cond_equal (const ScmpArgCond *a,
 }
 
 /* Whether @c is one of @conds[0..n). */
-gboolean    _scmp_arg_conds_contain (const ScmpArgCond  *conds,
-                                     guint                n,
-                                     const ScmpArgCond  *c);
+static inline gboolean
+_scmp_arg_conds_contain (const ScmpArgCond *conds,
+                         guint              n,
+                         const ScmpArgCond *c)
+{
+  for (guint i = 0; i < n; i++)
+    if (_scmp_arg_cond_equal (&conds[i], c))
+      return TRUE;
+  return FALSE;
+}
 
 G_END_DECLS

@@ -56,17 +56,6 @@ _scmp_arg_cond_init (ScmpArgCond         *out,
   out->mask = c->op == SCMP_COMPARE_OP_MASKED_EQ ? c->mask & m : 0;
 }
 
-gboolean
-_scmp_arg_conds_contain (const ScmpArgCond *conds,
-                         guint              n,
-                         const ScmpArgCond *c)
-{
-  for (guint i = 0; i < n; i++)
-    if (_scmp_arg_cond_equal (&conds[i], c))
-      return TRUE;
-  return FALSE;
-}
-
 /* The check runs when a rule joins a filter (or an ABI joins a filter
  * with rules), so that compiling never meets a rule it cannot compile. */
 gboolean
