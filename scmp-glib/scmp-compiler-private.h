@@ -59,6 +59,12 @@ ScmpProgram *_scmp_compiler_compile     (const ScmpCompileInput  *input,
                                          ScmpCompileMode          mode,
                                          GError                 **error);
 
+/* The safety net every program passes before it leaves the compiler: the
+ * kernel's rules (_scmp_bpf_validate()). A program that breaks them is a
+ * compiler bug, reported as SCMP_ERROR_FAILED, "Internal error: …". */
+gboolean     _scmp_compiler_check_program (const ScmpProgram    *program,
+                                           GError              **error);
+
 void         _scmp_program_free         (ScmpProgram             *program);
 
 /* Readable pseudo code of the filter's decision for every arch and syscall. */

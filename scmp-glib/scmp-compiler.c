@@ -63,7 +63,6 @@ compile_decisions (const ScmpCompileInput  *input,
                    GError                 **error)
 {
   g_autoptr(ScmpProgram) program = g_new0 (ScmpProgram, 1);
-  g_autoptr(GError) invalid = NULL;
   ScmpDag dag;
   gboolean ok;
 
@@ -75,15 +74,24 @@ compile_decisions (const ScmpCompileInput  *input,
   if (!ok)
     return NULL;
 
-  if (!_scmp_bpf_validate (program->insns, program->n_insns, &invalid))
-    {
-      g_set_error (error, SCMP_ERROR, SCMP_ERROR_FAILED,
-                   "Internal error: the compiler made a program that the kernel "
-                   "would refuse (%s). This is a bug in scmp-glib; please report "
-                   "it with the rules that cause it", invalid->message);
-      return NULL;
-    }
+  if (!_scmp_compiler_check_program (program, error))
+    return NULL;
   return g_steal_pointer (&program);
+}
+
+gboolean
+_scmp_compiler_check_program (const ScmpProgram  *program,
+                              GError            **error)
+{
+  g_autoptr(GError) invalid = NULL;
+
+  if (_scmp_bpf_validate (program->insns, program->n_insns, &invalid))
+    return TRUE;
+  g_set_error (error, SCMP_ERROR, SCMP_ERROR_FAILED,
+               "Internal error: the compiler made a program that the kernel "
+               "would refuse (%s). This is a bug in scmp-glib; please report "
+               "it with the rules that cause it", invalid->message);
+  return FALSE;
 }
 
 ScmpProgram *

@@ -29,6 +29,7 @@
 #include "test-rules.h"
 
 #include <errno.h>
+#include <string.h>
 #include <linux/seccomp.h>
 
 #define RET_ERRNO(e) (SECCOMP_RET_ERRNO | (e))
@@ -470,6 +471,34 @@ test_emit_too_large (void)
   _scmp_dag_clear (&dag);
 }
 
+/* The safety net: a program the kernel would refuse never leaves the
+ * compiler; the error says it is an internal one, and why. */
+static void
+test_check_program (void)
+{
+  struct sock_filter good[] = {
+    BPF_STMT (BPF_LD | BPF_W | BPF_ABS, SCMP_BPF_OFF_NR),
+    BPF_JUMP (BPF_JMP | BPF_JEQ | BPF_K, 1, 0, 1),
+    BPF_STMT (BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
+    BPF_STMT (BPF_RET | BPF_K, SECCOMP_RET_KILL_PROCESS),
+  };
+  struct sock_filter far[G_N_ELEMENTS (good)];
+  ScmpProgram program = { good, G_N_ELEMENTS (good), FALSE, FALSE };
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (_scmp_compiler_check_program (&program, &error));
+  g_assert_no_error (error);
+
+  /* the false side jumps past the end */
+  memcpy (far, good, sizeof good);
+  far[1].jf = 2;
+  program.insns = far;
+  g_assert_false (_scmp_compiler_check_program (&program, &error));
+  g_assert_error (error, SCMP_ERROR, SCMP_ERROR_FAILED);
+  g_assert_true (g_str_has_prefix (error->message, "Internal error: "));
+  g_assert_nonnull (strstr (error->message, "false branch"));
+}
+
 /* Hash-consing: the same test twice is one node; folds need no node. */
 static void
 test_dag_sharing (void)
@@ -508,6 +537,7 @@ main (int   argc,
   g_test_add_func ("/stages/emit/far-jump", test_emit_far_jump);
   g_test_add_func ("/stages/emit/loads", test_emit_loads);
   g_test_add_func ("/stages/emit/too-large", test_emit_too_large);
+  g_test_add_func ("/stages/check-program", test_check_program);
 
   return g_test_run ();
 }
