@@ -22,6 +22,7 @@ typedef struct {
   gsize             n_arches;
   ScmpAction       *default_action;
   ScmpAction       *bad_arch_action;
+  ScmpAction       *unknown_action;     /* (nullable) for numbers the tables do not name */
   gboolean          allow_tracer_skip;
   GHashTable       *priorities;         /* (nullable) syscall name → GUINT_TO_POINTER (priority) */
 } ScmpCompileInput;

@@ -37,11 +37,21 @@ typedef struct {
   guint       n;
 } ScmpDecision;
 
+/* The decision for numbers @first..@last that the tables do not name. */
+typedef struct {
+  guint32      first, last;
+  ScmpDecision d;
+} ScmpNumberSpan;
+
 /* The decisions of one ABI, and the storage they point into. */
 typedef struct {
   const ScmpArchInfo *info;
   guint32       default_action;
-  ScmpDecision *by_name;       /* [name index]: the decision for its number on this ABI */
+  guint32       unknown_action;  /* for the numbers the tables do not name */
+  ScmpDecision *by_name;         /* [name index]: the decision for its number on this ABI */
+  ScmpNumberSpan *spans;         /* (array length=n_spans) sorted, disjoint: the
+                                    rules on numbers the tables do not name */
+  guint         n_spans;
 
   ScmpClause   *store;         /* the clauses of by_name before expansion */
   ScmpArgCond  *cond_store;    /* their conditions */
@@ -57,6 +67,11 @@ typedef struct {
 void _scmp_decisions_build (ScmpDecisions          *decisions,
                             const ScmpCompileInput *input);
 void _scmp_decisions_clear (ScmpDecisions          *decisions);
+
+/* What syscall @name_index gets on @ad's ABI when none of its clauses
+ * holds: the default action. */
+guint32 _scmp_arch_decisions_fallback (const ScmpArchDecisions *ad,
+                                       int                      name_index);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ScmpDecisions, _scmp_decisions_clear)
 

@@ -211,10 +211,14 @@ decision_trim (ScmpDecision *d,
 
 /* What every ABI reads of a rule, taken once per compile. */
 typedef struct {
-  int                  idx;        /* name index, -1 for an unknown name */
+  ScmpRule            *rule;
+  int                  idx;        /* name index, -1 for an unknown name or numbers */
   guint32              action;
   const ScmpCondition *conds;
   guint                n_conds;
+  gboolean             numbers;    /* a rule on numbers: */
+  ScmpArchitecture     nr_arch;    /*   their ABI */
+  guint32              first, last;
 } RuleView;
 
 static void
@@ -223,27 +227,145 @@ arch_decisions_clear (ScmpArchDecisions *ad)
   g_clear_pointer (&ad->by_name, g_free);
   g_clear_pointer (&ad->store, g_free);
   g_clear_pointer (&ad->cond_store, g_free);
+  g_clear_pointer (&ad->spans, g_free);
   g_clear_pointer (&ad->arena, g_ptr_array_unref);
 }
 
-/* Where a rule lands on one ABI: the list of its own number, and the
- * multiplexer's when the call also goes through socketcall/ipc. */
+/* Where a rule lands on one ABI: the lists of its own number (or, for a
+ * rule on numbers, of the table's syscalls by_nr[nr_from..nr_to) in its
+ * range), and the multiplexer's when the call also goes through
+ * socketcall/ipc. */
 typedef struct {
-  int   direct;        /* name index, or -1 */
-  int   muxed;         /* the multiplexer's name index, or -1 */
-  guint sub;           /* (muxed) the sub-call */
+  gboolean applies;
+  int      direct;       /* name index, or -1 */
+  int      muxed;        /* the multiplexer's name index, or -1 */
+  guint    sub;          /* (muxed) the sub-call */
+  guint    nr_from, nr_to;
 } RuleSlots;
+
+/* The first of @by_nr[0..n) whose number on @arch is >= @nr. */
+static guint
+by_nr_lower_bound (const guint16    *by_nr,
+                   guint             n,
+                   ScmpArchitecture  arch,
+                   guint64           nr)
+{
+  guint lo = 0, hi = n;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if ((guint32) _scmp_syscall_number (by_nr[mid], arch) < nr)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
 
 static void
 rule_slots (const RuleView     *r,
             const ScmpArchInfo *info,
             const int           mux_idx[3],
+            const guint16      *by_nr,
+            guint               n_by_nr,
             RuleSlots          *out)
 {
-  ScmpMultiplexer mux = _scmp_syscall_mux (r->idx, info->arch, &out->sub);
+  ScmpMultiplexer mux;
 
+  out->applies = _scmp_rule_applies_to (r->rule, info->arch);
+  out->direct = out->muxed = -1;
+  out->nr_from = out->nr_to = 0;
+  if (!out->applies)
+    return;
+  if (r->numbers)
+    {
+      out->nr_from = by_nr_lower_bound (by_nr, n_by_nr, info->arch, r->first);
+      out->nr_to = by_nr_lower_bound (by_nr, n_by_nr, info->arch, (guint64) r->last + 1);
+      return;
+    }
+  if (r->idx < 0)
+    return;
+  mux = _scmp_syscall_mux (r->idx, info->arch, &out->sub);
   out->direct = _scmp_syscall_number (r->idx, info->arch) >= 0 ? r->idx : -1;
   out->muxed = mux != SCMP_MULTIPLEXER_NONE ? mux_idx[mux] : -1;
+}
+
+static int
+compare_guint32 (gconstpointer a,
+                 gconstpointer b)
+{
+  guint32 x = *(const guint32 *) a, y = *(const guint32 *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* The decisions for numbers the tables do not name: the rules on numbers
+ * cut the number space into spans, each with the clauses of the rules
+ * covering it, in order. (Numbers the table names inside a span are
+ * decided by their own list; dispatch only asks the spans for the others.) */
+static void
+spans_build (ScmpArchDecisions *ad,
+             const RuleView    *rules,
+             guint              n_rules,
+             const RuleSlots   *slots)
+{
+  g_autoptr(GArray) cuts = g_array_new (FALSE, FALSE, sizeof (guint32));
+  g_autoptr(GArray) spans = g_array_new (FALSE, FALSE, sizeof (ScmpNumberSpan));
+
+  for (guint r = 0; r < n_rules; r++)
+    if (slots[r].applies && rules[r].numbers)
+      {
+        guint32 end = rules[r].last + 1;
+
+        g_array_append_val (cuts, rules[r].first);
+        if (end != 0)
+          g_array_append_val (cuts, end);
+      }
+  if (cuts->len == 0)
+    return;
+  g_array_sort (cuts, compare_guint32);
+
+  for (guint c = 0; c < cuts->len; c++)
+    {
+      guint32 lo = g_array_index (cuts, guint32, c);
+      guint32 hi;
+      ScmpNumberSpan span;
+      GArray *clauses;
+
+      if (c + 1 < cuts->len && g_array_index (cuts, guint32, c + 1) == lo)
+        continue;
+      hi = c + 1 < cuts->len ? g_array_index (cuts, guint32, c + 1) - 1 : G_MAXUINT32;
+      clauses = g_array_new (FALSE, FALSE, sizeof (ScmpClause));
+      for (guint r = 0; r < n_rules; r++)
+        if (slots[r].applies && rules[r].numbers && rules[r].first <= lo && hi <= rules[r].last)
+          {
+            const RuleView *rv = &rules[r];
+            ScmpArgCond *conds = rv->n_conds > 0 ? g_new (ScmpArgCond, rv->n_conds) : NULL;
+            ScmpClause clause = { conds, rv->n_conds, rv->action, -1, FALSE };
+
+            /* no table entry: every argument is the whole register */
+            for (guint i = 0; i < rv->n_conds; i++)
+              _scmp_arg_cond_init (&conds[i], &rv->conds[i],
+                                   _scmp_condition_type (&rv->conds[i], -1, ad->info->arch));
+            if (conds != NULL)
+              g_ptr_array_add (ad->arena, conds);
+            if (!conds_unsatisfiable (conds, rv->n_conds))
+              g_array_append_val (clauses, clause);
+          }
+      span.first = lo;
+      span.last = hi;
+      span.d.n = clauses->len;
+      span.d.clauses = (ScmpClause *) (void *) clauses->data;
+      g_ptr_array_add (ad->arena, g_array_free (clauses, FALSE));
+      if (span.d.n > 0)
+        decision_trim (&span.d, ad->unknown_action);
+      if (span.d.n > 0)
+        g_array_append_val (spans, span);
+    }
+  ad->n_spans = spans->len;
+  ad->spans = (ScmpNumberSpan *) (void *) g_array_free (g_steal_pointer (&spans), FALSE);
 }
 
 /* @slots: room for @n_rules, scratch shared by the ABIs. */
@@ -258,25 +380,32 @@ arch_decisions_build (ScmpArchDecisions      *ad,
 {
   guint n_names = _scmp_syscall_n_names ();
   guint total = 0, total_conds = 0;
+  guint n_by_nr;
+  const guint16 *by_nr = _scmp_arch_syscalls_by_nr (arch, &n_by_nr);
 
   ad->info = _scmp_arch_get_info (arch);
   ad->default_action = scmp_action_get_kernel_value (input->default_action);
+  ad->unknown_action = input->unknown_action != NULL
+                       ? scmp_action_get_kernel_value (input->unknown_action)
+                       : ad->default_action;
   ad->by_name = g_new0 (ScmpDecision, n_names);
   ad->arena = g_ptr_array_new_with_free_func (g_free);
 
   /* Count each list's clauses, lay the lists out in one block, fill them. */
   for (guint r = 0; r < n_rules; r++)
     {
-      if (rules[r].idx < 0)
-        continue;
-      rule_slots (&rules[r], ad->info, mux_idx, &slots[r]);
-      if (slots[r].direct >= 0)
+      const RuleSlots *slot = &slots[r];
+
+      rule_slots (&rules[r], ad->info, mux_idx, by_nr, n_by_nr, &slots[r]);
+      for (guint k = slot->nr_from; k < slot->nr_to; k++)
+        ad->by_name[by_nr[k]].n++;
+      if (slot->direct >= 0)
         {
-          ad->by_name[slots[r].direct].n++;
+          ad->by_name[slot->direct].n++;
           total_conds += rules[r].n_conds;
         }
-      if (slots[r].muxed >= 0)
-        ad->by_name[slots[r].muxed].n++;
+      if (slot->muxed >= 0)
+        ad->by_name[slot->muxed].n++;
     }
   for (guint i = 0; i < n_names; i++)
     total += ad->by_name[i].n;
@@ -296,8 +425,13 @@ arch_decisions_build (ScmpArchDecisions      *ad,
       const RuleView *rv = &rules[r];
       const RuleSlots *slot = &slots[r];
 
-      if (rv->idx < 0)
-        continue;
+      /* (a range of numbers has no conditions) */
+      for (guint k = slot->nr_from; k < slot->nr_to; k++)
+        {
+          ScmpDecision *d = &ad->by_name[by_nr[k]];
+
+          d->clauses[d->n++] = (ScmpClause) { NULL, 0, rv->action, -1, FALSE };
+        }
       if (slot->direct >= 0)
         {
           ScmpArgCond *conds = ad->cond_store != NULL ? ad->cond_store + total_conds : NULL;
@@ -326,7 +460,15 @@ arch_decisions_build (ScmpArchDecisions      *ad,
       decision_expand (&ad->by_name[mux_idx[m]], m, ad->default_action, ad->arena);
   for (guint i = 0; i < n_names; i++)
     if (ad->by_name[i].n > 0)
-      decision_trim (&ad->by_name[i], ad->default_action);
+      decision_trim (&ad->by_name[i], _scmp_arch_decisions_fallback (ad, i));
+  spans_build (ad, rules, n_rules, slots);
+}
+
+guint32
+_scmp_arch_decisions_fallback (const ScmpArchDecisions *ad,
+                               int                      name_index)
+{
+  return ad->default_action;
 }
 
 void
@@ -342,9 +484,12 @@ _scmp_decisions_build (ScmpDecisions          *d,
     {
       ScmpRule *rule = g_ptr_array_index (input->rules, r);
 
+      rules[r].rule = rule;
       rules[r].idx = _scmp_rule_get_syscall_index (rule);
       rules[r].action = scmp_action_get_kernel_value (scmp_rule_get_action (rule));
       rules[r].conds = _scmp_rule_get_conditions (rule, &rules[r].n_conds);
+      rules[r].numbers = _scmp_rule_get_number_range (rule, &rules[r].nr_arch,
+                                                      &rules[r].first, &rules[r].last);
     }
 
   mux_idx[SCMP_MULTIPLEXER_SOCKETCALL] = _scmp_syscall_lookup ("socketcall");

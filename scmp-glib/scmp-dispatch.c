@@ -21,6 +21,37 @@
  * hint multiplies it, numbers outside the table count (almost) nothing. */
 #define WEIGHT_PER_SYSCALL 64
 
+/* Numbers @lo..@hi, which the table does not name: the spans of rules on
+ * numbers, and the unknown-syscall action around them. @span walks
+ * @ad->spans upwards as the holes do. */
+static void
+ranges_add_hole (GArray                  *ranges,
+                 ScmpDag                 *dag,
+                 const ScmpArchDecisions *ad,
+                 guint32                  lo,
+                 guint32                  hi,
+                 guint                   *span,
+                 ScmpCompileMode          mode)
+{
+  ScmpNode *unknown = _scmp_dag_ret (dag, ad->unknown_action);
+
+  while (*span < ad->n_spans && ad->spans[*span].last < lo)
+    (*span)++;
+  for (; *span < ad->n_spans && ad->spans[*span].first <= hi; (*span)++)
+    {
+      const ScmpNumberSpan *sp = &ad->spans[*span];
+
+      if (sp->first > lo)
+        _scmp_ranges_add (ranges, lo, unknown, 0);
+      _scmp_ranges_add (ranges, MAX (sp->first, lo),
+                        _scmp_lower_decision (dag, ad->info, &sp->d, ad->unknown_action, mode), 0);
+      if (sp->last >= hi)
+        return;          /* (the span may go on into the next hole) */
+      lo = sp->last + 1;
+    }
+  _scmp_ranges_add (ranges, lo, unknown, 0);
+}
+
 /* Ranges [from, to] of one ABI's number space (to inclusive). */
 static void
 ranges_add_arch (GArray                  *ranges,
@@ -31,42 +62,41 @@ ranges_add_arch (GArray                  *ranges,
                  const ScmpCompileInput  *input,
                  ScmpCompileMode          mode)
 {
-  ScmpNode *dflt = _scmp_dag_ret (dag, ad->default_action);
   ScmpArchitecture arch = ad->info->arch;
   gboolean hints = input->priorities != NULL && g_hash_table_size (input->priorities) > 0;
   guint n_sys;
   const guint16 *by_nr = _scmp_arch_syscalls_by_nr (arch, &n_sys);
-  guint64 gap = 0;          /* syscalls of the table since @cursor */
-  guint32 cursor = from;
+  guint32 cursor = from;     /* the first number not yet in @ranges */
+  guint span = 0;
 
   for (guint i = 0; i < n_sys; i++)
     {
       const ScmpDecision *d = &ad->by_name[by_nr[i]];
       guint32 nr = (guint32) _scmp_syscall_number (by_nr[i], arch);
+      guint32 fallback = _scmp_arch_decisions_fallback (ad, by_nr[i]);
       guint64 weight = WEIGHT_PER_SYSCALL;
 
       if (nr < from)
         continue;
       if (nr > to)
         break;
-      if (d->n == 0)
-        {
-          gap++;
-          continue;
-        }
       if (nr > cursor)
-        _scmp_ranges_add (ranges, cursor, dflt, WEIGHT_PER_SYSCALL * gap);
-      if (hints)
-        weight *= 1 + GPOINTER_TO_UINT (g_hash_table_lookup (input->priorities,
-                                                             _scmp_syscall_name (by_nr[i])));
-      _scmp_ranges_add (ranges, nr, _scmp_lower_decision (dag, ad->info, d, ad->default_action, mode), weight);
-      gap = 0;
+        ranges_add_hole (ranges, dag, ad, cursor, nr - 1, &span, mode);
+      if (d->n == 0)
+        _scmp_ranges_add (ranges, nr, _scmp_dag_ret (dag, fallback), weight);
+      else
+        {
+          if (hints)
+            weight *= 1 + GPOINTER_TO_UINT (g_hash_table_lookup (input->priorities,
+                                                                 _scmp_syscall_name (by_nr[i])));
+          _scmp_ranges_add (ranges, nr, _scmp_lower_decision (dag, ad->info, d, fallback, mode),
+                            weight);
+        }
       cursor = nr + 1;
     }
   if (cursor <= to)
-    _scmp_ranges_add (ranges, cursor, dflt, WEIGHT_PER_SYSCALL * gap);
+    ranges_add_hole (ranges, dag, ad, cursor, to, &span, mode);
 }
-
 
 /* The search over nr that leads to each range's node. */
 static ScmpNode *

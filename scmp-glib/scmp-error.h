@@ -40,6 +40,9 @@ G_BEGIN_DECLS
  *   the filter, or cannot be combined with the others
  * @SCMP_ERROR_TOO_LARGE: the compiled program would exceed the kernel's
  *   limit of 4096 instructions
+ * @SCMP_ERROR_SYSCALL_NOT_ON_ARCHITECTURE: an exact rule names a system
+ *   call that one of the filter's architectures lacks (a name no
+ *   architecture has is %SCMP_ERROR_INVALID_SYSCALL)
  *
  * Error codes in the %SCMP_ERROR domain.
  *
@@ -54,6 +57,7 @@ typedef enum {
   SCMP_ERROR_LOAD_FAILED,
   SCMP_ERROR_INVALID_ARCHITECTURE,
   SCMP_ERROR_TOO_LARGE,
+  SCMP_ERROR_SYSCALL_NOT_ON_ARCHITECTURE,
 } ScmpError;
 
 SCMP_AVAILABLE_IN_ALL

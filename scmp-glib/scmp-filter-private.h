@@ -29,6 +29,7 @@ struct _ScmpFilter
 
   ScmpAction *default_action;       /* (owned) */
   ScmpAction *bad_arch_action;      /* (owned) */
+  ScmpAction *unknown_action;       /* (owned) (nullable) */
   GPtrArray  *rules;                /* (owned) (element-type ScmpRule) */
   GHashTable *rule_set;             /* (owned) the rules, borrowed, as a set
                                        under scmp_rule_same_conditions(): a
@@ -96,6 +97,8 @@ void               _scmp_filter_remove_rule_unchecked  (ScmpFilter   *self,
  * changing several things emits it once; return whether it changed. */
 gboolean           _scmp_filter_replace_bad_arch_action   (ScmpFilter *self,
                                                            ScmpAction *action);
+gboolean           _scmp_filter_replace_unknown_syscall_action (ScmpFilter *self,
+                                                                ScmpAction *action);
 gboolean           _scmp_filter_replace_allow_tracer_skip (ScmpFilter *self,
                                                            gboolean    allow);
 

@@ -32,6 +32,7 @@ _scmp_filter_get_compile_input (ScmpFilter       *self,
   input->n_arches = self->arches->len;
   input->default_action = self->default_action;
   input->bad_arch_action = self->bad_arch_action;
+  input->unknown_action = self->unknown_action;
   input->allow_tracer_skip = self->allow_tracer_skip;
   input->priorities = self->priorities;
 }

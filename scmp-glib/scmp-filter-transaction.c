@@ -16,6 +16,7 @@ typedef struct {
   GArray     *arches;
   GHashTable *priorities;
   ScmpAction *bad_arch_action;
+  ScmpAction *unknown_action;       /* (nullable) */
   gboolean    allow_tracer_skip;
 } Snapshot;
 
@@ -28,6 +29,7 @@ _scmp_filter_snapshot_free (gpointer data)
   g_array_unref (s->arches);
   g_hash_table_unref (s->priorities);
   g_object_unref (s->bad_arch_action);
+  g_clear_object (&s->unknown_action);
   g_free (s);
 }
 
@@ -201,6 +203,7 @@ scmp_filter_begin (ScmpFilter *self)
   s->arches = g_array_copy (self->arches);
   s->priorities = _scmp_filter_priorities_copy (self->priorities);
   s->bad_arch_action = g_object_ref (self->bad_arch_action);
+  s->unknown_action = self->unknown_action != NULL ? g_object_ref (self->unknown_action) : NULL;
   s->allow_tracer_skip = self->allow_tracer_skip;
   g_ptr_array_add (self->transactions, s);
 }
@@ -248,6 +251,7 @@ scmp_filter_rollback (ScmpFilter *self)
   self->priorities = g_hash_table_ref (s->priorities);
   /* Not the public setters: each would emit ::changed of its own. */
   _scmp_filter_replace_bad_arch_action (self, s->bad_arch_action);
+  _scmp_filter_replace_unknown_syscall_action (self, s->unknown_action);
   _scmp_filter_replace_allow_tracer_skip (self, s->allow_tracer_skip);
   _scmp_filter_snapshot_free (s);
   _scmp_filter_invalidate (self);

@@ -111,6 +111,7 @@ enum {
   PROP_0,
   PROP_DEFAULT_ACTION,
   PROP_BAD_ARCH_ACTION,
+  PROP_UNKNOWN_SYSCALL_ACTION,
   PROP_NO_NEW_PRIVS,
   PROP_THREAD_SYNC,
   PROP_LOG,
@@ -182,7 +183,14 @@ rule_hash (gconstpointer data)
   int idx = _scmp_rule_get_syscall_index (rule);
   guint n;
   const ScmpCondition *conds = _scmp_rule_get_conditions (rule, &n);
-  guint key = idx >= 0 ? (guint) idx : g_str_hash (scmp_rule_get_syscall (rule));
+  ScmpArchitecture nr_arch;
+  guint32 first, last;
+  guint key;
+
+  if (_scmp_rule_get_number_range (rule, &nr_arch, &first, &last))
+    key = nr_arch * 7919u + first * 31u + last;
+  else
+    key = idx >= 0 ? (guint) idx : g_str_hash (scmp_rule_get_syscall (rule));
 
   for (guint i = 0; i < n; i++)
     {
@@ -307,6 +315,7 @@ scmp_filter_finalize (GObject *object)
 
   g_clear_object (&self->default_action);
   g_clear_object (&self->bad_arch_action);
+  g_clear_object (&self->unknown_action);
   g_clear_pointer (&self->rules, g_ptr_array_unref);
   g_clear_pointer (&self->rule_set, g_hash_table_unref);
   g_clear_pointer (&self->arches, g_array_unref);
@@ -346,6 +355,10 @@ scmp_filter_get_property (GObject    *object,
       break;
     case PROP_BAD_ARCH_ACTION:
       g_value_set_object (value, self->bad_arch_action);
+      break;
+
+    case PROP_UNKNOWN_SYSCALL_ACTION:
+      g_value_set_object (value, self->unknown_action);
       break;
     case PROP_NO_NEW_PRIVS:
       g_value_set_boolean (value, self->no_new_privs);
@@ -388,6 +401,10 @@ scmp_filter_set_property (GObject      *object,
       break;
     case PROP_BAD_ARCH_ACTION:
       scmp_filter_set_bad_arch_action (self, g_value_get_object (value));
+      break;
+
+    case PROP_UNKNOWN_SYSCALL_ACTION:
+      scmp_filter_set_unknown_syscall_action (self, g_value_get_object (value));
       break;
     case PROP_NO_NEW_PRIVS:
       scmp_filter_set_no_new_privs (self, g_value_get_boolean (value));
@@ -445,6 +462,28 @@ scmp_filter_class_init (ScmpFilterClass *klass)
    */
   properties[PROP_BAD_ARCH_ACTION] =
     g_param_spec_object ("bad-arch-action", NULL, NULL,
+                         SCMP_TYPE_ACTION,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * ScmpFilter:unknown-syscall-action: (attributes org.gtk.Property.get=scmp_filter_get_unknown_syscall_action org.gtk.Property.set=scmp_filter_set_unknown_syscall_action)
+   *
+   * The action for syscall numbers the tables do not name on an ABI of
+   * the filter — numbers above the newest syscall, holes between
+   * numbers, private numbers — where no rule decides; %NULL (the
+   * default) gives them the default action like every other call.
+   *
+   * With `errno(ENOSYS)` a filter says "this syscall does not exist" for
+   * every call newer than it knows, which is what C libraries expect
+   * before they fall back to an older call (clone3() to clone(),
+   * faccessat2() to faccessat()), while the default action can still be
+   * a harsher one for the calls it does know. It costs no instruction
+   * beyond the ranges it adds.
+   *
+   * Since: 0.1
+   */
+  properties[PROP_UNKNOWN_SYSCALL_ACTION] =
+    g_param_spec_object ("unknown-syscall-action", NULL, NULL,
                          SCMP_TYPE_ACTION,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
@@ -706,6 +745,67 @@ _scmp_filter_replace_bad_arch_action (ScmpFilter *self,
 
   g_set_object (&self->bad_arch_action, new_action);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BAD_ARCH_ACTION]);
+  return TRUE;
+}
+
+/**
+ * scmp_filter_get_unknown_syscall_action:
+ * @self: a #ScmpFilter
+ *
+ * Gets the action for syscall numbers the tables do not name
+ * (#ScmpFilter:unknown-syscall-action).
+ *
+ * Returns: (transfer none) (nullable): the action, or %NULL when those
+ *   numbers get the default action
+ *
+ * Since: 0.1
+ */
+ScmpAction *
+scmp_filter_get_unknown_syscall_action (ScmpFilter *self)
+{
+  g_return_val_if_fail (SCMP_IS_FILTER (self), NULL);
+
+  return self->unknown_action;
+}
+
+/**
+ * scmp_filter_set_unknown_syscall_action:
+ * @self: a #ScmpFilter
+ * @action: (nullable): the action, or %NULL for the default action
+ *
+ * Sets the action for syscall numbers the tables do not name on each of
+ * the filter's ABIs, where no rule decides
+ * (#ScmpFilter:unknown-syscall-action).
+ *
+ * Since: 0.1
+ */
+void
+scmp_filter_set_unknown_syscall_action (ScmpFilter *self,
+                                        ScmpAction *action)
+{
+  g_autoptr(ScmpFilter) hold = NULL;
+
+  g_return_if_fail (SCMP_IS_FILTER (self));
+  g_return_if_fail (action == NULL || SCMP_IS_ACTION (action));
+
+  hold = g_object_ref (self);
+  if (_scmp_filter_replace_unknown_syscall_action (self, action))
+    _scmp_filter_invalidate (self);
+}
+
+/* Sets the unknown-syscall action and notifies, without ::changed;
+ * returns whether it changed. */
+gboolean
+_scmp_filter_replace_unknown_syscall_action (ScmpFilter *self,
+                                             ScmpAction *action)
+{
+  if (self->unknown_action == action ||
+      (self->unknown_action != NULL && action != NULL &&
+       scmp_action_equal (self->unknown_action, action)))
+    return FALSE;
+
+  g_set_object (&self->unknown_action, action);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UNKNOWN_SYSCALL_ACTION]);
   return TRUE;
 }
 

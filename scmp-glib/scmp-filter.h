@@ -100,6 +100,11 @@ SCMP_AVAILABLE_IN_ALL
 void              scmp_filter_set_bad_arch_action (ScmpFilter       *self,
                                                    ScmpAction       *action);
 SCMP_AVAILABLE_IN_ALL
+ScmpAction       *scmp_filter_get_unknown_syscall_action (ScmpFilter        *self);
+SCMP_AVAILABLE_IN_ALL
+void              scmp_filter_set_unknown_syscall_action (ScmpFilter        *self,
+                                                          ScmpAction        *action);
+SCMP_AVAILABLE_IN_ALL
 gboolean          scmp_filter_get_no_new_privs   (ScmpFilter        *self);
 SCMP_AVAILABLE_IN_ALL
 void              scmp_filter_set_no_new_privs   (ScmpFilter        *self,

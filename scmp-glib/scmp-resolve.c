@@ -67,15 +67,21 @@ _scmp_compiler_check_rule (ScmpRule                *rule,
   const char *name = scmp_rule_get_syscall (rule);
   guint n_conds = scmp_rule_get_n_conditions (rule);
   gboolean exact = scmp_rule_get_exact (rule);
+  ScmpArchitecture nr_arch;
+  guint32 first, last;
+  gboolean numbers = _scmp_rule_get_number_range (rule, &nr_arch, &first, &last);
+  g_autofree char *label = NULL;
   int idx;
 
   /* A rule built by property bag may lack its syscall or action. */
-  if (name == NULL || *name == '\0' || scmp_rule_get_action (rule) == NULL)
+  if ((!numbers && (name == NULL || *name == '\0')) || scmp_rule_get_action (rule) == NULL)
     {
       g_set_error (error, SCMP_ERROR, SCMP_ERROR_INVALID_ARGUMENT,
-                   "The rule has no %s", name == NULL || *name == '\0' ? "syscall" : "action");
+                   "The rule has no %s", scmp_rule_get_action (rule) != NULL ? "syscall" : "action");
       return FALSE;
     }
+  if (numbers)
+    name = label = g_strdup_printf ("#%u on %s", first, scmp_architecture_to_name (nr_arch));
   if (!scmp_action_validate (scmp_rule_get_action (rule), error))
     return FALSE;
 
@@ -91,6 +97,11 @@ _scmp_compiler_check_rule (ScmpRule                *rule,
         }
     }
 
+  /* Numbers the tables do not name: every argument is the whole
+   * register, so any datum fits. */
+  if (numbers)
+    return TRUE;
+
   idx = _scmp_rule_get_syscall_index (rule);
   if (idx < 0)
     {
@@ -105,11 +116,14 @@ _scmp_compiler_check_rule (ScmpRule                *rule,
       guint sub;
       gboolean muxed = _scmp_syscall_mux (idx, arches[a], &sub) != SCMP_MULTIPLEXER_NONE;
 
+      if (!_scmp_rule_applies_to (rule, arches[a]))
+        continue;
+
       if (!direct && !muxed)
         {
           if (exact)
             {
-              g_set_error (error, SCMP_ERROR, SCMP_ERROR_INVALID_SYSCALL,
+              g_set_error (error, SCMP_ERROR, SCMP_ERROR_SYSCALL_NOT_ON_ARCHITECTURE,
                            "The syscall “%s” does not exist on %s, and the rule "
                            "for it is exact", name, info->name);
               return FALSE;

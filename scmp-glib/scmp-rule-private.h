@@ -19,4 +19,16 @@ int                  _scmp_rule_get_syscall_index (ScmpRule *rule);
 const ScmpCondition *_scmp_rule_get_conditions    (ScmpRule *rule,
                                                    guint    *n_conditions);
 
+/* For a rule on numbers the tables do not name: their ABI and range (as
+ * seccomp_data.nr holds them, unsigned), and TRUE; FALSE otherwise. */
+gboolean             _scmp_rule_get_number_range  (ScmpRule         *rule,
+                                                   ScmpArchitecture *arch,
+                                                   guint32          *first,
+                                                   guint32          *last);
+
+/* scmp_rule_applies_to() for a concrete @arch, without checks: the
+ * compiler asks it for every rule and ABI. */
+gboolean             _scmp_rule_applies_to        (ScmpRule         *rule,
+                                                   ScmpArchitecture  arch);
+
 G_END_DECLS

@@ -11,8 +11,11 @@
 
 #include "scmp-arch-private.h"
 #include "scmp-condition-private.h"
+#include "scmp-enums.h"
+#include "scmp-error.h"
 
 #include <stdarg.h>
+#include <stdlib.h>
 #include <string.h>
 
 /**
@@ -72,6 +75,19 @@ struct _ScmpRule
   gboolean exact;
   ScmpCondition *conditions;    /* (owned) (array length=n_conditions) (nullable) */
   guint n_conditions;
+
+  /* A rule for numbers the tables do not name (scmp_rule_new_for_number(),
+   * scmp_rule_new_for_range()) has no syscall: the numbers first..last on
+   * number_arch, as seccomp_data.nr holds them. Otherwise number_arch is
+   * UNKNOWN and the numbers are -1. */
+  ScmpArchitecture number_arch;
+  gint first_number;
+  gint last_number;
+
+  ScmpArchitecture *arches;     /* (owned) (array length=n_arches) (nullable)
+                                   the ABIs the rule is limited to, sorted;
+                                   NULL: every ABI of a filter */
+  guint n_arches;
 };
 
 enum {
@@ -80,6 +96,9 @@ enum {
   PROP_ACTION,
   PROP_EXACT,
   PROP_N_CONDITIONS,
+  PROP_NUMBER_ARCHITECTURE,
+  PROP_FIRST_NUMBER,
+  PROP_LAST_NUMBER,
   N_PROPS
 };
 
@@ -94,7 +113,14 @@ scmp_rule_constructed (GObject *object)
 
   G_OBJECT_CLASS (scmp_rule_parent_class)->constructed (object);
 
-  if (self->syscall == NULL || self->syscall[0] == '\0')
+  if (self->number_arch != SCMP_ARCHITECTURE_UNKNOWN)
+    {
+      if (self->syscall != NULL)
+        g_critical ("An ScmpRule is for a “syscall” or for numbers, not both");
+      else if (self->first_number < 0 || self->last_number < self->first_number)
+        g_critical ("An ScmpRule for numbers needs 0 <= “first-number” <= “last-number”");
+    }
+  else if (self->syscall == NULL || self->syscall[0] == '\0')
     g_critical ("An ScmpRule needs a non-empty “syscall” property");
   if (self->action == NULL)
     g_critical ("An ScmpRule needs an “action” property");
@@ -120,6 +146,7 @@ scmp_rule_finalize (GObject *object)
   rule_set_syscall (self, NULL);
   g_clear_object (&self->action);
   g_clear_pointer (&self->conditions, g_free);
+  g_clear_pointer (&self->arches, g_free);
 
   G_OBJECT_CLASS (scmp_rule_parent_class)->finalize (object);
 }
@@ -150,6 +177,18 @@ scmp_rule_get_property (GObject    *object,
       g_value_set_uint (value, self->n_conditions);
       break;
 
+    case PROP_NUMBER_ARCHITECTURE:
+      g_value_set_enum (value, self->number_arch);
+      break;
+
+    case PROP_FIRST_NUMBER:
+      g_value_set_int (value, self->first_number);
+      break;
+
+    case PROP_LAST_NUMBER:
+      g_value_set_int (value, self->last_number);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -176,6 +215,18 @@ scmp_rule_set_property (GObject      *object,
 
     case PROP_EXACT:
       self->exact = g_value_get_boolean (value);
+      break;
+
+    case PROP_NUMBER_ARCHITECTURE:
+      self->number_arch = g_value_get_enum (value);
+      break;
+
+    case PROP_FIRST_NUMBER:
+      self->first_number = g_value_get_int (value);
+      break;
+
+    case PROP_LAST_NUMBER:
+      self->last_number = g_value_get_int (value);
       break;
 
     default:
@@ -250,6 +301,52 @@ scmp_rule_class_init (ScmpRuleClass *klass)
                        0, G_MAXUINT, 0,
                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
 
+  /**
+   * ScmpRule:number-architecture:
+   *
+   * For a rule on syscall numbers (scmp_rule_new_for_number(),
+   * scmp_rule_new_for_range()) that the tables do not name, the ABI the
+   * numbers belong to; %SCMP_ARCHITECTURE_UNKNOWN for a rule on a
+   * #ScmpRule:syscall.
+   *
+   * Since: 0.1
+   */
+  properties[PROP_NUMBER_ARCHITECTURE] =
+    g_param_spec_enum ("number-architecture", NULL, NULL,
+                       SCMP_TYPE_ARCHITECTURE, SCMP_ARCHITECTURE_UNKNOWN,
+                       G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                       G_PARAM_STATIC_STRINGS);
+
+  /**
+   * ScmpRule:first-number:
+   *
+   * The first syscall number of a rule on numbers, as `seccomp_data.nr`
+   * holds it on #ScmpRule:number-architecture (x32's numbers include the
+   * x32 bit, MIPS's their base); -1 for a rule on a #ScmpRule:syscall.
+   *
+   * Since: 0.1
+   */
+  properties[PROP_FIRST_NUMBER] =
+    g_param_spec_int ("first-number", NULL, NULL,
+                      -1, G_MAXINT, -1,
+                      G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                      G_PARAM_STATIC_STRINGS);
+
+  /**
+   * ScmpRule:last-number:
+   *
+   * The last syscall number of a rule on numbers (equal to
+   * #ScmpRule:first-number for one number); -1 for a rule on a
+   * #ScmpRule:syscall.
+   *
+   * Since: 0.1
+   */
+  properties[PROP_LAST_NUMBER] =
+    g_param_spec_int ("last-number", NULL, NULL,
+                      -1, G_MAXINT, -1,
+                      G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                      G_PARAM_STATIC_STRINGS);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -257,6 +354,9 @@ static void
 scmp_rule_init (ScmpRule *self)
 {
   self->syscall_index = -1;
+  self->number_arch = SCMP_ARCHITECTURE_UNKNOWN;
+  self->first_number = -1;
+  self->last_number = -1;
 }
 
 static ScmpRule *
@@ -409,13 +509,438 @@ scmp_rule_new_exact (const char          *syscall,
   return scmp_rule_new_internal (syscall, action, TRUE, conditions, n_conditions);
 }
 
+/* The numbers @arch's calls can carry in seccomp_data.nr: x86-64 and x32
+ * share one AUDIT_ARCH token and are told apart by the x32 bit. */
+static void
+number_space (ScmpArchitecture  arch,
+              gint             *lo,
+              gint             *hi)
+{
+  *lo = 0;
+  *hi = G_MAXINT;
+  if (arch == SCMP_ARCHITECTURE_X86_64)
+    *hi = SCMP_X32_SYSCALL_BIT - 1;
+  else if (arch == SCMP_ARCHITECTURE_X32)
+    *lo = SCMP_X32_SYSCALL_BIT;
+}
+
+/* Checks @arch and @first..@last for a rule on numbers; clips @last to
+ * the ABI's highest number. */
+static gboolean
+check_numbers (ScmpArchitecture *arch,
+               gint              first,
+               gint             *last,
+               GError          **error)
+{
+  const ScmpArchInfo *info = _scmp_arch_get_info (*arch);
+  gint lo, hi;
+
+  if (info == NULL)
+    {
+      g_set_error (error, SCMP_ERROR, SCMP_ERROR_INVALID_ARCHITECTURE,
+                   "%d is not an architecture", (int) *arch);
+      return FALSE;
+    }
+  *arch = info->arch;
+  number_space (*arch, &lo, &hi);
+  if (first > *last)
+    {
+      g_set_error (error, SCMP_ERROR, SCMP_ERROR_INVALID_ARGUMENT,
+                   "The syscall numbers %d to %d are no range: the first is above the last",
+                   first, *last);
+      return FALSE;
+    }
+  if (first < lo || first > hi)
+    {
+      if (*arch == SCMP_ARCHITECTURE_X32 && first >= 0 && first < lo)
+        g_set_error (error, SCMP_ERROR, SCMP_ERROR_INVALID_ARGUMENT,
+                     "x32 syscall numbers include the x32 bit (0x%x): %d is "
+                     "an x86_64 number (did you mean %d?)",
+                     SCMP_X32_SYSCALL_BIT, first, first | (gint) SCMP_X32_SYSCALL_BIT);
+      else
+        g_set_error (error, SCMP_ERROR, SCMP_ERROR_INVALID_ARGUMENT,
+                     "%d is not a syscall number on %s, whose numbers run "
+                     "from %d to %d", first, info->name, lo, hi);
+      return FALSE;
+    }
+  *last = MIN (*last, hi);
+  return TRUE;
+}
+
+static ScmpRule *
+scmp_rule_new_numbers (ScmpArchitecture     arch,
+                       gint                 first,
+                       gint                 last,
+                       ScmpAction          *action,
+                       const ScmpCondition *conditions,
+                       gsize                n_conditions,
+                       GError             **error)
+{
+  ScmpRule *self;
+  int idx = -1;
+
+  if (!check_numbers (&arch, first, &last, error))
+    return NULL;
+  for (gsize i = 0; i < n_conditions; i++)
+    if (!_scmp_condition_check (&conditions[i], error))
+      return NULL;
+
+  /* A number the tables name is the rule by name, on that ABI alone. */
+  if (first == last)
+    {
+      guint n;
+      const guint16 *by_nr = _scmp_arch_syscalls_by_nr (arch, &n);
+
+      for (guint i = 0; i < n && idx < 0; i++)
+        if (_scmp_syscall_number (by_nr[i], arch) == first)
+          idx = by_nr[i];
+    }
+  if (idx >= 0)
+    {
+      self = scmp_rule_new_internal (_scmp_syscall_name (idx), action, FALSE,
+                                     conditions, n_conditions);
+      self->arches = g_memdup2 (&arch, sizeof arch);
+      self->n_arches = 1;
+      return self;
+    }
+
+  self = g_object_new (SCMP_TYPE_RULE,
+                       "action", action,
+                       "number-architecture", arch,
+                       "first-number", first,
+                       "last-number", last,
+                       NULL);
+  if (n_conditions > 0)
+    {
+      self->conditions = g_memdup2 (conditions, n_conditions * sizeof (ScmpCondition));
+      self->n_conditions = n_conditions;
+    }
+  self->arches = g_memdup2 (&arch, sizeof arch);
+  self->n_arches = 1;
+  return self;
+}
+
+/**
+ * scmp_rule_new_for_number: (constructor)
+ * @arch: the ABI @nr is a number of (%SCMP_ARCHITECTURE_NATIVE is resolved)
+ * @nr: the syscall number, as `seccomp_data.nr` holds it on @arch: x32
+ *   numbers include the x32 bit (0x40000000), MIPS numbers their base
+ *   (4000 for o32, 5000 for n64, 6000 for n32)
+ * @action: (transfer none): what to do with it
+ * @error: return location for a #GError, or %NULL
+ *
+ * Creates a rule for a syscall number on one ABI: for a syscall newer
+ * than the tables, a private one, or code that has numbers rather than
+ * names.
+ *
+ * A number the tables name is the same as the rule for that name limited
+ * to @arch (scmp_rule_restrict_to()): scmp_rule_get_syscall() gives the
+ * name, and where the call is also multiplexed (socketcall, ipc) the rule
+ * applies there too. Any other number is a rule on the number alone, with
+ * no #ScmpRule:syscall. Either way the rule applies only on @arch: a
+ * filter with other ABIs ignores it there, and keeps it for @arch should
+ * @arch be added later.
+ *
+ * Returns: (transfer full): a new #ScmpRule, or %NULL with @error set to
+ *   %SCMP_ERROR_INVALID_ARCHITECTURE for an unknown @arch or to
+ *   %SCMP_ERROR_INVALID_ARGUMENT for a number @arch cannot have (negative,
+ *   an x32 number without the x32 bit, an x86_64 number with it)
+ *
+ * Since: 0.1
+ */
+ScmpRule *
+scmp_rule_new_for_number (ScmpArchitecture   arch,
+                          gint               nr,
+                          ScmpAction        *action,
+                          GError           **error)
+{
+  g_return_val_if_fail (SCMP_IS_ACTION (action), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return scmp_rule_new_numbers (arch, nr, nr, action, NULL, 0, error);
+}
+
+/**
+ * scmp_rule_new_for_numberv: (constructor)
+ * @arch: the ABI @nr is a number of (%SCMP_ARCHITECTURE_NATIVE is resolved)
+ * @nr: the syscall number, as for scmp_rule_new_for_number()
+ * @action: (transfer none): what to do with it
+ * @conditions: (array length=n_conditions) (nullable): the conditions,
+ *   all of which must hold for the rule to apply
+ * @n_conditions: the number of @conditions
+ * @error: return location for a #GError, or %NULL
+ *
+ * Creates a rule for a syscall number on one ABI with conditions on its
+ * arguments: scmp_rule_new_for_number() with conditions. For a number the
+ * tables do not name, the kernel's types of the arguments are unknown:
+ * each is compared as the whole register, unsigned.
+ *
+ * Returns: (transfer full): a new #ScmpRule, or %NULL with @error set as
+ *   for scmp_rule_new_for_number(), or to %SCMP_ERROR_INVALID_ARGUMENT
+ *   for an invalid condition
+ *
+ * Since: 0.1
+ */
+ScmpRule *
+scmp_rule_new_for_numberv (ScmpArchitecture     arch,
+                           gint                 nr,
+                           ScmpAction          *action,
+                           const ScmpCondition *conditions,
+                           gsize                n_conditions,
+                           GError             **error)
+{
+  g_return_val_if_fail (SCMP_IS_ACTION (action), NULL);
+  g_return_val_if_fail (conditions != NULL || n_conditions == 0, NULL);
+  g_return_val_if_fail (n_conditions <= G_MAXUINT, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return scmp_rule_new_numbers (arch, nr, nr, action, conditions, n_conditions, error);
+}
+
+/**
+ * scmp_rule_new_for_range: (constructor)
+ * @arch: the ABI of the numbers (%SCMP_ARCHITECTURE_NATIVE is resolved)
+ * @first: the first syscall number, as for scmp_rule_new_for_number()
+ * @last: the last syscall number; one above the ABI's highest number
+ *   stands for that one, so %G_MAXINT means "every number from @first up"
+ * @action: (transfer none): what to do with them
+ * @error: return location for a #GError, or %NULL
+ *
+ * Creates a rule for every syscall number from @first to @last on one
+ * ABI, named by the tables or not, compiled as ranges of numbers rather
+ * than one test each. A rule for `@first = 472, @last = G_MAXINT` with
+ * `errno(ENOSYS)`, say, tells a program that every syscall from 472 up
+ * does not exist (see also #ScmpFilter:unknown-syscall-action).
+ *
+ * The rule applies to the numbers as such: a syscall in the range that is
+ * also reachable through socketcall(2) or ipc(2) is not covered there (a
+ * rule by name is), and a range has no conditions, since its numbers'
+ * arguments mean different things. Like every rule on numbers it applies
+ * only on @arch.
+ *
+ * Returns: (transfer full): a new #ScmpRule, or %NULL with @error set as
+ *   for scmp_rule_new_for_number(), or to %SCMP_ERROR_INVALID_ARGUMENT
+ *   when @first is above @last
+ *
+ * Since: 0.1
+ */
+ScmpRule *
+scmp_rule_new_for_range (ScmpArchitecture   arch,
+                         gint               first,
+                         gint               last,
+                         ScmpAction        *action,
+                         GError           **error)
+{
+  ScmpRule *self;
+
+  g_return_val_if_fail (SCMP_IS_ACTION (action), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!check_numbers (&arch, first, &last, error))
+    return NULL;
+  self = g_object_new (SCMP_TYPE_RULE,
+                       "action", action,
+                       "number-architecture", arch,
+                       "first-number", first,
+                       "last-number", last,
+                       NULL);
+  self->arches = g_memdup2 (&arch, sizeof arch);
+  self->n_arches = 1;
+  return self;
+}
+
+static int
+compare_arches (gconstpointer a,
+                gconstpointer b)
+{
+  ScmpArchitecture x = *(const ScmpArchitecture *) a, y = *(const ScmpArchitecture *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+/**
+ * scmp_rule_restrict_to:
+ * @self: an #ScmpRule
+ * @arches: (array length=n_arches): the ABIs the new rule applies to
+ *   (%SCMP_ARCHITECTURE_NATIVE is resolved)
+ * @n_arches: the number of @arches, at least 1
+ * @error: return location for a #GError, or %NULL
+ *
+ * Makes a copy of @self that applies only on some ABIs, as an OCI
+ * profile's `includes.arches` asks: a filter compiles it for those of its
+ * ABIs that @arches names and ignores it on the others, including ABIs
+ * added to the filter later that @arches does not name. A rule already
+ * limited keeps the ABIs both lists name.
+ *
+ * Returns: (transfer full): a new #ScmpRule, or %NULL with @error set to
+ *   %SCMP_ERROR_INVALID_ARCHITECTURE when @arches is empty, names an
+ *   unknown ABI, or leaves none of the ABIs @self is limited to
+ *
+ * Since: 0.1
+ */
+ScmpRule *
+scmp_rule_restrict_to (ScmpRule               *self,
+                       const ScmpArchitecture *arches,
+                       gsize                   n_arches,
+                       GError                **error)
+{
+  g_autofree ScmpArchitecture *set = NULL;
+  ScmpRule *copy;
+  guint n = 0;
+
+  g_return_val_if_fail (SCMP_IS_RULE (self), NULL);
+  g_return_val_if_fail (arches != NULL || n_arches == 0, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (n_arches == 0)
+    {
+      g_set_error_literal (error, SCMP_ERROR, SCMP_ERROR_INVALID_ARCHITECTURE,
+                           "A rule cannot be limited to no architecture at all");
+      return NULL;
+    }
+
+  set = g_new (ScmpArchitecture, n_arches);
+  for (gsize i = 0; i < n_arches; i++)
+    {
+      ScmpArchitecture arch = _scmp_arch_resolve (arches[i]);
+      gboolean seen = FALSE;
+
+      if (arch == SCMP_ARCHITECTURE_UNKNOWN)
+        {
+          g_set_error (error, SCMP_ERROR, SCMP_ERROR_INVALID_ARCHITECTURE,
+                       "%d is not an architecture", (int) arches[i]);
+          return NULL;
+        }
+      for (guint k = 0; k < n && !seen; k++)
+        seen = set[k] == arch;
+      if (!seen && scmp_rule_applies_to (self, arch))
+        set[n++] = arch;
+    }
+  if (n == 0)
+    {
+      g_autofree char *text = scmp_rule_to_string (self);
+
+      g_set_error (error, SCMP_ERROR, SCMP_ERROR_INVALID_ARCHITECTURE,
+                   "The rule “%s” already applies to none of those architectures", text);
+      return NULL;
+    }
+  qsort (set, n, sizeof *set, compare_arches);
+
+  copy = g_object_new (SCMP_TYPE_RULE,
+                       "syscall", self->syscall,
+                       "action", self->action,
+                       "exact", self->exact,
+                       "number-architecture", self->number_arch,
+                       "first-number", self->first_number,
+                       "last-number", self->last_number,
+                       NULL);
+  if (self->n_conditions > 0)
+    {
+      copy->conditions = g_memdup2 (self->conditions, self->n_conditions * sizeof (ScmpCondition));
+      copy->n_conditions = self->n_conditions;
+    }
+  copy->arches = g_steal_pointer (&set);
+  copy->n_arches = n;
+  return copy;
+}
+
+/**
+ * scmp_rule_applies_to:
+ * @self: an #ScmpRule
+ * @arch: an ABI (%SCMP_ARCHITECTURE_NATIVE is resolved)
+ *
+ * Checks whether a filter covering @arch compiles the rule there: every
+ * rule does, except rules limited to other ABIs (scmp_rule_restrict_to(),
+ * and rules on numbers, which belong to one ABI).
+ *
+ * Returns: %TRUE if the rule applies on @arch
+ *
+ * Since: 0.1
+ */
+gboolean
+scmp_rule_applies_to (ScmpRule         *self,
+                      ScmpArchitecture  arch)
+{
+  g_return_val_if_fail (SCMP_IS_RULE (self), FALSE);
+
+  arch = _scmp_arch_resolve (arch);
+  if (arch == SCMP_ARCHITECTURE_UNKNOWN)
+    return FALSE;
+  if (self->arches == NULL)
+    return TRUE;
+  for (guint i = 0; i < self->n_arches; i++)
+    if (self->arches[i] == arch)
+      return TRUE;
+  return FALSE;
+}
+
+/**
+ * scmp_rule_get_architectures:
+ * @self: an #ScmpRule
+ * @n_arches: (out): return location for the number of ABIs
+ *
+ * Gets the ABIs the rule is limited to, in #ScmpArchitecture order.
+ *
+ * Returns: (transfer full) (array length=n_arches) (nullable): the ABIs,
+ *   or %NULL (and 0 in @n_arches) for a rule that applies on every ABI
+ *
+ * Since: 0.1
+ */
+ScmpArchitecture *
+scmp_rule_get_architectures (ScmpRule *self,
+                             gsize    *n_arches)
+{
+  g_return_val_if_fail (SCMP_IS_RULE (self), NULL);
+  g_return_val_if_fail (n_arches != NULL, NULL);
+
+  *n_arches = self->n_arches;
+  if (self->arches == NULL)
+    return NULL;
+  return g_memdup2 (self->arches, self->n_arches * sizeof (ScmpArchitecture));
+}
+
+/**
+ * scmp_rule_get_numbers:
+ * @self: an #ScmpRule
+ * @arch: (out) (optional): return location for the ABI of the numbers
+ * @first: (out) (optional): return location for the first number
+ * @last: (out) (optional): return location for the last number
+ *
+ * Gets the numbers of a rule on syscall numbers the tables do not name
+ * (scmp_rule_new_for_number(), scmp_rule_new_for_range()).
+ *
+ * Returns: %TRUE for a rule on numbers (and the out arguments set);
+ *   %FALSE for a rule on a #ScmpRule:syscall, leaving them untouched
+ *
+ * Since: 0.1
+ */
+gboolean
+scmp_rule_get_numbers (ScmpRule         *self,
+                       ScmpArchitecture *arch,
+                       gint             *first,
+                       gint             *last)
+{
+  g_return_val_if_fail (SCMP_IS_RULE (self), FALSE);
+
+  if (self->number_arch == SCMP_ARCHITECTURE_UNKNOWN)
+    return FALSE;
+  if (arch != NULL)
+    *arch = self->number_arch;
+  if (first != NULL)
+    *first = self->first_number;
+  if (last != NULL)
+    *last = self->last_number;
+  return TRUE;
+}
+
 /**
  * scmp_rule_get_syscall: (attributes org.gtk.Method.get_property=syscall)
  * @self: an #ScmpRule
  *
  * Gets the name of the system call the rule is for.
  *
- * Returns: (transfer none): the system call name
+ * Returns: (transfer none) (nullable): the system call name, or %NULL for
+ *   a rule on numbers the tables do not name (scmp_rule_get_numbers())
  *
  * Since: 0.1
  */
@@ -549,10 +1074,11 @@ conditions_included (ScmpRule *a,
  * @a: an #ScmpRule
  * @b: another #ScmpRule
  *
- * Checks whether two rules are for the same system call with the same
- * set of conditions, whatever their order and however often a condition
- * is repeated (conditions are compared with scmp_condition_equal()). The
- * actions and #ScmpRule:exact are not compared.
+ * Checks whether two rules are for the same system call (or the same
+ * numbers) on the same ABIs with the same set of conditions, whatever
+ * their order and however often a condition is repeated (conditions are
+ * compared with scmp_condition_equal()). The actions and #ScmpRule:exact
+ * are not compared.
  *
  * A filter uses this to find a rule that a new rule would duplicate
  * (%SCMP_ERROR_EXISTS).
@@ -573,6 +1099,12 @@ scmp_rule_same_conditions (ScmpRule *a,
 
   if (a->syscall_index != b->syscall_index ||
       (a->syscall_index < 0 && g_strcmp0 (a->syscall, b->syscall) != 0))
+    return FALSE;
+  if (a->number_arch != b->number_arch || a->first_number != b->first_number ||
+      a->last_number != b->last_number)
+    return FALSE;
+  if (a->n_arches != b->n_arches ||
+      (a->n_arches > 0 && memcmp (a->arches, b->arches, a->n_arches * sizeof *a->arches) != 0))
     return FALSE;
 
   return conditions_included (a, b) && conditions_included (b, a);
@@ -619,9 +1151,12 @@ scmp_rule_matches (ScmpRule      *self,
  *
  * Formats the rule for people, as `SYSCALL: ACTION` or
  * `SYSCALL: ACTION if CONDITION && CONDITION…`, followed by ` [exact]`
- * for an exact rule, with the action as scmp_action_to_string() and the
- * conditions as scmp_condition_to_string() print them, in the order they
- * were given: for example `write: allow if arg0 == 1 && arg2 <= 10`.
+ * for an exact rule and ` [only on ABI, ABI…]` for a rule limited to some
+ * ABIs, with the action as scmp_action_to_string() and the conditions as
+ * scmp_condition_to_string() print them, in the order they were given:
+ * for example `write: allow if arg0 == 1 && arg2 <= 10`. A rule on
+ * numbers starts with them and their ABI instead of a name: `#472 on
+ * x86_64: …`, or `#472-#1073741823 on x86_64: …` for a range.
  *
  * Returns: (transfer full): a new string; free it with g_free()
  *
@@ -635,7 +1170,16 @@ scmp_rule_to_string (ScmpRule *self)
 
   g_return_val_if_fail (SCMP_IS_RULE (self), NULL);
 
-  string = g_string_new (self->syscall);
+  if (self->number_arch != SCMP_ARCHITECTURE_UNKNOWN)
+    {
+      string = g_string_new (NULL);
+      g_string_append_printf (string, "#%d", self->first_number);
+      if (self->last_number != self->first_number)
+        g_string_append_printf (string, "-#%d", self->last_number);
+      g_string_append_printf (string, " on %s", scmp_architecture_to_name (self->number_arch));
+    }
+  else
+    string = g_string_new (self->syscall);
   g_string_append (string, ": ");
 
   if (self->action != NULL)
@@ -653,6 +1197,13 @@ scmp_rule_to_string (ScmpRule *self)
   if (self->exact)
     g_string_append (string, " [exact]");
 
+  if (self->arches != NULL && self->number_arch == SCMP_ARCHITECTURE_UNKNOWN)
+    for (guint i = 0; i < self->n_arches; i++)
+      g_string_append_printf (string, "%s%s", i == 0 ? " [only on " : ", ",
+                              scmp_architecture_to_name (self->arches[i]));
+  if (self->arches != NULL && self->number_arch == SCMP_ARCHITECTURE_UNKNOWN)
+    g_string_append_c (string, ']');
+
   return g_string_free (string, FALSE);
 }
 
@@ -668,4 +1219,30 @@ _scmp_rule_get_conditions (ScmpRule *rule,
 {
   *n_conditions = rule->n_conditions;
   return rule->conditions;
+}
+
+gboolean
+_scmp_rule_get_number_range (ScmpRule         *rule,
+                             ScmpArchitecture *arch,
+                             guint32          *first,
+                             guint32          *last)
+{
+  if (rule->number_arch == SCMP_ARCHITECTURE_UNKNOWN)
+    return FALSE;
+  *arch = rule->number_arch;
+  *first = (guint32) rule->first_number;
+  *last = (guint32) rule->last_number;
+  return TRUE;
+}
+
+gboolean
+_scmp_rule_applies_to (ScmpRule         *rule,
+                       ScmpArchitecture  arch)
+{
+  if (rule->arches == NULL)
+    return TRUE;
+  for (guint i = 0; i < rule->n_arches; i++)
+    if (rule->arches[i] == arch)
+      return TRUE;
+  return FALSE;
 }

@@ -12,6 +12,7 @@
 
 #include <glib-object.h>
 #include <scmp-glib/scmp-action.h>
+#include <scmp-glib/scmp-architecture.h>
 #include <scmp-glib/scmp-condition.h>
 #include <scmp-glib/scmp-version-macros.h>
 
@@ -42,11 +43,46 @@ ScmpRule            *scmp_rule_new_exact            (const char          *syscal
                                                      gsize                n_conditions);
 
 SCMP_AVAILABLE_IN_ALL
+ScmpRule            *scmp_rule_new_for_number       (ScmpArchitecture     arch,
+                                                     gint                 nr,
+                                                     ScmpAction          *action,
+                                                     GError             **error);
+SCMP_AVAILABLE_IN_ALL
+ScmpRule            *scmp_rule_new_for_numberv      (ScmpArchitecture     arch,
+                                                     gint                 nr,
+                                                     ScmpAction          *action,
+                                                     const ScmpCondition *conditions,
+                                                     gsize                n_conditions,
+                                                     GError             **error);
+SCMP_AVAILABLE_IN_ALL
+ScmpRule            *scmp_rule_new_for_range        (ScmpArchitecture     arch,
+                                                     gint                 first,
+                                                     gint                 last,
+                                                     ScmpAction          *action,
+                                                     GError             **error);
+SCMP_AVAILABLE_IN_ALL
+ScmpRule            *scmp_rule_restrict_to          (ScmpRule            *self,
+                                                     const ScmpArchitecture *arches,
+                                                     gsize                n_arches,
+                                                     GError             **error);
+
+SCMP_AVAILABLE_IN_ALL
 const char          *scmp_rule_get_syscall          (ScmpRule            *self);
 SCMP_AVAILABLE_IN_ALL
 ScmpAction          *scmp_rule_get_action           (ScmpRule            *self);
 SCMP_AVAILABLE_IN_ALL
 gboolean             scmp_rule_get_exact            (ScmpRule            *self);
+SCMP_AVAILABLE_IN_ALL
+gboolean             scmp_rule_applies_to           (ScmpRule            *self,
+                                                     ScmpArchitecture     arch);
+SCMP_AVAILABLE_IN_ALL
+ScmpArchitecture    *scmp_rule_get_architectures    (ScmpRule            *self,
+                                                     gsize               *n_arches);
+SCMP_AVAILABLE_IN_ALL
+gboolean             scmp_rule_get_numbers          (ScmpRule            *self,
+                                                     ScmpArchitecture    *arch,
+                                                     gint                *first,
+                                                     gint                *last);
 SCMP_AVAILABLE_IN_ALL
 guint                scmp_rule_get_n_conditions     (ScmpRule            *self);
 SCMP_AVAILABLE_IN_ALL

@@ -213,9 +213,9 @@ typedef struct {
 
 /* Whether a failed add is one the application tolerates. libseccomp's
  * -EFAULT (flatpak, WebKit: the syscall has no number on an arch) and
- * -EDOM (systemd: rule_add_exact for a syscall an arch lacks), and the
- * unknown names systemd skips, are scmp-glib's INVALID_SYSCALL; "ignore"
- * tolerates anything. */
+ * unknown names systemd skips, are scmp-glib's INVALID_SYSCALL, and
+ * -EDOM (systemd: rule_add_exact for a syscall an arch lacks) is its
+ * SYSCALL_NOT_ON_ARCHITECTURE; "ignore" tolerates anything. */
 static gboolean
 error_tolerated (const char   *on_error,
                  const GError *error)
@@ -224,8 +224,11 @@ error_tolerated (const char   *on_error,
     return FALSE;
   if (g_str_equal (on_error, "ignore"))
     return TRUE;
-  if (g_str_equal (on_error, "ignore_efault") || g_str_equal (on_error, "ignore_edom"))
+  if (g_str_equal (on_error, "ignore_efault"))
     return g_error_matches (error, SCMP_ERROR, SCMP_ERROR_INVALID_SYSCALL);
+  if (g_str_equal (on_error, "ignore_edom"))
+    return g_error_matches (error, SCMP_ERROR, SCMP_ERROR_SYSCALL_NOT_ON_ARCHITECTURE) ||
+           g_error_matches (error, SCMP_ERROR, SCMP_ERROR_INVALID_SYSCALL);
   g_error ("Unknown on_error “%s” in client-filters.json", on_error);
   return FALSE;
 }
