@@ -44,6 +44,37 @@ pfc_condition (GString           *out,
   g_string_append_printf (out, " %s0x%" G_GINT64_MODIFIER "x", negative ? "-" : "", datum);
 }
 
+/* The clauses of @d, then @fallback unless the last is unconditional. */
+static void
+pfc_decision (GString            *out,
+              const ScmpDecision *d,
+              guint32             fallback)
+{
+  for (guint c = 0; c < d->n; c++)
+    {
+      const ScmpClause *cl = &d->clauses[c];
+
+      g_string_append (out, "    ");
+      if (cl->n_conds > 0)
+        {
+          g_string_append (out, "if (");
+          for (guint k = 0; k < cl->n_conds; k++)
+            {
+              if (k > 0)
+                g_string_append (out, " && ");
+              pfc_condition (out, &cl->conds[k]);
+            }
+          g_string_append (out, ") ");
+        }
+      pfc_action (out, cl->action);
+    }
+  if (d->n == 0 || d->clauses[d->n - 1].n_conds > 0)
+    {
+      g_string_append (out, "    ");
+      pfc_action (out, fallback);
+    }
+}
+
 char *
 _scmp_pfc_print (const ScmpCompileInput *input,
                  const ScmpDecisions    *decisions)
@@ -69,35 +100,30 @@ _scmp_pfc_print (const ScmpCompileInput *input,
       for (guint s = 0; s < n_sys; s++)
         {
           const ScmpDecision *d = &ad->by_name[by_nr[s]];
+          guint32 fallback = _scmp_arch_decisions_fallback (ad, by_nr[s]);
 
-          if (d->n == 0)
+          if (d->n == 0 && fallback == ad->default_action)
             continue;
           g_string_append_printf (out, "  if ($syscall == %d) # %s\n",
                                   _scmp_syscall_number (by_nr[s], ad->info->arch),
                                   _scmp_syscall_name (by_nr[s]));
-          for (guint c = 0; c < d->n; c++)
-            {
-              const ScmpClause *cl = &d->clauses[c];
+          pfc_decision (out, d, fallback);
+        }
+      for (guint s = 0; s < ad->n_spans; s++)
+        {
+          const ScmpNumberSpan *sp = &ad->spans[s];
 
-              g_string_append (out, "    ");
-              if (cl->n_conds > 0)
-                {
-                  g_string_append (out, "if (");
-                  for (guint k = 0; k < cl->n_conds; k++)
-                    {
-                      if (k > 0)
-                        g_string_append (out, " && ");
-                      pfc_condition (out, &cl->conds[k]);
-                    }
-                  g_string_append (out, ") ");
-                }
-              pfc_action (out, cl->action);
-            }
-          if (d->clauses[d->n - 1].n_conds > 0)
-            {
-              g_string_append (out, "    ");
-              pfc_action (out, ad->default_action);
-            }
+          if (sp->first == sp->last)
+            g_string_append_printf (out, "  if ($syscall == %u) # not in the tables\n", sp->first);
+          else
+            g_string_append_printf (out, "  if ($syscall >= %u && $syscall <= %u) "
+                                    "# the numbers the tables do not name\n", sp->first, sp->last);
+          pfc_decision (out, &sp->d, ad->unknown_action);
+        }
+      if (ad->unknown_action != ad->default_action)
+        {
+          g_string_append (out, "  # any other number the tables do not name\n  ");
+          pfc_action (out, ad->unknown_action);
         }
       g_string_append (out, "  # any other syscall\n  ");
       pfc_action (out, ad->default_action);
