@@ -316,6 +316,7 @@ typedef struct {
   guint            n_hot;
   gboolean         scmp_one_by_one; /* scmp-glib refuses some rules: add them
                                        one at a time (see compile_scmp) */
+  guint32          unknown_action;  /* scmp-glib's unknown-syscall-action, or 0 */
 } Workload;
 
 static void
@@ -976,6 +977,12 @@ scmp_filter_for (const Workload *w, ScmpAction *def, ScmpAction *bad, GError **e
 
   if (bad != NULL)
     scmp_filter_set_bad_arch_action (filter, bad);
+  if (w->unknown_action != 0)
+    {
+      g_autoptr (ScmpAction) unknown = scmp_action_new_from_kernel_value (w->unknown_action, NULL);
+
+      scmp_filter_set_unknown_syscall_action (filter, unknown);
+    }
   for (guint a = 0; a < w->n_arches; a++)
     if (!scmp_filter_has_arch (filter, w->arches[a]) &&
         !scmp_filter_add_arch (filter, w->arches[a], error))
@@ -2018,6 +2025,32 @@ typedef struct {
   char *figure;
 } Target;
 
+/* What ScmpFilter:unknown-syscall-action = errno(ENOSYS) costs on @w's
+ * first ABI: program length and executed instructions with and without. */
+static void
+unknown_action_cost (Workload *w)
+{
+  Probes *p = make_probes (w, w->arches[0]);
+  Prog plain, nosys;
+  ExecStats a, b;
+
+  compile_scmp (w, FALSE, NULL, &plain);
+  w->unknown_action = RET_ERRNO (ENOSYS);
+  compile_scmp (w, FALSE, NULL, &nosys);
+  w->unknown_action = 0;
+  a = run_probes (&plain, p, w->label);
+  b = run_probes (&nosys, p, w->label);
+  note ("%s with unknown-syscall-action errno(ENOSYS): %" G_GSIZE_FORMAT " instructions "
+        "instead of %" G_GSIZE_FORMAT "; executed per call, mean over the table's numbers "
+        "%.2f instead of %.2f, over all probes %.2f instead of %.2f, max %u instead of %u",
+        w->label, nosys.n, plain.n, b.mean_table, a.mean_table, b.mean, a.mean, b.max, a.max);
+  g_free (a.rets);
+  g_free (b.rets);
+  prog_clear (&plain);
+  prog_clear (&nosys);
+  probes_free (p);
+}
+
 /* --check-pinned: every workload's scmp-glib program, with and without
  * the priority hints, is the one tests/data/pinned-programs.txt pins
  * (see tests/test-pinned.h). Nothing is timed. */
@@ -2152,6 +2185,12 @@ main (int argc, char **argv)
           "numbers outside the table): scmp-glib %.1f, libseccomp %.1f, libseccomp tree %.1f",
           w->label, docker64->exec[C_SCMP][0].mean_table, docker64->exec[C_LSC][0].mean_table,
           docker64->exec[C_TREE][0].mean_table);
+  }
+  {
+    Workload *w = load_docker ("Docker default, x86_64", NULL, 0, FALSE);
+
+    unknown_action_cost (w);
+    workload_free (w);
   }
   docker3 = evaluate (load_docker ("Docker default, x86_64+x86+x32", extra3, 2, TRUE), TRUE);
   g_ptr_array_add (results, docker3);
