@@ -28,12 +28,20 @@
  * call's arguments, all of which must hold (they are ANDed) for the rule to
  * apply. A rule is immutable, so it can be added to several filters.
  *
- * The system call is a name, not a number: a filter resolves it for each
- * of its architectures when it compiles. By default a filter adapts a rule
- * to an architecture where it cannot be expressed exactly (for example
- * where the call is multiplexed through `socketcall`) or skips the
- * architecture where the call does not exist; a rule made with
- * scmp_rule_new_exact() makes the filter refuse instead.
+ * The system call is usually a name: a filter resolves it for each of its
+ * architectures when it compiles. By default a filter adapts a rule to an
+ * architecture where it cannot be expressed exactly (for example where the
+ * call is multiplexed through `socketcall`) or skips the architecture
+ * where the call does not exist; a rule made with scmp_rule_new_exact()
+ * makes the filter refuse instead.
+ *
+ * A rule can also be for a syscall number, or a range of numbers, on one
+ * architecture (scmp_rule_new_for_number(), scmp_rule_new_for_range()):
+ * for syscalls newer than the tables, private ones, or code that has
+ * numbers. And any rule can be limited to some architectures
+ * (scmp_rule_restrict_to()), as OCI profiles' `includes.arches` asks; a
+ * filter compiles a rule only on the architectures it applies to
+ * (scmp_rule_applies_to()), including architectures added later.
  *
  * The conditions are kept in the order they were given, which is the
  * order scmp_rule_to_string() shows them in; it does not change the
