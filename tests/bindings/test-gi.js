@@ -817,6 +817,77 @@ const filterTests = {
     },
 };
 
+// ---- rules on numbers, rules for some ABIs, the unknown-syscall action ----------
+
+const X86_64 = Scmp.Architecture.X86_64;
+const X32 = Scmp.Architecture.X32;
+
+function x86_64Filter() {
+    const filter = Scmp.Filter.new(Scmp.Action.new_errno(1));
+    if (Scmp.architecture_get_native() !== X86_64) {
+        filter.add_arch(X86_64);
+        filter.remove_arch(Scmp.architecture_get_native());
+    }
+    return filter;
+}
+
+const ruleModelTests = {
+    'number-named'() {
+        const nr = Scmp.syscall_resolve_name(X86_64, 'getpid');
+        const rule = Scmp.Rule.new_for_number(X86_64, nr, Scmp.Action.new_allow());
+        assertEqual(rule.get_syscall(), 'getpid');
+        assertEqual(JSON.stringify(rule.get_architectures()), JSON.stringify([X86_64]));
+        assert(rule.applies_to(X86_64), 'applies on x86_64');
+        assert(!rule.applies_to(X32), 'not on x32');
+        assertEqual(rule.to_string(), 'getpid: allow [only on x86_64]');
+    },
+    'number-unnamed'() {
+        const rule = Scmp.Rule.new_for_numberv(X86_64, 400, Scmp.Action.new_errno(EACCES),
+            [Scmp.Condition.new(0, Scmp.CompareOp.EQ, 7)]);
+        assertEqual(rule.get_syscall(), null);
+        assertEqual(JSON.stringify(rule.get_numbers()), JSON.stringify([true, X86_64, 400, 400]));
+        assertEqual(rule.first_number, 400);
+        assertEqual(rule.to_string(), '#400 on x86_64: errno(13) if arg0 == 7');
+    },
+    'range'() {
+        const rule = Scmp.Rule.new_for_range(X86_64, 472, GLib.MAXINT32, Scmp.Action.new_errno(38));
+        assertEqual(rule.last_number, 0x3fffffff, 'clipped to x86_64');
+        const filter = x86_64Filter();
+        filter.add_rule(rule);
+        assertEqual(filter.evaluate(X86_64, 472, null).to_string(), 'errno(38)');
+        assertEqual(filter.evaluate(X86_64, 471, null).to_string(), 'errno(1)');
+    },
+    'errors'() {
+        const allow = Scmp.Action.new_allow();
+        assertScmpError(Scmp.Error.INVALID_ARGUMENT,
+            () => Scmp.Rule.new_for_number(X32, 39, allow), 'x32 number without the bit');
+        assertScmpError(Scmp.Error.INVALID_ARCHITECTURE,
+            () => Scmp.Rule.new('read', allow).restrict_to([]), 'no ABI');
+        const filter = x86_64Filter();
+        assertFailsUnchanged(filter, Scmp.Error.SYSCALL_NOT_ON_ARCHITECTURE,
+            () => filter.add_rule(Scmp.Rule.new_exact('socketcall', allow, null)), 'exact');
+    },
+    'restricted'() {
+        const filter = x86_64Filter();
+        filter.add_rule(Scmp.Rule.new('getpid', Scmp.Action.new_allow()).restrict_to([X32]));
+        const getpid64 = Scmp.syscall_resolve_name(X86_64, 'getpid');
+        assertEqual(filter.evaluate(X86_64, getpid64, null).to_string(), 'errno(1)');
+        filter.add_arch(X32);
+        const getpid32 = Scmp.syscall_resolve_name(X32, 'getpid');
+        assertEqual(filter.evaluate(X32, getpid32, null).to_string(), 'allow');
+    },
+    'unknown-syscall-action'() {
+        const filter = x86_64Filter();
+        assertEqual(filter.unknown_syscall_action, null);
+        filter.unknown_syscall_action = Scmp.Action.new_errno(38);
+        assertEqual(filter.evaluate(X86_64, 400, null).to_string(), 'errno(38)');
+        const getppid = Scmp.syscall_resolve_name(X86_64, 'getppid');
+        assertEqual(filter.evaluate(X86_64, getppid, null).to_string(), 'errno(1)');
+        filter.set_unknown_syscall_action(null);
+        assertEqual(filter.evaluate(X86_64, 400, null).to_string(), 'errno(1)');
+    },
+};
+
 // ---- version -----------------------------------------------------------------
 
 const versionTests = {
@@ -834,5 +905,6 @@ System.exit(runAreas({
     condition: conditionTests,
     rule: ruleTests,
     filter: filterTests,
+    'rule-model': ruleModelTests,
     version: versionTests,
 }));

@@ -424,6 +424,84 @@ class TestRule(ScmpTestCase):
         self.assertFalse(rule.matches(None))  # missing arguments count as 0
 
 
+class TestRuleModel(ScmpTestCase):
+    """Rules on numbers and ranges, rules for some ABIs, the unknown-syscall action."""
+
+    X86_64 = Scmp.Architecture.X86_64
+    X32 = Scmp.Architecture.X32
+
+    def x86_64_filter(self):
+        flt = Scmp.Filter.new(Scmp.Action.new_errno(1))
+        if native_arch() != self.X86_64:
+            flt.add_arch(self.X86_64)
+            flt.remove_arch(native_arch())
+        return flt
+
+    def test_number_named(self):
+        nr = Scmp.syscall_resolve_name(self.X86_64, 'getpid')
+        rule = Scmp.Rule.new_for_number(self.X86_64, nr, Scmp.Action.new_allow())
+        self.assertEqual(rule.get_syscall(), 'getpid')
+        self.assertEqual(list(rule.get_architectures()), [self.X86_64])
+        self.assertTrue(rule.applies_to(self.X86_64))
+        self.assertFalse(rule.applies_to(self.X32))
+        self.assertEqual(rule.to_string(), 'getpid: allow [only on x86_64]')
+
+    def test_number_unnamed(self):
+        rule = Scmp.Rule.new_for_numberv(self.X86_64, 400, Scmp.Action.new_errno(EACCES),
+                                         [Scmp.Condition.new(0, Scmp.CompareOp.EQ, 7)])
+        self.assertIsNone(rule.get_syscall())
+        self.assertEqual(tuple(rule.get_numbers()), (True, self.X86_64, 400, 400))
+        self.assertEqual(rule.props.first_number, 400)
+        self.assertEqual(rule.props.number_architecture, self.X86_64)
+        self.assertEqual(rule.to_string(), '#400 on x86_64: errno(13) if arg0 == 7')
+        named = Scmp.Rule.new('read', Scmp.Action.new_allow())
+        self.assertFalse(named.get_numbers()[0])
+        self.assertEqual(list(named.get_architectures() or []), [])  # NULL: every ABI
+
+    def test_range(self):
+        rule = Scmp.Rule.new_for_range(self.X86_64, 472, GLib.MAXINT32, Scmp.Action.new_errno(38))
+        self.assertEqual(tuple(rule.get_numbers()), (True, self.X86_64, 472, 0x3fffffff))
+        flt = self.x86_64_filter()
+        flt.add_rule(rule)
+        self.assertEqual(flt.evaluate(self.X86_64, 472, None).to_string(), 'errno(38)')
+        self.assertEqual(flt.evaluate(self.X86_64, 471, None).to_string(), 'errno(1)')
+
+    def test_errors(self):
+        allow = Scmp.Action.new_allow()
+        err = self.assertScmpError(Scmp.Error.INVALID_ARGUMENT, Scmp.Rule.new_for_number,
+                                   self.X32, 39, allow)
+        self.assertIn('x32 bit', err.message)
+        self.assertScmpError(Scmp.Error.INVALID_ARGUMENT, Scmp.Rule.new_for_range,
+                             self.X86_64, 10, 9, allow)
+        self.assertScmpError(Scmp.Error.INVALID_ARCHITECTURE,
+                             Scmp.Rule.new('read', allow).restrict_to, [])
+        flt = self.x86_64_filter()
+        self.assertFailsUnchanged(flt, Scmp.Error.SYSCALL_NOT_ON_ARCHITECTURE, flt.add_rule,
+                                  Scmp.Rule.new_exact('socketcall', allow, None))
+        self.assertEqual(int(Scmp.Error.SYSCALL_NOT_ON_ARCHITECTURE), 8)
+
+    def test_restricted(self):
+        allow = Scmp.Action.new_allow()
+        flt = self.x86_64_filter()
+        flt.add_rule(Scmp.Rule.new('getpid', allow).restrict_to([self.X32]))
+        getpid64 = Scmp.syscall_resolve_name(self.X86_64, 'getpid')
+        self.assertEqual(flt.evaluate(self.X86_64, getpid64, None).to_string(), 'errno(1)')
+        flt.add_arch(self.X32)
+        getpid32 = Scmp.syscall_resolve_name(self.X32, 'getpid')
+        self.assertEqual(flt.evaluate(self.X32, getpid32, None).to_string(), 'allow')
+
+    def test_unknown_syscall_action(self):
+        flt = self.x86_64_filter()
+        self.assertIsNone(flt.props.unknown_syscall_action)
+        flt.props.unknown_syscall_action = Scmp.Action.new_errno(38)
+        self.assertEqual(flt.get_unknown_syscall_action().to_string(), 'errno(38)')
+        self.assertEqual(flt.evaluate(self.X86_64, 400, None).to_string(), 'errno(38)')
+        getppid = Scmp.syscall_resolve_name(self.X86_64, 'getppid')
+        self.assertEqual(flt.evaluate(self.X86_64, getppid, None).to_string(), 'errno(1)')
+        flt.set_unknown_syscall_action(None)
+        self.assertEqual(flt.evaluate(self.X86_64, 400, None).to_string(), 'errno(1)')
+
+
 def stdout_filter():
     """errno(EACCES) by default; write(1, ...) allowed."""
     flt = Scmp.Filter.new(Scmp.Action.new_errno(EACCES))

@@ -886,6 +886,96 @@ void test_filter_priority_reset () {
     assert_cmpstr (filter.default_action.to_string (), CompareOperator.EQ, "errno(13)");
 }
 
+/* ---- rules on numbers, rules for some ABIs, the unknown-syscall action ---- */
+
+Scmp.Filter x86_64_filter () throws GLib.Error {
+    var filter = new Scmp.Filter (new Scmp.Action.errno (1));
+    if (Architecture.get_native () != Architecture.X86_64) {
+        filter.add_arch (Architecture.X86_64);
+        filter.remove_arch (Architecture.get_native ());
+    }
+    return filter;
+}
+
+string verdict (Scmp.Filter filter, Scmp.Architecture arch, int nr) throws GLib.Error {
+    return filter.evaluate (arch, nr, null).to_string ();
+}
+
+void test_rule_model_numbers () {
+    try {
+        var nr = Scmp.syscall_resolve_name (Architecture.X86_64, "getpid");
+        var named = new Rule.for_number (Architecture.X86_64, nr, new Scmp.Action.allow ());
+        assert_cmpstr (named.get_syscall (), CompareOperator.EQ, "getpid");
+        var arches = named.get_architectures ();
+        assert_cmpint (arches.length, CompareOperator.EQ, 1);
+        assert_true (arches[0] == Architecture.X86_64);
+        assert_true (named.applies_to (Architecture.X86_64));
+        assert_false (named.applies_to (Architecture.X32));
+
+        Scmp.Condition[] conds = { Scmp.Condition.new (0, CompareOp.EQ, 7) };
+        var hole = new Rule.for_numberv (Architecture.X86_64, 400, new Scmp.Action.errno (EACCES), conds);
+        assert_null (hole.get_syscall ());
+        Scmp.Architecture arch;
+        int first, last;
+        assert_true (hole.get_numbers (out arch, out first, out last));
+        assert_true (arch == Architecture.X86_64);
+        assert_cmpint (first, CompareOperator.EQ, 400);
+        assert_cmpint (last, CompareOperator.EQ, 400);
+        assert_cmpstr (hole.to_string (), CompareOperator.EQ, "#400 on x86_64: errno(13) if arg0 == 7");
+
+        var range = new Rule.for_range (Architecture.X86_64, 472, int.MAX, new Scmp.Action.errno (38));
+        assert_cmpint (range.last_number, CompareOperator.EQ, 0x3fffffff);
+        var filter = x86_64_filter ();
+        filter.add_rule (range);
+        assert_cmpstr (verdict (filter, Architecture.X86_64, 472), CompareOperator.EQ, "errno(38)");
+        assert_cmpstr (verdict (filter, Architecture.X86_64, 471), CompareOperator.EQ, "errno(1)");
+    } catch (GLib.Error e) {
+        assert_no_error (e);
+    }
+
+    try {
+        new Rule.for_number (Architecture.X32, 39, new Scmp.Action.allow ());
+        assert_not_reached ();
+    } catch (Scmp.Error.INVALID_ARGUMENT e) {
+    } catch (GLib.Error e) {
+        assert_no_error (e);
+    }
+}
+
+void test_rule_model_restricted () {
+    try {
+        var allow = new Scmp.Action.allow ();
+        var filter = x86_64_filter ();
+        Scmp.Architecture[] x32 = { Architecture.X32 };
+        filter.add_rule (new Rule ("getpid", allow).restrict_to (x32));
+        var getpid64 = Scmp.syscall_resolve_name (Architecture.X86_64, "getpid");
+        assert_cmpstr (verdict (filter, Architecture.X86_64, getpid64), CompareOperator.EQ, "errno(1)");
+        filter.add_arch (Architecture.X32);
+        var getpid32 = Scmp.syscall_resolve_name (Architecture.X32, "getpid");
+        assert_cmpstr (verdict (filter, Architecture.X32, getpid32), CompareOperator.EQ, "allow");
+
+        assert_fails_unchanged (filter, Scmp.Error.SYSCALL_NOT_ON_ARCHITECTURE,
+                                () => { filter.add_rule (new Rule.exact ("socketcall", allow, null)); });
+    } catch (GLib.Error e) {
+        assert_no_error (e);
+    }
+}
+
+void test_rule_model_unknown_action () {
+    try {
+        var filter = x86_64_filter ();
+        assert_null (filter.get_unknown_syscall_action ());
+        filter.unknown_syscall_action = new Scmp.Action.errno (38);
+        assert_cmpstr (verdict (filter, Architecture.X86_64, 400), CompareOperator.EQ, "errno(38)");
+        var getppid = Scmp.syscall_resolve_name (Architecture.X86_64, "getppid");
+        assert_cmpstr (verdict (filter, Architecture.X86_64, getppid), CompareOperator.EQ, "errno(1)");
+        filter.set_unknown_syscall_action (null);
+        assert_cmpstr (verdict (filter, Architecture.X86_64, 400), CompareOperator.EQ, "errno(1)");
+    } catch (GLib.Error e) {
+        assert_no_error (e);
+    }
+}
+
 /* ---- version ---- */
 
 void test_version () {
@@ -936,6 +1026,9 @@ int main (string[] args) {
     Test.add_func ("/filter/merge", test_filter_merge);
     Test.add_func ("/filter/priority-reset", test_filter_priority_reset);
 
+    Test.add_func ("/rule-model/numbers", test_rule_model_numbers);
+    Test.add_func ("/rule-model/restricted", test_rule_model_restricted);
+    Test.add_func ("/rule-model/unknown-action", test_rule_model_unknown_action);
     Test.add_func ("/version/constants", test_version);
 
     return Test.run ();
