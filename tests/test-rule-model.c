@@ -260,6 +260,29 @@ test_filter_numbers (void)
   }
 }
 
+/* A range is compiled as ranges: 300 numbers, named or not, cost a
+ * couple of tests, not 300. */
+static void
+test_filter_range_size (void)
+{
+  g_autoptr(ScmpFilter) filter = x86_64_filter ();
+  g_autoptr(ScmpAction) eacces = errno_action (EACCES);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) empty = NULL, ranged = NULL;
+
+  empty = scmp_filter_export_bpf (filter, &error);
+  g_assert_no_error (error);
+  add (filter, scmp_rule_new_for_range (SCMP_ARCHITECTURE_X86_64, 0, 299, eacces, &error));
+  add (filter, scmp_rule_new_for_range (SCMP_ARCHITECTURE_X86_64, 380, 420, eacces, &error));
+  ranged = scmp_filter_export_bpf (filter, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_bytes_get_size (ranged) / 8, <=, g_bytes_get_size (empty) / 8 + 6);
+  g_assert_cmpuint (verdict (filter, SCMP_ARCHITECTURE_X86_64, 0), ==, EACCES);
+  g_assert_cmpuint (verdict (filter, SCMP_ARCHITECTURE_X86_64, 299), ==, EACCES);
+  g_assert_cmpuint (verdict (filter, SCMP_ARCHITECTURE_X86_64, 300), ==, EPERM);
+  g_assert_cmpuint (verdict (filter, SCMP_ARCHITECTURE_X86_64, 400), ==, EACCES);
+}
+
 /* Rules for some ABIs, and ABIs added after them. */
 static void
 test_filter_restricted (void)
@@ -412,6 +435,7 @@ main (int   argc,
   g_test_add_func ("/rule-model/number/errors", test_number_errors);
   g_test_add_func ("/rule-model/range/clipped", test_range_clipped);
   g_test_add_func ("/rule-model/filter/numbers", test_filter_numbers);
+  g_test_add_func ("/rule-model/filter/range-size", test_filter_range_size);
   g_test_add_func ("/rule-model/filter/restricted", test_filter_restricted);
   g_test_add_func ("/rule-model/filter/unknown-action", test_filter_unknown_action);
   g_test_add_func ("/rule-model/kernel/enosys", test_kernel_enosys);
