@@ -291,6 +291,9 @@ static const struct {
 
 #define SCMP_ARCH_PREFIX "SCMP_ARCH_"
 
+/* The end of scmp_architecture_parse()'s messages. */
+#define PARSE_HINT "use a name such as x86_64, aarch64 or SCMP_ARCH_X86_64"
+
 static ScmpArchitecture
 lookup_name (const char *name)
 {
@@ -442,8 +445,7 @@ scmp_architecture_parse (const char        *name,
       if (*name == '\0')
         {
           g_set_error_literal (error, SCMP_ERROR, SCMP_ERROR_INVALID_ARCHITECTURE,
-                               "An empty string is not an architecture name; "
-                               "use a name such as x86_64, aarch64 or SCMP_ARCH_X86_64");
+                               "An empty string is not an architecture name; " PARSE_HINT);
         }
       else
         {
@@ -458,8 +460,7 @@ scmp_architecture_parse (const char        *name,
           keep[127] = '\0';
           shown = g_strescape (valid, keep);
           g_set_error (error, SCMP_ERROR, SCMP_ERROR_INVALID_ARCHITECTURE,
-                       "“%s” is not an architecture name; "
-                       "use a name such as x86_64, aarch64 or SCMP_ARCH_X86_64",
+                       "“%s” is not an architecture name; " PARSE_HINT,
                        shown);
         }
       return FALSE;

@@ -367,46 +367,38 @@ test_from_name_unknown (void)
   g_assert_null (scmp_architecture_to_name ((ScmpArchitecture) -2));
 }
 
+#define PARSE_HINT "use a name such as x86_64, aarch64 or SCMP_ARCH_X86_64"
+
+/* parse (@name) fails with @message and leaves the out argument alone. */
+static void
+assert_parse_fails (const char *name,
+                    const char *message)
+{
+  ScmpArchitecture arch = SCMP_ARCHITECTURE_X86;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (scmp_architecture_parse (name, &arch, &error));
+  g_assert_error (error, SCMP_ERROR, SCMP_ERROR_INVALID_ARCHITECTURE);
+  g_assert_cmpstr (error->message, ==, message);
+  g_assert_true (g_utf8_validate (error->message, -1, NULL));
+  g_assert_cmpint (arch, ==, SCMP_ARCHITECTURE_X86);
+}
+
 static void
 test_parse_messages (void)
 {
   ScmpArchitecture arch = SCMP_ARCHITECTURE_X86;
   g_autoptr(GError) error = NULL;
 
-  g_assert_false (scmp_architecture_parse ("amd46", &arch, &error));
-  g_assert_error (error, SCMP_ERROR, SCMP_ERROR_INVALID_ARCHITECTURE);
-  g_assert_cmpstr (error->message, ==,
-                   "“amd46” is not an architecture name; "
-                   "use a name such as x86_64, aarch64 or SCMP_ARCH_X86_64");
-  g_assert_cmpint (arch, ==, SCMP_ARCHITECTURE_X86);
-  g_clear_error (&error);
-
-  g_assert_false (scmp_architecture_parse ("", &arch, &error));
-  g_assert_error (error, SCMP_ERROR, SCMP_ERROR_INVALID_ARCHITECTURE);
-  g_assert_cmpstr (error->message, ==,
-                   "An empty string is not an architecture name; "
-                   "use a name such as x86_64, aarch64 or SCMP_ARCH_X86_64");
-  g_assert_cmpint (arch, ==, SCMP_ARCHITECTURE_X86);
-  g_clear_error (&error);
+  assert_parse_fails ("amd46", "“amd46” is not an architecture name; " PARSE_HINT);
+  assert_parse_fails ("", "An empty string is not an architecture name; " PARSE_HINT);
 
   /* Control characters are shown escaped, other text as it is, invalid
    * UTF-8 replaced. */
-  g_assert_false (scmp_architecture_parse ("x86_64\n", &arch, &error));
-  g_assert_cmpstr (error->message, ==,
-                   "“x86_64\\n” is not an architecture name; "
-                   "use a name such as x86_64, aarch64 or SCMP_ARCH_X86_64");
-  g_clear_error (&error);
-  g_assert_false (scmp_architecture_parse ("x86_64 ", &arch, &error));
-  g_assert_true (g_str_has_prefix (error->message, "“x86_64 ” is not"));
-  g_clear_error (&error);
-  g_assert_false (scmp_architecture_parse ("ärm", &arch, &error));
-  g_assert_true (g_str_has_prefix (error->message, "“ärm” is not"));
-  g_clear_error (&error);
-  g_assert_false (scmp_architecture_parse ("arm\xff", &arch, &error));
-  g_assert_true (g_utf8_validate (error->message, -1, NULL));
-  g_assert_true (g_str_has_prefix (error->message, "“arm\xef\xbf\xbd” is not"));
-  g_clear_error (&error);
-  g_assert_cmpint (arch, ==, SCMP_ARCHITECTURE_X86);
+  assert_parse_fails ("x86_64\n", "“x86_64\\n” is not an architecture name; " PARSE_HINT);
+  assert_parse_fails ("x86_64 ", "“x86_64 ” is not an architecture name; " PARSE_HINT);
+  assert_parse_fails ("ärm", "“ärm” is not an architecture name; " PARSE_HINT);
+  assert_parse_fails ("arm\xff", "“arm\xef\xbf\xbd” is not an architecture name; " PARSE_HINT);
 
   /* "native", in any case, and its libseccomp constant. */
   g_assert_true (scmp_architecture_parse ("native", &arch, &error));
