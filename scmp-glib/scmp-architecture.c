@@ -8,6 +8,7 @@
 
 #include "scmp-architecture.h"
 #include "scmp-arch-private.h"
+#include "scmp-error.h"
 #include "scmp-syscall-tables-private.h"
 
 #include <string.h>
@@ -236,15 +237,165 @@ scmp_architecture_get_native (void)
 #endif
 }
 
+/* Names other projects give our ABIs, besides libseccomp's own (the
+ * `name` column of _scmp_arch_infos) and its SCMP_ARCH_* constants, which
+ * lookup_name() derives from those. Each name means one ABI: a name that
+ * two of the sources below give to different ABIs, or that names an ABI
+ * we have no tables for (armeb, aarch64_be, arm64ilp32, powerpcel), is not
+ * here. Keep this table, the one in the scmp_architecture_from_name()
+ * documentation and tests/test-architecture.c in step.
+ *
+ * Sources: Debian is dpkg's architecture names (/usr/share/dpkg/cputable
+ * and tupletable); Go is the GOARCH values of its Linux ports; uname is
+ * the kernel's UTS_MACHINE (`uname -m`); x86-64 is the spelling of GCC
+ * (-march=x86-64) and of the ELF tools. */
+static const struct {
+  const char       *name;
+  ScmpArchitecture  arch;
+} arch_aliases[] = {
+  { "i386",        SCMP_ARCHITECTURE_X86 },          /* Debian, uname */
+  { "i486",        SCMP_ARCHITECTURE_X86 },          /* uname */
+  { "i586",        SCMP_ARCHITECTURE_X86 },          /* uname */
+  { "i686",        SCMP_ARCHITECTURE_X86 },          /* uname */
+  { "386",         SCMP_ARCHITECTURE_X86 },          /* Go */
+  { "amd64",       SCMP_ARCHITECTURE_X86_64 },       /* Debian, Go */
+  { "x86-64",      SCMP_ARCHITECTURE_X86_64 },       /* GCC, ELF */
+  { "armel",       SCMP_ARCHITECTURE_ARM },          /* Debian (EABI) */
+  { "armhf",       SCMP_ARCHITECTURE_ARM },          /* Debian (EABI) */
+  { "armv5tel",    SCMP_ARCHITECTURE_ARM },          /* uname */
+  { "armv6l",      SCMP_ARCHITECTURE_ARM },          /* uname */
+  { "armv7l",      SCMP_ARCHITECTURE_ARM },          /* uname */
+  { "armv8l",      SCMP_ARCHITECTURE_ARM },          /* uname (32-bit on arm64) */
+  { "arm64",       SCMP_ARCHITECTURE_AARCH64 },      /* Debian, Go */
+  { "loong64",     SCMP_ARCHITECTURE_LOONGARCH64 },  /* Debian, Go */
+  { "mipsr6",      SCMP_ARCHITECTURE_MIPS },         /* Debian */
+  { "mipsle",      SCMP_ARCHITECTURE_MIPSEL },       /* Go */
+  { "mipsr6el",    SCMP_ARCHITECTURE_MIPSEL },       /* Debian */
+  { "mips64r6",    SCMP_ARCHITECTURE_MIPS64 },       /* Debian */
+  { "mips64el",    SCMP_ARCHITECTURE_MIPSEL64 },     /* Debian */
+  { "mips64le",    SCMP_ARCHITECTURE_MIPSEL64 },     /* Go */
+  { "mips64r6el",  SCMP_ARCHITECTURE_MIPSEL64 },     /* Debian */
+  { "mipsn32",     SCMP_ARCHITECTURE_MIPS64N32 },    /* Debian */
+  { "mipsn32r6",   SCMP_ARCHITECTURE_MIPS64N32 },    /* Debian */
+  { "mipsn32el",   SCMP_ARCHITECTURE_MIPSEL64N32 },  /* Debian */
+  { "mipsn32r6el", SCMP_ARCHITECTURE_MIPSEL64N32 },  /* Debian */
+  { "hppa",        SCMP_ARCHITECTURE_PARISC },       /* Debian */
+  { "powerpc",     SCMP_ARCHITECTURE_PPC },          /* Debian */
+  { "powerpcspe",  SCMP_ARCHITECTURE_PPC },          /* Debian */
+  { "ppc64el",     SCMP_ARCHITECTURE_PPC64LE },      /* Debian */
+  { "sh3",         SCMP_ARCHITECTURE_SH },           /* Debian */
+  { "sh4",         SCMP_ARCHITECTURE_SH },           /* Debian */
+  { "sh3eb",       SCMP_ARCHITECTURE_SHEB },         /* Debian */
+  { "sh4eb",       SCMP_ARCHITECTURE_SHEB },         /* Debian */
+};
+
+#define SCMP_ARCH_PREFIX "SCMP_ARCH_"
+
+/* The end of scmp_architecture_parse()'s messages. */
+#define PARSE_HINT "use a name such as x86_64, aarch64 or SCMP_ARCH_X86_64"
+
+static ScmpArchitecture
+lookup_name (const char *name)
+{
+  gboolean prefixed = FALSE;
+
+  if (g_ascii_strncasecmp (name, SCMP_ARCH_PREFIX, strlen (SCMP_ARCH_PREFIX)) == 0)
+    {
+      /* SCMP_ARCH_<libseccomp's name>, and nothing else after the prefix:
+       * SCMP_ARCH_AMD64 is no libseccomp constant. */
+      name += strlen (SCMP_ARCH_PREFIX);
+      prefixed = TRUE;
+    }
+
+  if (g_ascii_strcasecmp (name, "native") == 0)
+    return SCMP_ARCHITECTURE_NATIVE;
+
+  for (guint i = 0; i < SCMP_N_ARCHES; i++)
+    if (g_ascii_strcasecmp (name, _scmp_arch_infos[i].name) == 0)
+      return _scmp_arch_infos[i].arch;
+
+  if (prefixed)
+    return SCMP_ARCHITECTURE_UNKNOWN;
+
+  for (guint i = 0; i < G_N_ELEMENTS (arch_aliases); i++)
+    if (g_ascii_strcasecmp (name, arch_aliases[i].name) == 0)
+      return arch_aliases[i].arch;
+
+  return SCMP_ARCHITECTURE_UNKNOWN;
+}
+
 /**
  * scmp_architecture_from_name:
- * @name: (nullable): an ABI name as libseccomp spells it ("x86_64",
- *   "aarch64", "mipsel64n32", ...), or "native"
+ * @name: (nullable): an ABI name: libseccomp's ("x86_64", "mipsel64n32"),
+ *   an OCI or Docker profile's ("SCMP_ARCH_X86_64"), Debian's ("amd64"),
+ *   Go's ("arm64"), the kernel's ("aarch64"), or "native"
  *
- * Looks up an ABI by name. "native" gives %SCMP_ARCHITECTURE_NATIVE.
+ * Looks up an ABI by any of the names the usual sources give it, as listed
+ * below. Case does not matter ("X86_64", "AMD64" and "scmp_arch_x86_64"
+ * are accepted); nothing else is forgiven: no spaces are trimmed and no
+ * name is guessed. "native" (and "SCMP_ARCH_NATIVE") give
+ * %SCMP_ARCHITECTURE_NATIVE.
+ *
+ * To report a name that is not accepted, use scmp_architecture_parse(),
+ * which says so in a #GError. scmp_architecture_to_name() gives back
+ * libseccomp's spelling, the first column below.
+ *
+ * <informaltable>
+ *   <tgroup cols="5">
+ *     <thead>
+ *       <row>
+ *         <entry>libseccomp</entry>
+ *         <entry>OCI, Docker</entry>
+ *         <entry>Debian</entry>
+ *         <entry>Go</entry>
+ *         <entry>kernel (uname -m)</entry>
+ *       </row>
+ *     </thead>
+ *     <tbody>
+ *       <row><entry>x86</entry><entry>SCMP_ARCH_X86</entry><entry>i386</entry><entry>386</entry><entry>i386, i486, i586, i686</entry></row>
+ *       <row><entry>x86_64</entry><entry>SCMP_ARCH_X86_64</entry><entry>amd64</entry><entry>amd64</entry><entry>x86_64, x86-64 (GCC)</entry></row>
+ *       <row><entry>x32</entry><entry>SCMP_ARCH_X32</entry><entry>x32</entry><entry></entry><entry></entry></row>
+ *       <row><entry>arm</entry><entry>SCMP_ARCH_ARM</entry><entry>armel, armhf</entry><entry>arm</entry><entry>armv5tel, armv6l, armv7l, armv8l</entry></row>
+ *       <row><entry>aarch64</entry><entry>SCMP_ARCH_AARCH64</entry><entry>arm64</entry><entry>arm64</entry><entry>aarch64</entry></row>
+ *       <row><entry>loongarch64</entry><entry>SCMP_ARCH_LOONGARCH64</entry><entry>loong64</entry><entry>loong64</entry><entry>loongarch64</entry></row>
+ *       <row><entry>m68k</entry><entry>SCMP_ARCH_M68K</entry><entry>m68k</entry><entry></entry><entry>m68k</entry></row>
+ *       <row><entry>mips</entry><entry>SCMP_ARCH_MIPS</entry><entry>mips, mipsr6</entry><entry>mips</entry><entry>mips (see below)</entry></row>
+ *       <row><entry>mipsel</entry><entry>SCMP_ARCH_MIPSEL</entry><entry>mipsel, mipsr6el</entry><entry>mipsle</entry><entry></entry></row>
+ *       <row><entry>mips64</entry><entry>SCMP_ARCH_MIPS64</entry><entry>mips64, mips64r6</entry><entry>mips64</entry><entry>mips64 (see below)</entry></row>
+ *       <row><entry>mipsel64</entry><entry>SCMP_ARCH_MIPSEL64</entry><entry>mips64el, mips64r6el</entry><entry>mips64le</entry><entry></entry></row>
+ *       <row><entry>mips64n32</entry><entry>SCMP_ARCH_MIPS64N32</entry><entry>mipsn32, mipsn32r6</entry><entry></entry><entry></entry></row>
+ *       <row><entry>mipsel64n32</entry><entry>SCMP_ARCH_MIPSEL64N32</entry><entry>mipsn32el, mipsn32r6el</entry><entry></entry><entry></entry></row>
+ *       <row><entry>parisc</entry><entry>SCMP_ARCH_PARISC</entry><entry>hppa</entry><entry></entry><entry>parisc</entry></row>
+ *       <row><entry>parisc64</entry><entry>SCMP_ARCH_PARISC64</entry><entry></entry><entry></entry><entry>parisc64 (see below)</entry></row>
+ *       <row><entry>ppc</entry><entry>SCMP_ARCH_PPC</entry><entry>powerpc, powerpcspe</entry><entry></entry><entry>ppc</entry></row>
+ *       <row><entry>ppc64</entry><entry>SCMP_ARCH_PPC64</entry><entry>ppc64</entry><entry>ppc64</entry><entry>ppc64</entry></row>
+ *       <row><entry>ppc64le</entry><entry>SCMP_ARCH_PPC64LE</entry><entry>ppc64el</entry><entry>ppc64le</entry><entry>ppc64le</entry></row>
+ *       <row><entry>riscv64</entry><entry>SCMP_ARCH_RISCV64</entry><entry>riscv64</entry><entry>riscv64</entry><entry>riscv64</entry></row>
+ *       <row><entry>s390</entry><entry>SCMP_ARCH_S390</entry><entry>s390</entry><entry></entry><entry>s390</entry></row>
+ *       <row><entry>s390x</entry><entry>SCMP_ARCH_S390X</entry><entry>s390x</entry><entry>s390x</entry><entry>s390x</entry></row>
+ *       <row><entry>sh</entry><entry>SCMP_ARCH_SH</entry><entry>sh3, sh4</entry><entry></entry><entry></entry></row>
+ *       <row><entry>sheb</entry><entry>SCMP_ARCH_SHEB</entry><entry>sh3eb, sh4eb</entry><entry></entry><entry></entry></row>
+ *     </tbody>
+ *   </tgroup>
+ * </informaltable>
+ *
+ * The sources: libseccomp 2.6's names and `SCMP_ARCH_*` constants (which
+ * OCI runtime specs and Docker profiles use), dpkg's architecture names,
+ * the `GOARCH` values of Go's Linux ports, and the machine names the Linux
+ * kernel reports. They agree wherever they share a name, so every name
+ * above means one ABI.
+ *
+ * `uname -m` names the kernel, not the ABI of a process: an x86_64 kernel
+ * also runs x86 and x32 programs, a parisc64 kernel runs Debian's 32-bit
+ * hppa userland, and a MIPS kernel reports mips or mips64 whatever its
+ * byte order. Those names are read as libseccomp and Go read them: mips
+ * and mips64 are big endian (o32 and n64), parisc64 is the 64-bit ABI.
+ * Names of ABIs scmp-glib has no tables for (big-endian ARM such as armeb
+ * and aarch64_be, arm64ilp32, powerpcel, riscv32, sparc64) are not
+ * accepted.
  *
  * Returns: the #ScmpArchitecture, or %SCMP_ARCHITECTURE_UNKNOWN when @name
- *   is %NULL or names no ABI
+ *   is %NULL, empty or names no ABI
  *
  * Since: 0.1
  */
@@ -253,14 +404,71 @@ scmp_architecture_from_name (const char *name)
 {
   if (name == NULL)
     return SCMP_ARCHITECTURE_UNKNOWN;
-  if (strcmp (name, "native") == 0)
-    return SCMP_ARCHITECTURE_NATIVE;
 
-  for (guint i = 0; i < SCMP_N_ARCHES; i++)
-    if (strcmp (name, _scmp_arch_infos[i].name) == 0)
-      return _scmp_arch_infos[i].arch;
+  return lookup_name (name);
+}
 
-  return SCMP_ARCHITECTURE_UNKNOWN;
+/**
+ * scmp_architecture_parse:
+ * @name: an ABI name, as scmp_architecture_from_name() accepts it
+ * @out_arch: (out) (optional): where to store the #ScmpArchitecture
+ * @error: return location for a #GError
+ *
+ * Looks up an ABI by name as scmp_architecture_from_name() does, but tells
+ * a name it does not accept apart with a #GError a user can read, such as
+ * "“amd46” is not an architecture name; use a name such as x86_64, aarch64
+ * or SCMP_ARCH_X86_64". Use it where the name comes from a user or a
+ * profile, so that a typo is reported where it is made rather than as an
+ * unknown architecture later.
+ *
+ * "native" gives %SCMP_ARCHITECTURE_NATIVE.
+ *
+ * Returns: %TRUE with @out_arch set; %FALSE with
+ *   %SCMP_ERROR_INVALID_ARCHITECTURE if @name is empty or names no ABI,
+ *   leaving @out_arch untouched
+ *
+ * Since: 0.1
+ */
+gboolean
+scmp_architecture_parse (const char        *name,
+                         ScmpArchitecture  *out_arch,
+                         GError           **error)
+{
+  ScmpArchitecture arch;
+
+  g_return_val_if_fail (name != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  arch = lookup_name (name);
+  if (arch == SCMP_ARCHITECTURE_UNKNOWN)
+    {
+      if (*name == '\0')
+        {
+          g_set_error_literal (error, SCMP_ERROR, SCMP_ERROR_INVALID_ARCHITECTURE,
+                               "An empty string is not an architecture name; " PARSE_HINT);
+        }
+      else
+        {
+          /* The text may come from anywhere: valid UTF-8 in the message,
+           * control characters escaped, other characters as they are. */
+          g_autofree char *valid = g_utf8_make_valid (name, -1);
+          g_autofree char *shown = NULL;
+          char keep[128];
+
+          for (guint i = 0; i < 127; i++)
+            keep[i] = (char) (0x80 + i);
+          keep[127] = '\0';
+          shown = g_strescape (valid, keep);
+          g_set_error (error, SCMP_ERROR, SCMP_ERROR_INVALID_ARCHITECTURE,
+                       "“%s” is not an architecture name; " PARSE_HINT,
+                       shown);
+        }
+      return FALSE;
+    }
+
+  if (out_arch != NULL)
+    *out_arch = arch;
+  return TRUE;
 }
 
 /**

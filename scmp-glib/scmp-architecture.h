@@ -45,7 +45,10 @@ G_BEGIN_DECLS
  * @SCMP_ARCHITECTURE_SHEB: SuperH, big endian
  *
  * The system call ABIs a filter can cover. The names returned by
- * scmp_architecture_to_name() are libseccomp's ("x86_64", "mipsel64n32").
+ * scmp_architecture_to_name() are libseccomp's ("x86_64", "mipsel64n32");
+ * scmp_architecture_from_name() and scmp_architecture_parse() also accept
+ * the names of OCI profiles, Debian, Go and the kernel ("SCMP_ARCH_X86_64",
+ * "amd64", "arm64", "i686").
  *
  * Since: 0.1
  */
@@ -98,6 +101,10 @@ SCMP_AVAILABLE_IN_ALL
 ScmpArchitecture  scmp_architecture_get_native      (void);
 SCMP_AVAILABLE_IN_ALL
 ScmpArchitecture  scmp_architecture_from_name       (const char       *name);
+SCMP_AVAILABLE_IN_ALL
+gboolean          scmp_architecture_parse           (const char        *name,
+                                                     ScmpArchitecture  *out_arch,
+                                                     GError           **error);
 SCMP_AVAILABLE_IN_ALL
 const char       *scmp_architecture_to_name         (ScmpArchitecture  arch);
 SCMP_AVAILABLE_IN_ALL

@@ -66,19 +66,368 @@ test_from_name_all (void)
     }
 }
 
+/* Every name scmp_architecture_from_name() accepts, with its ABI: the
+ * table in its documentation, row by row (libseccomp, SCMP_ARCH_*, Debian,
+ * Go, kernel). test_from_name_doc_table() checks the two agree. */
+static const struct {
+  const char       *name;
+  ScmpArchitecture  arch;
+} aliases[] = {
+  { "x86",                   SCMP_ARCHITECTURE_X86 },
+  { "SCMP_ARCH_X86",         SCMP_ARCHITECTURE_X86 },
+  { "i386",                  SCMP_ARCHITECTURE_X86 },
+  { "386",                   SCMP_ARCHITECTURE_X86 },
+  { "i486",                  SCMP_ARCHITECTURE_X86 },
+  { "i586",                  SCMP_ARCHITECTURE_X86 },
+  { "i686",                  SCMP_ARCHITECTURE_X86 },
+  { "x86_64",                SCMP_ARCHITECTURE_X86_64 },
+  { "SCMP_ARCH_X86_64",      SCMP_ARCHITECTURE_X86_64 },
+  { "amd64",                 SCMP_ARCHITECTURE_X86_64 },
+  { "x86-64",                SCMP_ARCHITECTURE_X86_64 },
+  { "x32",                   SCMP_ARCHITECTURE_X32 },
+  { "SCMP_ARCH_X32",         SCMP_ARCHITECTURE_X32 },
+  { "arm",                   SCMP_ARCHITECTURE_ARM },
+  { "SCMP_ARCH_ARM",         SCMP_ARCHITECTURE_ARM },
+  { "armel",                 SCMP_ARCHITECTURE_ARM },
+  { "armhf",                 SCMP_ARCHITECTURE_ARM },
+  { "armv5tel",              SCMP_ARCHITECTURE_ARM },
+  { "armv6l",                SCMP_ARCHITECTURE_ARM },
+  { "armv7l",                SCMP_ARCHITECTURE_ARM },
+  { "armv8l",                SCMP_ARCHITECTURE_ARM },
+  { "aarch64",               SCMP_ARCHITECTURE_AARCH64 },
+  { "SCMP_ARCH_AARCH64",     SCMP_ARCHITECTURE_AARCH64 },
+  { "arm64",                 SCMP_ARCHITECTURE_AARCH64 },
+  { "loongarch64",           SCMP_ARCHITECTURE_LOONGARCH64 },
+  { "SCMP_ARCH_LOONGARCH64", SCMP_ARCHITECTURE_LOONGARCH64 },
+  { "loong64",               SCMP_ARCHITECTURE_LOONGARCH64 },
+  { "m68k",                  SCMP_ARCHITECTURE_M68K },
+  { "SCMP_ARCH_M68K",        SCMP_ARCHITECTURE_M68K },
+  { "mips",                  SCMP_ARCHITECTURE_MIPS },
+  { "SCMP_ARCH_MIPS",        SCMP_ARCHITECTURE_MIPS },
+  { "mipsr6",                SCMP_ARCHITECTURE_MIPS },
+  { "mipsel",                SCMP_ARCHITECTURE_MIPSEL },
+  { "SCMP_ARCH_MIPSEL",      SCMP_ARCHITECTURE_MIPSEL },
+  { "mipsr6el",              SCMP_ARCHITECTURE_MIPSEL },
+  { "mipsle",                SCMP_ARCHITECTURE_MIPSEL },
+  { "mips64",                SCMP_ARCHITECTURE_MIPS64 },
+  { "SCMP_ARCH_MIPS64",      SCMP_ARCHITECTURE_MIPS64 },
+  { "mips64r6",              SCMP_ARCHITECTURE_MIPS64 },
+  { "mipsel64",              SCMP_ARCHITECTURE_MIPSEL64 },
+  { "SCMP_ARCH_MIPSEL64",    SCMP_ARCHITECTURE_MIPSEL64 },
+  { "mips64el",              SCMP_ARCHITECTURE_MIPSEL64 },
+  { "mips64r6el",            SCMP_ARCHITECTURE_MIPSEL64 },
+  { "mips64le",              SCMP_ARCHITECTURE_MIPSEL64 },
+  { "mips64n32",             SCMP_ARCHITECTURE_MIPS64N32 },
+  { "SCMP_ARCH_MIPS64N32",   SCMP_ARCHITECTURE_MIPS64N32 },
+  { "mipsn32",               SCMP_ARCHITECTURE_MIPS64N32 },
+  { "mipsn32r6",             SCMP_ARCHITECTURE_MIPS64N32 },
+  { "mipsel64n32",           SCMP_ARCHITECTURE_MIPSEL64N32 },
+  { "SCMP_ARCH_MIPSEL64N32", SCMP_ARCHITECTURE_MIPSEL64N32 },
+  { "mipsn32el",             SCMP_ARCHITECTURE_MIPSEL64N32 },
+  { "mipsn32r6el",           SCMP_ARCHITECTURE_MIPSEL64N32 },
+  { "parisc",                SCMP_ARCHITECTURE_PARISC },
+  { "SCMP_ARCH_PARISC",      SCMP_ARCHITECTURE_PARISC },
+  { "hppa",                  SCMP_ARCHITECTURE_PARISC },
+  { "parisc64",              SCMP_ARCHITECTURE_PARISC64 },
+  { "SCMP_ARCH_PARISC64",    SCMP_ARCHITECTURE_PARISC64 },
+  { "ppc",                   SCMP_ARCHITECTURE_PPC },
+  { "SCMP_ARCH_PPC",         SCMP_ARCHITECTURE_PPC },
+  { "powerpc",               SCMP_ARCHITECTURE_PPC },
+  { "powerpcspe",            SCMP_ARCHITECTURE_PPC },
+  { "ppc64",                 SCMP_ARCHITECTURE_PPC64 },
+  { "SCMP_ARCH_PPC64",       SCMP_ARCHITECTURE_PPC64 },
+  { "ppc64le",               SCMP_ARCHITECTURE_PPC64LE },
+  { "SCMP_ARCH_PPC64LE",     SCMP_ARCHITECTURE_PPC64LE },
+  { "ppc64el",               SCMP_ARCHITECTURE_PPC64LE },
+  { "riscv64",               SCMP_ARCHITECTURE_RISCV64 },
+  { "SCMP_ARCH_RISCV64",     SCMP_ARCHITECTURE_RISCV64 },
+  { "s390",                  SCMP_ARCHITECTURE_S390 },
+  { "SCMP_ARCH_S390",        SCMP_ARCHITECTURE_S390 },
+  { "s390x",                 SCMP_ARCHITECTURE_S390X },
+  { "SCMP_ARCH_S390X",       SCMP_ARCHITECTURE_S390X },
+  { "sh",                    SCMP_ARCHITECTURE_SH },
+  { "SCMP_ARCH_SH",          SCMP_ARCHITECTURE_SH },
+  { "sh3",                   SCMP_ARCHITECTURE_SH },
+  { "sh4",                   SCMP_ARCHITECTURE_SH },
+  { "sheb",                  SCMP_ARCHITECTURE_SHEB },
+  { "SCMP_ARCH_SHEB",        SCMP_ARCHITECTURE_SHEB },
+  { "sh3eb",                 SCMP_ARCHITECTURE_SHEB },
+  { "sh4eb",                 SCMP_ARCHITECTURE_SHEB },
+};
+
+/* The ambiguous ones, spelled out: each is one ABI, never another. */
+static void
+test_from_name_ambiguous (void)
+{
+  g_test_summary ("Names that could be read two ways mean what libseccomp, "
+                  "Go and Debian agree they mean.");
+
+  /* Go's and libseccomp's mips64 is big-endian n64, not n32 or little endian. */
+  g_assert_cmpint (scmp_architecture_from_name ("mips64"), ==, SCMP_ARCHITECTURE_MIPS64);
+  g_assert_cmpint (scmp_architecture_from_name ("mips64le"), ==, SCMP_ARCHITECTURE_MIPSEL64);
+  g_assert_cmpint (scmp_architecture_from_name ("mips"), ==, SCMP_ARCHITECTURE_MIPS);
+  g_assert_cmpint (scmp_architecture_from_name ("mipsle"), ==, SCMP_ARCHITECTURE_MIPSEL);
+  /* ppc is 32-bit, ppc64 big endian, and so is Debian's powerpc. */
+  g_assert_cmpint (scmp_architecture_from_name ("ppc"), ==, SCMP_ARCHITECTURE_PPC);
+  g_assert_cmpint (scmp_architecture_from_name ("powerpc"), ==, SCMP_ARCHITECTURE_PPC);
+  g_assert_cmpint (scmp_architecture_from_name ("ppc64"), ==, SCMP_ARCHITECTURE_PPC64);
+  g_assert_cmpint (scmp_architecture_from_name ("ppc64el"), ==, SCMP_ARCHITECTURE_PPC64LE);
+  /* arm is the 32-bit EABI, never aarch64. */
+  g_assert_cmpint (scmp_architecture_from_name ("arm"), ==, SCMP_ARCHITECTURE_ARM);
+  g_assert_cmpint (scmp_architecture_from_name ("armv8l"), ==, SCMP_ARCHITECTURE_ARM);
+  /* x32 in every spelling is x32, not x86_64; amd64 is never x32. */
+  g_assert_cmpint (scmp_architecture_from_name ("x32"), ==, SCMP_ARCHITECTURE_X32);
+  g_assert_cmpint (scmp_architecture_from_name ("SCMP_ARCH_X32"), ==, SCMP_ARCHITECTURE_X32);
+  g_assert_cmpint (scmp_architecture_from_name ("amd64"), ==, SCMP_ARCHITECTURE_X86_64);
+  /* s390 is 31-bit, parisc 32-bit, sh little endian. */
+  g_assert_cmpint (scmp_architecture_from_name ("s390"), ==, SCMP_ARCHITECTURE_S390);
+  g_assert_cmpint (scmp_architecture_from_name ("hppa"), ==, SCMP_ARCHITECTURE_PARISC);
+  g_assert_cmpint (scmp_architecture_from_name ("sh4"), ==, SCMP_ARCHITECTURE_SH);
+}
+
+static void
+test_from_name_aliases (void)
+{
+  g_test_summary ("Every accepted name gives its ABI, in any case, through "
+                  "both lookups, and the ABI's name is libseccomp's.");
+
+  for (gsize i = 0; i < G_N_ELEMENTS (aliases); i++)
+    {
+      const char *name = aliases[i].name;
+      g_autofree char *upper = g_ascii_strup (name, -1);
+      g_autofree char *lower = g_ascii_strdown (name, -1);
+      g_autofree char *mixed = g_strdup (name);
+      ScmpArchitecture arch = SCMP_ARCHITECTURE_UNKNOWN;
+      g_autoptr(GError) error = NULL;
+
+      for (char *p = mixed; *p != '\0'; p += 2)
+        {
+          *p = g_ascii_isupper (*p) ? g_ascii_tolower (*p) : g_ascii_toupper (*p);
+          if (p[1] == '\0')
+            break;
+        }
+
+      g_test_message ("%s", name);
+      g_assert_cmpint (scmp_architecture_from_name (name), ==, aliases[i].arch);
+      g_assert_cmpint (scmp_architecture_from_name (upper), ==, aliases[i].arch);
+      g_assert_cmpint (scmp_architecture_from_name (lower), ==, aliases[i].arch);
+      g_assert_cmpint (scmp_architecture_from_name (mixed), ==, aliases[i].arch);
+
+      g_assert_true (scmp_architecture_parse (name, &arch, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (arch, ==, aliases[i].arch);
+      arch = SCMP_ARCHITECTURE_UNKNOWN;
+      g_assert_true (scmp_architecture_parse (mixed, &arch, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (arch, ==, aliases[i].arch);
+      g_assert_true (scmp_architecture_parse (name, NULL, NULL));
+
+      /* Round trip: the name given back is libseccomp's, and names the same ABI. */
+      g_assert_cmpstr (scmp_architecture_to_name (aliases[i].arch), ==,
+                       abis[aliases[i].arch - SCMP_ARCHITECTURE_X86].name);
+      g_assert_cmpint (scmp_architecture_from_name (scmp_architecture_to_name (arch)), ==, arch);
+    }
+}
+
+static void
+test_from_name_aliases_complete (void)
+{
+  g_test_summary ("The alias table covers every ABI under libseccomp's name "
+                  "and its SCMP_ARCH_* constant, and gives no name twice.");
+
+  for (gsize i = 0; i < G_N_ELEMENTS (abis); i++)
+    {
+      g_autofree char *upper = g_ascii_strup (abis[i].name, -1);
+      g_autofree char *constant = g_strconcat ("SCMP_ARCH_", upper, NULL);
+      gboolean has_name = FALSE, has_constant = FALSE;
+
+      for (gsize j = 0; j < G_N_ELEMENTS (aliases); j++)
+        {
+          if (strcmp (aliases[j].name, abis[i].name) == 0)
+            {
+              g_assert_cmpint (aliases[j].arch, ==, abis[i].arch);
+              has_name = TRUE;
+            }
+          if (strcmp (aliases[j].name, constant) == 0)
+            {
+              g_assert_cmpint (aliases[j].arch, ==, abis[i].arch);
+              has_constant = TRUE;
+            }
+        }
+      g_test_message ("%s, %s", abis[i].name, constant);
+      g_assert_true (has_name);
+      g_assert_true (has_constant);
+    }
+
+  for (gsize i = 0; i < G_N_ELEMENTS (aliases); i++)
+    for (gsize j = i + 1; j < G_N_ELEMENTS (aliases); j++)
+      g_assert_cmpint (g_ascii_strcasecmp (aliases[i].name, aliases[j].name), !=, 0);
+}
+
+/* The names in the <informaltable> of scmp_architecture_from_name()'s
+ * documentation, row by row: the first cell is libseccomp's name, the
+ * others list names separated by ", ", with remarks in parentheses. */
+static void
+test_from_name_doc_table (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "scmp-glib",
+                                                 "scmp-architecture.c", NULL);
+  g_autofree char *source = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) documented = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_auto(GStrv) lines = NULL;
+  guint n_rows = 0;
+
+  g_test_summary ("The documented table of names and the tested one agree.");
+
+  g_assert_true (g_file_get_contents (path, &source, NULL, &error));
+  g_assert_no_error (error);
+  lines = g_strsplit (source, "\n", -1);
+
+  for (guint l = 0; lines[l] != NULL; l++)
+    {
+      const char *row = strstr (lines[l], "<row><entry>");
+      g_auto(GStrv) cells = NULL;
+      ScmpArchitecture arch;
+
+      if (row == NULL)
+        continue;
+      cells = g_strsplit (row + strlen ("<row><entry>"), "</entry><entry>", -1);
+      g_assert_cmpuint (g_strv_length (cells), ==, 5);
+      *strstr (cells[4], "</entry></row>") = '\0';
+      arch = scmp_architecture_from_name (cells[0]);
+      g_assert_cmpint (arch, ==, abis[n_rows].arch);
+      n_rows++;
+
+      for (guint c = 0; c < 5; c++)
+        {
+          g_auto(GStrv) names = g_strsplit (cells[c], ", ", -1);
+
+          for (guint k = 0; names[k] != NULL; k++)
+            {
+              char *remark = strstr (names[k], " (");
+
+              if (remark != NULL)
+                *remark = '\0';
+              if (*names[k] == '\0')
+                continue;
+              g_test_message ("documented: %s", names[k]);
+              g_assert_cmpint (scmp_architecture_from_name (names[k]), ==, arch);
+              g_hash_table_add (documented, g_strdup (names[k]));
+            }
+        }
+    }
+
+  g_assert_cmpuint (n_rows, ==, G_N_ELEMENTS (abis));
+  for (gsize i = 0; i < G_N_ELEMENTS (aliases); i++)
+    {
+      g_test_message ("tested: %s", aliases[i].name);
+      g_assert_true (g_hash_table_contains (documented, aliases[i].name));
+    }
+  g_assert_cmpuint (g_hash_table_size (documented), ==, G_N_ELEMENTS (aliases));
+}
+
 static void
 test_from_name_unknown (void)
 {
+  static const char *const unknown[] = {
+    "", "amd46", "x86_64 ", " x86_64", "x86_64\n", "x86_32", "x86-32", "i86",
+    "i786", "ia32", "x64", "amd64p32", "armeb", "armv7b", "aarch64_be",
+    "arm64be", "arm64ilp32", "arm32", "armv7", "mips32", "mipseb",
+    "mips64p32", "mips64p32le", "mips64n32el", "mipsn64", "powerpc64",
+    "powerpc64le", "powerpcel", "ppc32", "ppcle", "ppc64be", "riscv",
+    "riscv32", "loongarch", "loongarch32", "s390xx", "sh4a", "sh64",
+    "sparc64", "ia64", "alpha", "hppa64", "SCMP_ARCH_", "SCMP_ARCH",
+    "SCMP_ARCH_AMD64", "SCMP_ARCH_I386", "SCMP_ARCH_ARM64",
+    "SCMP_ARCH_MIPS64LE", "SCMP_ARCH_X86-64", "SCMP_ARCH_UNKNOWN",
+    "SCMP_ARCH_SCMP_ARCH_X86_64", "SCMP_ARCHX86_64", "SCMP_X86_64",
+    "unknown", "native ", "x86_64\xff",
+  };
+
+  /* Names of ABIs we have no tables for, typos, and no trimming. */
+  for (gsize i = 0; i < G_N_ELEMENTS (unknown); i++)
+    {
+      ScmpArchitecture arch = (ScmpArchitecture) 12345;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *escaped = g_strescape (unknown[i], NULL);
+
+      /* TAP output has to be UTF-8: some of the names are not. */
+      g_test_message ("“%s”", escaped);
+      g_assert_cmpint (scmp_architecture_from_name (unknown[i]), ==, SCMP_ARCHITECTURE_UNKNOWN);
+      g_assert_false (scmp_architecture_parse (unknown[i], &arch, &error));
+      g_assert_error (error, SCMP_ERROR, SCMP_ERROR_INVALID_ARCHITECTURE);
+      g_assert_true (g_utf8_validate (error->message, -1, NULL));
+      g_assert_nonnull (strstr (error->message, "SCMP_ARCH_X86_64"));
+      g_assert_cmpint (arch, ==, 12345);
+      g_assert_false (scmp_architecture_parse (unknown[i], NULL, NULL));
+    }
+
   g_assert_cmpint (scmp_architecture_from_name (NULL), ==, SCMP_ARCHITECTURE_UNKNOWN);
-  g_assert_cmpint (scmp_architecture_from_name (""), ==, SCMP_ARCHITECTURE_UNKNOWN);
-  g_assert_cmpint (scmp_architecture_from_name ("X86_64"), ==, SCMP_ARCHITECTURE_UNKNOWN);
-  g_assert_cmpint (scmp_architecture_from_name ("i386"), ==, SCMP_ARCHITECTURE_UNKNOWN);
-  g_assert_cmpint (scmp_architecture_from_name ("x86_64 "), ==, SCMP_ARCHITECTURE_UNKNOWN);
-  g_assert_cmpint (scmp_architecture_from_name ("sparc64"), ==, SCMP_ARCHITECTURE_UNKNOWN);
 
   g_assert_null (scmp_architecture_to_name (SCMP_ARCHITECTURE_UNKNOWN));
   g_assert_null (scmp_architecture_to_name ((ScmpArchitecture) 24));
   g_assert_null (scmp_architecture_to_name ((ScmpArchitecture) -2));
+}
+
+#define PARSE_HINT "use a name such as x86_64, aarch64 or SCMP_ARCH_X86_64"
+
+/* parse (@name) fails with @message and leaves the out argument alone. */
+static void
+assert_parse_fails (const char *name,
+                    const char *message)
+{
+  ScmpArchitecture arch = SCMP_ARCHITECTURE_X86;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (scmp_architecture_parse (name, &arch, &error));
+  g_assert_error (error, SCMP_ERROR, SCMP_ERROR_INVALID_ARCHITECTURE);
+  g_assert_cmpstr (error->message, ==, message);
+  g_assert_true (g_utf8_validate (error->message, -1, NULL));
+  g_assert_cmpint (arch, ==, SCMP_ARCHITECTURE_X86);
+}
+
+static void
+test_parse_messages (void)
+{
+  ScmpArchitecture arch = SCMP_ARCHITECTURE_X86;
+  g_autoptr(GError) error = NULL;
+
+  assert_parse_fails ("amd46", "“amd46” is not an architecture name; " PARSE_HINT);
+  assert_parse_fails ("", "An empty string is not an architecture name; " PARSE_HINT);
+
+  /* Control characters are shown escaped, other text as it is, invalid
+   * UTF-8 replaced. */
+  assert_parse_fails ("x86_64\n", "“x86_64\\n” is not an architecture name; " PARSE_HINT);
+  assert_parse_fails ("x86_64 ", "“x86_64 ” is not an architecture name; " PARSE_HINT);
+  assert_parse_fails ("ärm", "“ärm” is not an architecture name; " PARSE_HINT);
+  assert_parse_fails ("arm\xff", "“arm\xef\xbf\xbd” is not an architecture name; " PARSE_HINT);
+
+  /* "native", in any case, and its libseccomp constant. */
+  g_assert_true (scmp_architecture_parse ("native", &arch, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (arch, ==, SCMP_ARCHITECTURE_NATIVE);
+  arch = SCMP_ARCHITECTURE_X86;
+  g_assert_true (scmp_architecture_parse ("SCMP_ARCH_NATIVE", &arch, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (arch, ==, SCMP_ARCHITECTURE_NATIVE);
+  g_assert_cmpint (scmp_architecture_from_name ("NATIVE"), ==, SCMP_ARCHITECTURE_NATIVE);
+  g_assert_cmpint (scmp_architecture_from_name ("scmp_arch_native"), ==, SCMP_ARCHITECTURE_NATIVE);
+}
+
+static void
+test_parse_null_critical (void)
+{
+  if (g_test_subprocess ())
+    {
+      ScmpArchitecture arch;
+
+      scmp_architecture_parse (NULL, &arch, NULL);
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_failed ();
+  g_test_trap_assert_stderr ("*Scmp-CRITICAL*name != NULL*");
 }
 
 static void
@@ -501,7 +850,13 @@ main (int argc, char *argv[])
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/architecture/from-name/all", test_from_name_all);
+  g_test_add_func ("/architecture/from-name/aliases", test_from_name_aliases);
+  g_test_add_func ("/architecture/from-name/aliases-complete", test_from_name_aliases_complete);
+  g_test_add_func ("/architecture/from-name/ambiguous", test_from_name_ambiguous);
+  g_test_add_func ("/architecture/from-name/doc-table", test_from_name_doc_table);
   g_test_add_func ("/architecture/from-name/unknown", test_from_name_unknown);
+  g_test_add_func ("/architecture/parse/messages", test_parse_messages);
+  g_test_add_func ("/architecture/parse/null-critical", test_parse_null_critical);
   g_test_add_func ("/architecture/native", test_native);
   g_test_add_func ("/architecture/audit-arch", test_audit_arch);
   g_test_add_func ("/architecture/endian-word-size", test_endian_word_size);

@@ -93,7 +93,68 @@ function realArches() {
 
 // ---- architecture ------------------------------------------------------------
 
+// Names other projects give the ABIs (OCI profiles, Debian, Go, the kernel),
+// a few from each source and the ambiguous ones; tests/test-architecture.c
+// has them all.
+const ARCH_ALIASES = [
+    ['SCMP_ARCH_X86_64', 'X86_64'],
+    ['SCMP_ARCH_AARCH64', 'AARCH64'],
+    ['SCMP_ARCH_MIPSEL64N32', 'MIPSEL64N32'],
+    ['SCMP_ARCH_X32', 'X32'],
+    ['amd64', 'X86_64'],
+    ['i386', 'X86'],
+    ['386', 'X86'],
+    ['i686', 'X86'],
+    ['arm', 'ARM'],
+    ['armhf', 'ARM'],
+    ['armv7l', 'ARM'],
+    ['arm64', 'AARCH64'],
+    ['loong64', 'LOONGARCH64'],
+    ['mips64', 'MIPS64'],
+    ['mips64le', 'MIPSEL64'],
+    ['mipsle', 'MIPSEL'],
+    ['powerpc', 'PPC'],
+    ['ppc64', 'PPC64'],
+    ['ppc64el', 'PPC64LE'],
+    ['parisc64', 'PARISC64'],
+    ['sh4', 'SH'],
+    ['AMD64', 'X86_64'],
+    ['scmp_arch_riscv64', 'RISCV64'],
+];
+
+const PARSE_HINT = 'use a name such as x86_64, aarch64 or SCMP_ARCH_X86_64';
+
 const architectureTests = {
+    'aliases'() {
+        for (const [name, member] of ARCH_ALIASES) {
+            const arch = Scmp.Architecture[member];
+            assertEqual(Scmp.architecture_from_name(name), arch, `from_name(${name})`);
+            const [ok, parsed] = Scmp.architecture_parse(name);
+            assertEqual(ok, true, `parse(${name}) returns true`);
+            assertEqual(parsed, arch, `parse(${name})`);
+            assertEqual(Scmp.Architecture.parse(name)[1], arch, `Architecture.parse(${name})`);
+            assertEqual(Scmp.architecture_to_name(arch), member.toLowerCase(),
+                `libseccomp's name for ${name}`);
+        }
+        assertEqual(Scmp.architecture_parse('native')[1], Scmp.Architecture.NATIVE);
+    },
+
+    'parse-error'() {
+        let err = assertScmpError(Scmp.Error.INVALID_ARCHITECTURE,
+            () => Scmp.architecture_parse('amd46'), 'parse(amd46)');
+        assertEqual(err.message, `“amd46” is not an architecture name; ${PARSE_HINT}`);
+        err = assertScmpError(Scmp.Error.INVALID_ARCHITECTURE,
+            () => Scmp.architecture_parse(''), 'parse("")');
+        assertEqual(err.message, `An empty string is not an architecture name; ${PARSE_HINT}`);
+        for (const name of ['armeb', 'aarch64_be', 'SCMP_ARCH_AMD64', 'x86_64 ', 'no-such-abi']) {
+            assertEqual(Scmp.architecture_from_name(name), Scmp.Architecture.UNKNOWN,
+                `from_name(${name})`);
+            err = assertScmpError(Scmp.Error.INVALID_ARCHITECTURE,
+                () => Scmp.Architecture.parse(name), `parse(${name})`);
+            assert(err.message.includes(`“${name}”`), `message names ${name}: ${err.message}`);
+        }
+    },
+
     'enum-values'() {
         assertEqual(Scmp.Architecture.NATIVE, 0, 'NATIVE');
         assertEqual(Scmp.Architecture.UNKNOWN, -1, 'UNKNOWN');

@@ -84,7 +84,48 @@ class ScmpTestCase(unittest.TestCase):
         return err
 
 
-class TestArchitecture(unittest.TestCase):
+# Names other projects give the ABIs (OCI profiles, Debian, Go, the kernel),
+# a few from each source and the ambiguous ones; tests/test-architecture.c
+# has them all.
+ARCH_ALIASES = [
+    ('SCMP_ARCH_X86_64', 'X86_64'),
+    ('SCMP_ARCH_AARCH64', 'AARCH64'),
+    ('SCMP_ARCH_MIPSEL64N32', 'MIPSEL64N32'),
+    ('SCMP_ARCH_X32', 'X32'),
+    ('x32', 'X32'),
+    ('amd64', 'X86_64'),
+    ('x86-64', 'X86_64'),
+    ('i386', 'X86'),
+    ('386', 'X86'),
+    ('i686', 'X86'),
+    ('arm', 'ARM'),
+    ('armhf', 'ARM'),
+    ('armel', 'ARM'),
+    ('armv7l', 'ARM'),
+    ('arm64', 'AARCH64'),
+    ('loong64', 'LOONGARCH64'),
+    ('mips', 'MIPS'),
+    ('mipsle', 'MIPSEL'),
+    ('mips64', 'MIPS64'),
+    ('mips64le', 'MIPSEL64'),
+    ('mips64el', 'MIPSEL64'),
+    ('mipsn32el', 'MIPSEL64N32'),
+    ('hppa', 'PARISC'),
+    ('parisc64', 'PARISC64'),
+    ('powerpc', 'PPC'),
+    ('ppc64', 'PPC64'),
+    ('ppc64el', 'PPC64LE'),
+    ('s390x', 'S390X'),
+    ('sh4', 'SH'),
+    ('X86_64', 'X86_64'),
+    ('Amd64', 'X86_64'),
+    ('scmp_arch_riscv64', 'RISCV64'),
+]
+
+PARSE_HINT = 'use a name such as x86_64, aarch64 or SCMP_ARCH_X86_64'
+
+
+class TestArchitecture(ScmpTestCase):
     """ScmpArchitecture: names, audit arches, word size."""
 
     def test_enum_values(self):
@@ -116,6 +157,42 @@ class TestArchitecture(unittest.TestCase):
         self.assertEqual(Scmp.architecture_from_name('aarch64'), Scmp.Architecture.AARCH64)
         self.assertEqual(Scmp.architecture_from_name('no-such-abi'),
                          Scmp.Architecture.UNKNOWN)
+
+    def test_aliases(self):
+        for name, member in ARCH_ALIASES:
+            with self.subTest(name=name):
+                arch = getattr(Scmp.Architecture, member)
+                self.assertEqual(Scmp.architecture_from_name(name), arch)
+                self.assertEqual(Scmp.architecture_parse(name), (True, arch))
+                self.assertEqual(Scmp.Architecture.parse(name), (True, arch))
+                # The name given back is libseccomp's.
+                self.assertEqual(Scmp.architecture_to_name(arch), member.lower())
+        self.assertEqual(Scmp.architecture_parse('native'),
+                         (True, Scmp.Architecture.NATIVE))
+
+    def test_parse_error(self):
+        err = self.assertScmpError(Scmp.Error.INVALID_ARCHITECTURE,
+                                   Scmp.architecture_parse, 'amd46')
+        self.assertEqual(err.message, '“amd46” is not an architecture name; ' + PARSE_HINT)
+        err = self.assertScmpError(Scmp.Error.INVALID_ARCHITECTURE,
+                                   Scmp.architecture_parse, '')
+        self.assertEqual(err.message, 'An empty string is not an architecture name; ' + PARSE_HINT)
+        for name in ['armeb', 'aarch64_be', 'SCMP_ARCH_AMD64', 'x86_64 ', 'no-such-abi']:
+            with self.subTest(name=name):
+                self.assertEqual(Scmp.architecture_from_name(name),
+                                 Scmp.Architecture.UNKNOWN)
+                err = self.assertScmpError(Scmp.Error.INVALID_ARCHITECTURE,
+                                           Scmp.Architecture.parse, name)
+                self.assertIn('“%s”' % name, err.message)
+
+    def test_parse_feeds_a_filter(self):
+        ok, arch = Scmp.architecture_parse('SCMP_ARCH_X86_64')
+        self.assertTrue(ok)
+        flt = Scmp.Filter.new(Scmp.Action.new_allow())
+        if Scmp.architecture_is_big_endian(native_arch()):
+            ok, arch = Scmp.architecture_parse('SCMP_ARCH_S390X')
+        flt.add_arch(arch)
+        self.assertTrue(flt.has_arch(arch))
 
     def test_audit_arch_round_trip(self):
         self.assertEqual(Scmp.architecture_get_audit_arch(Scmp.Architecture.X86_64),

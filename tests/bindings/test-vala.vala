@@ -38,6 +38,89 @@ void test_architecture_name_round_trip () {
     assert_true (Architecture.from_name ("no-such-abi") == Architecture.UNKNOWN);
 }
 
+/* Names other projects give the ABIs (OCI profiles, Debian, Go, the
+ * kernel), a few from each source and the ambiguous ones;
+ * tests/test-architecture.c has them all. */
+struct ArchAlias {
+    string name;
+    Architecture arch;
+    string libseccomp_name;
+}
+
+const ArchAlias[] ARCH_ALIASES = {
+    { "SCMP_ARCH_X86_64", Architecture.X86_64, "x86_64" },
+    { "SCMP_ARCH_AARCH64", Architecture.AARCH64, "aarch64" },
+    { "SCMP_ARCH_MIPSEL64N32", Architecture.MIPSEL64N32, "mipsel64n32" },
+    { "SCMP_ARCH_X32", Architecture.X32, "x32" },
+    { "amd64", Architecture.X86_64, "x86_64" },
+    { "i386", Architecture.X86, "x86" },
+    { "386", Architecture.X86, "x86" },
+    { "arm", Architecture.ARM, "arm" },
+    { "armhf", Architecture.ARM, "arm" },
+    { "armv7l", Architecture.ARM, "arm" },
+    { "arm64", Architecture.AARCH64, "aarch64" },
+    { "loong64", Architecture.LOONGARCH64, "loongarch64" },
+    { "mips64", Architecture.MIPS64, "mips64" },
+    { "mips64le", Architecture.MIPSEL64, "mipsel64" },
+    { "powerpc", Architecture.PPC, "ppc" },
+    { "ppc64el", Architecture.PPC64LE, "ppc64le" },
+    { "sh4", Architecture.SH, "sh" },
+    { "X86_64", Architecture.X86_64, "x86_64" },
+};
+
+const string PARSE_HINT = "use a name such as x86_64, aarch64 or SCMP_ARCH_X86_64";
+
+void test_architecture_aliases () {
+    foreach (var alias in ARCH_ALIASES) {
+        assert_true (Architecture.from_name (alias.name) == alias.arch);
+        try {
+            Architecture arch;
+            assert_true (Architecture.parse (alias.name, out arch));
+            assert_true (arch == alias.arch);
+        } catch (GLib.Error e) {
+            assert_no_error (e);
+        }
+        assert_cmpstr (alias.arch.to_name (), CompareOperator.EQ, alias.libseccomp_name);
+    }
+}
+
+void test_architecture_parse_error () {
+    Architecture arch;
+
+    try {
+        Architecture.parse ("amd46", out arch);
+        assert_not_reached ();
+    } catch (Scmp.Error.INVALID_ARCHITECTURE e) {
+        assert_error (e, Scmp.Error.quark (), Scmp.Error.INVALID_ARCHITECTURE);
+        assert_cmpstr (e.message, CompareOperator.EQ,
+                       "“amd46” is not an architecture name; " + PARSE_HINT);
+    } catch (GLib.Error e) {
+        assert_no_error (e);
+    }
+
+    try {
+        Architecture.parse ("", out arch);
+        assert_not_reached ();
+    } catch (Scmp.Error.INVALID_ARCHITECTURE e) {
+        assert_cmpstr (e.message, CompareOperator.EQ,
+                       "An empty string is not an architecture name; " + PARSE_HINT);
+    } catch (GLib.Error e) {
+        assert_no_error (e);
+    }
+
+    foreach (unowned string name in new string[] { "armeb", "aarch64_be", "SCMP_ARCH_AMD64", "x86_64 " }) {
+        assert_true (Architecture.from_name (name) == Architecture.UNKNOWN);
+        try {
+            Architecture.parse (name, out arch);
+            assert_not_reached ();
+        } catch (Scmp.Error.INVALID_ARCHITECTURE e) {
+            assert_true (e.message.contains ("“" + name + "”"));
+        } catch (GLib.Error e) {
+            assert_no_error (e);
+        }
+    }
+}
+
 void test_architecture_audit_arch () {
     assert_cmpuint (Architecture.X86_64.get_audit_arch (), CompareOperator.EQ, 0xc000003eU);
     assert_true (Architecture.from_audit_arch (0xc000003eU) == Architecture.X86_64);
@@ -990,6 +1073,8 @@ int main (string[] args) {
     Test.add_func ("/architecture/native", test_architecture_native);
     Test.add_func ("/architecture/name-round-trip", test_architecture_name_round_trip);
     Test.add_func ("/architecture/audit-arch", test_architecture_audit_arch);
+    Test.add_func ("/architecture/aliases", test_architecture_aliases);
+    Test.add_func ("/architecture/parse-error", test_architecture_parse_error);
 
     Test.add_func ("/syscall/resolve", test_syscall_resolve);
     Test.add_func ("/syscall/round-trip", test_syscall_round_trip);
