@@ -330,6 +330,22 @@ _scmp_filter_check_new_arch (GArray            *arches,
   return TRUE;
 }
 
+/* @arch is no ABI scmp-glib has tables for: UNKNOWN, a value outside the
+ * enum, or NATIVE on a machine whose ABI has none. */
+static void
+set_unknown_arch_error (GError           **error,
+                        ScmpArchitecture   arch)
+{
+  if (arch == SCMP_ARCHITECTURE_NATIVE)
+    g_set_error_literal (error, SCMP_ERROR, SCMP_ERROR_INVALID_ARCHITECTURE,
+                         "scmp-glib has no syscall tables for the ABI it was built for, "
+                         "so SCMP_ARCHITECTURE_NATIVE names no architecture here");
+  else
+    g_set_error (error, SCMP_ERROR, SCMP_ERROR_INVALID_ARCHITECTURE,
+                 "%d is not an architecture: use an ScmpArchitecture value, or "
+                 "scmp_architecture_parse() to find one by name", (int) arch);
+}
+
 /**
  * scmp_filter_add_arch:
  * @self: a #ScmpFilter
@@ -361,7 +377,12 @@ scmp_filter_add_arch (ScmpFilter        *self,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   hold = g_object_ref (self);
-  if (real != SCMP_ARCHITECTURE_UNKNOWN && _scmp_filter_arches_contain (self->arches, real))
+  if (real == SCMP_ARCHITECTURE_UNKNOWN)
+    {
+      set_unknown_arch_error (error, arch);
+      return FALSE;
+    }
+  if (_scmp_filter_arches_contain (self->arches, real))
     return TRUE;
   if (!_scmp_filter_check_new_arch (self->arches, self->rules, real, error))
     return FALSE;
@@ -407,9 +428,11 @@ scmp_filter_remove_arch (ScmpFilter        *self,
         }
     }
 
-  g_set_error (error, SCMP_ERROR, SCMP_ERROR_INVALID_ARCHITECTURE,
-               "The architecture %s is not in the filter",
-               real != SCMP_ARCHITECTURE_UNKNOWN ? scmp_architecture_to_name (real) : "(unknown)");
+  if (real == SCMP_ARCHITECTURE_UNKNOWN)
+    set_unknown_arch_error (error, arch);
+  else
+    g_set_error (error, SCMP_ERROR, SCMP_ERROR_INVALID_ARCHITECTURE,
+                 "The architecture %s is not in the filter", scmp_architecture_to_name (real));
   return FALSE;
 }
 

@@ -211,6 +211,22 @@ test_range_clipped (void)
   g_assert_cmpstr (text, ==, "#472-#1073741823 on x86_64: errno(38)");
 }
 
+/* An ABI value that is none says which value, and what to use instead. */
+static void
+test_unknown_arch_message (void)
+{
+  g_autoptr(ScmpFilter) filter = x86_64_filter ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (scmp_filter_add_arch (filter, (ScmpArchitecture) 99, &error));
+  g_assert_error (error, SCMP_ERROR, SCMP_ERROR_INVALID_ARCHITECTURE);
+  g_assert_true (g_str_has_prefix (error->message, "99 is not an architecture"));
+  g_assert_nonnull (strstr (error->message, "scmp_architecture_parse()"));
+  g_clear_error (&error);
+  g_assert_false (scmp_filter_remove_arch (filter, SCMP_ARCHITECTURE_UNKNOWN, &error));
+  g_assert_true (g_str_has_prefix (error->message, "-1 is not an architecture"));
+}
+
 /* --- in a filter --------------------------------------------------------- */
 
 static void
@@ -434,6 +450,7 @@ main (int   argc,
   g_test_add_func ("/rule-model/number/unnamed", test_number_unnamed);
   g_test_add_func ("/rule-model/number/errors", test_number_errors);
   g_test_add_func ("/rule-model/range/clipped", test_range_clipped);
+  g_test_add_func ("/rule-model/unknown-arch-message", test_unknown_arch_message);
   g_test_add_func ("/rule-model/filter/numbers", test_filter_numbers);
   g_test_add_func ("/rule-model/filter/range-size", test_filter_range_size);
   g_test_add_func ("/rule-model/filter/restricted", test_filter_restricted);
