@@ -85,4 +85,28 @@ ScmpArgType         _scmp_syscall_arg_type (int              name_index,
                                             ScmpArchitecture arch,
                                             guint            arg);
 
+/* Kernel versions are (major << 8) | minor: 0x0603 for Linux 6.3, 0x0701
+ * for 7.1; 0 stands for "not known". */
+
+/* The mainline release that added syscall @name_index on @arch (NATIVE
+ * resolved), from arch-data/syscall-versions.csv: every syscall numbered
+ * 424 and up (the numbers all ABIs share since Linux 5.1), the others an
+ * ABI got in 5.1 or later, and every loongarch64 syscall (see
+ * arch-data/README.md). 0 when the data does not say: a syscall older
+ * than 5.1 on @arch, a name @arch lacks, an unknown arch or index. Never
+ * newer than _scmp_syscall_tables_kernel_version(). */
+guint               _scmp_syscall_kernel_version (int              name_index,
+                                                  ScmpArchitecture arch);
+
+/* The newest release the tables cover (0x0701: Linux 7.1). */
+guint               _scmp_syscall_tables_kernel_version (void);
+
+/* Parses a kernel release: "6.1" and "7.1" give 0x0601 and 0x0701,
+ * "6.12.3" gives 0x060c (the third number is read, then dropped), and a
+ * release string's suffix after "-" or "+" is ignored ("6.18.44-fc-v1147"
+ * gives 0x0612, "7.0-rc3" 0x0700). Major 1 to 255, minor 0 to 255, each
+ * number 1 to 3 decimal digits. 0 for %NULL and anything else: "", "6",
+ * "6.", "6.1.", "6.1.2.3", " 6.1", "6.1x", "0.1", "6.256". */
+guint               _scmp_kernel_version_parse   (const char      *text);
+
 G_END_DECLS

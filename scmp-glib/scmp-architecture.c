@@ -787,3 +787,70 @@ _scmp_syscall_arg_type (int              name_index,
     return full;
   return (ScmpArgType) { t & 0x7f, (t & 0x80) != 0 };
 }
+
+/* ---------------------------------------------------------------------- */
+/* Kernel versions (scmp-arch-private.h)                                   */
+
+guint
+_scmp_syscall_kernel_version (int              name_index,
+                              ScmpArchitecture arch)
+{
+  arch = _scmp_arch_resolve (arch);
+  if (arch == SCMP_ARCHITECTURE_UNKNOWN)
+    return 0;
+  if (name_index < 0 || (guint) name_index >= _scmp_syscall_n_names_total)
+    return 0;
+
+  /* gen-tables.py puts a version only where the ABI has a number */
+  return _scmp_syscall_kernel_versions[name_index][arch - SCMP_ARCHITECTURE_X86];
+}
+
+guint
+_scmp_syscall_tables_kernel_version (void)
+{
+  return _scmp_syscall_tables_kernel;
+}
+
+/* Reads 1 to 3 decimal digits at *p into *value, moving *p past them. */
+static gboolean
+parse_version_part (const char **p,
+                    guint       *value)
+{
+  guint v = 0, n = 0;
+
+  while (g_ascii_isdigit (**p) && n < 3)
+    {
+      v = v * 10 + (guint) (**p - '0');
+      (*p)++;
+      n++;
+    }
+  if (n == 0 || g_ascii_isdigit (**p))
+    return FALSE;
+  *value = v;
+  return TRUE;
+}
+
+guint
+_scmp_kernel_version_parse (const char *text)
+{
+  const char *p = text;
+  guint major, minor, patch;
+
+  if (p == NULL)
+    return 0;
+  if (!parse_version_part (&p, &major) || *p++ != '.' ||
+      !parse_version_part (&p, &minor))
+    return 0;
+  if (*p == '.')
+    {
+      p++;
+      if (!parse_version_part (&p, &patch))
+        return 0;
+    }
+  /* A release string may go on: "6.18.44-fc-v1147", "7.0-rc3", "6.1+". */
+  if (*p != '\0' && *p != '-' && *p != '+')
+    return 0;
+  if (major == 0 || major > 255 || minor > 255)
+    return 0;
+  return (major << 8) | minor;
+}

@@ -4,7 +4,8 @@
  * SPDX-License-Identifier: LGPL-2.1-or-later
  *
  * scmp-syscall-tables.c is written at build time by arch-data/gen-tables.py
- * from arch-data/abis.csv, syscalls.csv and syscall-args.csv. Only
+ * from arch-data/abis.csv, syscalls.csv, syscall-args.csv and
+ * syscall-versions.csv. Only
  * scmp-architecture.c reads these arrays; everything else goes through
  * scmp-arch-private.h.
  */
@@ -48,6 +49,14 @@ extern const guint16        _scmp_syscall_arg_sig_index[][SCMP_N_ARCHES];
  * sorted by number are _scmp_syscall_by_nr[start[a] .. start[a + 1]). */
 extern const guint16        _scmp_syscall_by_nr_start[SCMP_N_ARCHES + 1];
 extern const guint16        _scmp_syscall_by_nr[];
+
+/* Kernel versions, from syscall-versions.csv: the release that added
+ * syscall [name index] on ABI [arch - 1], as (major << 8) | minor, or 0
+ * where the data does not say (see arch-data/README.md for what it
+ * covers). _scmp_syscall_tables_kernel is the newest release the tables
+ * cover, in the same encoding; no entry is newer. */
+extern const guint          _scmp_syscall_tables_kernel;
+extern const guint16        _scmp_syscall_kernel_versions[][SCMP_N_ARCHES];
 
 /* Name lookup: _scmp_syscall_name_hash[FNV-1a (name) & (size - 1)] and
  * the slots after it (linear probing) hold name indices, 0xffff for an
