@@ -23,6 +23,8 @@ typedef struct {
   ScmpAction       *default_action;
   ScmpAction       *bad_arch_action;
   ScmpAction       *unknown_action;     /* (nullable) for numbers the tables do not name */
+  guint             known_kernel;       /* (major << 8) | minor: syscalls added later
+                                           get unknown_action too; 0 for none */
   gboolean          allow_tracer_skip;
   GHashTable       *priorities;         /* (nullable) syscall name → GUINT_TO_POINTER (priority) */
 } ScmpCompileInput;

@@ -48,6 +48,7 @@ typedef struct {
   const ScmpArchInfo *info;
   guint32       default_action;
   guint32       unknown_action;  /* for the numbers the tables do not name */
+  guint         known_kernel;    /* syscalls added after it get unknown_action */
   ScmpDecision *by_name;         /* [name index]: the decision for its number on this ABI */
   ScmpNumberSpan *spans;         /* (array length=n_spans) sorted, disjoint: the
                                     rules on numbers the tables do not name */
@@ -69,7 +70,8 @@ void _scmp_decisions_build (ScmpDecisions          *decisions,
 void _scmp_decisions_clear (ScmpDecisions          *decisions);
 
 /* What syscall @name_index gets on @ad's ABI when none of its clauses
- * holds: the default action. */
+ * holds: the unknown-syscall action for a syscall added after the known
+ * kernel there, the default action otherwise. */
 guint32 _scmp_arch_decisions_fallback (const ScmpArchDecisions *ad,
                                        int                      name_index);
 

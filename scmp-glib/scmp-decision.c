@@ -388,6 +388,7 @@ arch_decisions_build (ScmpArchDecisions      *ad,
   ad->unknown_action = input->unknown_action != NULL
                        ? scmp_action_get_kernel_value (input->unknown_action)
                        : ad->default_action;
+  ad->known_kernel = input->known_kernel;
   ad->by_name = g_new0 (ScmpDecision, n_names);
   ad->arena = g_ptr_array_new_with_free_func (g_free);
 
@@ -468,6 +469,9 @@ guint32
 _scmp_arch_decisions_fallback (const ScmpArchDecisions *ad,
                                int                      name_index)
 {
+  if (ad->known_kernel != 0 &&
+      _scmp_syscall_kernel_version (name_index, ad->info->arch) > ad->known_kernel)
+    return ad->unknown_action;
   return ad->default_action;
 }
 

@@ -30,6 +30,7 @@ struct _ScmpFilter
   ScmpAction *default_action;       /* (owned) */
   ScmpAction *bad_arch_action;      /* (owned) */
   ScmpAction *unknown_action;       /* (owned) (nullable) */
+  guint       known_kernel;         /* (major << 8) | minor, 0 for none */
   GPtrArray  *rules;                /* (owned) (element-type ScmpRule) */
   GHashTable *rule_set;             /* (owned) the rules, borrowed, as a set
                                        under scmp_rule_same_conditions(): a
@@ -99,6 +100,8 @@ gboolean           _scmp_filter_replace_bad_arch_action   (ScmpFilter *self,
                                                            ScmpAction *action);
 gboolean           _scmp_filter_replace_unknown_syscall_action (ScmpFilter *self,
                                                                 ScmpAction *action);
+gboolean           _scmp_filter_replace_known_kernel (ScmpFilter *self,
+                                                      guint       version);
 gboolean           _scmp_filter_replace_allow_tracer_skip (ScmpFilter *self,
                                                            gboolean    allow);
 

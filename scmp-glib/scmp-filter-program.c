@@ -33,6 +33,7 @@ _scmp_filter_get_compile_input (ScmpFilter       *self,
   input->default_action = self->default_action;
   input->bad_arch_action = self->bad_arch_action;
   input->unknown_action = self->unknown_action;
+  input->known_kernel = self->known_kernel;
   input->allow_tracer_skip = self->allow_tracer_skip;
   input->priorities = self->priorities;
 }

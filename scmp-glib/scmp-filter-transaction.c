@@ -17,6 +17,7 @@ typedef struct {
   GHashTable *priorities;
   ScmpAction *bad_arch_action;
   ScmpAction *unknown_action;       /* (nullable) */
+  guint       known_kernel;
   gboolean    allow_tracer_skip;
 } Snapshot;
 
@@ -204,6 +205,7 @@ scmp_filter_begin (ScmpFilter *self)
   s->priorities = _scmp_filter_priorities_copy (self->priorities);
   s->bad_arch_action = g_object_ref (self->bad_arch_action);
   s->unknown_action = self->unknown_action != NULL ? g_object_ref (self->unknown_action) : NULL;
+  s->known_kernel = self->known_kernel;
   s->allow_tracer_skip = self->allow_tracer_skip;
   g_ptr_array_add (self->transactions, s);
 }
@@ -252,6 +254,7 @@ scmp_filter_rollback (ScmpFilter *self)
   /* Not the public setters: each would emit ::changed of its own. */
   _scmp_filter_replace_bad_arch_action (self, s->bad_arch_action);
   _scmp_filter_replace_unknown_syscall_action (self, s->unknown_action);
+  _scmp_filter_replace_known_kernel (self, s->known_kernel);
   _scmp_filter_replace_allow_tracer_skip (self, s->allow_tracer_skip);
   _scmp_filter_snapshot_free (s);
   _scmp_filter_invalidate (self);

@@ -118,6 +118,7 @@ enum {
   PROP_SPEC_ALLOW,
   PROP_WAIT_KILLABLE,
   PROP_ALLOW_TRACER_SKIP,
+  PROP_KNOWN_KERNEL,
   PROP_N_RULES,
   N_PROPS
 };
@@ -378,6 +379,10 @@ scmp_filter_get_property (GObject    *object,
     case PROP_ALLOW_TRACER_SKIP:
       g_value_set_boolean (value, self->allow_tracer_skip);
       break;
+
+    case PROP_KNOWN_KERNEL:
+      g_value_take_string (value, scmp_filter_dup_known_kernel (self));
+      break;
     case PROP_N_RULES:
       g_value_set_uint (value, self->rules->len);
       break;
@@ -423,6 +428,15 @@ scmp_filter_set_property (GObject      *object,
       break;
     case PROP_ALLOW_TRACER_SKIP:
       scmp_filter_set_allow_tracer_skip (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_KNOWN_KERNEL:
+      {
+        g_autoptr(GError) error = NULL;
+
+        if (!scmp_filter_set_known_kernel (self, g_value_get_string (value), &error))
+          g_critical ("ScmpFilter:known-kernel: %s", error->message);
+      }
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -561,6 +575,23 @@ scmp_filter_class_init (ScmpFilterClass *klass)
   properties[PROP_ALLOW_TRACER_SKIP] =
     g_param_spec_boolean ("allow-tracer-skip", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * ScmpFilter:known-kernel: (attributes org.gtk.Property.get=scmp_filter_dup_known_kernel org.gtk.Property.set=scmp_filter_set_known_kernel)
+   *
+   * The newest Linux release the policy was written for, as "6.1"; %NULL
+   * (the default) for none. Syscalls the tables know were added after it
+   * on an ABI are treated there like numbers the tables do not name: they
+   * get #ScmpFilter:unknown-syscall-action where no rule decides. A
+   * policy written for 6.1 with `errno(ENOSYS)` as that action so tells
+   * a program "no such call" for everything newer than what it allows or
+   * denies by name, which is the answer C libraries fall back on.
+   *
+   * Since: 0.1
+   */
+  properties[PROP_KNOWN_KERNEL] =
+    g_param_spec_string ("known-kernel", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   /**
    * ScmpFilter:n-rules: (attributes org.gtk.Property.get=scmp_filter_get_n_rules)
@@ -806,6 +837,84 @@ _scmp_filter_replace_unknown_syscall_action (ScmpFilter *self,
 
   g_set_object (&self->unknown_action, action);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UNKNOWN_SYSCALL_ACTION]);
+  return TRUE;
+}
+
+/**
+ * scmp_filter_dup_known_kernel:
+ * @self: a #ScmpFilter
+ *
+ * Gets the newest kernel release the policy knows
+ * (#ScmpFilter:known-kernel), as "MAJOR.MINOR".
+ *
+ * Returns: (transfer full) (nullable): the release, or %NULL for none
+ *
+ * Since: 0.1
+ */
+char *
+scmp_filter_dup_known_kernel (ScmpFilter *self)
+{
+  g_return_val_if_fail (SCMP_IS_FILTER (self), NULL);
+
+  if (self->known_kernel == 0)
+    return NULL;
+  return g_strdup_printf ("%u.%u", self->known_kernel >> 8, self->known_kernel & 0xff);
+}
+
+/**
+ * scmp_filter_set_known_kernel:
+ * @self: a #ScmpFilter
+ * @version: (nullable): a Linux release such as "6.1" or "6.12.3" (the
+ *   third number is ignored), or %NULL for none
+ * @error: return location for a #GError
+ *
+ * Sets the newest kernel release the policy knows
+ * (#ScmpFilter:known-kernel): syscalls added after it get the
+ * unknown-syscall action where no rule decides.
+ *
+ * Returns: %TRUE on success, %FALSE with %SCMP_ERROR_INVALID_ARGUMENT
+ *   when @version is not a release number (the filter is unchanged)
+ *
+ * Since: 0.1
+ */
+gboolean
+scmp_filter_set_known_kernel (ScmpFilter  *self,
+                              const char  *version,
+                              GError     **error)
+{
+  g_autoptr(ScmpFilter) hold = NULL;
+  guint parsed = 0;
+
+  g_return_val_if_fail (SCMP_IS_FILTER (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (version != NULL)
+    {
+      parsed = _scmp_kernel_version_parse (version);
+      if (parsed == 0)
+        {
+          g_set_error (error, SCMP_ERROR, SCMP_ERROR_INVALID_ARGUMENT,
+                       "“%s” is not a Linux release: write it as MAJOR.MINOR, such as 6.1",
+                       version);
+          return FALSE;
+        }
+    }
+  hold = g_object_ref (self);
+  if (_scmp_filter_replace_known_kernel (self, parsed))
+    _scmp_filter_invalidate (self);
+  return TRUE;
+}
+
+/* Sets the known kernel ((major << 8) | minor, 0 for none) and notifies,
+ * without ::changed; returns whether it changed. */
+gboolean
+_scmp_filter_replace_known_kernel (ScmpFilter *self,
+                                   guint       version)
+{
+  if (self->known_kernel == version)
+    return FALSE;
+  self->known_kernel = version;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KNOWN_KERNEL]);
   return TRUE;
 }
 

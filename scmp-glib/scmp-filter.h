@@ -105,6 +105,12 @@ SCMP_AVAILABLE_IN_ALL
 void              scmp_filter_set_unknown_syscall_action (ScmpFilter        *self,
                                                           ScmpAction        *action);
 SCMP_AVAILABLE_IN_ALL
+char             *scmp_filter_dup_known_kernel   (ScmpFilter        *self);
+SCMP_AVAILABLE_IN_ALL
+gboolean          scmp_filter_set_known_kernel   (ScmpFilter        *self,
+                                                  const char        *version,
+                                                  GError           **error);
+SCMP_AVAILABLE_IN_ALL
 gboolean          scmp_filter_get_no_new_privs   (ScmpFilter        *self);
 SCMP_AVAILABLE_IN_ALL
 void              scmp_filter_set_no_new_privs   (ScmpFilter        *self,
