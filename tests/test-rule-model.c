@@ -16,8 +16,9 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
-/* x86_64 numbers the tables do not name: a hole, and the first number
- * after the newest syscall of Linux 6.18 (listns, 470, came in 6.19). */
+/* An x86_64 number the tables do not name: a hole. (471,
+ * rseq_slice_yield, came in Linux 7.0: the running kernel may lack it,
+ * and a policy that knows 6.18 does.) */
 #define X86_64_HOLE 400
 
 static ScmpAction *
@@ -385,6 +386,53 @@ test_filter_unknown_action (void)
   g_assert_null (scmp_filter_get_unknown_syscall_action (filter));
 }
 
+/* Syscalls newer than the known kernel get the unknown-syscall action. */
+static void
+test_filter_known_kernel (void)
+{
+  g_autoptr(ScmpFilter) filter = x86_64_filter ();
+  g_autoptr(ScmpAction) allow = scmp_action_new_allow ();
+  g_autoptr(ScmpAction) nosys = errno_action (ENOSYS);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *known = NULL;
+  int clone3 = nr_of (SCMP_ARCHITECTURE_X86_64, "clone3");           /* 5.3 */
+  int faccessat2 = nr_of (SCMP_ARCHITECTURE_X86_64, "faccessat2");   /* 5.8 */
+  int openat2 = nr_of (SCMP_ARCHITECTURE_X86_64, "openat2");         /* 5.6 */
+  int pidfd_open = nr_of (SCMP_ARCHITECTURE_X86_64, "pidfd_open");   /* 5.3 */
+
+  test_add_rule (filter, "openat2", allow, NULL, 0);
+  scmp_filter_set_unknown_syscall_action (filter, nosys);
+
+  /* without a known kernel, only numbers the tables do not name */
+  g_assert_null (scmp_filter_dup_known_kernel (filter));
+  g_assert_cmpuint (verdict (filter, SCMP_ARCHITECTURE_X86_64, clone3), ==, EPERM);
+
+  g_assert_true (scmp_filter_set_known_kernel (filter, "5.4.0", &error));
+  g_assert_no_error (error);
+  known = scmp_filter_dup_known_kernel (filter);
+  g_assert_cmpstr (known, ==, "5.4");
+  g_assert_cmpuint (verdict (filter, SCMP_ARCHITECTURE_X86_64, clone3), ==, EPERM);
+  g_assert_cmpuint (verdict (filter, SCMP_ARCHITECTURE_X86_64, pidfd_open), ==, EPERM);
+  g_assert_cmpuint (verdict (filter, SCMP_ARCHITECTURE_X86_64, faccessat2), ==, ENOSYS);
+  /* a rule decides first */
+  g_assert_cmpuint (verdict (filter, SCMP_ARCHITECTURE_X86_64, openat2), ==, 0);
+  g_assert_cmpuint (verdict (filter, SCMP_ARCHITECTURE_X86_64, nr_of (SCMP_ARCHITECTURE_X86_64, "read")), ==, EPERM);
+
+  g_assert_true (scmp_filter_set_known_kernel (filter, "5.2", &error));
+  g_assert_cmpuint (verdict (filter, SCMP_ARCHITECTURE_X86_64, clone3), ==, ENOSYS);
+
+  /* a bad release leaves the filter as it was */
+  g_assert_false (scmp_filter_set_known_kernel (filter, "six", &error));
+  g_assert_error (error, SCMP_ERROR, SCMP_ERROR_INVALID_ARGUMENT);
+  g_clear_error (&error);
+  g_clear_pointer (&known, g_free);
+  known = scmp_filter_dup_known_kernel (filter);
+  g_assert_cmpstr (known, ==, "5.2");
+
+  g_assert_true (scmp_filter_set_known_kernel (filter, NULL, &error));
+  g_assert_cmpuint (verdict (filter, SCMP_ARCHITECTURE_X86_64, clone3), ==, EPERM);
+}
+
 /* --- in the kernel -------------------------------------------------------- */
 
 /* The default is ALLOW here, so that whatever the child's runtime (ASan's
@@ -437,6 +485,9 @@ test_kernel_enosys (void)
           g_autoptr(ScmpAction) action = errno_action (unknown[k]);
 
           scmp_filter_set_unknown_syscall_action (filter, action);
+          /* rseq_slice_yield (471) is newer than the policy */
+          g_assert_true (scmp_filter_set_known_kernel (filter, "6.18", &error));
+          g_assert_no_error (error);
           g_assert_cmpuint (verdict (filter, SCMP_ARCHITECTURE_X86_64, 471), ==, unknown[k]);
         }
       else
@@ -460,6 +511,7 @@ main (int   argc,
   g_test_add_func ("/rule-model/filter/range-size", test_filter_range_size);
   g_test_add_func ("/rule-model/filter/restricted", test_filter_restricted);
   g_test_add_func ("/rule-model/filter/unknown-action", test_filter_unknown_action);
+  g_test_add_func ("/rule-model/filter/known-kernel", test_filter_known_kernel);
   g_test_add_func ("/rule-model/kernel/enosys", test_kernel_enosys);
 
   return g_test_run ();
