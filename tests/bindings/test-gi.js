@@ -947,6 +947,20 @@ const ruleModelTests = {
         filter.set_unknown_syscall_action(null);
         assertEqual(filter.evaluate(X86_64, 400, null).to_string(), 'errno(1)');
     },
+    'known-kernel'() {
+        const filter = x86_64Filter();
+        filter.set_unknown_syscall_action(Scmp.Action.new_errno(38));
+        const clone3 = Scmp.syscall_resolve_name(X86_64, 'clone3');
+        assertEqual(filter.evaluate(X86_64, clone3, null).to_string(), 'errno(1)');
+        filter.set_known_kernel('5.2');
+        assertEqual(filter.dup_known_kernel(), '5.2');
+        assertEqual(filter.known_kernel, '5.2');
+        assertEqual(filter.evaluate(X86_64, clone3, null).to_string(), 'errno(38)');
+        assertFailsUnchanged(filter, Scmp.Error.INVALID_ARGUMENT,
+            () => filter.set_known_kernel('six'), 'bad release');
+        filter.set_known_kernel(null);
+        assertEqual(filter.dup_known_kernel(), null);
+    },
 };
 
 // ---- version -----------------------------------------------------------------

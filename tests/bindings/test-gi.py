@@ -578,6 +578,19 @@ class TestRuleModel(ScmpTestCase):
         flt.set_unknown_syscall_action(None)
         self.assertEqual(flt.evaluate(self.X86_64, 400, None).to_string(), 'errno(1)')
 
+    def test_known_kernel(self):
+        flt = self.x86_64_filter()
+        flt.set_unknown_syscall_action(Scmp.Action.new_errno(38))
+        clone3 = Scmp.syscall_resolve_name(self.X86_64, 'clone3')
+        self.assertEqual(flt.evaluate(self.X86_64, clone3, None).to_string(), 'errno(1)')
+        self.assertTrue(flt.set_known_kernel('5.2'))
+        self.assertEqual(flt.dup_known_kernel(), '5.2')
+        self.assertEqual(flt.props.known_kernel, '5.2')
+        self.assertEqual(flt.evaluate(self.X86_64, clone3, None).to_string(), 'errno(38)')
+        self.assertFailsUnchanged(flt, Scmp.Error.INVALID_ARGUMENT, flt.set_known_kernel, 'six')
+        flt.set_known_kernel(None)
+        self.assertIsNone(flt.dup_known_kernel())
+
 
 def stdout_filter():
     """errno(EACCES) by default; write(1, ...) allowed."""

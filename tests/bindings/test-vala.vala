@@ -1054,6 +1054,15 @@ void test_rule_model_unknown_action () {
         assert_cmpstr (verdict (filter, Architecture.X86_64, getppid), CompareOperator.EQ, "errno(1)");
         filter.set_unknown_syscall_action (null);
         assert_cmpstr (verdict (filter, Architecture.X86_64, 400), CompareOperator.EQ, "errno(1)");
+
+        filter.set_unknown_syscall_action (new Scmp.Action.errno (38));
+        var clone3 = Scmp.syscall_resolve_name (Architecture.X86_64, "clone3");
+        assert_cmpstr (verdict (filter, Architecture.X86_64, clone3), CompareOperator.EQ, "errno(1)");
+        filter.set_known_kernel ("5.2");
+        assert_cmpstr (filter.dup_known_kernel (), CompareOperator.EQ, "5.2");
+        assert_cmpstr (verdict (filter, Architecture.X86_64, clone3), CompareOperator.EQ, "errno(38)");
+        assert_fails_unchanged (filter, Scmp.Error.INVALID_ARGUMENT,
+                                () => { filter.set_known_kernel ("six"); });
     } catch (GLib.Error e) {
         assert_no_error (e);
     }
