@@ -11,9 +11,13 @@
 #include "scmp-condition-private.h"
 #include "scmp-enums.h"
 
+#include <errno.h>
 #include <seccomp.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/syscall.h>
+#include <sys/utsname.h>
+#include <unistd.h>
 
 /* Every deliberate difference from libseccomp 2.5.4, with the reason. The
  * socketcall/ipc names are handled by a rule (see multiplexed_in_libseccomp)
@@ -414,6 +418,314 @@ test_compare_op_symbols (void)
   g_assert_null (_scmp_compare_op_symbol ((ScmpCompareOp) -1));
 }
 
+/* The number as seen in seccomp_data.nr of a syscall with unified number
+ * @nr (424 and up) on @arch. */
+static int
+unified_number (ScmpArchitecture arch,
+                int              nr)
+{
+  const ScmpArchInfo *info = _scmp_arch_get_info (arch);
+
+  if (arch == SCMP_ARCHITECTURE_X32)
+    return (int) ((guint) nr | SCMP_X32_SYSCALL_BIT);
+  return nr + (int) info->nr_base;
+}
+
+static int
+lookup (const char *name)
+{
+  int idx = _scmp_syscall_lookup (name);
+
+  g_assert_cmpint (idx, >=, 0);
+  return idx;
+}
+
+/* Linux 6.19's listns and 7.0's rseq_slice_yield, the newest syscalls: on
+ * every ABI but s390, whose 31-bit compat ABI 6.19 removed. */
+static void
+test_newest_syscalls (void)
+{
+  static const struct {
+    const char *name;
+    int         nr;
+    guint       version;
+  } added[] = {
+    { "listns", 470, 0x0613 },
+    { "rseq_slice_yield", 471, 0x0700 },
+  };
+
+  g_test_summary ("listns (470, Linux 6.19) and rseq_slice_yield (471, 7.0) "
+                  "have the unified numbers on every ABI but s390");
+
+  for (gsize i = 0; i < G_N_ELEMENTS (added); i++)
+    {
+      int idx = lookup (added[i].name);
+
+      for (ScmpArchitecture arch = SCMP_ARCHITECTURE_X86; arch <= SCMP_ARCHITECTURE_SHEB; arch++)
+        {
+          g_test_message ("%s on %s", added[i].name, scmp_architecture_to_name (arch));
+          if (arch == SCMP_ARCHITECTURE_S390)
+            {
+              g_assert_cmpint (_scmp_syscall_number (idx, arch), ==, -1);
+              g_assert_cmpuint (_scmp_syscall_kernel_version (idx, arch), ==, 0);
+              continue;
+            }
+          g_assert_cmpint (_scmp_syscall_number (idx, arch), ==, unified_number (arch, added[i].nr));
+          g_assert_cmpuint (_scmp_syscall_kernel_version (idx, arch), ==, added[i].version);
+        }
+    }
+
+  /* spelled out for a few, bases and bit included */
+  g_assert_cmpint (scmp_syscall_resolve_name (SCMP_ARCHITECTURE_X86_64, "listns"), ==, 470);
+  g_assert_cmpint (scmp_syscall_resolve_name (SCMP_ARCHITECTURE_X86, "listns"), ==, 470);
+  g_assert_cmpint (scmp_syscall_resolve_name (SCMP_ARCHITECTURE_X32, "listns"), ==, 0x400001d6);
+  g_assert_cmpint (scmp_syscall_resolve_name (SCMP_ARCHITECTURE_AARCH64, "listns"), ==, 470);
+  g_assert_cmpint (scmp_syscall_resolve_name (SCMP_ARCHITECTURE_MIPSEL, "listns"), ==, 4470);
+  g_assert_cmpint (scmp_syscall_resolve_name (SCMP_ARCHITECTURE_MIPS64, "listns"), ==, 5470);
+  g_assert_cmpint (scmp_syscall_resolve_name (SCMP_ARCHITECTURE_MIPS64N32, "listns"), ==, 6470);
+  g_assert_cmpint (scmp_syscall_resolve_name (SCMP_ARCHITECTURE_S390X, "listns"), ==, 470);
+  g_assert_cmpint (scmp_syscall_resolve_name (SCMP_ARCHITECTURE_S390, "listns"), <, 0);
+  g_assert_cmpint (scmp_syscall_resolve_name (SCMP_ARCHITECTURE_X86_64, "rseq_slice_yield"), ==, 471);
+  g_assert_cmpint (scmp_syscall_resolve_name (SCMP_ARCHITECTURE_X32, "rseq_slice_yield"), ==, 0x400001d7);
+  g_assert_cmpint (scmp_syscall_resolve_name (SCMP_ARCHITECTURE_PPC64LE, "rseq_slice_yield"), ==, 471);
+  g_assert_cmpint (scmp_syscall_resolve_name (SCMP_ARCHITECTURE_RISCV64, "rseq_slice_yield"), ==, 471);
+  g_assert_cmpint (scmp_syscall_resolve_name (SCMP_ARCHITECTURE_MIPS, "rseq_slice_yield"), ==, 4471);
+  g_assert_cmpint (scmp_syscall_resolve_name (SCMP_ARCHITECTURE_SHEB, "rseq_slice_yield"), ==, 471);
+  g_assert_cmpstr (scmp_syscall_resolve_number (SCMP_ARCHITECTURE_LOONGARCH64, 471), ==, "rseq_slice_yield");
+  g_assert_cmpstr (scmp_syscall_resolve_number (SCMP_ARCHITECTURE_X32, 0x400001d6), ==, "listns");
+}
+
+/* Versions of a few syscalls whose history is well known, including the
+ * ABIs that got them late. */
+static void
+test_kernel_versions_known (void)
+{
+  static const struct {
+    const char      *name;
+    ScmpArchitecture arch;
+    int              nr;          /* -1: the ABI lacks it */
+    guint            version;     /* 0: the data does not say */
+  } known[] = {
+    { "pidfd_open", SCMP_ARCHITECTURE_X86_64, 434, 0x0503 },
+    { "pidfd_open", SCMP_ARCHITECTURE_AARCH64, 434, 0x0503 },
+    { "pidfd_open", SCMP_ARCHITECTURE_LOONGARCH64, 434, 0x0513 },  /* the port, 5.19 */
+    { "clone3", SCMP_ARCHITECTURE_X86_64, 435, 0x0503 },
+    { "clone3", SCMP_ARCHITECTURE_X32, 0x400001b3, 0x0503 },
+    { "clone3", SCMP_ARCHITECTURE_PPC64LE, 435, 0x0503 },
+    { "clone3", SCMP_ARCHITECTURE_MIPSEL, 4435, 0x0504 },
+    { "clone3", SCMP_ARCHITECTURE_M68K, 435, 0x0506 },
+    { "clone3", SCMP_ARCHITECTURE_RISCV64, 435, 0 },   /* 5.3 .. 5.5, unsettled */
+    { "clone3", SCMP_ARCHITECTURE_SH, -1, 0 },
+    { "openat2", SCMP_ARCHITECTURE_X86_64, 437, 0x0506 },
+    { "openat2", SCMP_ARCHITECTURE_S390, 437, 0x0506 },
+    { "faccessat2", SCMP_ARCHITECTURE_X86_64, 439, 0x0508 },
+    { "faccessat2", SCMP_ARCHITECTURE_MIPS64N32, 6439, 0x0508 },
+    { "memfd_secret", SCMP_ARCHITECTURE_X86_64, 447, 0x050e },
+    { "memfd_secret", SCMP_ARCHITECTURE_RISCV64, 447, 0x0513 },
+    { "memfd_secret", SCMP_ARCHITECTURE_S390X, 447, 0x0604 },
+    { "memfd_secret", SCMP_ARCHITECTURE_ARM, -1, 0 },
+    { "map_shadow_stack", SCMP_ARCHITECTURE_X86_64, 453, 0x0606 },
+    { "map_shadow_stack", SCMP_ARCHITECTURE_AARCH64, 453, 0x0607 },
+    { "map_shadow_stack", SCMP_ARCHITECTURE_X32, 0x400001c5, 0x060a },
+    { "mseal", SCMP_ARCHITECTURE_X86_64, 462, 0x060a },
+    { "mseal", SCMP_ARCHITECTURE_PARISC64, 462, 0x060a },
+    { "uprobe", SCMP_ARCHITECTURE_X86_64, 336, 0x0612 },
+    { "uprobe", SCMP_ARCHITECTURE_AARCH64, -1, 0 },
+    { "uretprobe", SCMP_ARCHITECTURE_X86_64, 335, 0x060b },
+    { "clock_gettime64", SCMP_ARCHITECTURE_X86, 403, 0x0501 },
+    { "clock_gettime64", SCMP_ARCHITECTURE_X86_64, -1, 0 },
+    { "semget", SCMP_ARCHITECTURE_X86, 393, 0x0501 },
+    { "fstat", SCMP_ARCHITECTURE_LOONGARCH64, 80, 0x060b },
+    { "read", SCMP_ARCHITECTURE_LOONGARCH64, 63, 0x0513 },
+    { "read", SCMP_ARCHITECTURE_X86_64, 0, 0 },         /* older than the data */
+    { "openat", SCMP_ARCHITECTURE_AARCH64, 56, 0 },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (known); i++)
+    {
+      int idx = lookup (known[i].name);
+
+      g_test_message ("%s on %s", known[i].name, scmp_architecture_to_name (known[i].arch));
+      g_assert_cmpint (_scmp_syscall_number (idx, known[i].arch), ==, known[i].nr);
+      g_assert_cmpuint (_scmp_syscall_kernel_version (idx, known[i].arch), ==, known[i].version);
+    }
+
+  /* NATIVE is resolved; junk gives 0 */
+  {
+    int idx = lookup ("listns");
+    ScmpArchitecture native = scmp_architecture_get_native ();
+
+    g_assert_cmpuint (_scmp_syscall_kernel_version (idx, SCMP_ARCHITECTURE_NATIVE), ==,
+                      _scmp_syscall_kernel_version (idx, native));
+    g_assert_cmpuint (_scmp_syscall_kernel_version (idx, SCMP_ARCHITECTURE_UNKNOWN), ==, 0);
+    g_assert_cmpuint (_scmp_syscall_kernel_version (idx, (ScmpArchitecture) (SCMP_ARCHITECTURE_SHEB + 1)), ==, 0);
+    g_assert_cmpuint (_scmp_syscall_kernel_version (-1, SCMP_ARCHITECTURE_X86_64), ==, 0);
+    g_assert_cmpuint (_scmp_syscall_kernel_version ((int) _scmp_syscall_n_names (), SCMP_ARCHITECTURE_X86_64), ==, 0);
+  }
+}
+
+/* The whole data: a version only where there is a number, never newer
+ * than the tables, never older than 5.1 (where the data starts), and one
+ * for every number of the unified range (424 .. 511), but the one that
+ * arch-data/README.md says is unsettled. */
+static void
+test_kernel_versions_all (void)
+{
+  guint tables = _scmp_syscall_tables_kernel_version ();
+  guint max = 0, n_versions = 0, n_unified = 0;
+
+  g_assert_cmpuint (tables, ==, 0x0701);
+
+  for (guint idx = 0; idx < _scmp_syscall_n_names (); idx++)
+    for (ScmpArchitecture arch = SCMP_ARCHITECTURE_X86; arch <= SCMP_ARCHITECTURE_SHEB; arch++)
+      {
+        const ScmpArchInfo *info = _scmp_arch_get_info (arch);
+        guint v = _scmp_syscall_kernel_version ((int) idx, arch);
+        int nr = _scmp_syscall_number ((int) idx, arch);
+        int raw;
+
+        if (v != 0)
+          {
+            g_test_message ("%s on %s: %u.%u", _scmp_syscall_name ((int) idx),
+                            info->name, v >> 8, v & 0xff);
+            g_assert_cmpint (nr, >=, 0);
+            g_assert_cmpuint (v, <=, tables);
+            g_assert_cmpuint (v, >=, 0x0501);
+            g_assert_cmpuint (v & 0xff, <, 32);
+            max = MAX (max, v);
+            n_versions++;
+          }
+        if (nr < 0)
+          continue;
+        raw = arch == SCMP_ARCHITECTURE_X32 ? (int) ((guint) nr & ~SCMP_X32_SYSCALL_BIT)
+                                            : nr - (int) info->nr_base;
+        if (raw >= 424 && raw < 512)
+          {
+            n_unified++;
+            if (arch == SCMP_ARCHITECTURE_RISCV64 && g_str_equal (_scmp_syscall_name ((int) idx), "clone3"))
+              g_assert_cmpuint (v, ==, 0);
+            else
+              g_assert_cmpuint (v, >=, 0x0501);
+          }
+        /* loongarch64 came in 5.19: the data covers all of it */
+        if (arch == SCMP_ARCHITECTURE_LOONGARCH64)
+          g_assert_cmpuint (v, >=, 0x0513);
+      }
+
+  g_assert_cmpuint (max, ==, 0x0700);         /* rseq_slice_yield; 7.1 added none */
+  g_assert_cmpuint (n_unified, ==, 1084);     /* arch-data/README.md */
+  g_assert_cmpuint (n_versions, ==, 1744);
+}
+
+static void
+test_kernel_version_parse (void)
+{
+  static const struct {
+    const char *text;
+    guint       version;
+  } cases[] = {
+    { "6.1", 0x0601 },
+    { "7.1", 0x0701 },
+    { "6.12.3", 0x060c },
+    { "6.3", 0x0603 },
+    { "5.19", 0x0513 },
+    { "3.0", 0x0300 },
+    { "255.255", 0xffff },
+    { "6.18.44-fc-v1147", 0x0612 },
+    { "7.0-rc3", 0x0700 },
+    { "6.1+", 0x0601 },
+    { "006.001", 0x0601 },
+    { "0006.1", 0 },           /* more than three digits */
+    { "6.0001", 0 },
+    { "6.1.1234", 0 },
+    { "06.01", 0x0601 },
+    { "", 0 },
+    { "6", 0 },
+    { "6.", 0 },
+    { ".1", 0 },
+    { "6.1.", 0 },
+    { "6.1.2.3", 0 },
+    { "6..1", 0 },
+    { " 6.1", 0 },
+    { "6.1 ", 0 },
+    { "6.1x", 0 },
+    { "6,1", 0 },
+    { "0.1", 0 },
+    { "256.1", 0 },
+    { "6.256", 0 },
+    { "1000.1", 0 },
+    { "-6.1", 0 },
+    { "v6.1", 0 },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_test_message ("\"%s\"", cases[i].text);
+      g_assert_cmpuint (_scmp_kernel_version_parse (cases[i].text), ==, cases[i].version);
+    }
+  g_assert_cmpuint (_scmp_kernel_version_parse (NULL), ==, 0);
+
+  /* every version in the data prints and parses back */
+  for (guint idx = 0; idx < _scmp_syscall_n_names (); idx++)
+    for (ScmpArchitecture arch = SCMP_ARCHITECTURE_X86; arch <= SCMP_ARCHITECTURE_SHEB; arch++)
+      {
+        guint v = _scmp_syscall_kernel_version ((int) idx, arch);
+        g_autofree char *text = NULL;
+
+        if (v == 0)
+          continue;
+        text = g_strdup_printf ("%u.%u", v >> 8, v & 0xff);
+        g_assert_cmpuint (_scmp_kernel_version_parse (text), ==, v);
+      }
+}
+
+/* On the running kernel: a syscall the data says came after it is not
+ * there (the kernel answers ENOSYS). Only the two newest, whose calls
+ * without arguments are harmless anyway. */
+static void
+test_kernel_versions_running (void)
+{
+  static const char *const names[] = { "listns", "rseq_slice_yield" };
+  struct utsname u;
+  guint running;
+  gboolean probed = FALSE;
+
+  g_assert_cmpint (uname (&u), ==, 0);
+  running = _scmp_kernel_version_parse (u.release);
+  if (running == 0)
+    {
+      g_test_skip_printf ("cannot parse the kernel release \"%s\"", u.release);
+      return;
+    }
+  if (scmp_architecture_get_native () == SCMP_ARCHITECTURE_UNKNOWN)
+    {
+      g_test_skip ("no tables for the native ABI");
+      return;
+    }
+
+  for (gsize i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      int idx = lookup (names[i]);
+      int nr = _scmp_syscall_number (idx, SCMP_ARCHITECTURE_NATIVE);
+      guint added = _scmp_syscall_kernel_version (idx, SCMP_ARCHITECTURE_NATIVE);
+      long ret;
+      int saved;
+
+      if (nr < 0 || added == 0 || running >= added)
+        continue;
+      errno = 0;
+      ret = syscall (nr, 0, 0, 0, 0);
+      saved = errno;
+      g_test_message ("%s (%d, Linux %u.%u) on Linux %s: %ld, %s", names[i], nr,
+                      added >> 8, added & 0xff, u.release, ret, g_strerror (saved));
+      g_assert_cmpint (ret, ==, -1);
+      g_assert_cmpint (saved, ==, ENOSYS);
+      probed = TRUE;
+    }
+  if (!probed)
+    g_test_skip_printf ("Linux %s has every syscall probed here", u.release);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -423,6 +735,11 @@ main (int argc, char *argv[])
   g_test_add_func ("/tables/system-headers", test_system_headers);
   g_test_add_func ("/tables/libseccomp", test_libseccomp);
   g_test_add_func ("/tables/compare-op-symbols", test_compare_op_symbols);
+  g_test_add_func ("/tables/newest-syscalls", test_newest_syscalls);
+  g_test_add_func ("/tables/kernel-versions/known", test_kernel_versions_known);
+  g_test_add_func ("/tables/kernel-versions/all", test_kernel_versions_all);
+  g_test_add_func ("/tables/kernel-versions/parse", test_kernel_version_parse);
+  g_test_add_func ("/tables/kernel-versions/running", test_kernel_versions_running);
 
   return g_test_run ();
 }
