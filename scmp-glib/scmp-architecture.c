@@ -28,7 +28,7 @@
  *
  * scmp-glib carries its own syscall tables for all 23 ABIs, generated from
  * the Linux kernel's syscall tables (see `arch-data/README.md` in the
- * sources) and covering the syscalls of Linux 6.18. Numbers are given as a
+ * sources) and covering the syscalls of Linux 7.1. Numbers are given as a
  * filter sees them: MIPS numbers include the ABI base (4000, 5000, 6000)
  * and x32 numbers include `__X32_SYSCALL_BIT` (0x40000000).
  *

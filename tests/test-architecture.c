@@ -839,7 +839,7 @@ test_post_6_12 (void)
         g_assert_cmpstr (scmp_syscall_resolve_number (abis[i].arch, expected), ==, added[j].name);
       }
 
-  /* uprobe (Linux 6.17) is x86-64 only. */
+  /* uprobe (Linux 6.18) is x86-64 only. */
   g_assert_cmpint (scmp_syscall_resolve_name (SCMP_ARCHITECTURE_X86_64, "uprobe"), ==, 336);
   g_assert_cmpint (scmp_syscall_resolve_name (SCMP_ARCHITECTURE_AARCH64, "uprobe"), ==, -1);
 }
