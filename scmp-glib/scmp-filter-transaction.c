@@ -50,7 +50,9 @@ _scmp_filter_snapshot_free (gpointer data)
  * not fit together: different default actions, byte orders, a rule of
  * one that cannot apply to an architecture of the other, or conflicting
  * rules (%SCMP_ERROR_EXISTS). Priorities of @other are taken where @self
- * has none. @other is not modified.
+ * has none; @self keeps its own attributes (the bad-arch and
+ * unknown-syscall actions, the known kernel, the flags). @other is not
+ * modified.
  *
  * Returns: %TRUE on success, %FALSE with @error set otherwise
  *
