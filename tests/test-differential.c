@@ -65,6 +65,17 @@
  *    and refuses 0x00030000 | data (-EINVAL); trap(n) with n != 0 is only
  *    used in the reference part.
  *
+ *  - Rules on numbers (scmp_rule_new_for_number(v)(), _for_range()), rules
+ *    limited to some ABIs (scmp_rule_restrict_to()) and the
+ *    unknown-syscall action are reference part only. libseccomp's
+ *    seccomp_rule_add() takes a number of the native ABI and carries it to
+ *    the filter's other ABIs by its name (arch_syscall_translate()), so a
+ *    number of one ABI, or one no table names on a non-native ABI, cannot
+ *    be said; it has no per-ABI rules (only whole filters per ABI, merged),
+ *    no ranges (a rule per number, which G_MAXINT rules out), and no
+ *    action for the numbers its tables do not name. Nothing of these is
+ *    expressible exactly, so random_compatible_policy() never makes them.
+ *
  * No difference found: nr == -1 (tracer skip) gets the default action in
  * both when allow-tracer-skip is off; numbers >= 0x40000000 on a filter
  * without x32 get the bad-arch action in both.
