@@ -2449,6 +2449,172 @@ test_regression_x32_bit (void)
 }
 
 /* ------------------------------------------------------------------ */
+/* 6. Rules on numbers at the edges, every number swept                */
+/* ------------------------------------------------------------------ */
+
+/* Compiles @filter and compares it with the oracle on every number from
+ * below each ABI's base to above its newest, and the far ends, each with
+ * zeroed and with random arguments. Returns the mismatches. */
+static guint
+sweep_numbers (const char    *label,
+               const ArchSet *set,
+               ScmpFilter    *filter)
+{
+  g_autoptr(GError) error = NULL;
+  const ScmpProgram *prog = _scmp_filter_get_program (filter, &error);
+  g_autoptr(RefFilter) oracle = ref_filter_new (filter);
+  guint bad = 0;
+
+  g_assert_no_error (error);
+  for (gsize a = 0; a < set->n; a++)
+    {
+      const ScmpArchInfo *info = _scmp_arch_get_info (set->arches[a]);
+      guint32 base = info->nr_base | (set->arches[a] == SCMP_ARCHITECTURE_X32 ? SCMP_X32_SYSCALL_BIT : 0);
+      guint32 highest = (guint32) ref_highest_number (set->arches[a]);
+      GArray *nrs = g_array_new (FALSE, FALSE, sizeof (guint32));
+      static const guint32 far[] = {
+        0, 1, 0x3ffffffe, 0x3fffffff, 0x40000000, 0x40000001, 0x7ffffffe, 0x7fffffff,
+        0x80000000, 0xbfffffff, 0xc0000000, 0xfffffffe, 0xffffffff, 0x000f0000, 0x000f0005, 0x000f00ff,
+      };
+
+      for (guint32 nr = base >= 5 ? base - 5 : 0; nr <= highest + 5; nr++)
+        g_array_append_val (nrs, nr);
+      g_array_append_vals (nrs, far, G_N_ELEMENTS (far));
+      for (guint i = 0; i < nrs->len; i++)
+        for (guint k = 0; k < 2; k++)
+          {
+            ScmpBpfData d = { .nr = (gint32) g_array_index (nrs, guint32, i), .arch = info->audit_arch };
+            guint32 ref, got;
+
+            if (k == 1)
+              fill_random_args (d.args, set_has_32bit (set));
+            ref = ref_filter_evaluate (oracle, d.arch, d.nr, d.args);
+            got = _scmp_bpf_run (prog->insns, prog->n_insns, &d, prog->big_endian).ret;
+            if (ref != got && bad++ < 5)
+              {
+                g_autofree char *rules = describe_rules (filter);
+                g_autofree char *input = describe_input (&d);
+
+                g_test_message ("MISMATCH (%s)\n%s\ninput: %s\nreference 0x%08x, compiled 0x%08x",
+                                label, rules, input, ref, got);
+              }
+          }
+      g_array_unref (nrs);
+    }
+  return bad;
+}
+
+static ScmpFilter *
+edge_filter (const ArchSet *set,
+             ScmpAction    *dflt,
+             ScmpAction    *unknown)
+{
+  ScmpFilter *filter = filter_new_for_set (set, dflt);
+
+  scmp_filter_set_unknown_syscall_action (filter, unknown);
+  return filter;
+}
+
+static void
+edge_add (ScmpFilter *filter,
+          ScmpRule   *rule,
+          GError     *error)
+{
+  g_assert_no_error (error);
+  g_assert_nonnull (rule);
+  scmp_filter_add_rule (filter, rule, &error);
+  g_assert_no_error (error);
+  g_object_unref (rule);
+}
+
+static void
+test_number_edges (void)
+{
+  static const ArchSet x86_64 = { "x86_64+x32", { SCMP_ARCHITECTURE_X86_64, SCMP_ARCHITECTURE_X32 }, 2 };
+  static const ArchSet x86 = { "x86", { SCMP_ARCHITECTURE_X86 }, 1 };
+  static const ArchSet arm = { "arm", { SCMP_ARCHITECTURE_ARM }, 1 };
+  static const ArchSet mips = { "mips64+mips64n32+mips", { SCMP_ARCHITECTURE_MIPS64, SCMP_ARCHITECTURE_MIPS64N32, SCMP_ARCHITECTURE_MIPS }, 3 };
+  g_autoptr(ScmpAction) allow = scmp_action_new_allow ();
+  g_autoptr(ScmpAction) nosys = scmp_action_new_errno (ENOSYS, NULL);
+  g_autoptr(ScmpAction) kill = scmp_action_new_kill_process ();
+  g_autoptr(ScmpAction) trap = scmp_action_new_trap (1);
+  g_autoptr(ScmpAction) log = scmp_action_new_log ();
+  const ScmpCondition big = { 0, SCMP_COMPARE_OP_GE, G_GUINT64_CONSTANT (0x100000000), 0, FALSE };
+  const ScmpCondition low = { 1, SCMP_COMPARE_OP_MASKED_EQ, 1, 1, TRUE };
+  const ScmpCondition unix_family = { 0, SCMP_COMPARE_OP_EQ, 1, 0, FALSE };
+  const ScmpArchitecture only_x32[] = { SCMP_ARCHITECTURE_X32 };
+  GError *error = NULL;
+  guint bad = 0;
+
+  /* x86_64 and x32: the number 512 is x32's rt_sigaction with the bit and
+   * nothing on x86_64; ranges to the top of each; every number of x86_64
+   * ranged, with the unknown action behind it. */
+  {
+    g_autoptr(ScmpFilter) f = edge_filter (&x86_64, allow, nosys);
+    ScmpRule *r;
+
+    edge_add (f, scmp_rule_new_for_numberv (SCMP_ARCHITECTURE_X86_64, 512, trap, &big, 1, &error), error);
+    edge_add (f, scmp_rule_new_for_number (SCMP_ARCHITECTURE_X32, SCMP_X32_SYSCALL_BIT | 512, log, &error), error);
+    edge_add (f, scmp_rule_new_for_range (SCMP_ARCHITECTURE_X32, SCMP_X32_SYSCALL_BIT | 540, G_MAXINT, kill, &error), error);
+    edge_add (f, scmp_rule_new_for_numberv (SCMP_ARCHITECTURE_X32, G_MAXINT, trap, &low, 1, &error), error);
+    edge_add (f, scmp_rule_new_for_range (SCMP_ARCHITECTURE_X86_64, 300, 340, log, &error), error);
+    r = scmp_rule_new ("read", kill);
+    edge_add (f, scmp_rule_restrict_to (r, only_x32, 1, &error), error);
+    g_object_unref (r);
+    bad += sweep_numbers ("x86_64/x32 numbers", &x86_64, f);
+    edge_add (f, scmp_rule_new_for_range (SCMP_ARCHITECTURE_X86_64, 0, G_MAXINT, log, &error), error);
+    bad += sweep_numbers ("x86_64 all ranged", &x86_64, f);
+  }
+
+  /* x86: named numbers of multiplexed calls (semget 393, socket 359) are
+   * the rules by name there; a range over socketcall and ipc themselves. */
+  {
+    g_autoptr(ScmpFilter) f = edge_filter (&x86, log, kill);
+
+    edge_add (f, scmp_rule_new_for_number (SCMP_ARCHITECTURE_X86, 393, trap, &error), error);
+    edge_add (f, scmp_rule_new_for_numberv (SCMP_ARCHITECTURE_X86, 359, nosys, &unix_family, 1, &error), error);
+    edge_add (f, scmp_rule_new_for_range (SCMP_ARCHITECTURE_X86, 100, 120, allow, &error), error);
+    edge_add (f, scmp_rule_new_for_range (SCMP_ARCHITECTURE_X86, 220, 225, nosys, &error), error);
+    bad += sweep_numbers ("x86 multiplexed numbers", &x86, f);
+  }
+
+  /* arm: the private calls at 0xf0000 + n, and the holes between. */
+  {
+    g_autoptr(ScmpFilter) f = edge_filter (&arm, allow, trap);
+
+    edge_add (f, scmp_rule_new_for_range (SCMP_ARCHITECTURE_ARM, 0xf0000, 0xf0003, log, &error), error);
+    edge_add (f, scmp_rule_new_for_number (SCMP_ARCHITECTURE_ARM, 0xf0005, kill, &error), error);
+    bad += sweep_numbers ("arm private", &arm, f);
+  }
+
+  /* MIPS: three bases on one token set; a range from one ABI's base up
+   * runs through the numbers of the next. */
+  {
+    g_autoptr(ScmpFilter) f = edge_filter (&mips, allow, nosys);
+
+    edge_add (f, scmp_rule_new_for_range (SCMP_ARCHITECTURE_MIPS, 4400, G_MAXINT, log, &error), error);
+    edge_add (f, scmp_rule_new_for_range (SCMP_ARCHITECTURE_MIPS64, 5000, 5999, kill, &error), error);
+    edge_add (f, scmp_rule_new_for_numberv (SCMP_ARCHITECTURE_MIPS64N32, 6999, trap, &big, 1, &error), error);
+    /* Below o32's base: no call of it, whether the library takes the
+     * number or not. */
+    {
+      ScmpRule *r = scmp_rule_new_for_number (SCMP_ARCHITECTURE_MIPS, 5, kill, &error);
+
+      if (r != NULL)
+        edge_add (f, r, error);
+      else
+        {
+          g_test_message ("scmp_rule_new_for_number (mips, 5): %s", error->message);
+          g_clear_error (&error);
+        }
+    }
+    bad += sweep_numbers ("mips bases", &mips, f);
+  }
+
+  g_assert_cmpuint (bad, ==, 0);
+}
+
+/* ------------------------------------------------------------------ */
 
 int
 main (int    argc,
@@ -2512,6 +2678,7 @@ main (int    argc,
   g_test_add_func ("/differential/regression/value-search", test_value_search);
   g_test_add_func ("/differential/regression/multiplexer-conditional-rules", test_regression_multiplexer);
   g_test_add_func ("/differential/regression/x32-bit", test_regression_x32_bit);
+  g_test_add_func ("/differential/numbers/edges", test_number_edges);
 
   return g_test_run ();
 }
