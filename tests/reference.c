@@ -18,6 +18,17 @@
  *    conditions can only be "maybe" there, and the most restrictive of
  *    the candidates is what the filter must give.
  *  - Rules are ordered, first match decides.
+ *  - A rule may be limited to some ABIs (scmp_rule_get_architectures()):
+ *    on the others it is not there at all.
+ *  - A rule on numbers (scmp_rule_get_numbers()) belongs to one ABI and
+ *    matches a direct call whose nr is in [first, last] there; nothing
+ *    is known of the kernel's types, so its conditions read the whole
+ *    reg_bits-wide register, unsigned.
+ *  - The unknown-syscall action: a number the ABI's column of
+ *    syscalls.csv does not hold (a hole, above the newest, negative other
+ *    than -1, or 0x80000000-0xbfffffff on the x86_64 token) gets it
+ *    instead of the default when no rule decides. The kernel answers
+ *    ENOSYS for such numbers; nr == -1 is the tracer skip, handled first.
  */
 
 #include "reference.h"
@@ -63,10 +74,13 @@ typedef struct {
   RefAbi     abis[MAX_ABIS];
   guint      n_abis;
   GHashTable *syscalls;           /* name → RefSyscall */
+  GHashTable *named[MAX_ABIS];    /* per ABI: the numbers its column holds (named_key()) */
 } RefData;
 
 typedef struct {
-  const RefSyscall *syscall;
+  const RefSyscall *syscall;      /* NULL: a rule on numbers */
+  guint32           abis;         /* bit i: applies on RefData.abis[i] */
+  gint32            first, last;  /* a rule on numbers: its range on its one ABI */
   guint32           action;
   guint             n_conds;
   ScmpCondition    *conds;
@@ -77,9 +91,14 @@ struct _RefFilter {
   guint         n_abis;
   guint32       default_action;
   guint32       bad_arch_action;
+  gboolean      have_unknown_action;
+  guint32       unknown_action;
   gboolean      allow_tracer_skip;
   GArray       *rules;            /* RefRule */
 };
+
+/* A hash key for a syscall number (never NULL: 0 is a number). */
+#define named_key(nr) GUINT_TO_POINTER ((guint32) (nr) + 1u)
 
 /* ------------------------------------------------------------------ */
 /* The data                                                            */
@@ -255,6 +274,8 @@ load_data (void)
   csv_clear (&abis);
 
   data->syscalls = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, ref_syscall_free);
+  for (guint a = 0; a < data->n_abis; a++)
+    data->named[a] = g_hash_table_new (g_direct_hash, g_direct_equal);
   csv_read (&syscalls, dir, "syscalls.csv");
   for (guint a = 0; a < data->n_abis; a++)
     abi_col[a] = csv_column (&syscalls, data->abis[a].name);
@@ -274,6 +295,8 @@ load_data (void)
           const char *cell = csv_get (row, abi_col[a]);
 
           s->nr[a] = *cell == '\0' ? -1 : (gint32) parse_int (cell);
+          if (s->nr[a] >= 0)
+            g_hash_table_add (data->named[a], named_key (s->nr[a]));
           for (guint k = 0; k < 6; k++)
             s->types[a][k] = (RefType) { (guint8) data->abis[a].reg_bits, FALSE };
         }
@@ -370,6 +393,31 @@ ref_syscall_number (ScmpArchitecture  arch,
   return abi != NULL && s != NULL ? s->nr[abi_index (abi)] : -1;
 }
 
+gboolean
+ref_number_is_named (ScmpArchitecture arch,
+                     gint32           nr)
+{
+  const RefAbi *abi = abi_for_arch (arch);
+
+  return abi != NULL && g_hash_table_contains (ref_data ()->named[abi_index (abi)], named_key (nr));
+}
+
+gint32
+ref_highest_number (ScmpArchitecture arch)
+{
+  const RefAbi *abi = abi_for_arch (arch);
+  GHashTableIter iter;
+  gpointer key;
+  gint32 highest = -1;
+
+  if (abi == NULL)
+    return -1;
+  g_hash_table_iter_init (&iter, ref_data ()->named[abi_index (abi)]);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    highest = MAX (highest, (gint32) (GPOINTER_TO_UINT (key) - 1u));
+  return highest;
+}
+
 static guint64
 low_bits (guint bits)
 {
@@ -410,15 +458,50 @@ ref_filter_new (ScmpFilter *filter)
   ref->default_action = scmp_action_get_kernel_value (scmp_filter_get_default_action (filter));
   ref->bad_arch_action = scmp_action_get_kernel_value (scmp_filter_get_bad_arch_action (filter));
   ref->allow_tracer_skip = scmp_filter_get_allow_tracer_skip (filter);
+  if (scmp_filter_get_unknown_syscall_action (filter) != NULL)
+    {
+      ref->have_unknown_action = TRUE;
+      ref->unknown_action = scmp_action_get_kernel_value (scmp_filter_get_unknown_syscall_action (filter));
+    }
   ref->rules = g_array_new (FALSE, TRUE, sizeof (RefRule));
 
   for (guint r = 0; r < scmp_filter_get_n_rules (filter); r++)
     {
       ScmpRule *rule = scmp_filter_get_rule (filter, r);
       RefRule rr = { 0 };
+      ScmpArchitecture numbers_arch = SCMP_ARCHITECTURE_UNKNOWN;
+      gint first = 0, last = 0;
+      gsize n_limited = 0;
+      g_autofree ScmpArchitecture *limited = scmp_rule_get_architectures (rule, &n_limited);
 
-      rr.syscall = g_hash_table_lookup (data->syscalls, scmp_rule_get_syscall (rule));
-      g_assert (rr.syscall != NULL);
+      /* The ABIs the rule applies on: all, or those it is limited to. */
+      rr.abis = limited == NULL ? G_MAXUINT32 : 0;
+      for (gsize i = 0; i < n_limited; i++)
+        {
+          const RefAbi *abi = abi_for_arch (limited[i]);
+
+          g_assert (abi != NULL);
+          rr.abis |= 1u << abi_index (abi);
+        }
+
+      if (scmp_rule_get_numbers (rule, &numbers_arch, &first, &last))
+        {
+          const RefAbi *abi = abi_for_arch (numbers_arch);
+
+          /* A rule on numbers has no name and belongs to its ABI. */
+          g_assert (abi != NULL);
+          g_assert_null (scmp_rule_get_syscall (rule));
+          g_assert_cmpint (first, >=, 0);
+          g_assert_cmpint (first, <=, last);
+          rr.abis &= 1u << abi_index (abi);
+          rr.first = first;
+          rr.last = last;
+        }
+      else
+        {
+          rr.syscall = g_hash_table_lookup (data->syscalls, scmp_rule_get_syscall (rule));
+          g_assert (rr.syscall != NULL);
+        }
       rr.action = scmp_action_get_kernel_value (scmp_rule_get_action (rule));
       rr.n_conds = scmp_rule_get_n_conditions (rule);
       rr.conds = g_new (ScmpCondition, MAX (rr.n_conds, 1));
@@ -506,6 +589,22 @@ rule_match (const RefRule *rule,
   gint32 mux_nr;
   guint32 call;
 
+  if ((rule->abis & (1u << a)) == 0)
+    return MATCH_NO;
+
+  /* A rule on numbers: direct calls only, the whole register unsigned. */
+  if (s == NULL)
+    {
+      const RefType whole = { (guint8) abi->reg_bits, FALSE };
+
+      if (nr < rule->first || nr > rule->last)
+        return MATCH_NO;
+      for (guint c = 0; c < rule->n_conds; c++)
+        if (!condition_holds (&rule->conds[c], whole, args[rule->conds[c].arg]))
+          return MATCH_NO;
+      return MATCH_YES;
+    }
+
   if (s->nr[a] >= 0 && nr == s->nr[a])
     {
       for (guint c = 0; c < rule->n_conds; c++)
@@ -545,7 +644,7 @@ ref_filter_evaluate (RefFilter     *ref,
                      const guint64  args[6])
 {
   const RefAbi *abi = NULL;
-  guint32 outcome = 0;
+  guint32 outcome = 0, fallback;
   gboolean have_outcome = FALSE;
 
   for (guint i = 0; i < ref->n_abis && abi == NULL; i++)
@@ -565,6 +664,13 @@ ref_filter_evaluate (RefFilter     *ref,
   if (nr == NR_TRACER_SKIP)
     return ref->allow_tracer_skip ? RET_ALLOW : ref->default_action;
 
+  /* What no rule decides: the unknown-syscall action for a number the
+   * ABI's table does not name, else the default. */
+  fallback = ref->default_action;
+  if (ref->have_unknown_action &&
+      !g_hash_table_contains (ref_data ()->named[abi_index (abi)], named_key (nr)))
+    fallback = ref->unknown_action;
+
   for (guint r = 0; r < ref->rules->len; r++)
     {
       const RefRule *rule = &g_array_index (ref->rules, RefRule, r);
@@ -581,5 +687,5 @@ ref_filter_evaluate (RefFilter     *ref,
           break;
         }
     }
-  return have_outcome ? more_restrictive (outcome, ref->default_action) : ref->default_action;
+  return have_outcome ? more_restrictive (outcome, fallback) : fallback;
 }

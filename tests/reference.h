@@ -40,7 +40,16 @@ gboolean   ref_value_fits      (guint64           value,
 gint32     ref_syscall_number  (ScmpArchitecture  arch,
                                 const char       *syscall);
 
-/* A snapshot of @filter's rules, ABIs, actions and attributes. */
+/* Whether @arch's column of syscalls.csv holds @nr (as seccomp_data.nr
+ * holds it: MIPS base and x32 bit included). */
+gboolean   ref_number_is_named (ScmpArchitecture  arch,
+                                gint32            nr);
+
+/* The highest number @arch's table names, or -1 for none. */
+gint32     ref_highest_number  (ScmpArchitecture  arch);
+
+/* A snapshot of @filter's rules (by name or on numbers, each on the ABIs
+ * it applies to), ABIs, actions and attributes. */
 RefFilter *ref_filter_new      (ScmpFilter       *filter);
 void       ref_filter_free     (RefFilter        *ref);
 

@@ -65,6 +65,17 @@
  *    and refuses 0x00030000 | data (-EINVAL); trap(n) with n != 0 is only
  *    used in the reference part.
  *
+ *  - Rules on numbers (scmp_rule_new_for_number(v)(), _for_range()), rules
+ *    limited to some ABIs (scmp_rule_restrict_to()) and the
+ *    unknown-syscall action are reference part only. libseccomp's
+ *    seccomp_rule_add() takes a number of the native ABI and carries it to
+ *    the filter's other ABIs by its name (arch_syscall_translate()), so a
+ *    number of one ABI, or one no table names on a non-native ABI, cannot
+ *    be said; it has no per-ABI rules (only whole filters per ABI, merged),
+ *    no ranges (a rule per number, which G_MAXINT rules out), and no
+ *    action for the numbers its tables do not name. Nothing of these is
+ *    expressible exactly, so random_compatible_policy() never makes them.
+ *
  * No difference found: nr == -1 (tracer skip) gets the default action in
  * both when allow-tracer-skip is off; numbers >= 0x40000000 on a filter
  * without x32 get the bad-arch action in both.
@@ -341,6 +352,20 @@ set_arg_bits (const ArchSet *set,
   return bits;
 }
 
+/* The width conditions of @rule compare argument @arg in on @set: a rule
+ * on numbers the tables do not name compares its ABI's whole register. */
+static guint
+rule_arg_bits (const ArchSet *set,
+               ScmpRule      *rule,
+               guint          arg)
+{
+  ScmpArchitecture arch;
+
+  if (scmp_rule_get_numbers (rule, &arch, NULL, NULL))
+    return _scmp_arch_get_info (arch)->reg_bits;
+  return set_arg_bits (set, scmp_rule_get_syscall (rule), arg);
+}
+
 /* Do the kernel and libseccomp see the same value of argument @arg of
  * @name on every ABI of @set: the kernel reads it as wide as libseccomp
  * compares (the ABI's word), and for orderings (@ordering), unsigned? */
@@ -372,7 +397,7 @@ rule_data_fit (const ArchSet *set,
   for (guint i = 0; i < scmp_rule_get_n_conditions (rule); i++)
     {
       const ScmpCondition *c = scmp_rule_get_condition (rule, i);
-      guint bits = set_arg_bits (set, scmp_rule_get_syscall (rule), c->arg);
+      guint bits = rule_arg_bits (set, rule, c->arg);
 
       /* A 32-bit condition's datum and mask are plain 32-bit numbers. */
       if (c->is_32bit && (c->datum > G_MAXUINT32 ||
@@ -519,14 +544,16 @@ describe_rules (ScmpFilter *filter)
   GString *s = g_string_new (NULL);
   g_autofree char *dflt = scmp_action_to_string (scmp_filter_get_default_action (filter));
   g_autofree char *bad = scmp_action_to_string (scmp_filter_get_bad_arch_action (filter));
+  g_autofree char *unknown = scmp_filter_get_unknown_syscall_action (filter) != NULL ?
+    scmp_action_to_string (scmp_filter_get_unknown_syscall_action (filter)) : NULL;
   gsize n_arches;
   g_autofree ScmpArchitecture *arches = scmp_filter_list_arches (filter, &n_arches);
 
   g_string_append (s, "arches:");
   for (gsize i = 0; i < n_arches; i++)
     g_string_append_printf (s, " %s", scmp_architecture_to_name (arches[i]));
-  g_string_append_printf (s, "\ndefault: %s, bad arch: %s, allow-tracer-skip: %d\n",
-                          dflt, bad, scmp_filter_get_allow_tracer_skip (filter));
+  g_string_append_printf (s, "\ndefault: %s, bad arch: %s, unknown syscall: %s, allow-tracer-skip: %d\n",
+                          dflt, bad, unknown ? unknown : "(default)", scmp_filter_get_allow_tracer_skip (filter));
   for (guint i = 0; i < scmp_filter_get_n_rules (filter); i++)
     {
       ScmpRule *rule = scmp_filter_get_rule (filter, i);
@@ -817,6 +844,38 @@ call_number (ScmpArchitecture  arch,
   return nr;
 }
 
+/* A number in [@first, @last]: an end, next to one, or anywhere. */
+static gint32
+number_in (gint32 first,
+           gint32 last)
+{
+  guint64 span = (guint64) last - (guint64) first;
+
+  switch (rand_below (5))
+    {
+    case 0: return first;
+    case 1: return last;
+    case 2: return span > 0 ? first + 1 : first;
+    case 3: return span > 0 ? last - 1 : last;
+    default: return (gint32) ((guint64) first + rand64 () % (span + 1));
+    }
+}
+
+/* The number of a call @rule is for on @arch (see call_number()); for a
+ * rule on numbers, one of its numbers, whatever @arch: on another ABI it
+ * is another call (or, on the x86_64 token, the other ABI's). */
+static gint64
+rule_call_number (ScmpArchitecture  arch,
+                  ScmpRule         *rule,
+                  guint64          *args)
+{
+  gint first, last;
+
+  if (scmp_rule_get_numbers (rule, NULL, &first, &last))
+    return number_in (first, last);
+  return call_number (arch, scmp_rule_get_syscall (rule), args);
+}
+
 static void
 fill_random_args (guint64  *args,
                   gboolean  narrow)
@@ -837,10 +896,25 @@ fill_satisfying_args (const ArchSet *set,
   for (guint c = 0; c < scmp_rule_get_n_conditions (rule); c++)
     {
       const ScmpCondition *cond = scmp_rule_get_condition (rule, c);
-      guint bits = set_arg_bits (set, scmp_rule_get_syscall (rule), cond->arg);
+      guint bits = rule_arg_bits (set, rule, cond->arg);
 
       args[cond->arg] = satisfying_value (cond, cond->is_32bit ? MIN (bits, 32) : bits);
     }
+}
+
+/* The first number at or after a random one of @arch's table that the
+ * table does not name (above the newest when none). */
+static guint32
+random_hole (ScmpArchitecture arch)
+{
+  const ScmpArchInfo *info = _scmp_arch_get_info (arch);
+  guint32 base = info->nr_base | (arch == SCMP_ARCHITECTURE_X32 ? SCMP_X32_SYSCALL_BIT : 0);
+  gint32 highest = ref_highest_number (arch);
+  guint32 nr = base + rand_below ((guint) MAX (1, highest - (gint32) base + 1));
+
+  while (ref_number_is_named (arch, (gint32) nr))
+    nr++;
+  return nr;
 }
 
 static guint32
@@ -850,7 +924,7 @@ special_nr (const Probe      *p,
   const ScmpArchInfo *info = _scmp_arch_get_info (arch);
   guint32 base = info->nr_base | (arch == SCMP_ARCHITECTURE_X32 ? SCMP_X32_SYSCALL_BIT : 0);
 
-  switch (rand_below (14))
+  switch (rand_below (19))
     {
     case 0: return 0;
     case 1: return 0x3ff;
@@ -865,6 +939,12 @@ special_nr (const Probe      *p,
     case 10: return info->ipc_nr >= 0 ? (guint32) info->ipc_nr : base + 1;
     case 11: return base + rand_below (500);
     case 12: return (base + rand_below (500)) ^ SCMP_X32_SYSCALL_BIT;
+    /* Numbers the ABI's table does not name: above the newest, a hole,
+     * the top of the ABI, below the base. */
+    case 14: return (guint32) ref_highest_number (arch) + 1 + rand_below (chance (50) ? 3 : 2000);
+    case 15: return random_hole (arch);
+    case 16: return (arch == SCMP_ARCHITECTURE_X86_64 ? 0x3fffffffu : 0x7fffffffu) - rand_below (3);
+    case 17: return base - 1 - rand_below (3);
     default: return 0x000f0000 + rand_below (16); /* arm private calls */
     }
 }
@@ -887,7 +967,7 @@ random_input (const Probe *p,
     fill_satisfying_args (set, rule, d->args);
 
   if (rule != NULL && r < 60)
-    nr = call_number (arch, scmp_rule_get_syscall (rule), d->args);
+    nr = rule_call_number (arch, rule, d->args);
   if (nr >= 0 && r >= 50)
     nr += chance (50) ? 1 : -1;
   if (nr < 0 && r < 80)
@@ -907,7 +987,7 @@ random_input (const Probe *p,
   if (rule != NULL && scmp_rule_get_n_conditions (rule) > 0 && chance (60))
     {
       const ScmpCondition *c = scmp_rule_get_condition (rule, rand_below (scmp_rule_get_n_conditions (rule)));
-      d->args[c->arg] = near_value (c, set_arg_bits (set, scmp_rule_get_syscall (rule), c->arg),
+      d->args[c->arg] = near_value (c, rule_arg_bits (set, rule, c->arg),
                                     rand_below (N_NEAR_VALUES));
     }
 
@@ -945,7 +1025,7 @@ systematic_inputs (const Probe *p,
 
           fill_random_args (d.args, p->narrow);
           fill_satisfying_args (set, rule, d.args);
-          nr = call_number (set->arches[a], scmp_rule_get_syscall (rule), d.args);
+          nr = rule_call_number (set->arches[a], rule, d.args);
           if (nr < 0)
             continue;
           d.arch = info->audit_arch;
@@ -962,7 +1042,7 @@ systematic_inputs (const Probe *p,
           for (guint c = 0; c < scmp_rule_get_n_conditions (rule); c++)
             {
               const ScmpCondition *cond = scmp_rule_get_condition (rule, c);
-              guint bits = set_arg_bits (set, scmp_rule_get_syscall (rule), cond->arg);
+              guint bits = rule_arg_bits (set, rule, cond->arg);
 
               for (guint v = 0; v < N_NEAR_VALUES; v++)
                 {
@@ -973,6 +1053,54 @@ systematic_inputs (const Probe *p,
                   fn (&e, user_data);
                 }
             }
+        }
+
+      /* A rule on numbers: its ends and just outside, on every ABI. */
+      {
+        gint first, last;
+
+        if (scmp_rule_get_numbers (rule, NULL, &first, &last))
+          {
+            const gint32 ends[] = { first - 1, first, last, last + 1 };
+
+            for (gsize a = 0; a < set->n; a++)
+              for (gsize i = 0; i < G_N_ELEMENTS (ends); i++)
+                {
+                  ScmpBpfData d = { 0 };
+
+                  fill_random_args (d.args, p->narrow);
+                  if (chance (70))
+                    fill_satisfying_args (set, rule, d.args);
+                  d.arch = _scmp_arch_get_info (set->arches[a])->audit_arch;
+                  d.nr = ends[i];
+                  fn (&d, user_data);
+                }
+          }
+      }
+    }
+
+  /* The edges of every ABI's table: the numbers the unknown-syscall
+   * action and the ranges are about. */
+  for (gsize a = 0; a < set->n; a++)
+    {
+      ScmpArchitecture arch = set->arches[a];
+      const ScmpArchInfo *info = _scmp_arch_get_info (arch);
+      guint32 base = info->nr_base | (arch == SCMP_ARCHITECTURE_X32 ? SCMP_X32_SYSCALL_BIT : 0);
+      guint32 highest = (guint32) ref_highest_number (arch);
+      const guint32 nrs[] = {
+        base - 1, base, highest, highest + 1, highest + 2, random_hole (arch), random_hole (arch),
+        0x3fffffff, 0x40000000, 0x7fffffff, 0x80000000, 0xbfffffff, 0xc0000000,
+        (guint32) SCMP_NR_TRACER_SKIP, 0xfffffffe,
+      };
+
+      for (gsize i = 0; i < G_N_ELEMENTS (nrs); i++)
+        {
+          ScmpBpfData d = { 0 };
+
+          fill_random_args (d.args, p->narrow);
+          d.arch = info->audit_arch;
+          d.nr = (gint32) nrs[i];
+          fn (&d, user_data);
         }
     }
 }
@@ -1026,6 +1154,7 @@ filter_copy_subset (const ArchSet *set,
 
   scmp_filter_set_bad_arch_action (copy, scmp_filter_get_bad_arch_action (filter));
   scmp_filter_set_allow_tracer_skip (copy, scmp_filter_get_allow_tracer_skip (filter));
+  scmp_filter_set_unknown_syscall_action (copy, scmp_filter_get_unknown_syscall_action (filter));
   for (guint i = 0; i < scmp_filter_get_n_rules (filter); i++)
     {
       g_autoptr(GError) error = NULL;
@@ -1512,7 +1641,8 @@ static ScmpRule *
 random_rule (const ArchSet *set,
              const char    *name,
              ScmpAction    *action,
-             guint          raw_data_percent)
+             guint          raw_data_percent,
+             gboolean       allow_exact)
 {
   ScmpCondition conds[6];
   guint n = chance (30) ? 0 : 1 + rand_below (chance (70) ? 2 : 4);
@@ -1551,7 +1681,224 @@ random_rule (const ArchSet *set,
       conds[n++] = (ScmpCondition) { range_arg, SCMP_COMPARE_OP_LE, hi, 0, FALSE };
     }
 
-  return chance (5) ? scmp_rule_new_exact (name, action, conds, n) : scmp_rule_newv (name, action, conds, n);
+  return allow_exact && chance (5) ? scmp_rule_new_exact (name, action, conds, n) : scmp_rule_newv (name, action, conds, n);
+}
+
+/* How often the generator used the features of rules on numbers. */
+typedef struct {
+  guint number_rules;     /* scmp_rule_new_for_number(v)() */
+  guint named_numbers;    /* of those, numbers the tables name */
+  guint ranges;           /* scmp_rule_new_for_range() */
+  guint restricted;       /* scmp_rule_restrict_to() */
+  guint unknown_action;   /* policies with an unknown-syscall action */
+  guint late_arches;      /* policies with ABIs added after their rules */
+} Features;
+
+static Features features;
+
+/* Up to 5 conditions on whole registers of @reg_bits bits, as a rule on a
+ * number the tables do not name compares them (unsigned, no kernel type). */
+static guint
+random_whole_conditions (guint          reg_bits,
+                         ScmpCondition *conds)
+{
+  guint n = chance (40) ? 0 : 1 + rand_below (3);
+
+  for (guint i = 0; i < n; i++)
+    {
+      gboolean is_32bit = reg_bits > 32 && chance (15);
+      guint bits = is_32bit ? 32 : reg_bits;
+
+      conds[i].arg = rand_below (6);
+      conds[i].op = (ScmpCompareOp) rand_below (7);
+      conds[i].is_32bit = is_32bit;
+      conds[i].datum = random_datum (bits, is_32bit);
+      conds[i].mask = 0;
+      if (conds[i].op == SCMP_COMPARE_OP_MASKED_EQ)
+        {
+          conds[i].mask = fit_value (random_mask (bits), bits, is_32bit);
+          if (chance (80))
+            conds[i].datum &= conds[i].mask;
+        }
+    }
+  if (n > 0 && chance (20))
+    {
+      guint arg = rand_below (6);
+      guint64 lo = random_datum (reg_bits, TRUE), hi = random_datum (reg_bits, TRUE);
+
+      if (lo > hi) { guint64 t = lo; lo = hi; hi = t; }
+      conds[n++] = (ScmpCondition) { arg, SCMP_COMPARE_OP_GE, lo, 0, FALSE };
+      conds[n++] = (ScmpCondition) { arg, SCMP_COMPARE_OP_LE, hi, 0, FALSE };
+    }
+  return n;
+}
+
+/* A rule on numbers of one ABI of @set (now and then of one @set lacks):
+ * the number of a syscall the tables name (with conditions typed as that
+ * syscall's), a number they do not name (a hole, above the newest, the
+ * top of the ABI; conditions on the whole register or none), or a range
+ * (from some number up to G_MAXINT, around named numbers, over holes). */
+static ScmpRule *
+random_number_rule (const ArchSet      *set,
+                    const char * const *pool,
+                    guint               n_pool,
+                    ScmpAction         *action)
+{
+  ScmpArchitecture arch = chance (8) ? (ScmpArchitecture) (SCMP_ARCHITECTURE_X86 + rand_below (SCMP_N_ARCHES))
+                                     : set->arches[rand_below (set->n)];
+  const ScmpArchInfo *info = _scmp_arch_get_info (arch);
+  gint32 base = (gint32) (info->nr_base | (arch == SCMP_ARCHITECTURE_X32 ? SCMP_X32_SYSCALL_BIT : 0));
+  gint32 highest = ref_highest_number (arch);
+  gint32 top = arch == SCMP_ARCHITECTURE_X86_64 ? 0x3fffffff : G_MAXINT;
+  guint span = (guint) (highest - base + 1);
+  g_autoptr(GError) error = NULL;
+  ScmpCondition conds[8];
+  ScmpRule *rule = NULL;
+  gint32 first, last;
+
+  switch (rand_below (7))
+    {
+    case 0: case 1:
+      {
+        g_auto(GStrv) names = scmp_syscall_list_names (arch);
+        const char *name = NULL;
+        g_autoptr(ScmpRule) by_name = NULL;
+        guint n = 0;
+
+        for (guint i = 0; i < 4 && name == NULL; i++)
+          {
+            const char *candidate = pool[rand_below (n_pool)];
+
+            if (ref_syscall_number (arch, candidate) >= 0)
+              name = candidate;
+          }
+        while (name == NULL || ref_syscall_number (arch, name) < 0)
+          name = names[rand_below (g_strv_length (names))];
+        /* Data that fit (a 32-bit compare's mask can be sign-extended;
+         * the rule by name is refused when added, this one when made). */
+        do
+          {
+            g_clear_object (&by_name);
+            by_name = random_rule (set, name, action, 0, FALSE);
+          }
+        while (!rule_data_fit (set, by_name));
+        n = scmp_rule_get_n_conditions (by_name);
+        for (guint c = 0; c < n; c++)
+          conds[c] = *scmp_rule_get_condition (by_name, c);
+        rule = scmp_rule_new_for_numberv (arch, ref_syscall_number (arch, name), action, conds, n, &error);
+        g_assert_no_error (error);
+        g_assert_cmpstr (scmp_rule_get_syscall (rule), ==, name);
+        features.named_numbers++;
+        features.number_rules++;
+        return rule;
+      }
+    case 2: case 3:
+      {
+        gint32 nr;
+        guint n;
+
+        if (chance (50))
+          nr = (gint32) random_hole (arch);
+        else if (chance (80))
+          nr = highest + 1 + (gint32) rand_below (chance (50) ? 3 : 5000);
+        else
+          nr = top - (gint32) rand_below (2);
+        n = random_whole_conditions (info->reg_bits, conds);
+        rule = scmp_rule_new_for_numberv (arch, nr, action, conds, n, &error);
+        g_assert_no_error (error);
+        g_assert_null (scmp_rule_get_syscall (rule));
+        features.number_rules++;
+        return rule;
+      }
+    default:
+      switch (rand_below (5))
+        {
+        case 0:  /* the numbers the tables do not know yet */
+          first = highest + 1 - (gint32) rand_below (3);
+          last = G_MAXINT;
+          break;
+        case 1:  /* from anywhere up */
+          first = base + (gint32) rand_below (span);
+          last = chance (70) ? G_MAXINT : top;
+          break;
+        case 2:  /* around a named number */
+          first = base + (gint32) rand_below (span);
+          last = first + (gint32) rand_below (chance (50) ? 10 : 200);
+          first -= (gint32) rand_below (10);
+          first = MAX (base, first);
+          break;
+        case 3:  /* a hole, or from one */
+          first = (gint32) random_hole (arch);
+          last = first + (gint32) rand_below (3);
+          break;
+        default:
+          first = last = base + (gint32) rand_below (span + 3);
+          break;
+        }
+      rule = scmp_rule_new_for_range (arch, first, last, action, &error);
+      g_assert_no_error (error);
+      features.ranges++;
+      return rule;
+    }
+}
+
+/* @rule limited to some of @set's ABIs, now and then with one it lacks
+ * (a new reference; @rule itself when that leaves none of the ABIs it is
+ * already limited to, which scmp_rule_restrict_to() refuses). */
+static ScmpRule *
+random_restriction (const ArchSet *set,
+                    ScmpRule      *rule)
+{
+  ScmpArchitecture arches[MAX_SET_ARCHES + 1];
+  gsize n = 0, n_old = 0;
+  g_autofree ScmpArchitecture *old = scmp_rule_get_architectures (rule, &n_old);
+  g_autoptr(GError) error = NULL;
+  gboolean common = old == NULL;
+  ScmpRule *restricted;
+
+  for (gsize a = 0; a < set->n; a++)
+    if (chance (50))
+      arches[n++] = set->arches[a];
+  if (n == 0 || chance (15))
+    {
+      ScmpArchitecture other = (ScmpArchitecture) (SCMP_ARCHITECTURE_X86 + rand_below (SCMP_N_ARCHES));
+
+      if (!set_has (set, other) || n == 0)
+        {
+          gboolean dup = FALSE;
+
+          for (gsize i = 0; i < n; i++)
+            dup |= arches[i] == other;
+          if (!dup)
+            arches[n++] = other;
+        }
+    }
+  for (gsize i = 0; i < n_old; i++)
+    for (gsize j = 0; j < n; j++)
+      common |= old[i] == arches[j];
+
+  restricted = scmp_rule_restrict_to (rule, arches, n, &error);
+  if (!common)
+    {
+      g_assert_error (error, SCMP_ERROR, SCMP_ERROR_INVALID_ARCHITECTURE);
+      g_assert_null (restricted);
+      return g_object_ref (rule);
+    }
+  g_assert_no_error (error);
+  features.restricted++;
+  return restricted;
+}
+
+/* A filter on @arches with @default_action. */
+static ScmpFilter *
+filter_new_for_arches (const ScmpArchitecture *arches,
+                       gsize                   n,
+                       ScmpAction             *default_action)
+{
+  const ArchSet set = { "", { arches[0], n > 1 ? arches[1] : 0, n > 2 ? arches[2] : 0 }, n };
+
+  g_assert_cmpuint (n, <=, MAX_SET_ARCHES);
+  return filter_new_for_set (&set, default_action);
 }
 
 
@@ -1560,10 +1907,31 @@ random_policy (const ArchSet *set,
                GPtrArray     *names)
 {
   g_autoptr(ScmpAction) dflt = random_action (TRUE);
-  ScmpFilter *filter = filter_new_for_set (set, dflt);
   const char *pool[10];
   guint n_pool = 1 + rand_below (G_N_ELEMENTS (pool));
   guint n_rules = 1 + rand_below (chance (15) ? 120 : 30);
+  /* Rules on numbers and ranges, rules limited to some ABIs, ABIs added
+   * after the rules (their data then fit every ABI, and no rule is exact,
+   * so that adding the ABI cannot fail), an unknown-syscall action. */
+  gboolean numbers = chance (35);
+  gboolean limit = chance (25);
+  gboolean late = set->n > 1 && chance (30);
+  ScmpArchitecture order[MAX_SET_ARCHES];
+  gsize n_first = set->n;
+  ScmpFilter *filter;
+
+  memcpy (order, set->arches, sizeof order);
+  if (late)
+    {
+      for (gsize i = 0; i + 1 < set->n; i++)
+        {
+          gsize j = i + rand_below ((guint) (set->n - i));
+          ScmpArchitecture t = order[i]; order[i] = order[j]; order[j] = t;
+        }
+      n_first = 1 + rand_below ((guint) set->n - 1);
+      features.late_arches++;
+    }
+  filter = filter_new_for_arches (order, n_first, dflt);
 
   /* A small pool of syscalls, so rules interact (shadowing, conflicts);
    * multiplexed calls and the multiplexers themselves often among them. */
@@ -1590,10 +1958,23 @@ random_policy (const ArchSet *set,
     {
       const char *name = chance (85) ? pool[rand_below (n_pool)] : g_ptr_array_index (names, rand_below (names->len));
       g_autoptr(ScmpAction) action = chance (10) ? g_object_ref (dflt) : random_action (TRUE);
-      g_autoptr(ScmpRule) rule = random_rule (set, name, action, 3);
-      gboolean fits = rule_data_fit (set, rule);
+      g_autoptr(ScmpRule) rule = NULL;
+      gboolean fits;
       g_autoptr(GError) error = NULL;
       guint n = scmp_filter_get_n_rules (filter);
+
+      if (numbers && chance (30))
+        rule = random_number_rule (set, pool, n_pool, action);
+      else
+        rule = random_rule (set, name, action, late ? 0 : 3, !late);
+      fits = rule_data_fit (set, rule);
+      if (limit && fits && chance (40))
+        {
+          ScmpRule *restricted = random_restriction (set, rule);
+
+          g_object_unref (rule);
+          rule = restricted;
+        }
 
       if (chance (20))
         scmp_filter_insert_rule (filter, rand_below (n + 1), rule, &error);
@@ -1618,11 +1999,26 @@ random_policy (const ArchSet *set,
         g_assert_no_error (error);
     }
 
+  for (gsize i = n_first; i < set->n; i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      scmp_filter_add_arch (filter, order[i], &error);
+      g_assert_no_error (error);
+    }
+
   scmp_filter_set_allow_tracer_skip (filter, chance (50));
   if (chance (40))
     {
       g_autoptr(ScmpAction) bad = random_action (TRUE);
       scmp_filter_set_bad_arch_action (filter, bad);
+    }
+  if (chance (35))
+    {
+      g_autoptr(ScmpAction) unknown = chance (15) ? g_object_ref (dflt) : random_action (TRUE);
+
+      scmp_filter_set_unknown_syscall_action (filter, unknown);
+      features.unknown_action++;
     }
   if (chance (20))
     {
@@ -1649,6 +2045,11 @@ test_reference (gconstpointer data)
     }
 
   report (&stats, FALSE);
+  g_test_message ("%s: rules on numbers %u (%u named), ranges %u, limited to ABIs %u; "
+                  "unknown-syscall action on %u policies, ABIs added late on %u",
+                  set->label, features.number_rules, features.named_numbers, features.ranges,
+                  features.restricted, features.unknown_action, features.late_arches);
+  features = (Features) { 0 };
   g_test_message ("%s: %.2f s", set->label, (g_get_monotonic_time () - start) / 1e6);
   assert_no_mismatches (&stats);
 }
@@ -2048,6 +2449,172 @@ test_regression_x32_bit (void)
 }
 
 /* ------------------------------------------------------------------ */
+/* 6. Rules on numbers at the edges, every number swept                */
+/* ------------------------------------------------------------------ */
+
+/* Compiles @filter and compares it with the oracle on every number from
+ * below each ABI's base to above its newest, and the far ends, each with
+ * zeroed and with random arguments. Returns the mismatches. */
+static guint
+sweep_numbers (const char    *label,
+               const ArchSet *set,
+               ScmpFilter    *filter)
+{
+  g_autoptr(GError) error = NULL;
+  const ScmpProgram *prog = _scmp_filter_get_program (filter, &error);
+  g_autoptr(RefFilter) oracle = ref_filter_new (filter);
+  guint bad = 0;
+
+  g_assert_no_error (error);
+  for (gsize a = 0; a < set->n; a++)
+    {
+      const ScmpArchInfo *info = _scmp_arch_get_info (set->arches[a]);
+      guint32 base = info->nr_base | (set->arches[a] == SCMP_ARCHITECTURE_X32 ? SCMP_X32_SYSCALL_BIT : 0);
+      guint32 highest = (guint32) ref_highest_number (set->arches[a]);
+      GArray *nrs = g_array_new (FALSE, FALSE, sizeof (guint32));
+      static const guint32 far[] = {
+        0, 1, 0x3ffffffe, 0x3fffffff, 0x40000000, 0x40000001, 0x7ffffffe, 0x7fffffff,
+        0x80000000, 0xbfffffff, 0xc0000000, 0xfffffffe, 0xffffffff, 0x000f0000, 0x000f0005, 0x000f00ff,
+      };
+
+      for (guint32 nr = base >= 5 ? base - 5 : 0; nr <= highest + 5; nr++)
+        g_array_append_val (nrs, nr);
+      g_array_append_vals (nrs, far, G_N_ELEMENTS (far));
+      for (guint i = 0; i < nrs->len; i++)
+        for (guint k = 0; k < 2; k++)
+          {
+            ScmpBpfData d = { .nr = (gint32) g_array_index (nrs, guint32, i), .arch = info->audit_arch };
+            guint32 ref, got;
+
+            if (k == 1)
+              fill_random_args (d.args, set_has_32bit (set));
+            ref = ref_filter_evaluate (oracle, d.arch, d.nr, d.args);
+            got = _scmp_bpf_run (prog->insns, prog->n_insns, &d, prog->big_endian).ret;
+            if (ref != got && bad++ < 5)
+              {
+                g_autofree char *rules = describe_rules (filter);
+                g_autofree char *input = describe_input (&d);
+
+                g_test_message ("MISMATCH (%s)\n%s\ninput: %s\nreference 0x%08x, compiled 0x%08x",
+                                label, rules, input, ref, got);
+              }
+          }
+      g_array_unref (nrs);
+    }
+  return bad;
+}
+
+static ScmpFilter *
+edge_filter (const ArchSet *set,
+             ScmpAction    *dflt,
+             ScmpAction    *unknown)
+{
+  ScmpFilter *filter = filter_new_for_set (set, dflt);
+
+  scmp_filter_set_unknown_syscall_action (filter, unknown);
+  return filter;
+}
+
+static void
+edge_add (ScmpFilter *filter,
+          ScmpRule   *rule,
+          GError     *error)
+{
+  g_assert_no_error (error);
+  g_assert_nonnull (rule);
+  scmp_filter_add_rule (filter, rule, &error);
+  g_assert_no_error (error);
+  g_object_unref (rule);
+}
+
+static void
+test_number_edges (void)
+{
+  static const ArchSet x86_64 = { "x86_64+x32", { SCMP_ARCHITECTURE_X86_64, SCMP_ARCHITECTURE_X32 }, 2 };
+  static const ArchSet x86 = { "x86", { SCMP_ARCHITECTURE_X86 }, 1 };
+  static const ArchSet arm = { "arm", { SCMP_ARCHITECTURE_ARM }, 1 };
+  static const ArchSet mips = { "mips64+mips64n32+mips", { SCMP_ARCHITECTURE_MIPS64, SCMP_ARCHITECTURE_MIPS64N32, SCMP_ARCHITECTURE_MIPS }, 3 };
+  g_autoptr(ScmpAction) allow = scmp_action_new_allow ();
+  g_autoptr(ScmpAction) nosys = scmp_action_new_errno (ENOSYS, NULL);
+  g_autoptr(ScmpAction) kill = scmp_action_new_kill_process ();
+  g_autoptr(ScmpAction) trap = scmp_action_new_trap (1);
+  g_autoptr(ScmpAction) log = scmp_action_new_log ();
+  const ScmpCondition big = { 0, SCMP_COMPARE_OP_GE, G_GUINT64_CONSTANT (0x100000000), 0, FALSE };
+  const ScmpCondition low = { 1, SCMP_COMPARE_OP_MASKED_EQ, 1, 1, TRUE };
+  const ScmpCondition unix_family = { 0, SCMP_COMPARE_OP_EQ, 1, 0, FALSE };
+  const ScmpArchitecture only_x32[] = { SCMP_ARCHITECTURE_X32 };
+  GError *error = NULL;
+  guint bad = 0;
+
+  /* x86_64 and x32: the number 512 is x32's rt_sigaction with the bit and
+   * nothing on x86_64; ranges to the top of each; every number of x86_64
+   * ranged, with the unknown action behind it. */
+  {
+    g_autoptr(ScmpFilter) f = edge_filter (&x86_64, allow, nosys);
+    ScmpRule *r;
+
+    edge_add (f, scmp_rule_new_for_numberv (SCMP_ARCHITECTURE_X86_64, 512, trap, &big, 1, &error), error);
+    edge_add (f, scmp_rule_new_for_number (SCMP_ARCHITECTURE_X32, SCMP_X32_SYSCALL_BIT | 512, log, &error), error);
+    edge_add (f, scmp_rule_new_for_range (SCMP_ARCHITECTURE_X32, SCMP_X32_SYSCALL_BIT | 540, G_MAXINT, kill, &error), error);
+    edge_add (f, scmp_rule_new_for_numberv (SCMP_ARCHITECTURE_X32, G_MAXINT, trap, &low, 1, &error), error);
+    edge_add (f, scmp_rule_new_for_range (SCMP_ARCHITECTURE_X86_64, 300, 340, log, &error), error);
+    r = scmp_rule_new ("read", kill);
+    edge_add (f, scmp_rule_restrict_to (r, only_x32, 1, &error), error);
+    g_object_unref (r);
+    bad += sweep_numbers ("x86_64/x32 numbers", &x86_64, f);
+    edge_add (f, scmp_rule_new_for_range (SCMP_ARCHITECTURE_X86_64, 0, G_MAXINT, log, &error), error);
+    bad += sweep_numbers ("x86_64 all ranged", &x86_64, f);
+  }
+
+  /* x86: named numbers of multiplexed calls (semget 393, socket 359) are
+   * the rules by name there; a range over socketcall and ipc themselves. */
+  {
+    g_autoptr(ScmpFilter) f = edge_filter (&x86, log, kill);
+
+    edge_add (f, scmp_rule_new_for_number (SCMP_ARCHITECTURE_X86, 393, trap, &error), error);
+    edge_add (f, scmp_rule_new_for_numberv (SCMP_ARCHITECTURE_X86, 359, nosys, &unix_family, 1, &error), error);
+    edge_add (f, scmp_rule_new_for_range (SCMP_ARCHITECTURE_X86, 100, 120, allow, &error), error);
+    edge_add (f, scmp_rule_new_for_range (SCMP_ARCHITECTURE_X86, 220, 225, nosys, &error), error);
+    bad += sweep_numbers ("x86 multiplexed numbers", &x86, f);
+  }
+
+  /* arm: the private calls at 0xf0000 + n, and the holes between. */
+  {
+    g_autoptr(ScmpFilter) f = edge_filter (&arm, allow, trap);
+
+    edge_add (f, scmp_rule_new_for_range (SCMP_ARCHITECTURE_ARM, 0xf0000, 0xf0003, log, &error), error);
+    edge_add (f, scmp_rule_new_for_number (SCMP_ARCHITECTURE_ARM, 0xf0005, kill, &error), error);
+    bad += sweep_numbers ("arm private", &arm, f);
+  }
+
+  /* MIPS: three bases on one token set; a range from one ABI's base up
+   * runs through the numbers of the next. */
+  {
+    g_autoptr(ScmpFilter) f = edge_filter (&mips, allow, nosys);
+
+    edge_add (f, scmp_rule_new_for_range (SCMP_ARCHITECTURE_MIPS, 4400, G_MAXINT, log, &error), error);
+    edge_add (f, scmp_rule_new_for_range (SCMP_ARCHITECTURE_MIPS64, 5000, 5999, kill, &error), error);
+    edge_add (f, scmp_rule_new_for_numberv (SCMP_ARCHITECTURE_MIPS64N32, 6999, trap, &big, 1, &error), error);
+    /* Below o32's base: no call of it, whether the library takes the
+     * number or not. */
+    {
+      ScmpRule *r = scmp_rule_new_for_number (SCMP_ARCHITECTURE_MIPS, 5, kill, &error);
+
+      if (r != NULL)
+        edge_add (f, r, error);
+      else
+        {
+          g_test_message ("scmp_rule_new_for_number (mips, 5): %s", error->message);
+          g_clear_error (&error);
+        }
+    }
+    bad += sweep_numbers ("mips bases", &mips, f);
+  }
+
+  g_assert_cmpuint (bad, ==, 0);
+}
+
+/* ------------------------------------------------------------------ */
 
 int
 main (int    argc,
@@ -2111,6 +2678,7 @@ main (int    argc,
   g_test_add_func ("/differential/regression/value-search", test_value_search);
   g_test_add_func ("/differential/regression/multiplexer-conditional-rules", test_regression_multiplexer);
   g_test_add_func ("/differential/regression/x32-bit", test_regression_x32_bit);
+  g_test_add_func ("/differential/numbers/edges", test_number_edges);
 
   return g_test_run ();
 }

@@ -56,6 +56,69 @@ eval (ScmpFilter *filter,
   return ref_filter_evaluate (ref, audit_arch, (gint32) nr, args);
 }
 
+/* Appends @rule to @filter, which must accept it. */
+static void
+add (ScmpFilter *filter,
+     ScmpRule   *rule)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (rule);
+  g_assert_true (scmp_filter_add_rule (filter, rule, &error));
+  g_assert_no_error (error);
+  g_object_unref (rule);
+}
+
+static ScmpRule *
+number_rule (ScmpArchitecture     arch,
+             gint                 nr,
+             ScmpAction          *action,
+             const ScmpCondition *conds,
+             gsize                n_conds)
+{
+  g_autoptr(GError) error = NULL;
+  ScmpRule *rule = scmp_rule_new_for_numberv (arch, nr, action, conds, n_conds, &error);
+
+  g_assert_no_error (error);
+  return rule;
+}
+
+static ScmpRule *
+range_rule (ScmpArchitecture  arch,
+            gint              first,
+            gint              last,
+            ScmpAction       *action)
+{
+  g_autoptr(GError) error = NULL;
+  ScmpRule *rule = scmp_rule_new_for_range (arch, first, last, action, &error);
+
+  g_assert_no_error (error);
+  return rule;
+}
+
+static ScmpRule *
+restricted (ScmpRule               *rule,
+            const ScmpArchitecture *arches,
+            gsize                   n_arches)
+{
+  g_autoptr(GError) error = NULL;
+  ScmpRule *copy = scmp_rule_restrict_to (rule, arches, n_arches, &error);
+
+  g_assert_no_error (error);
+  g_object_unref (rule);
+  return copy;
+}
+
+static void
+add_arch (ScmpFilter       *filter,
+          ScmpArchitecture  arch)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (scmp_filter_add_arch (filter, arch, &error));
+  g_assert_no_error (error);
+}
+
 /* socket(int family, ...): SYSCALL_DEFINE3's cast keeps the low 32 bits. */
 static void
 test_int_argument (void)
@@ -245,6 +308,276 @@ test_types (void)
   g_assert_true (ref_value_fits (G_MAXUINT64, 64));
 }
 
+/* Rules on numbers the tables do not name: x86_64 has no 337..423 (after
+ * uprobe, 336, before pidfd_send_signal, 424) and nothing above 469;
+ * x32's table has no 0x40000000 + 13 (rt_sigaction is 64-bit only there,
+ * x32's is 512). Conditions read the whole register, unsigned: 64 bits
+ * on x86_64 and x32, 32 on x86. */
+static void
+test_number_rules (void)
+{
+  const ScmpArchitecture arches[] = { SCMP_ARCHITECTURE_X86_64, SCMP_ARCHITECTURE_X32, SCMP_ARCHITECTURE_X86 };
+  g_autoptr(ScmpAction) allow = scmp_action_new_allow ();
+  g_autoptr(ScmpAction) deny = scmp_action_new_errno (EPERM, NULL);
+  g_autoptr(ScmpAction) trap = scmp_action_new_trap (3);
+  g_autoptr(ScmpAction) log = scmp_action_new_log ();
+  g_autoptr(ScmpFilter) filter = filter_new (allow, arches, 3);
+  const ScmpCondition five = { 0, SCMP_COMPARE_OP_EQ, 5, 0, FALSE };
+  const ScmpCondition negative = { 1, SCMP_COMPARE_OP_GT, 0x7fffffff, 0, FALSE };
+  const guint32 denied = SECCOMP_RET_ERRNO | EPERM;
+  ScmpArchitecture arch = SCMP_ARCHITECTURE_UNKNOWN;
+  gint first = -1, last = -1;
+  g_autoptr(ScmpRule) probe = number_rule (SCMP_ARCHITECTURE_X86_64, 400, deny, NULL, 0);
+
+  g_assert_null (scmp_rule_get_syscall (probe));
+  g_assert_true (scmp_rule_get_numbers (probe, &arch, &first, &last));
+  g_assert_cmpint (arch, ==, SCMP_ARCHITECTURE_X86_64);
+  g_assert_cmpint (first, ==, 400);
+  g_assert_cmpint (last, ==, 400);
+
+  add (filter, number_rule (SCMP_ARCHITECTURE_X86_64, 400, deny, NULL, 0));
+  add (filter, number_rule (SCMP_ARCHITECTURE_X86_64, 1000, trap, &five, 1));
+  add (filter, number_rule (SCMP_ARCHITECTURE_X32, X32_BIT | 13, log, NULL, 0));
+  add (filter, number_rule (SCMP_ARCHITECTURE_X86, 387, trap, &negative, 1));
+
+  g_assert_cmphex (eval (filter, audit_x86_64, 400, 0, 0, 0, 0), ==, denied);
+  g_assert_cmphex (eval (filter, audit_x86_64, 399, 0, 0, 0, 0), ==, SECCOMP_RET_ALLOW);
+  g_assert_cmphex (eval (filter, audit_x86_64, 401, 0, 0, 0, 0), ==, SECCOMP_RET_ALLOW);
+  /* Only on x86_64: x32's 400 and x86's 400 are other calls. */
+  g_assert_cmphex (eval (filter, audit_x86_64, X32_BIT | 400, 0, 0, 0, 0), ==, SECCOMP_RET_ALLOW);
+  g_assert_cmphex (eval (filter, audit_x86, 400, 0, 0, 0, 0), ==, SECCOMP_RET_ALLOW);
+  /* The whole 64-bit register: 0x100000005 is not 5. */
+  g_assert_cmphex (eval (filter, audit_x86_64, 1000, 5, 0, 0, 0), ==, SECCOMP_RET_TRAP | 3);
+  g_assert_cmphex (eval (filter, audit_x86_64, 1000, G_GUINT64_CONSTANT (0x100000005), 0, 0, 0), ==, SECCOMP_RET_ALLOW);
+  g_assert_cmphex (eval (filter, audit_x86_64, 1000, G_GUINT64_CONSTANT (0xffffffff00000005), 0, 0, 0), ==, SECCOMP_RET_ALLOW);
+  g_assert_cmphex (eval (filter, audit_x86_64, X32_BIT | 13, 0, 0, 0, 0), ==, SECCOMP_RET_LOG);
+  g_assert_cmphex (eval (filter, audit_x86_64, 13, 0, 0, 0, 0), ==, SECCOMP_RET_ALLOW);
+  /* x86's registers are 32 bits: the upper half of the value is not
+   * there; unsigned, so 0x80000000 is above 0x7fffffff. */
+  g_assert_cmphex (eval (filter, audit_x86, 387, 0, 0x80000000, 0, 0), ==, SECCOMP_RET_TRAP | 3);
+  g_assert_cmphex (eval (filter, audit_x86, 387, 0, 0xffffffff, 0, 0), ==, SECCOMP_RET_TRAP | 3);
+  g_assert_cmphex (eval (filter, audit_x86, 387, 0, G_GUINT64_CONSTANT (0x100000000), 0, 0), ==, SECCOMP_RET_ALLOW);
+  g_assert_cmphex (eval (filter, audit_x86, 387, 0, 0x7fffffff, 0, 0), ==, SECCOMP_RET_ALLOW);
+}
+
+/* A number the tables name is the rule by name on that ABI only, and
+ * reaches the multiplexer there: x86's socket is 359 and socketcall(1)
+ * (102); x86_64's socket is 41, x32's 0x40000000 + 41. */
+static void
+test_named_numbers (void)
+{
+  const ScmpArchitecture arches[] = { SCMP_ARCHITECTURE_X86_64, SCMP_ARCHITECTURE_X32, SCMP_ARCHITECTURE_X86 };
+  g_autoptr(ScmpAction) allow = scmp_action_new_allow ();
+  g_autoptr(ScmpAction) kill = scmp_action_new_kill_process ();
+  g_autoptr(ScmpAction) deny = scmp_action_new_errno (EACCES, NULL);
+  g_autoptr(ScmpFilter) filter = filter_new (allow, arches, 3);
+  const ScmpCondition inet = { 0, SCMP_COMPARE_OP_EQ, 2, 0, FALSE };
+  g_autoptr(ScmpRule) probe = number_rule (SCMP_ARCHITECTURE_X86, 359, kill, NULL, 0);
+  gsize n = 0;
+  g_autofree ScmpArchitecture *limited = scmp_rule_get_architectures (probe, &n);
+
+  g_assert_cmpstr (scmp_rule_get_syscall (probe), ==, "socket");
+  g_assert_false (scmp_rule_get_numbers (probe, NULL, NULL, NULL));
+  g_assert_cmpuint (n, ==, 1);
+  g_assert_cmpint (limited[0], ==, SCMP_ARCHITECTURE_X86);
+
+  add (filter, number_rule (SCMP_ARCHITECTURE_X86, 359, kill, NULL, 0));
+  /* socket's int family: the low 32 bits, as for the rule by name. */
+  add (filter, number_rule (SCMP_ARCHITECTURE_X86_64, 41, deny, &inet, 1));
+
+  g_assert_cmphex (eval (filter, audit_x86, 359, 2, 0, 0, 0), ==, SECCOMP_RET_KILL_PROCESS);
+  g_assert_cmphex (eval (filter, audit_x86, 102, 1, 0, 0, 0), ==, SECCOMP_RET_KILL_PROCESS);
+  g_assert_cmphex (eval (filter, audit_x86, 102, 2, 0, 0, 0), ==, SECCOMP_RET_ALLOW);
+  g_assert_cmphex (eval (filter, audit_x86, 41, 0, 0, 0, 0), ==, SECCOMP_RET_ALLOW);
+  g_assert_cmphex (eval (filter, audit_x86_64, 41, G_GUINT64_CONSTANT (0x500000002), 0, 0, 0), ==, SECCOMP_RET_ERRNO | EACCES);
+  g_assert_cmphex (eval (filter, audit_x86_64, 41, 10, 0, 0, 0), ==, SECCOMP_RET_ALLOW);
+  g_assert_cmphex (eval (filter, audit_x86_64, 359, 2, 0, 0, 0), ==, SECCOMP_RET_ALLOW);
+  g_assert_cmphex (eval (filter, audit_x86_64, X32_BIT | 41, 2, 0, 0, 0), ==, SECCOMP_RET_ALLOW);
+}
+
+/* Ranges: direct calls only, first match, the top clipped to the ABI. */
+static void
+test_ranges (void)
+{
+  const ScmpArchitecture arches64[] = { SCMP_ARCHITECTURE_X86_64 };
+  const ScmpArchitecture arches32[] = { SCMP_ARCHITECTURE_X86 };
+  g_autoptr(ScmpAction) allow = scmp_action_new_allow ();
+  g_autoptr(ScmpAction) nosys = scmp_action_new_errno (ENOSYS, NULL);
+  g_autoptr(ScmpAction) kill = scmp_action_new_kill_thread ();
+  g_autoptr(ScmpAction) trap = scmp_action_new_trap (0);
+  g_autoptr(ScmpFilter) filter = filter_new (allow, arches64, 1);
+  g_autoptr(ScmpFilter) x86 = filter_new (allow, arches32, 1);
+  const ScmpCondition unix_family = { 0, SCMP_COMPARE_OP_EQ, 1, 0, FALSE };
+  const guint32 enosys = SECCOMP_RET_ERRNO | ENOSYS;
+  ScmpArchitecture arch = SCMP_ARCHITECTURE_UNKNOWN;
+  gint first = -1, last = -1;
+  g_autoptr(ScmpRule) up = range_rule (SCMP_ARCHITECTURE_X86_64, 470, G_MAXINT, nosys);
+
+  g_assert_true (scmp_rule_get_numbers (up, &arch, &first, &last));
+  g_assert_cmpint (arch, ==, SCMP_ARCHITECTURE_X86_64);
+  g_assert_cmpint (first, ==, 470);
+  g_assert_cmpint (last, ==, 0x3fffffff);
+  g_assert_null (scmp_rule_get_syscall (up));
+
+  /* rseq (334) allowed before a range that covers it. */
+  test_add_rule (filter, "rseq", allow, NULL, 0);
+  add (filter, range_rule (SCMP_ARCHITECTURE_X86_64, 300, 423, kill));
+  add (filter, g_object_ref (up));
+  g_assert_cmphex (eval (filter, audit_x86_64, 299, 0, 0, 0, 0), ==, SECCOMP_RET_ALLOW);
+  g_assert_cmphex (eval (filter, audit_x86_64, 300, 0, 0, 0, 0), ==, SECCOMP_RET_KILL_THREAD);
+  g_assert_cmphex (eval (filter, audit_x86_64, 334, 0, 0, 0, 0), ==, SECCOMP_RET_ALLOW);
+  g_assert_cmphex (eval (filter, audit_x86_64, 336, 0, 0, 0, 0), ==, SECCOMP_RET_KILL_THREAD);
+  g_assert_cmphex (eval (filter, audit_x86_64, 423, 0, 0, 0, 0), ==, SECCOMP_RET_KILL_THREAD);
+  g_assert_cmphex (eval (filter, audit_x86_64, 424, 0, 0, 0, 0), ==, SECCOMP_RET_ALLOW);
+  g_assert_cmphex (eval (filter, audit_x86_64, 469, 0, 0, 0, 0), ==, SECCOMP_RET_ALLOW);
+  g_assert_cmphex (eval (filter, audit_x86_64, 470, 0, 0, 0, 0), ==, enosys);
+  g_assert_cmphex (eval (filter, audit_x86_64, 0x3fffffff, 0, 0, 0, 0), ==, enosys);
+  /* No x32 here: an x32 number is the bad-arch path; below 0 (as an
+   * int) is not in 470..0x3fffffff; -1 is the tracer skip. */
+  g_assert_cmphex (eval (filter, audit_x86_64, X32_BIT | 470, 0, 0, 0, 0), ==, SECCOMP_RET_KILL_PROCESS);
+  g_assert_cmphex (eval (filter, audit_x86_64, 0x80000000, 0, 0, 0, 0), ==, SECCOMP_RET_ALLOW);
+  g_assert_cmphex (eval (filter, audit_x86_64, 0xbffffffe, 0, 0, 0, 0), ==, SECCOMP_RET_ALLOW);
+  g_assert_cmphex (eval (filter, audit_x86_64, 0xfffffffe, 0, 0, 0, 0), ==, SECCOMP_RET_KILL_PROCESS);
+  g_assert_cmphex (eval (filter, audit_x86_64, 0xffffffff, 0, 0, 0, 0), ==, SECCOMP_RET_ALLOW);
+
+  /* x86: 359..373 are the direct socket calls (socket .. shutdown); the
+   * range does not reach them through socketcall (102), where connect's
+   * conditional rule is a maybe: trap, more restrictive than allow. */
+  add (x86, range_rule (SCMP_ARCHITECTURE_X86, 359, 373, kill));
+  test_add_rule (x86, "connect", trap, &unix_family, 1);
+  g_assert_cmphex (eval (x86, audit_x86, 359, 1, 0, 0, 0), ==, SECCOMP_RET_KILL_THREAD);
+  g_assert_cmphex (eval (x86, audit_x86, 362, 1, 0, 0, 0), ==, SECCOMP_RET_KILL_THREAD);
+  g_assert_cmphex (eval (x86, audit_x86, 374, 1, 0, 0, 0), ==, SECCOMP_RET_ALLOW);
+  g_assert_cmphex (eval (x86, audit_x86, 102, 1, 0, 0, 0), ==, SECCOMP_RET_ALLOW);
+  g_assert_cmphex (eval (x86, audit_x86, 102, 3, 0, 0, 0), ==, SECCOMP_RET_TRAP);
+  /* A range over socketcall's own number takes every call of it. */
+  add (x86, range_rule (SCMP_ARCHITECTURE_X86, 100, 117, nosys));
+  g_assert_cmphex (eval (x86, audit_x86, 102, 1, 0, 0, 0), ==, enosys);
+  g_assert_cmphex (eval (x86, audit_x86, 102, 3, 0, 0, 0), ==, SECCOMP_RET_TRAP);
+  g_assert_cmphex (eval (x86, audit_x86, 117, 2, 0, 0, 0), ==, enosys);
+  g_assert_cmphex (eval (x86, audit_x86, 118, 2, 0, 0, 0), ==, SECCOMP_RET_ALLOW);
+}
+
+/* Rules limited to ABIs, and ABIs added after them. read is 0 on
+ * x86_64, 0x40000000 on x32, 3 on x86. */
+static void
+test_restricted_rules (void)
+{
+  const ScmpArchitecture arches[] = { SCMP_ARCHITECTURE_X86_64 };
+  const ScmpArchitecture only_x32[] = { SCMP_ARCHITECTURE_X32 };
+  const ScmpArchitecture x86_and_x32[] = { SCMP_ARCHITECTURE_X86, SCMP_ARCHITECTURE_X32 };
+  g_autoptr(ScmpAction) allow = scmp_action_new_allow ();
+  g_autoptr(ScmpAction) deny = scmp_action_new_errno (EPERM, NULL);
+  g_autoptr(ScmpAction) log = scmp_action_new_log ();
+  g_autoptr(ScmpAction) trace = scmp_action_new_trace (9);
+  g_autoptr(ScmpFilter) filter = filter_new (deny, arches, 1);
+  const guint32 denied = SECCOMP_RET_ERRNO | EPERM;
+
+  add (filter, restricted (scmp_rule_new ("read", log), only_x32, 1));
+  add (filter, restricted (scmp_rule_new ("read", trace), x86_and_x32, 2));
+  add (filter, number_rule (SCMP_ARCHITECTURE_X86, 3, allow, NULL, 0));
+  test_add_rule (filter, "getpid", allow, NULL, 0);
+  add (filter, restricted (scmp_rule_new ("getpid", log), x86_and_x32, 2));
+
+  g_assert_cmphex (eval (filter, audit_x86_64, 0, 0, 0, 0, 0), ==, denied);
+  g_assert_cmphex (eval (filter, audit_x86_64, 39, 0, 0, 0, 0), ==, SECCOMP_RET_ALLOW);
+  g_assert_cmphex (eval (filter, audit_x86, 3, 0, 0, 0, 0), ==, SECCOMP_RET_KILL_PROCESS);
+
+  add_arch (filter, SCMP_ARCHITECTURE_X32);
+  g_assert_cmphex (eval (filter, audit_x86_64, X32_BIT | 0, 0, 0, 0, 0), ==, SECCOMP_RET_LOG);
+  g_assert_cmphex (eval (filter, audit_x86_64, 0, 0, 0, 0, 0), ==, denied);
+
+  add_arch (filter, SCMP_ARCHITECTURE_X86);
+  g_assert_cmphex (eval (filter, audit_x86, 3, 0, 0, 0, 0), ==, SECCOMP_RET_TRACE | 9);
+  g_assert_cmphex (eval (filter, audit_x86, 20, 0, 0, 0, 0), ==, SECCOMP_RET_ALLOW);
+
+  /* Limited twice: what both lists name. */
+  {
+    g_autoptr(ScmpRule) both = restricted (restricted (scmp_rule_new ("close", log), x86_and_x32, 2), only_x32, 1);
+    gsize n = 0;
+    g_autofree ScmpArchitecture *limited = scmp_rule_get_architectures (both, &n);
+
+    g_assert_cmpuint (n, ==, 1);
+    g_assert_cmpint (limited[0], ==, SCMP_ARCHITECTURE_X32);
+    add (filter, g_object_ref (both));
+    g_assert_cmphex (eval (filter, audit_x86_64, X32_BIT | 3, 0, 0, 0, 0), ==, SECCOMP_RET_LOG);
+    g_assert_cmphex (eval (filter, audit_x86, 6, 0, 0, 0, 0), ==, denied);
+  }
+}
+
+/* The unknown-syscall action: numbers the ABI's table does not name,
+ * when no rule decides; never nr == -1 nor a named number. */
+static void
+test_unknown_syscall_action (void)
+{
+  const ScmpArchitecture arches[] = { SCMP_ARCHITECTURE_X86_64, SCMP_ARCHITECTURE_X32 };
+  const ScmpArchitecture mips[] = { SCMP_ARCHITECTURE_MIPS };
+  g_autoptr(ScmpAction) allow = scmp_action_new_allow ();
+  g_autoptr(ScmpAction) nosys = scmp_action_new_errno (ENOSYS, NULL);
+  g_autoptr(ScmpAction) kill = scmp_action_new_kill_process ();
+  g_autoptr(ScmpAction) log = scmp_action_new_log ();
+  g_autoptr(ScmpFilter) filter = filter_new (log, arches, 2);
+  g_autoptr(ScmpFilter) o32 = filter_new (allow, mips, 1);
+  const ScmpCondition five = { 0, SCMP_COMPARE_OP_EQ, 5, 0, FALSE };
+  const guint32 enosys = SECCOMP_RET_ERRNO | ENOSYS;
+
+  test_add_rule (filter, "write", kill, NULL, 0);
+  add (filter, number_rule (SCMP_ARCHITECTURE_X86_64, 1000, allow, &five, 1));
+
+  /* None set: the default everywhere. */
+  g_assert_cmphex (eval (filter, audit_x86_64, 337, 0, 0, 0, 0), ==, SECCOMP_RET_LOG);
+
+  scmp_filter_set_unknown_syscall_action (filter, nosys);
+  g_assert_cmphex (eval (filter, audit_x86_64, 0, 0, 0, 0, 0), ==, SECCOMP_RET_LOG);
+  g_assert_cmphex (eval (filter, audit_x86_64, 1, 0, 0, 0, 0), ==, SECCOMP_RET_KILL_PROCESS);
+  g_assert_cmphex (eval (filter, audit_x86_64, 336, 0, 0, 0, 0), ==, SECCOMP_RET_LOG);
+  g_assert_cmphex (eval (filter, audit_x86_64, 337, 0, 0, 0, 0), ==, enosys);
+  g_assert_cmphex (eval (filter, audit_x86_64, 423, 0, 0, 0, 0), ==, enosys);
+  g_assert_cmphex (eval (filter, audit_x86_64, 424, 0, 0, 0, 0), ==, SECCOMP_RET_LOG);
+  g_assert_cmphex (eval (filter, audit_x86_64, 469, 0, 0, 0, 0), ==, SECCOMP_RET_LOG);
+  g_assert_cmphex (eval (filter, audit_x86_64, 470, 0, 0, 0, 0), ==, enosys);
+  /* x32's own numbers are not x86_64's, and the reverse. */
+  g_assert_cmphex (eval (filter, audit_x86_64, 512, 0, 0, 0, 0), ==, enosys);
+  g_assert_cmphex (eval (filter, audit_x86_64, X32_BIT | 512, 0, 0, 0, 0), ==, SECCOMP_RET_LOG);
+  g_assert_cmphex (eval (filter, audit_x86_64, X32_BIT | 13, 0, 0, 0, 0), ==, enosys);
+  g_assert_cmphex (eval (filter, audit_x86_64, X32_BIT | 1, 0, 0, 0, 0), ==, SECCOMP_RET_KILL_PROCESS);
+  g_assert_cmphex (eval (filter, audit_x86_64, X32_BIT | 0x3fffffff, 0, 0, 0, 0), ==, enosys);
+  /* No x32 bit, above it: x86_64 calls no table names. */
+  g_assert_cmphex (eval (filter, audit_x86_64, 0x80000000, 0, 0, 0, 0), ==, enosys);
+  g_assert_cmphex (eval (filter, audit_x86_64, 0xbffffffe, 0, 0, 0, 0), ==, enosys);
+  /* Negative with the x32 bit: x32 calls no table names. */
+  g_assert_cmphex (eval (filter, audit_x86_64, 0xfffffffe, 0, 0, 0, 0), ==, enosys);
+  /* A rule on the number decides first. */
+  g_assert_cmphex (eval (filter, audit_x86_64, 1000, 5, 0, 0, 0), ==, SECCOMP_RET_ALLOW);
+  g_assert_cmphex (eval (filter, audit_x86_64, 1000, 6, 0, 0, 0), ==, enosys);
+  /* The tracer skip. */
+  g_assert_cmphex (eval (filter, audit_x86_64, 0xffffffff, 0, 0, 0, 0), ==, SECCOMP_RET_LOG);
+  scmp_filter_set_allow_tracer_skip (filter, TRUE);
+  g_assert_cmphex (eval (filter, audit_x86_64, 0xffffffff, 0, 0, 0, 0), ==, SECCOMP_RET_ALLOW);
+  scmp_filter_set_unknown_syscall_action (filter, NULL);
+  g_assert_cmphex (eval (filter, audit_x86_64, 470, 0, 0, 0, 0), ==, SECCOMP_RET_LOG);
+
+  /* MIPS o32 numbers start at 4000: 3999 and 0 are no calls; 4279 is a
+   * hole; 4470 is above the newest (file_setattr, 4469). */
+  scmp_filter_set_unknown_syscall_action (o32, kill);
+  g_assert_cmphex (eval (o32, 8, 0, 0, 0, 0, 0), ==, SECCOMP_RET_KILL_PROCESS);
+  g_assert_cmphex (eval (o32, 8, 3999, 0, 0, 0, 0), ==, SECCOMP_RET_KILL_PROCESS);
+  g_assert_cmphex (eval (o32, 8, 4000, 0, 0, 0, 0), ==, SECCOMP_RET_ALLOW);
+  g_assert_cmphex (eval (o32, 8, 4279, 0, 0, 0, 0), ==, SECCOMP_RET_KILL_PROCESS);
+  g_assert_cmphex (eval (o32, 8, 4278, 0, 0, 0, 0), ==, SECCOMP_RET_ALLOW);
+  g_assert_cmphex (eval (o32, 8, 4469, 0, 0, 0, 0), ==, SECCOMP_RET_ALLOW);
+  g_assert_cmphex (eval (o32, 8, 4470, 0, 0, 0, 0), ==, SECCOMP_RET_KILL_PROCESS);
+  /* socketcall (4102) is named: the fallback there is the default. */
+  g_assert_cmphex (eval (o32, 8, 4102, 1, 0, 0, 0), ==, SECCOMP_RET_ALLOW);
+
+  g_assert_true (ref_number_is_named (SCMP_ARCHITECTURE_X86_64, 336));
+  g_assert_false (ref_number_is_named (SCMP_ARCHITECTURE_X86_64, 337));
+  g_assert_false (ref_number_is_named (SCMP_ARCHITECTURE_X32, X32_BIT | 13));
+  g_assert_true (ref_number_is_named (SCMP_ARCHITECTURE_X32, X32_BIT | 512));
+  g_assert_cmpint (ref_highest_number (SCMP_ARCHITECTURE_X86_64), ==, 469);
+  g_assert_cmpint (ref_highest_number (SCMP_ARCHITECTURE_MIPS), ==, 4469);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -259,6 +592,11 @@ main (int    argc,
   g_test_add_func ("/reference/masks-and-32bit", test_masks_and_32bit);
   g_test_add_func ("/reference/abi-and-tracer-skip", test_abi_and_tracer_skip);
   g_test_add_func ("/reference/types", test_types);
+  g_test_add_func ("/reference/number-rules", test_number_rules);
+  g_test_add_func ("/reference/named-numbers", test_named_numbers);
+  g_test_add_func ("/reference/ranges", test_ranges);
+  g_test_add_func ("/reference/restricted-rules", test_restricted_rules);
+  g_test_add_func ("/reference/unknown-syscall-action", test_unknown_syscall_action);
 
   return g_test_run ();
 }
