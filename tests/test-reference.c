@@ -534,8 +534,8 @@ test_unknown_syscall_action (void)
   g_assert_cmphex (eval (filter, audit_x86_64, 337, 0, 0, 0, 0), ==, enosys);
   g_assert_cmphex (eval (filter, audit_x86_64, 423, 0, 0, 0, 0), ==, enosys);
   g_assert_cmphex (eval (filter, audit_x86_64, 424, 0, 0, 0, 0), ==, SECCOMP_RET_LOG);
-  g_assert_cmphex (eval (filter, audit_x86_64, 469, 0, 0, 0, 0), ==, SECCOMP_RET_LOG);
-  g_assert_cmphex (eval (filter, audit_x86_64, 470, 0, 0, 0, 0), ==, enosys);
+  g_assert_cmphex (eval (filter, audit_x86_64, 471, 0, 0, 0, 0), ==, SECCOMP_RET_LOG);
+  g_assert_cmphex (eval (filter, audit_x86_64, 472, 0, 0, 0, 0), ==, enosys);
   /* x32's own numbers are not x86_64's, and the reverse. */
   g_assert_cmphex (eval (filter, audit_x86_64, 512, 0, 0, 0, 0), ==, enosys);
   g_assert_cmphex (eval (filter, audit_x86_64, X32_BIT | 512, 0, 0, 0, 0), ==, SECCOMP_RET_LOG);
@@ -555,18 +555,18 @@ test_unknown_syscall_action (void)
   scmp_filter_set_allow_tracer_skip (filter, TRUE);
   g_assert_cmphex (eval (filter, audit_x86_64, 0xffffffff, 0, 0, 0, 0), ==, SECCOMP_RET_ALLOW);
   scmp_filter_set_unknown_syscall_action (filter, NULL);
-  g_assert_cmphex (eval (filter, audit_x86_64, 470, 0, 0, 0, 0), ==, SECCOMP_RET_LOG);
+  g_assert_cmphex (eval (filter, audit_x86_64, 472, 0, 0, 0, 0), ==, SECCOMP_RET_LOG);
 
   /* MIPS o32 numbers start at 4000: 3999 and 0 are no calls; 4279 is a
-   * hole; 4470 is above the newest (file_setattr, 4469). */
+   * hole; 4472 is above the newest (rseq_slice_yield, 4471). */
   scmp_filter_set_unknown_syscall_action (o32, kill);
   g_assert_cmphex (eval (o32, 8, 0, 0, 0, 0, 0), ==, SECCOMP_RET_KILL_PROCESS);
   g_assert_cmphex (eval (o32, 8, 3999, 0, 0, 0, 0), ==, SECCOMP_RET_KILL_PROCESS);
   g_assert_cmphex (eval (o32, 8, 4000, 0, 0, 0, 0), ==, SECCOMP_RET_ALLOW);
   g_assert_cmphex (eval (o32, 8, 4279, 0, 0, 0, 0), ==, SECCOMP_RET_KILL_PROCESS);
   g_assert_cmphex (eval (o32, 8, 4278, 0, 0, 0, 0), ==, SECCOMP_RET_ALLOW);
-  g_assert_cmphex (eval (o32, 8, 4469, 0, 0, 0, 0), ==, SECCOMP_RET_ALLOW);
-  g_assert_cmphex (eval (o32, 8, 4470, 0, 0, 0, 0), ==, SECCOMP_RET_KILL_PROCESS);
+  g_assert_cmphex (eval (o32, 8, 4471, 0, 0, 0, 0), ==, SECCOMP_RET_ALLOW);
+  g_assert_cmphex (eval (o32, 8, 4472, 0, 0, 0, 0), ==, SECCOMP_RET_KILL_PROCESS);
   /* socketcall (4102) is named: the fallback there is the default. */
   g_assert_cmphex (eval (o32, 8, 4102, 1, 0, 0, 0), ==, SECCOMP_RET_ALLOW);
 
@@ -574,8 +574,8 @@ test_unknown_syscall_action (void)
   g_assert_false (ref_number_is_named (SCMP_ARCHITECTURE_X86_64, 337));
   g_assert_false (ref_number_is_named (SCMP_ARCHITECTURE_X32, X32_BIT | 13));
   g_assert_true (ref_number_is_named (SCMP_ARCHITECTURE_X32, X32_BIT | 512));
-  g_assert_cmpint (ref_highest_number (SCMP_ARCHITECTURE_X86_64), ==, 469);
-  g_assert_cmpint (ref_highest_number (SCMP_ARCHITECTURE_MIPS), ==, 4469);
+  g_assert_cmpint (ref_highest_number (SCMP_ARCHITECTURE_X86_64), ==, 471);
+  g_assert_cmpint (ref_highest_number (SCMP_ARCHITECTURE_MIPS), ==, 4471);
 }
 
 int
