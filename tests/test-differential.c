@@ -1061,7 +1061,9 @@ systematic_inputs (const Probe *p,
 
         if (scmp_rule_get_numbers (rule, NULL, &first, &last))
           {
-            const gint32 ends[] = { first - 1, first, last, last + 1 };
+            /* (as the kernel's unsigned arithmetic: G_MAXINT + 1 wraps) */
+            const gint32 ends[] = { (gint32) ((guint32) first - 1), first, last,
+                                    (gint32) ((guint32) last + 1) };
 
             for (gsize a = 0; a < set->n; a++)
               for (gsize i = 0; i < G_N_ELEMENTS (ends); i++)
