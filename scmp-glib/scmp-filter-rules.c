@@ -157,9 +157,10 @@ scmp_filter_add_rules (ScmpFilter       *self,
  * Inserts @rule at @position. Since the first matching rule decides,
  * position matters.
  *
- * The rule is checked against the filter's architectures: an unknown
- * syscall gives %SCMP_ERROR_INVALID_SYSCALL, as does an exact rule whose
- * syscall an architecture lacks; an errno value above 4095, an
+ * The rule is checked against the filter's architectures it applies to
+ * (scmp_rule_applies_to()): an unknown syscall gives
+ * %SCMP_ERROR_INVALID_SYSCALL, an exact rule whose syscall an
+ * architecture lacks %SCMP_ERROR_SYSCALL_NOT_ON_ARCHITECTURE; an errno value above 4095, an
  * argument index above 5, a value wider than 32 bits on a 32-bit
  * architecture, or an exact rule with conditions on a multiplexed syscall
  * give %SCMP_ERROR_INVALID_ARGUMENT; a rule with the same syscall and

@@ -575,6 +575,32 @@ check_numbers (ScmpArchitecture *arch,
   return TRUE;
 }
 
+/* The rule on numbers @first..@last of @arch, which applies there only. */
+static ScmpRule *
+new_number_rule (ScmpArchitecture     arch,
+                 gint                 first,
+                 gint                 last,
+                 ScmpAction          *action,
+                 const ScmpCondition *conditions,
+                 gsize                n_conditions)
+{
+  ScmpRule *self = g_object_new (SCMP_TYPE_RULE,
+                                 "action", action,
+                                 "number-architecture", arch,
+                                 "first-number", first,
+                                 "last-number", last,
+                                 NULL);
+
+  if (n_conditions > 0)
+    {
+      self->conditions = g_memdup2 (conditions, n_conditions * sizeof (ScmpCondition));
+      self->n_conditions = n_conditions;
+    }
+  self->arches = g_memdup2 (&arch, sizeof arch);
+  self->n_arches = 1;
+  return self;
+}
+
 static ScmpRule *
 scmp_rule_new_numbers (ScmpArchitecture     arch,
                        gint                 first,
@@ -612,20 +638,7 @@ scmp_rule_new_numbers (ScmpArchitecture     arch,
       return self;
     }
 
-  self = g_object_new (SCMP_TYPE_RULE,
-                       "action", action,
-                       "number-architecture", arch,
-                       "first-number", first,
-                       "last-number", last,
-                       NULL);
-  if (n_conditions > 0)
-    {
-      self->conditions = g_memdup2 (conditions, n_conditions * sizeof (ScmpCondition));
-      self->n_conditions = n_conditions;
-    }
-  self->arches = g_memdup2 (&arch, sizeof arch);
-  self->n_arches = 1;
-  return self;
+  return new_number_rule (arch, first, last, action, conditions, n_conditions);
 }
 
 /**
@@ -739,22 +752,12 @@ scmp_rule_new_for_range (ScmpArchitecture   arch,
                          ScmpAction        *action,
                          GError           **error)
 {
-  ScmpRule *self;
-
   g_return_val_if_fail (SCMP_IS_ACTION (action), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   if (!check_numbers (&arch, first, &last, error))
     return NULL;
-  self = g_object_new (SCMP_TYPE_RULE,
-                       "action", action,
-                       "number-architecture", arch,
-                       "first-number", first,
-                       "last-number", last,
-                       NULL);
-  self->arches = g_memdup2 (&arch, sizeof arch);
-  self->n_arches = 1;
-  return self;
+  return new_number_rule (arch, first, last, action, NULL, 0);
 }
 
 static int
@@ -872,14 +875,7 @@ scmp_rule_applies_to (ScmpRule         *self,
   g_return_val_if_fail (SCMP_IS_RULE (self), FALSE);
 
   arch = _scmp_arch_resolve (arch);
-  if (arch == SCMP_ARCHITECTURE_UNKNOWN)
-    return FALSE;
-  if (self->arches == NULL)
-    return TRUE;
-  for (guint i = 0; i < self->n_arches; i++)
-    if (self->arches[i] == arch)
-      return TRUE;
-  return FALSE;
+  return arch != SCMP_ARCHITECTURE_UNKNOWN && _scmp_rule_applies_to (self, arch);
 }
 
 /**
@@ -1205,12 +1201,15 @@ scmp_rule_to_string (ScmpRule *self)
   if (self->exact)
     g_string_append (string, " [exact]");
 
+  /* (a rule on numbers names its one ABI up front) */
   if (self->arches != NULL && self->number_arch == SCMP_ARCHITECTURE_UNKNOWN)
-    for (guint i = 0; i < self->n_arches; i++)
-      g_string_append_printf (string, "%s%s", i == 0 ? " [only on " : ", ",
-                              scmp_architecture_to_name (self->arches[i]));
-  if (self->arches != NULL && self->number_arch == SCMP_ARCHITECTURE_UNKNOWN)
-    g_string_append_c (string, ']');
+    {
+      g_string_append (string, " [only on ");
+      for (guint i = 0; i < self->n_arches; i++)
+        g_string_append_printf (string, "%s%s", i == 0 ? "" : ", ",
+                                scmp_architecture_to_name (self->arches[i]));
+      g_string_append_c (string, ']');
+    }
 
   return g_string_free (string, FALSE);
 }
