@@ -10,6 +10,41 @@
 
 G_BEGIN_DECLS
 
+/* The rule's fields, shared by scmp-rule.c (the object, rules on names)
+ * and scmp-rule-numbers.c (rules on numbers, rules for some ABIs). */
+struct _ScmpRule
+{
+  GObject parent_instance;
+
+  const char *syscall;          /* the name table's string when the name is
+                                   known (syscall_index >= 0), else owned */
+  int syscall_index;            /* _scmp_syscall_lookup (syscall) */
+  ScmpAction *action;           /* (owned) */
+  gboolean exact;
+  ScmpCondition *conditions;    /* (owned) (array length=n_conditions) (nullable) */
+  guint n_conditions;
+
+  /* A rule for numbers the tables do not name (scmp_rule_new_for_number(),
+   * scmp_rule_new_for_range()) has no syscall: the numbers first..last on
+   * number_arch, as seccomp_data.nr holds them. Otherwise number_arch is
+   * UNKNOWN and the numbers are -1. */
+  ScmpArchitecture number_arch;
+  gint first_number;
+  gint last_number;
+
+  ScmpArchitecture *arches;     /* (owned) (array length=n_arches) (nullable)
+                                   the ABIs the rule is limited to, sorted;
+                                   NULL: every ABI of a filter */
+  guint n_arches;
+};
+
+/* A rule by name; the named constructors all end here. */
+ScmpRule            *_scmp_rule_new_internal      (const char          *syscall,
+                                                   ScmpAction          *action,
+                                                   gboolean             exact,
+                                                   const ScmpCondition *conditions,
+                                                   gsize                n_conditions);
+
 /* The rule's syscall as an index in the name table (see
  * scmp-arch-private.h), or -1 for a name no ABI has. Resolved once, when
  * the syscall is set: filters look it up for every rule and ABI. */

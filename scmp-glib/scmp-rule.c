@@ -15,7 +15,6 @@
 #include "scmp-error.h"
 
 #include <stdarg.h>
-#include <stdlib.h>
 #include <string.h>
 
 /**
@@ -72,31 +71,6 @@
  *
  * Since: 0.1
  */
-struct _ScmpRule
-{
-  GObject parent_instance;
-
-  const char *syscall;          /* the name table's string when the name is
-                                   known (syscall_index >= 0), else owned */
-  int syscall_index;            /* _scmp_syscall_lookup (syscall) */
-  ScmpAction *action;           /* (owned) */
-  gboolean exact;
-  ScmpCondition *conditions;    /* (owned) (array length=n_conditions) (nullable) */
-  guint n_conditions;
-
-  /* A rule for numbers the tables do not name (scmp_rule_new_for_number(),
-   * scmp_rule_new_for_range()) has no syscall: the numbers first..last on
-   * number_arch, as seccomp_data.nr holds them. Otherwise number_arch is
-   * UNKNOWN and the numbers are -1. */
-  ScmpArchitecture number_arch;
-  gint first_number;
-  gint last_number;
-
-  ScmpArchitecture *arches;     /* (owned) (array length=n_arches) (nullable)
-                                   the ABIs the rule is limited to, sorted;
-                                   NULL: every ABI of a filter */
-  guint n_arches;
-};
 
 enum {
   PROP_0,
@@ -367,8 +341,8 @@ scmp_rule_init (ScmpRule *self)
   self->last_number = -1;
 }
 
-static ScmpRule *
-scmp_rule_new_internal (const char          *syscall,
+ScmpRule *
+_scmp_rule_new_internal (const char          *syscall,
                         ScmpAction          *action,
                         gboolean             exact,
                         const ScmpCondition *conditions,
@@ -413,7 +387,7 @@ scmp_rule_new (const char *syscall,
   g_return_val_if_fail (syscall != NULL && syscall[0] != '\0', NULL);
   g_return_val_if_fail (SCMP_IS_ACTION (action), NULL);
 
-  return scmp_rule_new_internal (syscall, action, FALSE, NULL, 0);
+  return _scmp_rule_new_internal (syscall, action, FALSE, NULL, 0);
 }
 
 /**
@@ -442,7 +416,7 @@ scmp_rule_newv (const char          *syscall,
   g_return_val_if_fail (conditions != NULL || n_conditions == 0, NULL);
   g_return_val_if_fail (n_conditions <= G_MAXUINT, NULL);
 
-  return scmp_rule_new_internal (syscall, action, FALSE, conditions, n_conditions);
+  return _scmp_rule_new_internal (syscall, action, FALSE, conditions, n_conditions);
 }
 
 /**
@@ -482,7 +456,7 @@ scmp_rule_new_with_conditions (const char          *syscall,
     g_array_append_vals (conditions, condition, 1);
   va_end (args);
 
-  return scmp_rule_new_internal (syscall, action, FALSE,
+  return _scmp_rule_new_internal (syscall, action, FALSE,
                                  (const ScmpCondition *) (gpointer) conditions->data,
                                  conditions->len);
 }
@@ -514,427 +488,7 @@ scmp_rule_new_exact (const char          *syscall,
   g_return_val_if_fail (conditions != NULL || n_conditions == 0, NULL);
   g_return_val_if_fail (n_conditions <= G_MAXUINT, NULL);
 
-  return scmp_rule_new_internal (syscall, action, TRUE, conditions, n_conditions);
-}
-
-/* The numbers @arch's calls can carry in seccomp_data.nr: x86-64 and x32
- * share one AUDIT_ARCH token and are told apart by the x32 bit. */
-static void
-number_space (ScmpArchitecture  arch,
-              gint             *lo,
-              gint             *hi)
-{
-  *lo = 0;
-  *hi = G_MAXINT;
-  if (arch == SCMP_ARCHITECTURE_X86_64)
-    *hi = SCMP_X32_SYSCALL_BIT - 1;
-  else if (arch == SCMP_ARCHITECTURE_X32)
-    *lo = SCMP_X32_SYSCALL_BIT;
-}
-
-/* Checks @arch and @first..@last for a rule on numbers; clips @last to
- * the ABI's highest number. */
-static gboolean
-check_numbers (ScmpArchitecture *arch,
-               gint              first,
-               gint             *last,
-               GError          **error)
-{
-  const ScmpArchInfo *info = _scmp_arch_get_info (*arch);
-  gint lo, hi;
-
-  if (info == NULL)
-    {
-      g_set_error (error, SCMP_ERROR, SCMP_ERROR_INVALID_ARCHITECTURE,
-                   "%d is not an architecture", (int) *arch);
-      return FALSE;
-    }
-  *arch = info->arch;
-  number_space (*arch, &lo, &hi);
-  if (first > *last)
-    {
-      g_set_error (error, SCMP_ERROR, SCMP_ERROR_INVALID_ARGUMENT,
-                   "The syscall numbers %d to %d are no range: the first is above the last",
-                   first, *last);
-      return FALSE;
-    }
-  if (first < lo || first > hi)
-    {
-      if (*arch == SCMP_ARCHITECTURE_X32 && first >= 0 && first < lo)
-        g_set_error (error, SCMP_ERROR, SCMP_ERROR_INVALID_ARGUMENT,
-                     "x32 syscall numbers include the x32 bit (0x%x): %d is "
-                     "an x86_64 number (did you mean %d?)",
-                     SCMP_X32_SYSCALL_BIT, first, first | (gint) SCMP_X32_SYSCALL_BIT);
-      else
-        g_set_error (error, SCMP_ERROR, SCMP_ERROR_INVALID_ARGUMENT,
-                     "%d is not a syscall number on %s, whose numbers run "
-                     "from %d to %d", first, info->name, lo, hi);
-      return FALSE;
-    }
-  *last = MIN (*last, hi);
-  return TRUE;
-}
-
-/* The rule on numbers @first..@last of @arch, which applies there only. */
-static ScmpRule *
-new_number_rule (ScmpArchitecture     arch,
-                 gint                 first,
-                 gint                 last,
-                 ScmpAction          *action,
-                 const ScmpCondition *conditions,
-                 gsize                n_conditions)
-{
-  ScmpRule *self = g_object_new (SCMP_TYPE_RULE,
-                                 "action", action,
-                                 "number-architecture", arch,
-                                 "first-number", first,
-                                 "last-number", last,
-                                 NULL);
-
-  if (n_conditions > 0)
-    {
-      self->conditions = g_memdup2 (conditions, n_conditions * sizeof (ScmpCondition));
-      self->n_conditions = n_conditions;
-    }
-  self->arches = g_memdup2 (&arch, sizeof arch);
-  self->n_arches = 1;
-  return self;
-}
-
-static ScmpRule *
-scmp_rule_new_numbers (ScmpArchitecture     arch,
-                       gint                 first,
-                       gint                 last,
-                       ScmpAction          *action,
-                       const ScmpCondition *conditions,
-                       gsize                n_conditions,
-                       GError             **error)
-{
-  ScmpRule *self;
-  int idx = -1;
-
-  if (!check_numbers (&arch, first, &last, error))
-    return NULL;
-  for (gsize i = 0; i < n_conditions; i++)
-    if (!_scmp_condition_check (&conditions[i], error))
-      return NULL;
-
-  /* A number the tables name is the rule by name, on that ABI alone. */
-  if (first == last)
-    {
-      guint n;
-      const guint16 *by_nr = _scmp_arch_syscalls_by_nr (arch, &n);
-
-      for (guint i = 0; i < n && idx < 0; i++)
-        if (_scmp_syscall_number (by_nr[i], arch) == first)
-          idx = by_nr[i];
-    }
-  if (idx >= 0)
-    {
-      self = scmp_rule_new_internal (_scmp_syscall_name (idx), action, FALSE,
-                                     conditions, n_conditions);
-      self->arches = g_memdup2 (&arch, sizeof arch);
-      self->n_arches = 1;
-      return self;
-    }
-
-  return new_number_rule (arch, first, last, action, conditions, n_conditions);
-}
-
-/**
- * scmp_rule_new_for_number: (constructor)
- * @arch: the ABI @nr is a number of (%SCMP_ARCHITECTURE_NATIVE is resolved)
- * @nr: the syscall number, as `seccomp_data.nr` holds it on @arch: x32
- *   numbers include the x32 bit (0x40000000), MIPS numbers their base
- *   (4000 for o32, 5000 for n64, 6000 for n32)
- * @action: (transfer none): what to do with it
- * @error: return location for a #GError, or %NULL
- *
- * Creates a rule for a syscall number on one ABI: for a syscall newer
- * than the tables, a private one, or code that has numbers rather than
- * names.
- *
- * A number the tables name is the same as the rule for that name limited
- * to @arch (scmp_rule_restrict_to()): scmp_rule_get_syscall() gives the
- * name, and where the call is also multiplexed (socketcall, ipc) the rule
- * applies there too. Any other number is a rule on the number alone, with
- * no #ScmpRule:syscall. Either way the rule applies only on @arch: a
- * filter with other ABIs ignores it there, and keeps it for @arch should
- * @arch be added later.
- *
- * Returns: (transfer full): a new #ScmpRule, or %NULL with @error set to
- *   %SCMP_ERROR_INVALID_ARCHITECTURE for an unknown @arch or to
- *   %SCMP_ERROR_INVALID_ARGUMENT for a number @arch cannot have (negative,
- *   an x32 number without the x32 bit, an x86_64 number with it)
- *
- * Since: 0.1
- */
-ScmpRule *
-scmp_rule_new_for_number (ScmpArchitecture   arch,
-                          gint               nr,
-                          ScmpAction        *action,
-                          GError           **error)
-{
-  g_return_val_if_fail (SCMP_IS_ACTION (action), NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  return scmp_rule_new_numbers (arch, nr, nr, action, NULL, 0, error);
-}
-
-/**
- * scmp_rule_new_for_numberv: (constructor)
- * @arch: the ABI @nr is a number of (%SCMP_ARCHITECTURE_NATIVE is resolved)
- * @nr: the syscall number, as for scmp_rule_new_for_number()
- * @action: (transfer none): what to do with it
- * @conditions: (array length=n_conditions) (nullable): the conditions,
- *   all of which must hold for the rule to apply
- * @n_conditions: the number of @conditions
- * @error: return location for a #GError, or %NULL
- *
- * Creates a rule for a syscall number on one ABI with conditions on its
- * arguments: scmp_rule_new_for_number() with conditions. For a number the
- * tables do not name, the kernel's types of the arguments are unknown:
- * each is compared as the whole register, unsigned.
- *
- * Returns: (transfer full): a new #ScmpRule, or %NULL with @error set as
- *   for scmp_rule_new_for_number(), or to %SCMP_ERROR_INVALID_ARGUMENT
- *   for an invalid condition
- *
- * Since: 0.1
- */
-ScmpRule *
-scmp_rule_new_for_numberv (ScmpArchitecture     arch,
-                           gint                 nr,
-                           ScmpAction          *action,
-                           const ScmpCondition *conditions,
-                           gsize                n_conditions,
-                           GError             **error)
-{
-  g_return_val_if_fail (SCMP_IS_ACTION (action), NULL);
-  g_return_val_if_fail (conditions != NULL || n_conditions == 0, NULL);
-  g_return_val_if_fail (n_conditions <= G_MAXUINT, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  return scmp_rule_new_numbers (arch, nr, nr, action, conditions, n_conditions, error);
-}
-
-/**
- * scmp_rule_new_for_range: (constructor)
- * @arch: the ABI of the numbers (%SCMP_ARCHITECTURE_NATIVE is resolved)
- * @first: the first syscall number, as for scmp_rule_new_for_number()
- * @last: the last syscall number; one above the ABI's highest number
- *   stands for that one, so %G_MAXINT means "every number from @first up"
- * @action: (transfer none): what to do with them
- * @error: return location for a #GError, or %NULL
- *
- * Creates a rule for every syscall number from @first to @last on one
- * ABI, named by the tables or not, compiled as ranges of numbers rather
- * than one test each. A rule for `@first = 472, @last = G_MAXINT` with
- * `errno(ENOSYS)`, say, tells a program that every syscall from 472 up
- * does not exist (see also #ScmpFilter:unknown-syscall-action).
- *
- * The rule applies to the numbers as such: a syscall in the range that is
- * also reachable through socketcall(2) or ipc(2) is not covered there (a
- * rule by name is), and a range has no conditions, since its numbers'
- * arguments mean different things. Like every rule on numbers it applies
- * only on @arch.
- *
- * Returns: (transfer full): a new #ScmpRule, or %NULL with @error set as
- *   for scmp_rule_new_for_number(), or to %SCMP_ERROR_INVALID_ARGUMENT
- *   when @first is above @last
- *
- * Since: 0.1
- */
-ScmpRule *
-scmp_rule_new_for_range (ScmpArchitecture   arch,
-                         gint               first,
-                         gint               last,
-                         ScmpAction        *action,
-                         GError           **error)
-{
-  g_return_val_if_fail (SCMP_IS_ACTION (action), NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  if (!check_numbers (&arch, first, &last, error))
-    return NULL;
-  return new_number_rule (arch, first, last, action, NULL, 0);
-}
-
-static int
-compare_arches (gconstpointer a,
-                gconstpointer b)
-{
-  ScmpArchitecture x = *(const ScmpArchitecture *) a, y = *(const ScmpArchitecture *) b;
-
-  return x < y ? -1 : x > y;
-}
-
-/**
- * scmp_rule_restrict_to:
- * @self: an #ScmpRule
- * @arches: (array length=n_arches): the ABIs the new rule applies to
- *   (%SCMP_ARCHITECTURE_NATIVE is resolved)
- * @n_arches: the number of @arches, at least 1
- * @error: return location for a #GError, or %NULL
- *
- * Makes a copy of @self that applies only on some ABIs, as an OCI
- * profile's `includes.arches` asks: a filter compiles it for those of its
- * ABIs that @arches names and ignores it on the others, including ABIs
- * added to the filter later that @arches does not name. A rule already
- * limited keeps the ABIs both lists name.
- *
- * Returns: (transfer full): a new #ScmpRule, or %NULL with @error set to
- *   %SCMP_ERROR_INVALID_ARCHITECTURE when @arches is empty, names an
- *   unknown ABI, or leaves none of the ABIs @self is limited to
- *
- * Since: 0.1
- */
-ScmpRule *
-scmp_rule_restrict_to (ScmpRule               *self,
-                       const ScmpArchitecture *arches,
-                       gsize                   n_arches,
-                       GError                **error)
-{
-  g_autofree ScmpArchitecture *set = NULL;
-  ScmpRule *copy;
-  guint n = 0;
-
-  g_return_val_if_fail (SCMP_IS_RULE (self), NULL);
-  g_return_val_if_fail (arches != NULL || n_arches == 0, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  if (n_arches == 0)
-    {
-      g_set_error_literal (error, SCMP_ERROR, SCMP_ERROR_INVALID_ARCHITECTURE,
-                           "A rule cannot be limited to no architecture at all");
-      return NULL;
-    }
-
-  set = g_new (ScmpArchitecture, n_arches);
-  for (gsize i = 0; i < n_arches; i++)
-    {
-      ScmpArchitecture arch = _scmp_arch_resolve (arches[i]);
-      gboolean seen = FALSE;
-
-      if (arch == SCMP_ARCHITECTURE_UNKNOWN)
-        {
-          g_set_error (error, SCMP_ERROR, SCMP_ERROR_INVALID_ARCHITECTURE,
-                       "%d is not an architecture", (int) arches[i]);
-          return NULL;
-        }
-      for (guint k = 0; k < n && !seen; k++)
-        seen = set[k] == arch;
-      if (!seen && scmp_rule_applies_to (self, arch))
-        set[n++] = arch;
-    }
-  if (n == 0)
-    {
-      g_autofree char *text = scmp_rule_to_string (self);
-
-      g_set_error (error, SCMP_ERROR, SCMP_ERROR_INVALID_ARCHITECTURE,
-                   "The rule “%s” already applies to none of those architectures", text);
-      return NULL;
-    }
-  qsort (set, n, sizeof *set, compare_arches);
-
-  copy = g_object_new (SCMP_TYPE_RULE,
-                       "syscall", self->syscall,
-                       "action", self->action,
-                       "exact", self->exact,
-                       "number-architecture", self->number_arch,
-                       "first-number", self->first_number,
-                       "last-number", self->last_number,
-                       NULL);
-  if (self->n_conditions > 0)
-    {
-      copy->conditions = g_memdup2 (self->conditions, self->n_conditions * sizeof (ScmpCondition));
-      copy->n_conditions = self->n_conditions;
-    }
-  copy->arches = g_steal_pointer (&set);
-  copy->n_arches = n;
-  return copy;
-}
-
-/**
- * scmp_rule_applies_to:
- * @self: an #ScmpRule
- * @arch: an ABI (%SCMP_ARCHITECTURE_NATIVE is resolved)
- *
- * Checks whether a filter covering @arch compiles the rule there: every
- * rule does, except rules limited to other ABIs (scmp_rule_restrict_to(),
- * and rules on numbers, which belong to one ABI).
- *
- * Returns: %TRUE if the rule applies on @arch
- *
- * Since: 0.1
- */
-gboolean
-scmp_rule_applies_to (ScmpRule         *self,
-                      ScmpArchitecture  arch)
-{
-  g_return_val_if_fail (SCMP_IS_RULE (self), FALSE);
-
-  arch = _scmp_arch_resolve (arch);
-  return arch != SCMP_ARCHITECTURE_UNKNOWN && _scmp_rule_applies_to (self, arch);
-}
-
-/**
- * scmp_rule_get_architectures:
- * @self: an #ScmpRule
- * @n_arches: (out): return location for the number of ABIs
- *
- * Gets the ABIs the rule is limited to, in #ScmpArchitecture order.
- *
- * Returns: (transfer full) (array length=n_arches) (nullable): the ABIs,
- *   or %NULL (and 0 in @n_arches) for a rule that applies on every ABI
- *
- * Since: 0.1
- */
-ScmpArchitecture *
-scmp_rule_get_architectures (ScmpRule *self,
-                             gsize    *n_arches)
-{
-  g_return_val_if_fail (SCMP_IS_RULE (self), NULL);
-  g_return_val_if_fail (n_arches != NULL, NULL);
-
-  *n_arches = self->n_arches;
-  if (self->arches == NULL)
-    return NULL;
-  return g_memdup2 (self->arches, self->n_arches * sizeof (ScmpArchitecture));
-}
-
-/**
- * scmp_rule_get_numbers:
- * @self: an #ScmpRule
- * @arch: (out) (optional): return location for the ABI of the numbers
- * @first: (out) (optional): return location for the first number
- * @last: (out) (optional): return location for the last number
- *
- * Gets the numbers of a rule on syscall numbers the tables do not name
- * (scmp_rule_new_for_number(), scmp_rule_new_for_range()).
- *
- * Returns: %TRUE for a rule on numbers (and the out arguments set);
- *   %FALSE for a rule on a #ScmpRule:syscall, leaving them untouched
- *
- * Since: 0.1
- */
-gboolean
-scmp_rule_get_numbers (ScmpRule         *self,
-                       ScmpArchitecture *arch,
-                       gint             *first,
-                       gint             *last)
-{
-  g_return_val_if_fail (SCMP_IS_RULE (self), FALSE);
-
-  if (self->number_arch == SCMP_ARCHITECTURE_UNKNOWN)
-    return FALSE;
-  if (arch != NULL)
-    *arch = self->number_arch;
-  if (first != NULL)
-    *first = self->first_number;
-  if (last != NULL)
-    *last = self->last_number;
-  return TRUE;
+  return _scmp_rule_new_internal (syscall, action, TRUE, conditions, n_conditions);
 }
 
 /**
@@ -1226,30 +780,4 @@ _scmp_rule_get_conditions (ScmpRule *rule,
 {
   *n_conditions = rule->n_conditions;
   return rule->conditions;
-}
-
-gboolean
-_scmp_rule_get_number_range (ScmpRule         *rule,
-                             ScmpArchitecture *arch,
-                             guint32          *first,
-                             guint32          *last)
-{
-  if (rule->number_arch == SCMP_ARCHITECTURE_UNKNOWN)
-    return FALSE;
-  *arch = rule->number_arch;
-  *first = (guint32) rule->first_number;
-  *last = (guint32) rule->last_number;
-  return TRUE;
-}
-
-gboolean
-_scmp_rule_applies_to (ScmpRule         *rule,
-                       ScmpArchitecture  arch)
-{
-  if (rule->arches == NULL)
-    return TRUE;
-  for (guint i = 0; i < rule->n_arches; i++)
-    if (rule->arches[i] == arch)
-      return TRUE;
-  return FALSE;
 }
