@@ -12,10 +12,11 @@
 
 G_BEGIN_DECLS
 
-/* ScmpFilter is one object in five files:
+/* ScmpFilter is one object in six files:
  *
- *   scmp-filter.c              the object, its attributes, signals and
+ *   scmp-filter.c              the object, its properties, signals and
  *                              GListModel, the rule list's primitives
+ *   scmp-filter-attributes.c   the attributes' accessors, priorities
  *   scmp-filter-rules.c        adding and removing rules and
  *                              architectures, with their checks
  *   scmp-filter-transaction.c  merge, reset and transactions
@@ -51,6 +52,27 @@ struct _ScmpFilter
   GMutex       program_lock;
   int listener_fd;
 };
+
+/* The properties (scmp-filter.c installs them, scmp-filter-attributes.c
+ * notifies most). */
+typedef enum {
+  SCMP_FILTER_PROP_0,
+  SCMP_FILTER_PROP_DEFAULT_ACTION,
+  SCMP_FILTER_PROP_BAD_ARCH_ACTION,
+  SCMP_FILTER_PROP_UNKNOWN_SYSCALL_ACTION,
+  SCMP_FILTER_PROP_NO_NEW_PRIVS,
+  SCMP_FILTER_PROP_THREAD_SYNC,
+  SCMP_FILTER_PROP_LOG,
+  SCMP_FILTER_PROP_SPEC_ALLOW,
+  SCMP_FILTER_PROP_WAIT_KILLABLE,
+  SCMP_FILTER_PROP_ALLOW_TRACER_SKIP,
+  SCMP_FILTER_PROP_KNOWN_KERNEL,
+  SCMP_FILTER_PROP_N_RULES,
+  SCMP_FILTER_N_PROPS
+} ScmpFilterProp;
+
+
+extern GParamSpec *_scmp_filter_properties[SCMP_FILTER_N_PROPS];
 
 /* Shared by the scmp-filter*.c files; defined in scmp-filter.c unless
  * said otherwise. */

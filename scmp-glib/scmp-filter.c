@@ -107,23 +107,7 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (ScmpFilter, scmp_filter, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL,
                                                       scmp_filter_list_model_init))
 
-enum {
-  PROP_0,
-  PROP_DEFAULT_ACTION,
-  PROP_BAD_ARCH_ACTION,
-  PROP_UNKNOWN_SYSCALL_ACTION,
-  PROP_NO_NEW_PRIVS,
-  PROP_THREAD_SYNC,
-  PROP_LOG,
-  PROP_SPEC_ALLOW,
-  PROP_WAIT_KILLABLE,
-  PROP_ALLOW_TRACER_SKIP,
-  PROP_KNOWN_KERNEL,
-  PROP_N_RULES,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+GParamSpec *_scmp_filter_properties[SCMP_FILTER_N_PROPS];
 
 enum {
   RULE_ADDED,
@@ -230,7 +214,7 @@ _scmp_filter_insert_rule_unchecked (ScmpFilter *self,
   g_ptr_array_insert (self->rules, position, g_object_ref (rule));
   g_hash_table_add (self->rule_set, rule);
   g_list_model_items_changed (G_LIST_MODEL (self), position, 0, 1);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_RULES]);
+  g_object_notify_by_pspec (G_OBJECT (self), _scmp_filter_properties[SCMP_FILTER_PROP_N_RULES]);
   /* Interning only names someone may listen for, the GActionGroup way. */
   g_signal_emit (self, signals[RULE_ADDED], g_quark_try_string (name), rule, position);
 }
@@ -249,7 +233,7 @@ _scmp_filter_append_rules_unchecked (ScmpFilter *self,
   for (guint i = 0; i < n_rules; i++)
     g_ptr_array_add (self->rules, g_object_ref (rules[i]));
   g_list_model_items_changed (G_LIST_MODEL (self), first, 0, n_rules);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_RULES]);
+  g_object_notify_by_pspec (G_OBJECT (self), _scmp_filter_properties[SCMP_FILTER_PROP_N_RULES]);
   for (guint i = 0; i < n_rules; i++)
     g_signal_emit (self, signals[RULE_ADDED],
                    g_quark_try_string (scmp_rule_get_syscall (rules[i])),
@@ -265,7 +249,7 @@ _scmp_filter_remove_rule_unchecked (ScmpFilter *self,
   g_ptr_array_remove_index (self->rules, position);
   g_hash_table_remove (self->rule_set, rule);
   g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 0);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_RULES]);
+  g_object_notify_by_pspec (G_OBJECT (self), _scmp_filter_properties[SCMP_FILTER_PROP_N_RULES]);
   g_signal_emit (self, signals[RULE_REMOVED],
                  g_quark_try_string (scmp_rule_get_syscall (rule)), rule, position);
 }
@@ -351,39 +335,39 @@ scmp_filter_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_DEFAULT_ACTION:
+    case SCMP_FILTER_PROP_DEFAULT_ACTION:
       g_value_set_object (value, self->default_action);
       break;
-    case PROP_BAD_ARCH_ACTION:
+    case SCMP_FILTER_PROP_BAD_ARCH_ACTION:
       g_value_set_object (value, self->bad_arch_action);
       break;
 
-    case PROP_UNKNOWN_SYSCALL_ACTION:
+    case SCMP_FILTER_PROP_UNKNOWN_SYSCALL_ACTION:
       g_value_set_object (value, self->unknown_action);
       break;
-    case PROP_NO_NEW_PRIVS:
+    case SCMP_FILTER_PROP_NO_NEW_PRIVS:
       g_value_set_boolean (value, self->no_new_privs);
       break;
-    case PROP_THREAD_SYNC:
+    case SCMP_FILTER_PROP_THREAD_SYNC:
       g_value_set_boolean (value, self->thread_sync);
       break;
-    case PROP_LOG:
+    case SCMP_FILTER_PROP_LOG:
       g_value_set_boolean (value, self->log);
       break;
-    case PROP_SPEC_ALLOW:
+    case SCMP_FILTER_PROP_SPEC_ALLOW:
       g_value_set_boolean (value, self->spec_allow);
       break;
-    case PROP_WAIT_KILLABLE:
+    case SCMP_FILTER_PROP_WAIT_KILLABLE:
       g_value_set_boolean (value, self->wait_killable);
       break;
-    case PROP_ALLOW_TRACER_SKIP:
+    case SCMP_FILTER_PROP_ALLOW_TRACER_SKIP:
       g_value_set_boolean (value, self->allow_tracer_skip);
       break;
 
-    case PROP_KNOWN_KERNEL:
+    case SCMP_FILTER_PROP_KNOWN_KERNEL:
       g_value_take_string (value, scmp_filter_dup_known_kernel (self));
       break;
-    case PROP_N_RULES:
+    case SCMP_FILTER_PROP_N_RULES:
       g_value_set_uint (value, self->rules->len);
       break;
     default:
@@ -401,36 +385,36 @@ scmp_filter_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_DEFAULT_ACTION:
+    case SCMP_FILTER_PROP_DEFAULT_ACTION:
       self->default_action = g_value_dup_object (value);
       break;
-    case PROP_BAD_ARCH_ACTION:
+    case SCMP_FILTER_PROP_BAD_ARCH_ACTION:
       scmp_filter_set_bad_arch_action (self, g_value_get_object (value));
       break;
 
-    case PROP_UNKNOWN_SYSCALL_ACTION:
+    case SCMP_FILTER_PROP_UNKNOWN_SYSCALL_ACTION:
       scmp_filter_set_unknown_syscall_action (self, g_value_get_object (value));
       break;
-    case PROP_NO_NEW_PRIVS:
+    case SCMP_FILTER_PROP_NO_NEW_PRIVS:
       scmp_filter_set_no_new_privs (self, g_value_get_boolean (value));
       break;
-    case PROP_THREAD_SYNC:
+    case SCMP_FILTER_PROP_THREAD_SYNC:
       scmp_filter_set_thread_sync (self, g_value_get_boolean (value));
       break;
-    case PROP_LOG:
+    case SCMP_FILTER_PROP_LOG:
       scmp_filter_set_log (self, g_value_get_boolean (value));
       break;
-    case PROP_SPEC_ALLOW:
+    case SCMP_FILTER_PROP_SPEC_ALLOW:
       scmp_filter_set_spec_allow (self, g_value_get_boolean (value));
       break;
-    case PROP_WAIT_KILLABLE:
+    case SCMP_FILTER_PROP_WAIT_KILLABLE:
       scmp_filter_set_wait_killable (self, g_value_get_boolean (value));
       break;
-    case PROP_ALLOW_TRACER_SKIP:
+    case SCMP_FILTER_PROP_ALLOW_TRACER_SKIP:
       scmp_filter_set_allow_tracer_skip (self, g_value_get_boolean (value));
       break;
 
-    case PROP_KNOWN_KERNEL:
+    case SCMP_FILTER_PROP_KNOWN_KERNEL:
       {
         g_autoptr(GError) error = NULL;
 
@@ -461,7 +445,7 @@ scmp_filter_class_init (ScmpFilterClass *klass)
    *
    * Since: 0.1
    */
-  properties[PROP_DEFAULT_ACTION] =
+  _scmp_filter_properties[SCMP_FILTER_PROP_DEFAULT_ACTION] =
     g_param_spec_object ("default-action", NULL, NULL,
                          SCMP_TYPE_ACTION,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
@@ -474,7 +458,7 @@ scmp_filter_class_init (ScmpFilterClass *klass)
    *
    * Since: 0.1
    */
-  properties[PROP_BAD_ARCH_ACTION] =
+  _scmp_filter_properties[SCMP_FILTER_PROP_BAD_ARCH_ACTION] =
     g_param_spec_object ("bad-arch-action", NULL, NULL,
                          SCMP_TYPE_ACTION,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -496,7 +480,7 @@ scmp_filter_class_init (ScmpFilterClass *klass)
    *
    * Since: 0.1
    */
-  properties[PROP_UNKNOWN_SYSCALL_ACTION] =
+  _scmp_filter_properties[SCMP_FILTER_PROP_UNKNOWN_SYSCALL_ACTION] =
     g_param_spec_object ("unknown-syscall-action", NULL, NULL,
                          SCMP_TYPE_ACTION,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -509,7 +493,7 @@ scmp_filter_class_init (ScmpFilterClass *klass)
    *
    * Since: 0.1
    */
-  properties[PROP_NO_NEW_PRIVS] =
+  _scmp_filter_properties[SCMP_FILTER_PROP_NO_NEW_PRIVS] =
     g_param_spec_boolean ("no-new-privs", NULL, NULL, TRUE,
                           G_PARAM_READWRITE | G_PARAM_CONSTRUCT | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
@@ -521,7 +505,7 @@ scmp_filter_class_init (ScmpFilterClass *klass)
    *
    * Since: 0.1
    */
-  properties[PROP_THREAD_SYNC] =
+  _scmp_filter_properties[SCMP_FILTER_PROP_THREAD_SYNC] =
     g_param_spec_boolean ("thread-sync", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
@@ -533,7 +517,7 @@ scmp_filter_class_init (ScmpFilterClass *klass)
    *
    * Since: 0.1
    */
-  properties[PROP_LOG] =
+  _scmp_filter_properties[SCMP_FILTER_PROP_LOG] =
     g_param_spec_boolean ("log", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
@@ -545,7 +529,7 @@ scmp_filter_class_init (ScmpFilterClass *klass)
    *
    * Since: 0.1
    */
-  properties[PROP_SPEC_ALLOW] =
+  _scmp_filter_properties[SCMP_FILTER_PROP_SPEC_ALLOW] =
     g_param_spec_boolean ("spec-allow", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
@@ -559,7 +543,7 @@ scmp_filter_class_init (ScmpFilterClass *klass)
    *
    * Since: 0.1
    */
-  properties[PROP_WAIT_KILLABLE] =
+  _scmp_filter_properties[SCMP_FILTER_PROP_WAIT_KILLABLE] =
     g_param_spec_boolean ("wait-killable", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
@@ -572,7 +556,7 @@ scmp_filter_class_init (ScmpFilterClass *klass)
    *
    * Since: 0.1
    */
-  properties[PROP_ALLOW_TRACER_SKIP] =
+  _scmp_filter_properties[SCMP_FILTER_PROP_ALLOW_TRACER_SKIP] =
     g_param_spec_boolean ("allow-tracer-skip", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
@@ -589,7 +573,7 @@ scmp_filter_class_init (ScmpFilterClass *klass)
    *
    * Since: 0.1
    */
-  properties[PROP_KNOWN_KERNEL] =
+  _scmp_filter_properties[SCMP_FILTER_PROP_KNOWN_KERNEL] =
     g_param_spec_string ("known-kernel", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
@@ -600,11 +584,11 @@ scmp_filter_class_init (ScmpFilterClass *klass)
    *
    * Since: 0.1
    */
-  properties[PROP_N_RULES] =
+  _scmp_filter_properties[SCMP_FILTER_PROP_N_RULES] =
     g_param_spec_uint ("n-rules", NULL, NULL, 0, G_MAXUINT, 0,
                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
 
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  g_object_class_install_properties (object_class, SCMP_FILTER_N_PROPS, _scmp_filter_properties);
 
   /**
    * ScmpFilter::rule-added:
@@ -694,541 +678,4 @@ scmp_filter_new (ScmpAction *default_action)
   g_return_val_if_fail (default_action == NULL || SCMP_IS_ACTION (default_action), NULL);
 
   return g_object_new (SCMP_TYPE_FILTER, "default-action", default_action, NULL);
-}
-
-/* ------------------------------------------------------------------ */
-/* Attributes                                                          */
-/* ------------------------------------------------------------------ */
-
-/**
- * scmp_filter_get_default_action:
- * @self: a #ScmpFilter
- *
- * Gets the action for calls no rule matches.
- *
- * Returns: (transfer none): the default action
- *
- * Since: 0.1
- */
-ScmpAction *
-scmp_filter_get_default_action (ScmpFilter *self)
-{
-  g_return_val_if_fail (SCMP_IS_FILTER (self), NULL);
-
-  return self->default_action;
-}
-
-/**
- * scmp_filter_get_bad_arch_action:
- * @self: a #ScmpFilter
- *
- * Gets the action for calls from architectures not in the filter.
- *
- * Returns: (transfer none): the bad-arch action
- *
- * Since: 0.1
- */
-ScmpAction *
-scmp_filter_get_bad_arch_action (ScmpFilter *self)
-{
-  g_return_val_if_fail (SCMP_IS_FILTER (self), NULL);
-
-  return self->bad_arch_action;
-}
-
-/**
- * scmp_filter_set_bad_arch_action:
- * @self: a #ScmpFilter
- * @action: (nullable): the action, or %NULL for kill-process
- *
- * Sets the action for calls from architectures not in the filter. Any
- * action will do: an #ScmpAction cannot be invalid, so there is nothing
- * to refuse here.
- *
- * Since: 0.1
- */
-void
-scmp_filter_set_bad_arch_action (ScmpFilter *self,
-                                 ScmpAction *action)
-{
-  g_autoptr(ScmpFilter) hold = NULL;
-
-  g_return_if_fail (SCMP_IS_FILTER (self));
-  g_return_if_fail (action == NULL || SCMP_IS_ACTION (action));
-
-  hold = g_object_ref (self);
-  if (_scmp_filter_replace_bad_arch_action (self, action))
-    _scmp_filter_invalidate (self);
-}
-
-/* Sets the bad-arch action (%NULL for kill-process) and notifies, without
- * ::changed. The caller holds a reference on @self. Returns whether the
- * action changed. */
-gboolean
-_scmp_filter_replace_bad_arch_action (ScmpFilter *self,
-                                      ScmpAction *action)
-{
-  g_autoptr(ScmpAction) new_action = NULL;
-
-  new_action = action != NULL ? g_object_ref (action) : scmp_action_new_kill_process ();
-  if (scmp_action_equal (self->bad_arch_action, new_action))
-    return FALSE;
-
-  g_set_object (&self->bad_arch_action, new_action);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BAD_ARCH_ACTION]);
-  return TRUE;
-}
-
-/**
- * scmp_filter_get_unknown_syscall_action:
- * @self: a #ScmpFilter
- *
- * Gets the action for syscall numbers the tables do not name
- * (#ScmpFilter:unknown-syscall-action).
- *
- * Returns: (transfer none) (nullable): the action, or %NULL when those
- *   numbers get the default action
- *
- * Since: 0.1
- */
-ScmpAction *
-scmp_filter_get_unknown_syscall_action (ScmpFilter *self)
-{
-  g_return_val_if_fail (SCMP_IS_FILTER (self), NULL);
-
-  return self->unknown_action;
-}
-
-/**
- * scmp_filter_set_unknown_syscall_action:
- * @self: a #ScmpFilter
- * @action: (nullable): the action, or %NULL for the default action
- *
- * Sets the action for syscall numbers the tables do not name on each of
- * the filter's ABIs, where no rule decides
- * (#ScmpFilter:unknown-syscall-action).
- *
- * Since: 0.1
- */
-void
-scmp_filter_set_unknown_syscall_action (ScmpFilter *self,
-                                        ScmpAction *action)
-{
-  g_autoptr(ScmpFilter) hold = NULL;
-
-  g_return_if_fail (SCMP_IS_FILTER (self));
-  g_return_if_fail (action == NULL || SCMP_IS_ACTION (action));
-
-  hold = g_object_ref (self);
-  if (_scmp_filter_replace_unknown_syscall_action (self, action))
-    _scmp_filter_invalidate (self);
-}
-
-/* Sets the unknown-syscall action and notifies, without ::changed;
- * returns whether it changed. */
-gboolean
-_scmp_filter_replace_unknown_syscall_action (ScmpFilter *self,
-                                             ScmpAction *action)
-{
-  if (self->unknown_action == action ||
-      (self->unknown_action != NULL && action != NULL &&
-       scmp_action_equal (self->unknown_action, action)))
-    return FALSE;
-
-  g_set_object (&self->unknown_action, action);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UNKNOWN_SYSCALL_ACTION]);
-  return TRUE;
-}
-
-/**
- * scmp_filter_dup_known_kernel:
- * @self: a #ScmpFilter
- *
- * Gets the newest kernel release the policy knows
- * (#ScmpFilter:known-kernel), as "MAJOR.MINOR".
- *
- * Returns: (transfer full) (nullable): the release, or %NULL for none
- *
- * Since: 0.1
- */
-char *
-scmp_filter_dup_known_kernel (ScmpFilter *self)
-{
-  g_return_val_if_fail (SCMP_IS_FILTER (self), NULL);
-
-  if (self->known_kernel == 0)
-    return NULL;
-  return g_strdup_printf ("%u.%u", self->known_kernel >> 8, self->known_kernel & 0xff);
-}
-
-/**
- * scmp_filter_set_known_kernel:
- * @self: a #ScmpFilter
- * @version: (nullable): a Linux release such as "6.1" or "6.12.3" (the
- *   third number is ignored), or %NULL for none
- * @error: return location for a #GError
- *
- * Sets the newest kernel release the policy knows
- * (#ScmpFilter:known-kernel): syscalls added after it get the
- * unknown-syscall action where no rule decides.
- *
- * Returns: %TRUE on success, %FALSE with %SCMP_ERROR_INVALID_ARGUMENT
- *   when @version is not a release number (the filter is unchanged)
- *
- * Since: 0.1
- */
-gboolean
-scmp_filter_set_known_kernel (ScmpFilter  *self,
-                              const char  *version,
-                              GError     **error)
-{
-  g_autoptr(ScmpFilter) hold = NULL;
-  guint parsed = 0;
-
-  g_return_val_if_fail (SCMP_IS_FILTER (self), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  if (version != NULL)
-    {
-      parsed = _scmp_kernel_version_parse (version);
-      if (parsed == 0)
-        {
-          g_set_error (error, SCMP_ERROR, SCMP_ERROR_INVALID_ARGUMENT,
-                       "“%s” is not a Linux release: write it as MAJOR.MINOR, such as 6.1",
-                       version);
-          return FALSE;
-        }
-    }
-  hold = g_object_ref (self);
-  if (_scmp_filter_replace_known_kernel (self, parsed))
-    _scmp_filter_invalidate (self);
-  return TRUE;
-}
-
-/* Sets the known kernel ((major << 8) | minor, 0 for none) and notifies,
- * without ::changed; returns whether it changed. */
-gboolean
-_scmp_filter_replace_known_kernel (ScmpFilter *self,
-                                   guint       version)
-{
-  if (self->known_kernel == version)
-    return FALSE;
-  self->known_kernel = version;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KNOWN_KERNEL]);
-  return TRUE;
-}
-
-/* Sets one of the boolean attributes and notifies, without ::changed.
- * Returns whether it changed. */
-static gboolean
-set_flag (ScmpFilter *self,
-          gboolean   *field,
-          guint       prop_id,
-          gboolean    value)
-{
-  g_autoptr(ScmpFilter) hold = NULL;
-
-  value = !!value;
-  if (*field == value)
-    return FALSE;
-  hold = g_object_ref (self);
-  *field = value;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
-  return TRUE;
-}
-
-/**
- * scmp_filter_get_no_new_privs:
- * @self: a #ScmpFilter
- *
- * Gets #ScmpFilter:no-new-privs.
- *
- * Returns: whether loading sets no_new_privs first
- *
- * Since: 0.1
- */
-gboolean
-scmp_filter_get_no_new_privs (ScmpFilter *self)
-{
-  g_return_val_if_fail (SCMP_IS_FILTER (self), FALSE);
-
-  return self->no_new_privs;
-}
-
-/**
- * scmp_filter_set_no_new_privs:
- * @self: a #ScmpFilter
- * @no_new_privs: the new value
- *
- * Sets #ScmpFilter:no-new-privs.
- *
- * Since: 0.1
- */
-void
-scmp_filter_set_no_new_privs (ScmpFilter *self,
-                              gboolean    no_new_privs)
-{
-  g_return_if_fail (SCMP_IS_FILTER (self));
-
-  set_flag (self, &self->no_new_privs, PROP_NO_NEW_PRIVS, no_new_privs);
-}
-
-/**
- * scmp_filter_get_thread_sync:
- * @self: a #ScmpFilter
- *
- * Gets #ScmpFilter:thread-sync.
- *
- * Returns: whether the filter is loaded on all threads
- *
- * Since: 0.1
- */
-gboolean
-scmp_filter_get_thread_sync (ScmpFilter *self)
-{
-  g_return_val_if_fail (SCMP_IS_FILTER (self), FALSE);
-
-  return self->thread_sync;
-}
-
-/**
- * scmp_filter_set_thread_sync:
- * @self: a #ScmpFilter
- * @thread_sync: the new value
- *
- * Sets #ScmpFilter:thread-sync.
- *
- * Since: 0.1
- */
-void
-scmp_filter_set_thread_sync (ScmpFilter *self,
-                             gboolean    thread_sync)
-{
-  g_return_if_fail (SCMP_IS_FILTER (self));
-
-  set_flag (self, &self->thread_sync, PROP_THREAD_SYNC, thread_sync);
-}
-
-/**
- * scmp_filter_get_log:
- * @self: a #ScmpFilter
- *
- * Gets #ScmpFilter:log.
- *
- * Returns: whether the kernel logs the filter's actions
- *
- * Since: 0.1
- */
-gboolean
-scmp_filter_get_log (ScmpFilter *self)
-{
-  g_return_val_if_fail (SCMP_IS_FILTER (self), FALSE);
-
-  return self->log;
-}
-
-/**
- * scmp_filter_set_log:
- * @self: a #ScmpFilter
- * @log: the new value
- *
- * Sets #ScmpFilter:log.
- *
- * Since: 0.1
- */
-void
-scmp_filter_set_log (ScmpFilter *self,
-                     gboolean    log)
-{
-  g_return_if_fail (SCMP_IS_FILTER (self));
-
-  set_flag (self, &self->log, PROP_LOG, log);
-}
-
-/**
- * scmp_filter_get_spec_allow:
- * @self: a #ScmpFilter
- *
- * Gets #ScmpFilter:spec-allow.
- *
- * Returns: whether the SSB mitigation is left off
- *
- * Since: 0.1
- */
-gboolean
-scmp_filter_get_spec_allow (ScmpFilter *self)
-{
-  g_return_val_if_fail (SCMP_IS_FILTER (self), FALSE);
-
-  return self->spec_allow;
-}
-
-/**
- * scmp_filter_set_spec_allow:
- * @self: a #ScmpFilter
- * @spec_allow: the new value
- *
- * Sets #ScmpFilter:spec-allow.
- *
- * Since: 0.1
- */
-void
-scmp_filter_set_spec_allow (ScmpFilter *self,
-                            gboolean    spec_allow)
-{
-  g_return_if_fail (SCMP_IS_FILTER (self));
-
-  set_flag (self, &self->spec_allow, PROP_SPEC_ALLOW, spec_allow);
-}
-
-/**
- * scmp_filter_get_wait_killable:
- * @self: a #ScmpFilter
- *
- * Gets #ScmpFilter:wait-killable.
- *
- * Returns: whether notified calls wait killably
- *
- * Since: 0.1
- */
-gboolean
-scmp_filter_get_wait_killable (ScmpFilter *self)
-{
-  g_return_val_if_fail (SCMP_IS_FILTER (self), FALSE);
-
-  return self->wait_killable;
-}
-
-/**
- * scmp_filter_set_wait_killable:
- * @self: a #ScmpFilter
- * @wait_killable: the new value
- *
- * Sets #ScmpFilter:wait-killable.
- *
- * Since: 0.1
- */
-void
-scmp_filter_set_wait_killable (ScmpFilter *self,
-                               gboolean    wait_killable)
-{
-  g_return_if_fail (SCMP_IS_FILTER (self));
-
-  set_flag (self, &self->wait_killable, PROP_WAIT_KILLABLE, wait_killable);
-}
-
-/**
- * scmp_filter_get_allow_tracer_skip:
- * @self: a #ScmpFilter
- *
- * Gets #ScmpFilter:allow-tracer-skip.
- *
- * Returns: whether syscall -1 is allowed
- *
- * Since: 0.1
- */
-gboolean
-scmp_filter_get_allow_tracer_skip (ScmpFilter *self)
-{
-  g_return_val_if_fail (SCMP_IS_FILTER (self), FALSE);
-
-  return self->allow_tracer_skip;
-}
-
-/**
- * scmp_filter_set_allow_tracer_skip:
- * @self: a #ScmpFilter
- * @allow: the new value
- *
- * Sets #ScmpFilter:allow-tracer-skip.
- *
- * Since: 0.1
- */
-void
-scmp_filter_set_allow_tracer_skip (ScmpFilter *self,
-                                   gboolean    allow)
-{
-  g_autoptr(ScmpFilter) hold = NULL;
-
-  g_return_if_fail (SCMP_IS_FILTER (self));
-
-  hold = g_object_ref (self);
-  if (_scmp_filter_replace_allow_tracer_skip (self, allow))
-    _scmp_filter_invalidate (self);
-}
-
-/* Sets #ScmpFilter:allow-tracer-skip and notifies, without ::changed.
- * Returns whether it changed. */
-gboolean
-_scmp_filter_replace_allow_tracer_skip (ScmpFilter *self,
-                                        gboolean    allow)
-{
-  return set_flag (self, &self->allow_tracer_skip, PROP_ALLOW_TRACER_SKIP, allow);
-}
-
-/**
- * scmp_filter_set_priority:
- * @self: a #ScmpFilter
- * @syscall: a syscall name
- * @priority: 0 (the default) to 255; higher is hotter
- * @error: return location for a #GError
- *
- * Hints that @syscall is called often, so that the compiled filter
- * reaches its decision in fewer instructions. It does not change what the
- * filter decides.
- *
- * Returns: %TRUE on success, %FALSE with %SCMP_ERROR_INVALID_SYSCALL for
- *   an unknown syscall
- *
- * Since: 0.1
- */
-gboolean
-scmp_filter_set_priority (ScmpFilter  *self,
-                          const char  *syscall,
-                          guint8       priority,
-                          GError     **error)
-{
-  g_autoptr(ScmpFilter) hold = NULL;
-
-  g_return_val_if_fail (SCMP_IS_FILTER (self), FALSE);
-  g_return_val_if_fail (syscall != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  if (_scmp_syscall_lookup (syscall) < 0)
-    {
-      _scmp_set_unknown_syscall_error (error, syscall);
-      return FALSE;
-    }
-  if (GPOINTER_TO_UINT (g_hash_table_lookup (self->priorities, syscall)) == priority)
-    return TRUE;
-
-  hold = g_object_ref (self);
-  if (priority == SCMP_PRIORITY_DEFAULT)
-    g_hash_table_remove (self->priorities, syscall);
-  else
-    g_hash_table_insert (self->priorities, g_strdup (syscall), GUINT_TO_POINTER (priority));
-  _scmp_filter_invalidate (self);
-  return TRUE;
-}
-
-/**
- * scmp_filter_get_priority:
- * @self: a #ScmpFilter
- * @syscall: a syscall name
- *
- * Gets the priority hint of @syscall.
- *
- * Returns: the priority set by scmp_filter_set_priority(), or
- *   %SCMP_PRIORITY_DEFAULT
- *
- * Since: 0.1
- */
-guint8
-scmp_filter_get_priority (ScmpFilter *self,
-                          const char *syscall)
-{
-  g_return_val_if_fail (SCMP_IS_FILTER (self), 0);
-  g_return_val_if_fail (syscall != NULL, 0);
-
-  return GPOINTER_TO_UINT (g_hash_table_lookup (self->priorities, syscall));
 }
