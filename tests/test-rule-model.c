@@ -496,6 +496,41 @@ test_kernel_enosys (void)
     }
 }
 
+/* A policy that knows 5.2 answers clone3 (5.3) with ENOSYS, which glibc
+ * takes as "fall back to clone": the kernel would have run it. */
+static int
+clone3_child (gpointer data)
+{
+  ScmpFilter *filter = data;
+  g_autoptr(GError) error = NULL;
+
+  CHILD_CHECK (scmp_filter_load (filter, &error));
+  errno = 0;
+  CHILD_CHECK (syscall (SYS_clone3, NULL, 0) == -1 && errno == ENOSYS);
+  return 0;
+}
+
+static void
+test_kernel_known_kernel (void)
+{
+  g_autoptr(ScmpAction) allow = scmp_action_new_allow ();
+  g_autoptr(ScmpAction) nosys = errno_action (ENOSYS);
+  g_autoptr(ScmpFilter) filter = scmp_filter_new (allow);
+  g_autoptr(GError) error = NULL;
+
+  if (skip_without_seccomp () || skip_unless_x86_64 ())
+    return;
+  /* without a filter, clone3 with no arguments is EINVAL: it runs */
+  errno = 0;
+  g_assert_cmpint (syscall (SYS_clone3, NULL, 0), ==, -1);
+  g_assert_cmpint (errno, !=, ENOSYS);
+
+  scmp_filter_set_unknown_syscall_action (filter, nosys);
+  g_assert_true (scmp_filter_set_known_kernel (filter, "5.2", &error));
+  g_assert_no_error (error);
+  assert_exited_ok (fork_and_wait (clone3_child, filter));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -513,6 +548,7 @@ main (int   argc,
   g_test_add_func ("/rule-model/filter/unknown-action", test_filter_unknown_action);
   g_test_add_func ("/rule-model/filter/known-kernel", test_filter_known_kernel);
   g_test_add_func ("/rule-model/kernel/enosys", test_kernel_enosys);
+  g_test_add_func ("/rule-model/kernel/known-kernel", test_kernel_known_kernel);
 
   return g_test_run ();
 }
