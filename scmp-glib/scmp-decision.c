@@ -274,7 +274,8 @@ rule_slots (const RuleView     *r,
 {
   ScmpMultiplexer mux;
 
-  out->applies = _scmp_rule_applies_to (r->rule, info->arch);
+  out->applies = _scmp_rule_applies_to (r->rule, info->arch) &&
+                 (!r->numbers || r->nr_arch == info->arch);
   out->direct = out->muxed = -1;
   out->nr_from = out->nr_to = 0;
   if (!out->applies)

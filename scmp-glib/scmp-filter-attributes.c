@@ -190,8 +190,12 @@ scmp_filter_dup_known_kernel (ScmpFilter *self)
  * (#ScmpFilter:known-kernel): syscalls added after it get the
  * unknown-syscall action where no rule decides.
  *
+ * The tables record when each syscall was added from Linux 5.1 on (see
+ * `arch-data/syscall-versions.csv`), so the release must be 5.1 or newer.
+ *
  * Returns: %TRUE on success, %FALSE with %SCMP_ERROR_INVALID_ARGUMENT
- *   when @version is not a release number (the filter is unchanged)
+ *   when @version is not a release number, or older than 5.1 (the filter
+ *   is unchanged)
  *
  * Since: 0.1
  */
@@ -214,6 +218,15 @@ scmp_filter_set_known_kernel (ScmpFilter  *self,
           g_set_error (error, SCMP_ERROR, SCMP_ERROR_INVALID_ARGUMENT,
                        "“%s” is not a Linux release: write it as MAJOR.MINOR, such as 6.1",
                        version);
+          return FALSE;
+        }
+      /* The tables know when a syscall came from 5.1 on only: older
+       * releases would silently let later syscalls through. */
+      if (parsed < 0x0501)
+        {
+          g_set_error (error, SCMP_ERROR, SCMP_ERROR_INVALID_ARGUMENT,
+                       "Linux %s is older than the tables' history, which starts at 5.1: "
+                       "a known kernel must be 5.1 or newer", version);
           return FALSE;
         }
     }

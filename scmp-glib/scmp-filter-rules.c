@@ -165,8 +165,10 @@ scmp_filter_add_rules (ScmpFilter       *self,
  * architecture, or an exact rule with conditions on a multiplexed syscall
  * give %SCMP_ERROR_INVALID_ARGUMENT; a rule with the same syscall and
  * conditions as an existing rule but another action gives
- * %SCMP_ERROR_EXISTS. On error the filter is unchanged. Adding a rule
- * identical to an existing one changes nothing and succeeds.
+ * %SCMP_ERROR_EXISTS. On error the filter is unchanged. Inserting a rule
+ * identical to an existing one succeeds and changes nothing when the
+ * existing one comes first; when @position is before it, the rule moves
+ * to @position, since the first match decides.
  *
  * Returns: %TRUE on success, %FALSE with @error set otherwise
  *
@@ -190,7 +192,16 @@ scmp_filter_insert_rule (ScmpFilter  *self,
   if (!_scmp_filter_check_new_rule (self->arches, self->rule_set, rule, &duplicate, error))
     return FALSE;
   if (duplicate)
-    return TRUE;
+    {
+      guint existing = 0;
+
+      /* Further down, the copy already there decides nothing new; further
+       * up, the first match would skip rules in between: it moves. */
+      g_ptr_array_find (self->rules, g_hash_table_lookup (self->rule_set, rule), &existing);
+      if (existing <= position)
+        return TRUE;
+      _scmp_filter_remove_rule_unchecked (self, existing);
+    }
 
   _scmp_filter_insert_rule_unchecked (self, position, rule);
   _scmp_filter_invalidate (self);

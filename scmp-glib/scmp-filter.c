@@ -563,7 +563,8 @@ scmp_filter_class_init (ScmpFilterClass *klass)
   /**
    * ScmpFilter:known-kernel: (attributes org.gtk.Property.get=scmp_filter_dup_known_kernel org.gtk.Property.set=scmp_filter_set_known_kernel)
    *
-   * The newest Linux release the policy was written for, as "6.1"; %NULL
+   * The newest Linux release the policy was written for, as "6.1" (5.1 or
+   * newer: the tables' history of when syscalls came starts there); %NULL
    * (the default) for none. Syscalls the tables know were added after it
    * on an ABI are treated there like numbers the tables do not name: they
    * get #ScmpFilter:unknown-syscall-action where no rule decides. A

@@ -98,9 +98,21 @@ _scmp_compiler_check_rule (ScmpRule                *rule,
     }
 
   /* Numbers the tables do not name: every argument is the whole
-   * register, so any datum fits. */
+   * register, unsigned (the struct is public: checked again). */
   if (numbers)
-    return TRUE;
+    {
+      if (_scmp_rule_get_invalid (rule) != NULL)
+        {
+          g_set_error (error, SCMP_ERROR, SCMP_ERROR_INVALID_ARGUMENT,
+                       "The rule for %s is invalid. %s", name, _scmp_rule_get_invalid (rule));
+          return FALSE;
+        }
+      for (guint i = 0; i < n_conds; i++)
+        if (!_scmp_rule_check_number_condition (scmp_rule_get_condition (rule, i), nr_arch,
+                                                (gint) first, error))
+          return FALSE;
+      return TRUE;
+    }
 
   idx = _scmp_rule_get_syscall_index (rule);
   if (idx < 0)

@@ -33,8 +33,8 @@ number_space (ScmpArchitecture  arch,
 
 /* Checks @arch and @first..@last for a rule on numbers; clips @last to
  * the ABI's highest number. */
-static gboolean
-check_numbers (ScmpArchitecture *arch,
+gboolean
+_scmp_rule_check_numbers (ScmpArchitecture *arch,
                gint              first,
                gint             *last,
                GError          **error)
@@ -90,14 +90,34 @@ new_number_rule (ScmpArchitecture     arch,
                                  "last-number", last,
                                  NULL);
 
+  /* (constructed() limited it to @arch) */
   if (n_conditions > 0)
     {
       self->conditions = g_memdup2 (conditions, n_conditions * sizeof (ScmpCondition));
       self->n_conditions = n_conditions;
     }
-  self->arches = g_memdup2 (&arch, sizeof arch);
-  self->n_arches = 1;
   return self;
+}
+
+gboolean
+_scmp_rule_check_number_condition (const ScmpCondition  *c,
+                                   ScmpArchitecture      arch,
+                                   gint                  nr,
+                                   GError              **error)
+{
+  const ScmpArchInfo *info = _scmp_arch_get_info (arch);
+  guint bits = c->is_32bit ? 32 : info->reg_bits;
+  guint64 over = bits >= 64 ? 0 : ~((G_GUINT64_CONSTANT (1) << bits) - 1);
+  gboolean masked = c->op == SCMP_COMPARE_OP_MASKED_EQ;
+
+  if ((c->datum & over) == 0 && (!masked || (c->mask & over) == 0))
+    return TRUE;
+  g_set_error (error, SCMP_ERROR, SCMP_ERROR_INVALID_ARGUMENT,
+               "On %s, an argument of syscall number %d is a %u-bit register, "
+               "compared unsigned, which cannot hold the %s 0x%" G_GINT64_MODIFIER "x",
+               info->name, nr, bits, (c->datum & over) != 0 ? "value" : "mask",
+               (c->datum & over) != 0 ? c->datum : c->mask);
+  return FALSE;
 }
 
 static ScmpRule *
@@ -112,7 +132,7 @@ scmp_rule_new_numbers (ScmpArchitecture     arch,
   ScmpRule *self;
   int idx = -1;
 
-  if (!check_numbers (&arch, first, &last, error))
+  if (!_scmp_rule_check_numbers (&arch, first, &last, error))
     return NULL;
   for (gsize i = 0; i < n_conditions; i++)
     if (!_scmp_condition_check (&conditions[i], error))
@@ -137,6 +157,10 @@ scmp_rule_new_numbers (ScmpArchitecture     arch,
       return self;
     }
 
+  /* (a rule by name has its arguments' types: the filter checks those) */
+  for (gsize i = 0; i < n_conditions; i++)
+    if (!_scmp_rule_check_number_condition (&conditions[i], arch, first, error))
+      return NULL;
   return new_number_rule (arch, first, last, action, conditions, n_conditions);
 }
 
@@ -193,11 +217,12 @@ scmp_rule_new_for_number (ScmpArchitecture   arch,
  * Creates a rule for a syscall number on one ABI with conditions on its
  * arguments: scmp_rule_new_for_number() with conditions. For a number the
  * tables do not name, the kernel's types of the arguments are unknown:
- * each is compared as the whole register, unsigned.
+ * each is compared as the whole register, unsigned — 32 bits on a 32-bit
+ * ABI, where a wider value is refused.
  *
  * Returns: (transfer full): a new #ScmpRule, or %NULL with @error set as
  *   for scmp_rule_new_for_number(), or to %SCMP_ERROR_INVALID_ARGUMENT
- *   for an invalid condition
+ *   for an invalid condition or a value the register cannot hold
  *
  * Since: 0.1
  */
@@ -221,8 +246,9 @@ scmp_rule_new_for_numberv (ScmpArchitecture     arch,
  * scmp_rule_new_for_range: (constructor)
  * @arch: the ABI of the numbers (%SCMP_ARCHITECTURE_NATIVE is resolved)
  * @first: the first syscall number, as for scmp_rule_new_for_number()
- * @last: the last syscall number; one above the ABI's highest number
+ * @last: the last syscall number; a number above the ABI's highest
  *   stands for that one, so %G_MAXINT means "every number from @first up"
+ *   (to 0x7fffffff; x86_64's end at 0x3fffffff, below x32's)
  * @action: (transfer none): what to do with them
  * @error: return location for a #GError, or %NULL
  *
@@ -254,7 +280,7 @@ scmp_rule_new_for_range (ScmpArchitecture   arch,
   g_return_val_if_fail (SCMP_IS_ACTION (action), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!check_numbers (&arch, first, &last, error))
+  if (!_scmp_rule_check_numbers (&arch, first, &last, error))
     return NULL;
   return new_number_rule (arch, first, last, action, NULL, 0);
 }
@@ -349,6 +375,7 @@ scmp_rule_restrict_to (ScmpRule               *self,
       copy->conditions = g_memdup2 (self->conditions, self->n_conditions * sizeof (ScmpCondition));
       copy->n_conditions = self->n_conditions;
     }
+  g_free (copy->arches);
   copy->arches = g_steal_pointer (&set);
   copy->n_arches = n;
   return copy;

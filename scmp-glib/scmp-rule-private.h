@@ -36,7 +36,28 @@ struct _ScmpRule
                                    the ABIs the rule is limited to, sorted;
                                    NULL: every ABI of a filter */
   guint n_arches;
+
+  char *invalid;                /* (owned) (nullable) why a rule built from
+                                   properties cannot be compiled */
 };
+
+/* Checks the ABI and numbers of a rule on numbers: resolves NATIVE in
+ * @arch and clips @last to the ABI's highest number. */
+gboolean             _scmp_rule_check_numbers     (ScmpArchitecture *arch,
+                                                   gint              first,
+                                                   gint             *last,
+                                                   GError          **error);
+
+/* Whether condition @c fits an argument of an unnamed number @nr on @arch
+ * (the whole register, unsigned). */
+gboolean             _scmp_rule_check_number_condition (const ScmpCondition  *c,
+                                                        ScmpArchitecture      arch,
+                                                        gint                  nr,
+                                                        GError              **error);
+
+/* Why the rule cannot be compiled (a rule built from properties with bad
+ * numbers), or NULL. */
+const char          *_scmp_rule_get_invalid       (ScmpRule         *rule);
 
 /* A rule by name; the named constructors all end here. */
 ScmpRule            *_scmp_rule_new_internal      (const char          *syscall,

@@ -97,10 +97,24 @@ scmp_rule_constructed (GObject *object)
 
   if (self->number_arch != SCMP_ARCHITECTURE_UNKNOWN)
     {
+      g_autoptr(GError) error = NULL;
+      ScmpArchitecture arch = self->number_arch;
+      gint last = self->last_number;
+
+      /* A rule on numbers belongs to their ABI, however it was made. */
       if (self->syscall != NULL)
-        g_critical ("An ScmpRule is for a “syscall” or for numbers, not both");
-      else if (self->first_number < 0 || self->last_number < self->first_number)
-        g_critical ("An ScmpRule for numbers needs 0 <= “first-number” <= “last-number”");
+        self->invalid = g_strdup ("An ScmpRule is for a “syscall” or for numbers, not both");
+      else if (!_scmp_rule_check_numbers (&arch, self->first_number, &last, &error))
+        self->invalid = g_strdup (error->message);
+      else
+        {
+          self->number_arch = arch;
+          self->last_number = last;
+          self->arches = g_memdup2 (&arch, sizeof arch);
+          self->n_arches = 1;
+        }
+      if (self->invalid != NULL)
+        g_critical ("%s", self->invalid);
     }
   else if (self->syscall == NULL || self->syscall[0] == '\0')
     g_critical ("An ScmpRule needs a non-empty “syscall” property");
@@ -129,6 +143,7 @@ scmp_rule_finalize (GObject *object)
   g_clear_object (&self->action);
   g_clear_pointer (&self->conditions, g_free);
   g_clear_pointer (&self->arches, g_free);
+  g_clear_pointer (&self->invalid, g_free);
 
   G_OBJECT_CLASS (scmp_rule_parent_class)->finalize (object);
 }
@@ -780,4 +795,10 @@ _scmp_rule_get_conditions (ScmpRule *rule,
 {
   *n_conditions = rule->n_conditions;
   return rule->conditions;
+}
+
+const char *
+_scmp_rule_get_invalid (ScmpRule *rule)
+{
+  return rule->invalid;
 }

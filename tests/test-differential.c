@@ -1705,6 +1705,7 @@ random_whole_conditions (guint          reg_bits,
                          ScmpCondition *conds)
 {
   guint n = chance (40) ? 0 : 1 + rand_below (3);
+  guint64 whole = reg_bits >= 64 ? G_MAXUINT64 : (G_GUINT64_CONSTANT (1) << reg_bits) - 1;
 
   for (guint i = 0; i < n; i++)
     {
@@ -1714,11 +1715,12 @@ random_whole_conditions (guint          reg_bits,
       conds[i].arg = rand_below (6);
       conds[i].op = (ScmpCompareOp) rand_below (7);
       conds[i].is_32bit = is_32bit;
-      conds[i].datum = random_datum (bits, is_32bit);
+      /* (the register, unsigned: nothing above its width is accepted) */
+      conds[i].datum = random_datum (bits, is_32bit) & whole;
       conds[i].mask = 0;
       if (conds[i].op == SCMP_COMPARE_OP_MASKED_EQ)
         {
-          conds[i].mask = fit_value (random_mask (bits), bits, is_32bit);
+          conds[i].mask = fit_value (random_mask (bits), bits, is_32bit) & whole;
           if (chance (80))
             conds[i].datum &= conds[i].mask;
         }
@@ -1726,7 +1728,7 @@ random_whole_conditions (guint          reg_bits,
   if (n > 0 && chance (20))
     {
       guint arg = rand_below (6);
-      guint64 lo = random_datum (reg_bits, TRUE), hi = random_datum (reg_bits, TRUE);
+      guint64 lo = random_datum (reg_bits, TRUE) & whole, hi = random_datum (reg_bits, TRUE) & whole;
 
       if (lo > hi) { guint64 t = lo; lo = hi; hi = t; }
       conds[n++] = (ScmpCondition) { arg, SCMP_COMPARE_OP_GE, lo, 0, FALSE };

@@ -433,6 +433,110 @@ test_filter_known_kernel (void)
   g_assert_cmpuint (verdict (filter, SCMP_ARCHITECTURE_X86_64, clone3), ==, EPERM);
 }
 
+/* Review findings: each of these made a program laxer than its rules. */
+static void
+test_number_condition_width (void)
+{
+  g_autoptr(ScmpAction) allow = scmp_action_new_allow ();
+  g_autoptr(GError) error = NULL;
+  const ScmpCondition wide = { 0, SCMP_COMPARE_OP_EQ, G_GUINT64_CONSTANT (0x100000000), 0, FALSE };
+  const ScmpCondition wide_mask = { 0, SCMP_COMPARE_OP_MASKED_EQ, 0, G_GUINT64_CONSTANT (0x100000000), FALSE };
+  ScmpRule *rule;
+
+  /* a 32-bit register cannot hold it: refused, not cut to 0 */
+  rule = scmp_rule_new_for_numberv (SCMP_ARCHITECTURE_X86, 500, allow, &wide, 1, &error);
+  g_assert_null (rule);
+  g_assert_error (error, SCMP_ERROR, SCMP_ERROR_INVALID_ARGUMENT);
+  g_assert_nonnull (strstr (error->message, "32-bit register"));
+  g_clear_error (&error);
+  rule = scmp_rule_new_for_numberv (SCMP_ARCHITECTURE_X86, 500, allow, &wide_mask, 1, &error);
+  g_assert_null (rule);
+  g_assert_error (error, SCMP_ERROR, SCMP_ERROR_INVALID_ARGUMENT);
+  g_clear_error (&error);
+  /* on a 64-bit ABI it fits */
+  rule = scmp_rule_new_for_numberv (SCMP_ARCHITECTURE_X86_64, 500, allow, &wide, 1, &error);
+  g_assert_no_error (error);
+  g_object_unref (rule);
+}
+
+/* A rule on numbers made from properties belongs to its ABI too. */
+static void
+test_number_property_bag (void)
+{
+  g_autoptr(ScmpFilter) filter = x86_64_filter ();
+  g_autoptr(ScmpAction) allow = scmp_action_new_allow ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScmpRule) rule = NULL;
+  g_autofree ScmpArchitecture *arches = NULL;
+  gsize n;
+
+  g_assert_true (scmp_filter_add_arch (filter, SCMP_ARCHITECTURE_X86, &error));
+  rule = g_object_new (SCMP_TYPE_RULE, "action", allow, "number-architecture", SCMP_ARCHITECTURE_X86,
+                       "first-number", 0, "last-number", G_MAXINT, NULL);
+  arches = scmp_rule_get_architectures (rule, &n);
+  g_assert_cmpuint (n, ==, 1);
+  g_assert_cmpint (arches[0], ==, SCMP_ARCHITECTURE_X86);
+  add (filter, g_object_ref (rule));
+  g_assert_cmpuint (verdict (filter, SCMP_ARCHITECTURE_X86, 11), ==, 0);
+  /* execve on x86_64 is not x86's number 59 */
+  g_assert_cmpuint (verdict (filter, SCMP_ARCHITECTURE_X86_64, nr_of (SCMP_ARCHITECTURE_X86_64, "execve")), ==, EPERM);
+
+  /* bad numbers from properties: a critical, and the filter refuses it */
+  if (g_test_subprocess ())
+    {
+      g_autoptr(ScmpRule) bad = g_object_new (SCMP_TYPE_RULE, "action", allow,
+                                              "number-architecture", SCMP_ARCHITECTURE_X32,
+                                              "first-number", 0, "last-number", 10, NULL);
+      g_assert_false (scmp_filter_add_rule (filter, bad, &error));
+      g_assert_error (error, SCMP_ERROR, SCMP_ERROR_INVALID_ARGUMENT);
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_failed ();
+  g_test_trap_assert_stderr ("*x32 syscall numbers include the x32 bit*");
+}
+
+static void
+test_known_kernel_floor (void)
+{
+  g_autoptr(ScmpFilter) filter = x86_64_filter ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (scmp_filter_set_known_kernel (filter, "4.4", &error));
+  g_assert_error (error, SCMP_ERROR, SCMP_ERROR_INVALID_ARGUMENT);
+  g_assert_nonnull (strstr (error->message, "5.1"));
+  g_assert_null (scmp_filter_dup_known_kernel (filter));
+  g_clear_error (&error);
+  g_assert_true (scmp_filter_set_known_kernel (filter, "5.1", &error));
+}
+
+/* Inserting a copy of a rule before it moves it: first match decides. */
+static void
+test_insert_duplicate_earlier (void)
+{
+  g_autoptr(ScmpFilter) filter = x86_64_filter ();
+  g_autoptr(ScmpAction) allow = scmp_action_new_allow ();
+  g_autoptr(ScmpAction) e99 = errno_action (99);
+  g_autoptr(GError) error = NULL;
+  const ScmpCondition fd3 = { 0, SCMP_COMPARE_OP_EQ, 3, 0, FALSE };
+  g_autoptr(ScmpRule) deny3 = scmp_rule_newv ("read", e99, &fd3, 1);
+  const guint64 args3[6] = { 3 };
+  g_autoptr(ScmpAction) got = NULL;
+
+  test_add_rule (filter, "read", allow, NULL, 0);
+  test_add_rule (filter, "read", e99, &fd3, 1);
+  g_assert_true (scmp_filter_insert_rule (filter, 0, deny3, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (scmp_filter_get_n_rules (filter), ==, 2);
+  g_assert_true (scmp_filter_get_rule (filter, 0) == deny3);
+  got = scmp_filter_evaluate (filter, SCMP_ARCHITECTURE_X86_64, nr_of (SCMP_ARCHITECTURE_X86_64, "read"),
+                              args3, 6, &error);
+  g_assert_cmpuint (scmp_action_get_errno_value (got), ==, 99);
+  /* after it: nothing changes */
+  g_assert_true (scmp_filter_insert_rule (filter, 2, deny3, &error));
+  g_assert_cmpuint (scmp_filter_get_n_rules (filter), ==, 2);
+}
+
 /* --- in the kernel -------------------------------------------------------- */
 
 /* The default is ALLOW here, so that whatever the child's runtime (ASan's
@@ -547,6 +651,10 @@ main (int   argc,
   g_test_add_func ("/rule-model/filter/restricted", test_filter_restricted);
   g_test_add_func ("/rule-model/filter/unknown-action", test_filter_unknown_action);
   g_test_add_func ("/rule-model/filter/known-kernel", test_filter_known_kernel);
+  g_test_add_func ("/rule-model/number/condition-width", test_number_condition_width);
+  g_test_add_func ("/rule-model/number/property-bag", test_number_property_bag);
+  g_test_add_func ("/rule-model/filter/known-kernel-floor", test_known_kernel_floor);
+  g_test_add_func ("/rule-model/filter/insert-duplicate-earlier", test_insert_duplicate_earlier);
   g_test_add_func ("/rule-model/kernel/enosys", test_kernel_enosys);
   g_test_add_func ("/rule-model/kernel/known-kernel", test_kernel_known_kernel);
 
