@@ -19,16 +19,13 @@
 /* The numbers @arch's calls can carry in seccomp_data.nr: x86-64 and x32
  * share one AUDIT_ARCH token and are told apart by the x32 bit. */
 static void
-number_space (ScmpArchitecture  arch,
-              gint             *lo,
-              gint             *hi)
+number_space (const ScmpArchInfo *info,
+              gint               *lo,
+              gint               *hi)
 {
-  *lo = 0;
-  *hi = G_MAXINT;
-  if (arch == SCMP_ARCHITECTURE_X86_64)
-    *hi = SCMP_X32_SYSCALL_BIT - 1;
-  else if (arch == SCMP_ARCHITECTURE_X32)
-    *lo = SCMP_X32_SYSCALL_BIT;
+  /* (x32's base is the x32 bit; MIPS's are 4000, 5000 and 6000) */
+  *lo = (gint) info->nr_base;
+  *hi = info->arch == SCMP_ARCHITECTURE_X86_64 ? (gint) SCMP_X32_SYSCALL_BIT - 1 : G_MAXINT;
 }
 
 /* Checks @arch and @first..@last for a rule on numbers; clips @last to
@@ -49,7 +46,7 @@ _scmp_rule_check_numbers (ScmpArchitecture *arch,
       return FALSE;
     }
   *arch = info->arch;
-  number_space (*arch, &lo, &hi);
+  number_space (info, &lo, &hi);
   if (first > *last)
     {
       g_set_error (error, SCMP_ERROR, SCMP_ERROR_INVALID_ARGUMENT,
@@ -64,6 +61,10 @@ _scmp_rule_check_numbers (ScmpArchitecture *arch,
                      "x32 syscall numbers include the x32 bit (0x%x): %d is "
                      "an x86_64 number (did you mean %d?)",
                      SCMP_X32_SYSCALL_BIT, first, first | (gint) SCMP_X32_SYSCALL_BIT);
+      else if (first >= 0 && first < lo)
+        g_set_error (error, SCMP_ERROR, SCMP_ERROR_INVALID_ARGUMENT,
+                     "%s syscall numbers include the ABI's base, %d: %d is below "
+                     "it (did you mean %d?)", info->name, lo, first, lo + first);
       else
         g_set_error (error, SCMP_ERROR, SCMP_ERROR_INVALID_ARGUMENT,
                      "%d is not a syscall number on %s, whose numbers run "
@@ -188,7 +189,8 @@ scmp_rule_new_numbers (ScmpArchitecture     arch,
  * Returns: (transfer full): a new #ScmpRule, or %NULL with @error set to
  *   %SCMP_ERROR_INVALID_ARCHITECTURE for an unknown @arch or to
  *   %SCMP_ERROR_INVALID_ARGUMENT for a number @arch cannot have (negative,
- *   an x32 number without the x32 bit, an x86_64 number with it)
+ *   an x32 number without the x32 bit, an x86_64 number with it, a MIPS
+ *   number below its ABI's base)
  *
  * Since: 0.1
  */

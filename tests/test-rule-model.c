@@ -160,6 +160,12 @@ test_number_errors (void)
   g_assert_error (error, SCMP_ERROR, SCMP_ERROR_INVALID_ARGUMENT);
   g_clear_error (&error);
 
+  rule = scmp_rule_new_for_number (SCMP_ARCHITECTURE_MIPS64, 59, allow, &error);
+  g_assert_null (rule);
+  g_assert_error (error, SCMP_ERROR, SCMP_ERROR_INVALID_ARGUMENT);
+  g_assert_nonnull (strstr (error->message, "did you mean 5059?"));
+  g_clear_error (&error);
+
   rule = scmp_rule_new_for_number (SCMP_ARCHITECTURE_AARCH64, -1, allow, &error);
   g_assert_null (rule);
   g_assert_error (error, SCMP_ERROR, SCMP_ERROR_INVALID_ARGUMENT);
