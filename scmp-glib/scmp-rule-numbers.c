@@ -131,7 +131,7 @@ scmp_rule_new_numbers (ScmpArchitecture     arch,
                        GError             **error)
 {
   ScmpRule *self;
-  int idx = -1;
+  const char *name;
 
   if (!_scmp_rule_check_numbers (&arch, first, &last, error))
     return NULL;
@@ -140,19 +140,10 @@ scmp_rule_new_numbers (ScmpArchitecture     arch,
       return NULL;
 
   /* A number the tables name is the rule by name, on that ABI alone. */
-  if (first == last)
+  name = first == last ? scmp_syscall_resolve_number (arch, first) : NULL;
+  if (name != NULL)
     {
-      guint n;
-      const guint16 *by_nr = _scmp_arch_syscalls_by_nr (arch, &n);
-
-      for (guint i = 0; i < n && idx < 0; i++)
-        if (_scmp_syscall_number (by_nr[i], arch) == first)
-          idx = by_nr[i];
-    }
-  if (idx >= 0)
-    {
-      self = _scmp_rule_new_internal (_scmp_syscall_name (idx), action, FALSE,
-                                     conditions, n_conditions);
+      self = _scmp_rule_new_internal (name, action, FALSE, conditions, n_conditions);
       self->arches = g_memdup2 (&arch, sizeof arch);
       self->n_arches = 1;
       return self;

@@ -56,19 +56,6 @@ eval (ScmpFilter *filter,
   return ref_filter_evaluate (ref, audit_arch, (gint32) nr, args);
 }
 
-/* Appends @rule to @filter, which must accept it. */
-static void
-add (ScmpFilter *filter,
-     ScmpRule   *rule)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert_nonnull (rule);
-  g_assert_true (scmp_filter_add_rule (filter, rule, &error));
-  g_assert_no_error (error);
-  g_object_unref (rule);
-}
-
 static ScmpRule *
 number_rule (ScmpArchitecture     arch,
              gint                 nr,
@@ -335,10 +322,10 @@ test_number_rules (void)
   g_assert_cmpint (first, ==, 400);
   g_assert_cmpint (last, ==, 400);
 
-  add (filter, number_rule (SCMP_ARCHITECTURE_X86_64, 400, deny, NULL, 0));
-  add (filter, number_rule (SCMP_ARCHITECTURE_X86_64, 1000, trap, &five, 1));
-  add (filter, number_rule (SCMP_ARCHITECTURE_X32, X32_BIT | 13, log, NULL, 0));
-  add (filter, number_rule (SCMP_ARCHITECTURE_X86, 387, trap, &negative, 1));
+  test_add_rule_take (filter, number_rule (SCMP_ARCHITECTURE_X86_64, 400, deny, NULL, 0));
+  test_add_rule_take (filter, number_rule (SCMP_ARCHITECTURE_X86_64, 1000, trap, &five, 1));
+  test_add_rule_take (filter, number_rule (SCMP_ARCHITECTURE_X32, X32_BIT | 13, log, NULL, 0));
+  test_add_rule_take (filter, number_rule (SCMP_ARCHITECTURE_X86, 387, trap, &negative, 1));
 
   g_assert_cmphex (eval (filter, audit_x86_64, 400, 0, 0, 0, 0), ==, denied);
   g_assert_cmphex (eval (filter, audit_x86_64, 399, 0, 0, 0, 0), ==, SECCOMP_RET_ALLOW);
@@ -381,9 +368,9 @@ test_named_numbers (void)
   g_assert_cmpuint (n, ==, 1);
   g_assert_cmpint (limited[0], ==, SCMP_ARCHITECTURE_X86);
 
-  add (filter, number_rule (SCMP_ARCHITECTURE_X86, 359, kill, NULL, 0));
+  test_add_rule_take (filter, number_rule (SCMP_ARCHITECTURE_X86, 359, kill, NULL, 0));
   /* socket's int family: the low 32 bits, as for the rule by name. */
-  add (filter, number_rule (SCMP_ARCHITECTURE_X86_64, 41, deny, &inet, 1));
+  test_add_rule_take (filter, number_rule (SCMP_ARCHITECTURE_X86_64, 41, deny, &inet, 1));
 
   g_assert_cmphex (eval (filter, audit_x86, 359, 2, 0, 0, 0), ==, SECCOMP_RET_KILL_PROCESS);
   g_assert_cmphex (eval (filter, audit_x86, 102, 1, 0, 0, 0), ==, SECCOMP_RET_KILL_PROCESS);
@@ -421,8 +408,8 @@ test_ranges (void)
 
   /* rseq (334) allowed before a range that covers it. */
   test_add_rule (filter, "rseq", allow, NULL, 0);
-  add (filter, range_rule (SCMP_ARCHITECTURE_X86_64, 300, 423, kill));
-  add (filter, g_object_ref (up));
+  test_add_rule_take (filter, range_rule (SCMP_ARCHITECTURE_X86_64, 300, 423, kill));
+  test_add_rule_take (filter, g_object_ref (up));
   g_assert_cmphex (eval (filter, audit_x86_64, 299, 0, 0, 0, 0), ==, SECCOMP_RET_ALLOW);
   g_assert_cmphex (eval (filter, audit_x86_64, 300, 0, 0, 0, 0), ==, SECCOMP_RET_KILL_THREAD);
   g_assert_cmphex (eval (filter, audit_x86_64, 334, 0, 0, 0, 0), ==, SECCOMP_RET_ALLOW);
@@ -443,7 +430,7 @@ test_ranges (void)
   /* x86: 359..373 are the direct socket calls (socket .. shutdown); the
    * range does not reach them through socketcall (102), where connect's
    * conditional rule is a maybe: trap, more restrictive than allow. */
-  add (x86, range_rule (SCMP_ARCHITECTURE_X86, 359, 373, kill));
+  test_add_rule_take (x86, range_rule (SCMP_ARCHITECTURE_X86, 359, 373, kill));
   test_add_rule (x86, "connect", trap, &unix_family, 1);
   g_assert_cmphex (eval (x86, audit_x86, 359, 1, 0, 0, 0), ==, SECCOMP_RET_KILL_THREAD);
   g_assert_cmphex (eval (x86, audit_x86, 362, 1, 0, 0, 0), ==, SECCOMP_RET_KILL_THREAD);
@@ -451,7 +438,7 @@ test_ranges (void)
   g_assert_cmphex (eval (x86, audit_x86, 102, 1, 0, 0, 0), ==, SECCOMP_RET_ALLOW);
   g_assert_cmphex (eval (x86, audit_x86, 102, 3, 0, 0, 0), ==, SECCOMP_RET_TRAP);
   /* A range over socketcall's own number takes every call of it. */
-  add (x86, range_rule (SCMP_ARCHITECTURE_X86, 100, 117, nosys));
+  test_add_rule_take (x86, range_rule (SCMP_ARCHITECTURE_X86, 100, 117, nosys));
   g_assert_cmphex (eval (x86, audit_x86, 102, 1, 0, 0, 0), ==, enosys);
   g_assert_cmphex (eval (x86, audit_x86, 102, 3, 0, 0, 0), ==, SECCOMP_RET_TRAP);
   g_assert_cmphex (eval (x86, audit_x86, 117, 2, 0, 0, 0), ==, enosys);
@@ -473,11 +460,11 @@ test_restricted_rules (void)
   g_autoptr(ScmpFilter) filter = filter_new (deny, arches, 1);
   const guint32 denied = SECCOMP_RET_ERRNO | EPERM;
 
-  add (filter, restricted (scmp_rule_new ("read", log), only_x32, 1));
-  add (filter, restricted (scmp_rule_new ("read", trace), x86_and_x32, 2));
-  add (filter, number_rule (SCMP_ARCHITECTURE_X86, 3, allow, NULL, 0));
+  test_add_rule_take (filter, restricted (scmp_rule_new ("read", log), only_x32, 1));
+  test_add_rule_take (filter, restricted (scmp_rule_new ("read", trace), x86_and_x32, 2));
+  test_add_rule_take (filter, number_rule (SCMP_ARCHITECTURE_X86, 3, allow, NULL, 0));
   test_add_rule (filter, "getpid", allow, NULL, 0);
-  add (filter, restricted (scmp_rule_new ("getpid", log), x86_and_x32, 2));
+  test_add_rule_take (filter, restricted (scmp_rule_new ("getpid", log), x86_and_x32, 2));
 
   g_assert_cmphex (eval (filter, audit_x86_64, 0, 0, 0, 0, 0), ==, denied);
   g_assert_cmphex (eval (filter, audit_x86_64, 39, 0, 0, 0, 0), ==, SECCOMP_RET_ALLOW);
@@ -499,7 +486,7 @@ test_restricted_rules (void)
 
     g_assert_cmpuint (n, ==, 1);
     g_assert_cmpint (limited[0], ==, SCMP_ARCHITECTURE_X32);
-    add (filter, g_object_ref (both));
+    test_add_rule_take (filter, g_object_ref (both));
     g_assert_cmphex (eval (filter, audit_x86_64, X32_BIT | 3, 0, 0, 0, 0), ==, SECCOMP_RET_LOG);
     g_assert_cmphex (eval (filter, audit_x86, 6, 0, 0, 0, 0), ==, denied);
   }
@@ -522,7 +509,7 @@ test_unknown_syscall_action (void)
   const guint32 enosys = SECCOMP_RET_ERRNO | ENOSYS;
 
   test_add_rule (filter, "write", kill, NULL, 0);
-  add (filter, number_rule (SCMP_ARCHITECTURE_X86_64, 1000, allow, &five, 1));
+  test_add_rule_take (filter, number_rule (SCMP_ARCHITECTURE_X86_64, 1000, allow, &five, 1));
 
   /* None set: the default everywhere. */
   g_assert_cmphex (eval (filter, audit_x86_64, 337, 0, 0, 0, 0), ==, SECCOMP_RET_LOG);

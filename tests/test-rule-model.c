@@ -49,17 +49,6 @@ x86_64_filter (void)
   return filter;
 }
 
-static void
-add (ScmpFilter *filter,
-     ScmpRule   *rule)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert_nonnull (rule);
-  g_assert_true (scmp_filter_add_rule (filter, rule, &error));
-  g_assert_no_error (error);
-}
-
 /* The errno the filter gives (arch, nr, no arguments); 0 for allow. */
 static guint
 verdict (ScmpFilter       *filter,
@@ -251,11 +240,11 @@ test_filter_numbers (void)
   const guint64 args7[6] = { 7 }, args7_high[6] = { G_GUINT64_CONSTANT (0x100000007) };
 
   /* first match: the single number, then the ranges */
-  add (filter, scmp_rule_new_for_number (SCMP_ARCHITECTURE_X86_64, getpid_nr, allow, &error));
-  add (filter, scmp_rule_new_for_numberv (SCMP_ARCHITECTURE_X86_64, X86_64_HOLE, allow, &a0_7, 1, &error));
-  add (filter, scmp_rule_new_for_range (SCMP_ARCHITECTURE_X86_64, read_nr, write_nr, eacces, &error));
-  add (filter, scmp_rule_new_for_range (SCMP_ARCHITECTURE_X86_64, 390, 410, nosys, &error));
-  add (filter, scmp_rule_new_for_range (SCMP_ARCHITECTURE_X86_64, 472, G_MAXINT, nosys, &error));
+  test_add_rule_take (filter, scmp_rule_new_for_number (SCMP_ARCHITECTURE_X86_64, getpid_nr, allow, &error));
+  test_add_rule_take (filter, scmp_rule_new_for_numberv (SCMP_ARCHITECTURE_X86_64, X86_64_HOLE, allow, &a0_7, 1, &error));
+  test_add_rule_take (filter, scmp_rule_new_for_range (SCMP_ARCHITECTURE_X86_64, read_nr, write_nr, eacces, &error));
+  test_add_rule_take (filter, scmp_rule_new_for_range (SCMP_ARCHITECTURE_X86_64, 390, 410, nosys, &error));
+  test_add_rule_take (filter, scmp_rule_new_for_range (SCMP_ARCHITECTURE_X86_64, 472, G_MAXINT, nosys, &error));
 
   g_assert_cmpuint (verdict (filter, SCMP_ARCHITECTURE_X86_64, getpid_nr), ==, 0);
   g_assert_cmpuint (verdict (filter, SCMP_ARCHITECTURE_X86_64, read_nr), ==, EACCES);
@@ -295,8 +284,8 @@ test_filter_range_size (void)
 
   empty = scmp_filter_export_bpf (filter, &error);
   g_assert_no_error (error);
-  add (filter, scmp_rule_new_for_range (SCMP_ARCHITECTURE_X86_64, 0, 299, eacces, &error));
-  add (filter, scmp_rule_new_for_range (SCMP_ARCHITECTURE_X86_64, 380, 420, eacces, &error));
+  test_add_rule_take (filter, scmp_rule_new_for_range (SCMP_ARCHITECTURE_X86_64, 0, 299, eacces, &error));
+  test_add_rule_take (filter, scmp_rule_new_for_range (SCMP_ARCHITECTURE_X86_64, 380, 420, eacces, &error));
   ranged = scmp_filter_export_bpf (filter, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_bytes_get_size (ranged) / 8, <=, g_bytes_get_size (empty) / 8 + 6);
@@ -318,10 +307,10 @@ test_filter_restricted (void)
   ScmpArchitecture only_x32 = SCMP_ARCHITECTURE_X32, only_x86_64 = SCMP_ARCHITECTURE_X86_64;
   int x32_nosys = X32_SYSCALL_BIT | 500;
 
-  add (filter, scmp_rule_restrict_to (getpid, &only_x32, 1, &error));
-  add (filter, scmp_rule_restrict_to (getppid, &only_x86_64, 1, &error));
+  test_add_rule_take (filter, scmp_rule_restrict_to (getpid, &only_x32, 1, &error));
+  test_add_rule_take (filter, scmp_rule_restrict_to (getppid, &only_x86_64, 1, &error));
   /* a rule on x32's numbers, kept while the filter lacks x32 */
-  add (filter, scmp_rule_new_for_number (SCMP_ARCHITECTURE_X32, x32_nosys, allow, &error));
+  test_add_rule_take (filter, scmp_rule_new_for_number (SCMP_ARCHITECTURE_X32, x32_nosys, allow, &error));
 
   g_assert_cmpuint (verdict (filter, SCMP_ARCHITECTURE_X86_64, nr_of (SCMP_ARCHITECTURE_X86_64, "getpid")), ==, EPERM);
   g_assert_cmpuint (verdict (filter, SCMP_ARCHITECTURE_X86_64, nr_of (SCMP_ARCHITECTURE_X86_64, "getppid")), ==, 0);
@@ -338,7 +327,7 @@ test_filter_restricted (void)
     g_autoptr(ScmpRule) again = scmp_rule_restrict_to (getpid, &only_x86_64, 1, &error);
 
     g_assert_no_error (error);
-    add (filter, again);
+    test_add_rule_take (filter, g_object_ref (again));
     g_assert_cmpuint (scmp_filter_get_n_rules (filter), ==, 4);
   }
 }
@@ -356,7 +345,7 @@ test_filter_unknown_action (void)
   int getpid_nr = nr_of (SCMP_ARCHITECTURE_X86_64, "getpid");
 
   test_add_rule (filter, "getpid", allow, NULL, 0);
-  add (filter, scmp_rule_new_for_number (SCMP_ARCHITECTURE_X86_64, X86_64_HOLE, eacces, &error));
+  test_add_rule_take (filter, scmp_rule_new_for_number (SCMP_ARCHITECTURE_X86_64, X86_64_HOLE, eacces, &error));
   before = scmp_filter_export_bpf (filter, &error);
   g_assert_no_error (error);
 
@@ -482,7 +471,7 @@ test_number_property_bag (void)
   arches = scmp_rule_get_architectures (rule, &n);
   g_assert_cmpuint (n, ==, 1);
   g_assert_cmpint (arches[0], ==, SCMP_ARCHITECTURE_X86);
-  add (filter, g_object_ref (rule));
+  test_add_rule_take (filter, g_object_ref (rule));
   g_assert_cmpuint (verdict (filter, SCMP_ARCHITECTURE_X86, 11), ==, 0);
   /* execve on x86_64 is not x86's number 59 */
   g_assert_cmpuint (verdict (filter, SCMP_ARCHITECTURE_X86_64, nr_of (SCMP_ARCHITECTURE_X86_64, "execve")), ==, EPERM);
@@ -589,7 +578,7 @@ test_kernel_enosys (void)
       g_autoptr(ScmpFilter) filter = scmp_filter_new (allow);
       NosysChild child = { filter, unknown[k] != 0 ? (int) unknown[k] : ENOSYS };
 
-      add (filter, scmp_rule_new_for_number (SCMP_ARCHITECTURE_X86_64, SYS_getpid, eacces, &error));
+      test_add_rule_take (filter, scmp_rule_new_for_number (SCMP_ARCHITECTURE_X86_64, SYS_getpid, eacces, &error));
       if (unknown[k] != 0)
         {
           g_autoptr(ScmpAction) action = errno_action (unknown[k]);

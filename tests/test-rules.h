@@ -26,3 +26,16 @@ test_add_rule (ScmpFilter          *filter,
   g_assert_no_error (error);
   g_assert_true (added);
 }
+
+/* Appends @rule (transfer full) to @filter, which must accept it. */
+static inline void
+test_add_rule_take (ScmpFilter *filter,
+                    ScmpRule   *rule)
+{
+  g_autoptr(ScmpRule) owned = rule;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (owned);
+  g_assert_true (scmp_filter_add_rule (filter, owned, &error));
+  g_assert_no_error (error);
+}
