@@ -71,6 +71,14 @@ guint               _scmp_syscall_n_names  (void);
 const guint16      *_scmp_arch_syscalls_by_nr (ScmpArchitecture arch,
                                                guint           *n_syscalls);
 
+/* The syscalls of @arch numbered @first..@last: by_nr[@from..@to) of
+ * _scmp_arch_syscalls_by_nr(). O(log n). */
+void                _scmp_arch_syscalls_in_range (ScmpArchitecture arch,
+                                                  guint32          first,
+                                                  guint32          last,
+                                                  guint           *from,
+                                                  guint           *to);
+
 /* How the kernel reads one argument register: its low @bits bits, as a
  * signed or unsigned number. */
 typedef struct {

@@ -677,6 +677,45 @@ scmp_syscall_resolve_number (ScmpArchitecture arch,
   return NULL;
 }
 
+/* Index in column @col's by-number order of the first syscall whose
+ * number is >= @nr. */
+static guint
+by_nr_lower_bound (guint   col,
+                   guint64 nr)
+{
+  guint lo = _scmp_syscall_by_nr_start[col];
+  guint hi = _scmp_syscall_by_nr_start[col + 1];
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if ((guint32) _scmp_syscall_numbers[_scmp_syscall_by_nr[mid]][col] < nr)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+void
+_scmp_arch_syscalls_in_range (ScmpArchitecture arch,
+                              guint32          first,
+                              guint32          last,
+                              guint           *from,
+                              guint           *to)
+{
+  guint col;
+
+  arch = _scmp_arch_resolve (arch);
+  *from = *to = 0;
+  if (arch == SCMP_ARCHITECTURE_UNKNOWN || first > last)
+    return;
+  col = arch - SCMP_ARCHITECTURE_X86;
+  *from = by_nr_lower_bound (col, first) - _scmp_syscall_by_nr_start[col];
+  *to = by_nr_lower_bound (col, (guint64) last + 1) - _scmp_syscall_by_nr_start[col];
+}
+
 const guint16 *
 _scmp_arch_syscalls_by_nr (ScmpArchitecture arch,
                            guint           *n_syscalls)

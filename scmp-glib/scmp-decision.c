@@ -243,33 +243,10 @@ typedef struct {
   guint    nr_from, nr_to;
 } RuleSlots;
 
-/* The first of @by_nr[0..n) whose number on @arch is >= @nr. */
-static guint
-by_nr_lower_bound (const guint16    *by_nr,
-                   guint             n,
-                   ScmpArchitecture  arch,
-                   guint64           nr)
-{
-  guint lo = 0, hi = n;
-
-  while (lo < hi)
-    {
-      guint mid = lo + (hi - lo) / 2;
-
-      if ((guint32) _scmp_syscall_number (by_nr[mid], arch) < nr)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-  return lo;
-}
-
 static void
 rule_slots (const RuleView     *r,
             const ScmpArchInfo *info,
             const int           mux_idx[3],
-            const guint16      *by_nr,
-            guint               n_by_nr,
             RuleSlots          *out)
 {
   ScmpMultiplexer mux;
@@ -282,8 +259,7 @@ rule_slots (const RuleView     *r,
     return;
   if (r->numbers)
     {
-      out->nr_from = by_nr_lower_bound (by_nr, n_by_nr, info->arch, r->first);
-      out->nr_to = by_nr_lower_bound (by_nr, n_by_nr, info->arch, (guint64) r->last + 1);
+      _scmp_arch_syscalls_in_range (info->arch, r->first, r->last, &out->nr_from, &out->nr_to);
       return;
     }
   if (r->idx < 0)
@@ -398,7 +374,7 @@ arch_decisions_build (ScmpArchDecisions      *ad,
     {
       const RuleSlots *slot = &slots[r];
 
-      rule_slots (&rules[r], ad->info, mux_idx, by_nr, n_by_nr, &slots[r]);
+      rule_slots (&rules[r], ad->info, mux_idx, &slots[r]);
       for (guint k = slot->nr_from; k < slot->nr_to; k++)
         ad->by_name[by_nr[k]].n++;
       if (slot->direct >= 0)
