@@ -212,5 +212,8 @@ SCMP_AVAILABLE_IN_ALL
 int               scmp_filter_get_listener_fd    (ScmpFilter        *self);
 SCMP_AVAILABLE_IN_ALL
 int               scmp_filter_steal_listener_fd  (ScmpFilter        *self);
+SCMP_AVAILABLE_IN_ALL
+int               scmp_filter_load_prepared_send_listener (ScmpFilter *self,
+                                                           int         socket_fd);
 
 G_END_DECLS

@@ -18,5 +18,6 @@
 #include <scmp-glib/scmp-error.h>
 #include <scmp-glib/scmp-filter.h>
 #include <scmp-glib/scmp-kernel.h>
+#include <scmp-glib/scmp-notifier.h>
 
 #undef __SCMP_GLIB_INSIDE__
