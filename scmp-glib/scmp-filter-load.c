@@ -12,6 +12,8 @@
 #include "scmp-kernel-private.h"
 
 #include <errno.h>
+#include <string.h>
+#include <sys/socket.h>
 #include <unistd.h>
 
 ScmpLoadFlags
@@ -185,4 +187,85 @@ scmp_filter_steal_listener_fd (ScmpFilter *self)
   fd = self->listener_fd;
   self->listener_fd = -1;
   return fd;
+}
+
+/**
+ * scmp_filter_load_prepared_send_listener:
+ * @self: a #ScmpFilter with a NOTIFY rule, prepared with
+ *   scmp_filter_prepare() and unchanged since
+ * @socket_fd: one end of an `AF_UNIX` socket (socketpair(2)) whose other
+ *   end the supervisor reads with scmp_notifier_new_from_socket()
+ *
+ * Loads the prepared filter as scmp_filter_load_prepared() does, then
+ * sends its listener over @socket_fd (`SCM_RIGHTS`) and closes this
+ * process's copy: the supervisor owns it from then on. If loading fails,
+ * the errno is sent instead, so that the supervisor's
+ * scmp_notifier_new_from_socket() fails with it. @socket_fd stays the
+ * caller's.
+ *
+ * Like scmp_filter_load_prepared(), this is async-signal-safe: call it in
+ * a child between fork() and exec(), or in a #GSpawnChildSetupFunc.
+ *
+ * Returns: 0 on success; a negative errno otherwise: that of loading, or
+ *   of sendmsg(2), or `-EINVAL` if the filter has no NOTIFY rule
+ *
+ * Since: 0.1
+ */
+int
+scmp_filter_load_prepared_send_listener (ScmpFilter *self,
+                                         int         socket_fd)
+{
+  union {
+    struct cmsghdr header;
+    char bytes[CMSG_SPACE (sizeof (int))];
+  } control;
+  gint32 status = 0;
+  struct iovec iov = { &status, sizeof status };
+  struct msghdr msg;
+  int listener = -1;
+  int errsv = errno;
+  int r;
+
+  r = scmp_filter_load_prepared (self);
+  if (r == 0)
+    {
+      listener = self->listener_fd;
+      self->listener_fd = -1;
+      if (listener < 0)
+        r = -EINVAL;
+    }
+
+  memset (&msg, 0, sizeof msg);
+  memset (&control, 0, sizeof control);
+  msg.msg_iov = &iov;
+  msg.msg_iovlen = 1;
+  if (r == 0)
+    {
+      struct cmsghdr *cmsg;
+
+      msg.msg_control = control.bytes;
+      msg.msg_controllen = sizeof control.bytes;
+      cmsg = CMSG_FIRSTHDR (&msg);
+      cmsg->cmsg_level = SOL_SOCKET;
+      cmsg->cmsg_type = SCM_RIGHTS;
+      cmsg->cmsg_len = CMSG_LEN (sizeof (int));
+      memcpy (CMSG_DATA (cmsg), &listener, sizeof (int));
+    }
+  else
+    status = -r;
+
+  while (sendmsg (socket_fd, &msg, MSG_NOSIGNAL) < 0)
+    {
+      if (errno != EINTR)
+        {
+          if (r == 0)
+            r = -errno;
+          break;
+        }
+    }
+
+  if (listener >= 0)
+    close (listener);
+  errno = errsv;
+  return r;
 }
