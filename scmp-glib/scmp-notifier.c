@@ -203,12 +203,19 @@ _scmp_notifier_release_fd (ScmpNotifier *self)
   g_rw_lock_reader_unlock (&self->fd_lock);
 }
 
+static GError *
+closed_error_new (void)
+{
+  return g_error_new_literal (SCMP_ERROR, SCMP_ERROR_CLOSED,
+                              "The notification listener is closed: it was "
+                              "closed explicitly, or no process uses its "
+                              "filter any more");
+}
+
 static void
 set_closed_error (GError **error)
 {
-  g_set_error_literal (error, SCMP_ERROR, SCMP_ERROR_CLOSED,
-                       "The notification listener is closed: it was closed "
-                       "explicitly, or no process uses its filter any more");
+  g_propagate_error (error, closed_error_new ());
 }
 
 typedef enum {
@@ -1242,10 +1249,7 @@ on_receive_ready (gpointer user_data)
   if (result == RECEIVE_GOT)
     g_task_return_pointer (task, notification, g_object_unref);
   else
-    g_task_return_new_error (task, SCMP_ERROR, SCMP_ERROR_CLOSED,
-                             "The notification listener is closed: it was "
-                             "closed explicitly, or no process uses its "
-                             "filter any more");
+    g_task_return_error (task, closed_error_new ());
   return G_SOURCE_REMOVE;
 }
 
@@ -1282,10 +1286,7 @@ scmp_notifier_receive_async (ScmpNotifier        *self,
   fd = _scmp_notifier_acquire_fd (self);
   if (fd < 0)
     {
-      g_task_return_new_error (task, SCMP_ERROR, SCMP_ERROR_CLOSED,
-                               "The notification listener is closed: it was "
-                               "closed explicitly, or no process uses its "
-                               "filter any more");
+      g_task_return_error (task, closed_error_new ());
       return;
     }
   source = listener_source_new (self, cancellable, NULL);
