@@ -9,6 +9,7 @@
 #include "scmp-notifier.h"
 #include "scmp-notifier-private.h"
 #include "scmp-error.h"
+#include "scmp-marshal.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -577,8 +578,11 @@ scmp_notifier_class_init (ScmpNotifierClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0,
                   g_signal_accumulator_true_handled, NULL,
-                  NULL,
+                  _scmp_marshal_BOOLEAN__OBJECT,
                   G_TYPE_BOOLEAN, 1, SCMP_TYPE_NOTIFICATION);
+  g_signal_set_va_marshaller (signals[SIGNAL_NOTIFICATION],
+                              G_TYPE_FROM_CLASS (klass),
+                              _scmp_marshal_BOOLEAN__OBJECTv);
 }
 
 static void
@@ -1198,7 +1202,28 @@ scmp_notifier_receive (ScmpNotifier  *self,
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         break;
 
-      result = try_receive (self, FALSE, &notification);
+      /* Poll first (it returns at once when a request waits), without
+       * the fd lock, so that closing never waits for a request: the
+       * closing wakes the poll through closed_event, which stays
+       * readable, so a number reused after the closing is never waited
+       * on. */
+      fd = scmp_notifier_get_fd (self);
+      if (fd >= 0)
+        {
+          fds[0] = (GPollFD) { fd, G_IO_IN | G_IO_HUP | G_IO_ERR, 0 };
+          fds[1] = (GPollFD) { self->closed_event, G_IO_IN, 0 };
+          if (g_cancellable_make_pollfd (cancellable, &fds[2]))
+            n_fds = 3;
+          while (g_poll (fds, n_fds, -1) < 0 && errno == EINTR)
+            ;
+          if (n_fds == 3)
+            g_cancellable_release_fd (cancellable);
+          if (g_cancellable_set_error_if_cancelled (cancellable, error))
+            break;
+        }
+
+      result = try_receive (self, fd >= 0 && (fds[0].revents & G_IO_IN) != 0,
+                            &notification);
       if (result == RECEIVE_GOT)
         break;
       if (result == RECEIVE_CLOSED)
@@ -1206,22 +1231,6 @@ scmp_notifier_receive (ScmpNotifier  *self,
           set_closed_error (error);
           break;
         }
-
-      /* Poll without the fd lock, so that closing never waits for a
-       * request: the closing wakes the poll through closed_event, which
-       * stays readable, so a number reused after the closing is never
-       * waited on. */
-      fd = scmp_notifier_get_fd (self);
-      if (fd < 0)
-        continue;
-      fds[0] = (GPollFD) { fd, G_IO_IN | G_IO_HUP | G_IO_ERR, 0 };
-      fds[1] = (GPollFD) { self->closed_event, G_IO_IN, 0 };
-      if (g_cancellable_make_pollfd (cancellable, &fds[2]))
-        n_fds = 3;
-      while (g_poll (fds, n_fds, -1) < 0 && errno == EINTR)
-        ;
-      if (n_fds == 3)
-        g_cancellable_release_fd (cancellable);
     }
   remove_reader (self);
   return notification;
