@@ -501,6 +501,7 @@ typedef struct {
   double parent_user_us;  /* per round trip */
   double parent_sys_us;
   double parent_vcsw;
+  double parent_ivcsw;
   double child_sys_us;
   double child_user_us;
 } Sample;
@@ -607,6 +608,7 @@ run_once (ScmpFilter       *filter,
   out->parent_user_us = (timeval_us (&ru1.ru_utime) - timeval_us (&ru0.ru_utime)) / n;
   out->parent_sys_us = (timeval_us (&ru1.ru_stime) - timeval_us (&ru0.ru_stime)) / n;
   out->parent_vcsw = (double) (ru1.ru_nvcsw - ru0.ru_nvcsw) / n;
+  out->parent_ivcsw = (double) (ru1.ru_nivcsw - ru0.ru_nivcsw) / n;
 
 out:
   /* Closing answers whatever is left with ENOSYS: the child then sees
@@ -707,6 +709,8 @@ main (int argc, char **argv)
     { NULL }
   };
   Row *bare = NULL, *bare_sync = NULL;
+  g_autofree char *load_before = NULL;
+  g_autofree char *load_after = NULL;
   struct utsname uts;
   guint n, rounds;
 
@@ -725,6 +729,9 @@ main (int argc, char **argv)
   signal (SIGPIPE, SIG_IGN);
 
   filter = make_filter ();
+  /* The figures depend on what else the machine runs (idle CPUs wake
+   * slowly, above all in a VM): the load goes into the report. */
+  g_file_get_contents ("/proc/loadavg", &load_before, NULL, NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (supervisors); i++)
     {
@@ -778,12 +785,16 @@ main (int argc, char **argv)
           row->failed = TRUE;
       }
 
+  g_file_get_contents ("/proc/loadavg", &load_after, NULL, NULL);
   uname (&uts);
   g_string_append_printf (md, "## User-notification round trips (bench-notify)\n\n"
                           "Linux %s %s, %ld CPUs online, nothing pinned; "
                           "%u getppid round trips per run, median of %u runs "
-                          "(best in brackets); ratio = median rate / the bare loop's.\n\n",
-                          uts.release, uts.machine, sysconf (_SC_NPROCESSORS_ONLN), n, rounds);
+                          "(best in brackets); ratio = median rate / the bare loop's. "
+                          "Load average before: %s; after: %s.\n\n",
+                          uts.release, uts.machine, sysconf (_SC_NPROCESSORS_ONLN), n, rounds,
+                          load_before ? g_strstrip (load_before) : "?",
+                          load_after ? g_strstrip (load_after) : "?");
   g_string_append (md, "| Supervisor | round trips/s | µs per round trip | ratio to bare loop "
                        "| ratio to bare loop, same wake-up |\n"
                        "|---|---:|---:|---:|---:|\n");
@@ -826,19 +837,20 @@ main (int argc, char **argv)
 
   g_string_append (md, "\nWhere the time goes (getrusage, medians, per round trip):\n\n"
                        "| Supervisor | parent user µs | parent sys µs | parent voluntary switches "
-                       "| child user µs | child sys µs |\n"
-                       "|---|---:|---:|---:|---:|---:|\n");
+                       "| parent involuntary switches | child user µs | child sys µs |\n"
+                       "|---|---:|---:|---:|---:|---:|---:|\n");
   for (guint i = 0; i < rows->len; i++)
     {
       Row *row = g_ptr_array_index (rows, i);
 
       if (row->samples->len == 0)
         continue;
-      g_string_append_printf (md, "| %s | %.2f | %.2f | %.2f | %.2f | %.2f |\n",
+      g_string_append_printf (md, "| %s | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f |\n",
                               row->sup->label,
                               row_median (row, G_STRUCT_OFFSET (Sample, parent_user_us)),
                               row_median (row, G_STRUCT_OFFSET (Sample, parent_sys_us)),
                               row_median (row, G_STRUCT_OFFSET (Sample, parent_vcsw)),
+                              row_median (row, G_STRUCT_OFFSET (Sample, parent_ivcsw)),
                               row_median (row, G_STRUCT_OFFSET (Sample, child_user_us)),
                               row_median (row, G_STRUCT_OFFSET (Sample, child_sys_us)));
     }
