@@ -42,6 +42,15 @@
  * the parent's system calls (tracepoints through perf_event_open; root or
  * perf_event_paranoid permitting) and prints them per round trip.
  *
+ * Reading the figures: they depend on what else the machine runs. On an
+ * idle machine the supervisor sleeps in every round trip (one voluntary
+ * switch each) and the wake-up of an idle CPU dominates; SYNC_WAKE_UP then
+ * keeps both processes on one CPU (one involuntary switch each instead) and
+ * roughly halves the time. When another process keeps a CPU busy, the
+ * scheduler puts both on the other one anyway and SYNC_WAKE_UP changes
+ * nothing. The load average is printed for that reason; compare rows of
+ * one run only, and ScmpNotifier with the bare loop of the same wake-up.
+ *
  * The exit status is non-zero when an answer is wrong (seen by the child or
  * by the supervisor) or a run fails; ratios are only reported (the target
  * of the issue: ScmpNotifier >= 0.9x the bare loop).
