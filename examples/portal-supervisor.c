@@ -1,34 +1,32 @@
-/* portal-supervisor.c: answer a child's mkdir and openat like a portal
+/* portal-supervisor.c: answer a sandboxed child's mkdir and open like a
+ * portal would
  *
  * SPDX-FileCopyrightText: 2026 The scmp-glib authors
  * SPDX-License-Identifier: LGPL-2.1-or-later
  *
- * The parent builds a filter that hands mkdir(2), mkdirat(2) and openat(2)
- * to a supervisor (NOTIFY), prepares it and forks. The child loads it,
- * sends the listener back over a socket and does its work; the parent
- * answers each call in its main loop:
+ * The child's filter hands every mkdir/mkdirat and open/openat to this
+ * process (the NOTIFY action). The supervisor, in its main loop, reads the
+ * path from the child's memory and decides:
  *
- *  - mkdir inside the "Downloads" directory: the parent makes the
- *    directory itself and answers 0;
- *  - mkdir anywhere else: EACCES;
- *  - open of the granted document: the parent opens it (read-only) and
- *    installs the descriptor in the child as the call's result;
- *  - open of anything else: EACCES.
+ *  - mkdir inside the "documents" directory: it makes the directory
+ *    itself and answers 0; anywhere else: EACCES;
+ *  - open of a granted file: it opens the file itself, read-only, and
+ *    installs the descriptor in the child (scmp_notification_respond_fd());
+ *    anything else: EACCES, even a file the child could open on its own.
  *
- * The child checks every answer and exits 0 if all were as expected; the
- * parent exits with the child's verdict.
+ * It never lets a call continue: the child could change the path between
+ * the supervisor's check and the kernel's reading it. A real portal also
+ * resolves relative paths against the child's working directory or dirfd
+ * (/proc/PID/cwd, /proc/PID/fd/N); this one takes absolute paths only.
  *
- * Paths: the child uses absolute paths only. A real portal must resolve a
- * relative path against the target's cwd (/proc/PID/cwd) or the dirfd
- * argument (/proc/PID/fd/N), and must mind that the target can change them
- * meanwhile; this example refuses relative paths instead.
+ * Run: ./portal-supervisor — exits 0 when the child saw every answer it
+ * expected.
  */
 
 #include <scmp-glib/scmp-glib.h>
 
 #include <errno.h>
 #include <fcntl.h>
-#include <glib/gstdio.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/socket.h>
@@ -36,179 +34,149 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#define DOCUMENT_TEXT "Dear portal, please let me in.\n"
+#define GRANTED_TEXT "granted by the portal\n"
 
 typedef struct {
-  char *downloads;     /* where the child may make directories */
-  char *document;      /* the one file the portal grants */
+  char *documents;  /* where the child may make directories */
+  char *granted;    /* the one file the child may open */
   GMainLoop *loop;
   int child_status;
-  gboolean child_exited;
 } Portal;
 
-/* ---- the child: runs with the filter loaded; plain libc only ---------- */
-
-static int
-child_check (gboolean ok, const char *what)
+/* Which argument holds the path, and whether a dirfd comes first. */
+static gboolean
+path_argument (const char *name,
+               guint      *index,
+               gboolean   *is_open)
 {
-  printf ("child: %s: %s\n", what, ok ? "as expected" : "WRONG");
-  fflush (stdout);
-  return ok ? 0 : 1;
+  *is_open = g_str_equal (name, "open") || g_str_equal (name, "openat");
+  if (g_str_equal (name, "mkdir") || g_str_equal (name, "open"))
+    *index = 0;
+  else if (g_str_equal (name, "mkdirat") || g_str_equal (name, "openat"))
+    *index = 1;
+  else
+    return FALSE;
+  return TRUE;
 }
-
-static int
-child_work (const char *root, const char *downloads, const char *document)
-{
-  char path[4096];
-  char buf[256];
-  struct stat st;
-  int failures = 0;
-  int fd;
-  ssize_t n;
-
-  snprintf (path, sizeof path, "%s/new-folder", downloads);
-  failures += child_check (mkdir (path, 0700) == 0 && stat (path, &st) == 0 &&
-                           S_ISDIR (st.st_mode), "mkdir in Downloads succeeds");
-
-  snprintf (path, sizeof path, "%s/outside", root);
-  errno = 0;
-  failures += child_check (mkdir (path, 0700) == -1 && errno == EACCES &&
-                           stat (path, &st) == -1, "mkdir outside Downloads: EACCES");
-
-  fd = open (document, O_RDONLY | O_CLOEXEC);
-  failures += child_check (fd >= 0, "open of the granted document gives an fd");
-  if (fd >= 0)
-    {
-      n = read (fd, buf, sizeof buf - 1);
-      buf[n > 0 ? n : 0] = '\0';
-      failures += child_check (strcmp (buf, DOCUMENT_TEXT) == 0,
-                               "the fd reads the document");
-      failures += child_check ((fcntl (fd, F_GETFD) & FD_CLOEXEC) != 0,
-                               "the fd is close-on-exec, as asked");
-      close (fd);
-    }
-
-  snprintf (path, sizeof path, "%s/secret.txt", root);
-  errno = 0;
-  fd = open (path, O_RDONLY);
-  failures += child_check (fd == -1 && errno == EACCES, "open of another file: EACCES");
-
-  return failures == 0 ? 0 : 1;
-}
-
-/* ---- the parent: the portal ------------------------------------------- */
 
 static gboolean
-is_inside (const char *path, const char *dir)
+is_inside (const char *path,
+           const char *dir)
 {
   gsize len = strlen (dir);
 
-  /* A real portal canonicalises the path (and mind "..", symlinks). */
   return strncmp (path, dir, len) == 0 && path[len] == '/' &&
-         strstr (path + len, "/..") == NULL;
-}
-
-static void
-answer_errno (ScmpNotification *n, int errnum)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!scmp_notification_respond_errno (n, errnum, &error))
-    g_print ("portal: could not answer: %s\n", error->message);
+         strstr (path + len, "/..") == NULL && strchr (path + len + 1, '/') == NULL;
 }
 
 static gboolean
 on_notification (ScmpNotifier     *notifier,
-                 ScmpNotification *n,
+                 ScmpNotification *notification,
                  gpointer          user_data)
 {
   Portal *portal = user_data;
-  const char *name = scmp_notification_get_syscall_name (n);
+  const char *name = scmp_notification_get_syscall_name (notification);
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
-  gboolean is_mkdir = g_strcmp0 (name, "mkdir") == 0;
-  guint path_arg = is_mkdir ? 0 : 1;   /* mkdirat/openat: (dirfd, path, ...) */
+  gboolean is_open;
+  guint index;
 
-  /* The path is copied out of the child's memory once; the portal acts on
-   * its own copy, so the child cannot change it behind our back. */
-  path = scmp_notification_read_path (n, path_arg, &error);
+  if (name == NULL || !path_argument (name, &index, &is_open))
+    return FALSE;  /* not ours: the fallback errno answers */
+
+  path = scmp_notification_read_path (notification, index, &error);
   if (path == NULL)
     {
-      g_print ("portal: %s from pid %d: cannot read the path (%s)\n",
-               name, scmp_notification_get_pid (n), error->message);
-      if (!g_error_matches (error, SCMP_ERROR, SCMP_ERROR_NOT_PENDING))
-        answer_errno (n, EFAULT);
+      /* The child died or was interrupted: nothing to answer. */
+      g_print ("portal: %s from %d: %s\n", name,
+               scmp_notification_get_pid (notification), error->message);
+      scmp_notification_respond_errno (notification, EFAULT, NULL);
       return TRUE;
     }
 
-  if (!g_path_is_absolute (path))
+  if (!is_open && is_inside (path, portal->documents))
     {
-      /* Resolving it needs the child's cwd or its dirfd: not done here. */
-      g_print ("portal: %s \"%s\": relative path, refused (EACCES)\n", name, path);
-      answer_errno (n, EACCES);
-      return TRUE;
-    }
+      int r = mkdir (path, 0700);
+      int errsv = errno;
 
-  if (is_mkdir || g_strcmp0 (name, "mkdirat") == 0)
-    {
-      guint mode = scmp_notification_get_argument (n, is_mkdir ? 1 : 2) & 07777;
-
-      if (!is_inside (path, portal->downloads))
-        {
-          g_print ("portal: %s \"%s\": outside Downloads, refused (EACCES)\n", name, path);
-          answer_errno (n, EACCES);
-          return TRUE;
-        }
-      if (g_mkdir (path, mode) != 0)
-        {
-          int saved = errno;
-
-          g_print ("portal: %s \"%s\": made by the portal, failed (%s)\n",
-                   name, path, g_strerror (saved));
-          answer_errno (n, saved);
-          return TRUE;
-        }
-      g_print ("portal: %s \"%s\" 0%o: made by the portal, answered 0\n", name, path, mode);
-      if (!scmp_notification_respond_value (n, 0, &error))
-        g_print ("portal: could not answer: %s\n", error->message);
-      return TRUE;
-    }
-
-  if (g_strcmp0 (name, "openat") == 0)
-    {
-      int flags = (int) scmp_notification_get_argument (n, 2);
-      int fd, target_fd;
-
-      if (g_strcmp0 (path, portal->document) != 0 || (flags & O_ACCMODE) != O_RDONLY)
-        {
-          g_print ("portal: openat \"%s\": not granted, refused (EACCES)\n", path);
-          answer_errno (n, EACCES);
-          return TRUE;
-        }
-      fd = open (path, O_RDONLY | O_CLOEXEC);
-      if (fd < 0)
-        {
-          int saved = errno;
-
-          g_print ("portal: openat \"%s\": failed (%s)\n", path, g_strerror (saved));
-          answer_errno (n, saved);
-          return TRUE;
-        }
-      target_fd = scmp_notification_respond_fd (n, fd,
-                                                (flags & O_CLOEXEC) ? SCMP_ADD_FD_FLAGS_CLOEXEC
-                                                                    : SCMP_ADD_FD_FLAGS_NONE,
-                                                &error);
-      if (target_fd < 0)
-        g_print ("portal: openat \"%s\": could not pass the fd: %s\n", path, error->message);
+      g_print ("portal: %s(\"%s\"): made it, answering %s\n", name, path,
+               r == 0 ? "0" : g_strerror (errsv));
+      if (r == 0)
+        scmp_notification_respond_value (notification, 0, &error);
       else
-        g_print ("portal: openat \"%s\": granted read-only, fd %d in the child\n", path, target_fd);
-      close (fd);
-      return TRUE;
+        scmp_notification_respond_errno (notification, errsv, &error);
+    }
+  else if (is_open && g_str_equal (path, portal->granted))
+    {
+      int fd = open (path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+
+      if (fd < 0)
+        scmp_notification_respond_errno (notification, errno, &error);
+      else
+        {
+          int child_fd = scmp_notification_respond_fd (notification, fd,
+                                                       SCMP_ADD_FD_FLAGS_CLOEXEC,
+                                                       &error);
+          g_print ("portal: %s(\"%s\"): granted, read-only, as fd %d\n",
+                   name, path, child_fd);
+          close (fd);
+        }
+    }
+  else
+    {
+      g_print ("portal: %s(\"%s\"): denied, EACCES\n", name, path);
+      scmp_notification_respond_errno (notification, EACCES, &error);
     }
 
-  /* Not ours: let the fallback errno (ENOSYS) answer it. */
-  g_print ("portal: unexpected %s\n", name ? name : "syscall");
-  return FALSE;
+  if (error != NULL)
+    g_print ("portal: could not answer: %s\n", error->message);
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------ */
+/* The sandboxed child                                                 */
+/* ------------------------------------------------------------------ */
+
+#define CHECK(cond)                                                  \
+  G_STMT_START {                                                     \
+    if (!(cond))                                                     \
+      {                                                              \
+        dprintf (2, "child: %s failed (errno %d)\n", #cond, errno);  \
+        failed = TRUE;                                               \
+      }                                                              \
+  } G_STMT_END
+
+/* Runs after the filter is loaded: only system calls, no allocation. */
+static int
+child_main (const char *documents,
+            const char *outside,
+            const char *granted,
+            const char *private_file)
+{
+  char dir[4096], buf[64];
+  gboolean failed = FALSE;
+  ssize_t n;
+  int fd;
+
+  snprintf (dir, sizeof dir, "%s/new", documents);
+  CHECK (mkdir (dir, 0700) == 0);
+  snprintf (dir, sizeof dir, "%s/new", outside);
+  CHECK (mkdir (dir, 0700) < 0 && errno == EACCES);
+
+  fd = open (granted, O_RDONLY);
+  CHECK (fd >= 0);
+  if (fd >= 0)
+    {
+      CHECK ((fcntl (fd, F_GETFD) & FD_CLOEXEC) != 0);
+      n = read (fd, buf, sizeof buf - 1);
+      CHECK (n == (ssize_t) strlen (GRANTED_TEXT));
+      CHECK (n > 0 && memcmp (buf, GRANTED_TEXT, (size_t) n) == 0);
+      close (fd);
+    }
+  /* The child may open this file by its permissions; the portal says no. */
+  CHECK (open (private_file, O_RDONLY) < 0 && errno == EACCES);
+
+  return failed ? 1 : 0;
 }
 
 static void
@@ -219,116 +187,79 @@ on_child_exit (GPid     pid,
   Portal *portal = user_data;
 
   portal->child_status = status;
-  portal->child_exited = TRUE;
   g_main_loop_quit (portal->loop);
 }
 
-static gboolean
-on_timeout (gpointer user_data)
+static ScmpFilter *
+portal_filter_new (GError **error)
 {
-  Portal *portal = user_data;
+  const char *calls[] = { "mkdir", "mkdirat", "open", "openat" };
+  g_autoptr(ScmpAction) allow = scmp_action_new_allow ();
+  g_autoptr(ScmpAction) notify = scmp_action_new_notify ();
+  g_autoptr(ScmpFilter) filter = scmp_filter_new (allow);
 
-  g_printerr ("portal: the child did not finish in time\n");
-  g_main_loop_quit (portal->loop);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-remove_tree (const char *path)
-{
-  GDir *dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
+  for (gsize i = 0; i < G_N_ELEMENTS (calls); i++)
     {
-      while ((name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-          remove_tree (child);
-        }
-      g_dir_close (dir);
+      g_autoptr(ScmpRule) rule = scmp_rule_new (calls[i], notify);
+
+      if (!scmp_filter_add_rule (filter, rule, error))
+        return NULL;
     }
-  g_remove (path);
+  return g_steal_pointer (&filter);
 }
 
 int
 main (void)
 {
-  const char *notified[] = { "mkdir", "mkdirat", "openat" };
-  g_autoptr(ScmpAction) allow = scmp_action_new_allow ();
-  g_autoptr(ScmpAction) notify = scmp_action_new_notify ();
-  g_autoptr(ScmpFilter) filter = scmp_filter_new (allow);
-  g_autoptr(ScmpNotifier) notifier = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *root = NULL;
-  g_autofree char *documents = NULL;
-  g_autofree char *secret = NULL;
+  g_autoptr(ScmpFilter) filter = NULL;
+  g_autoptr(ScmpNotifier) notifier = NULL;
+  g_autofree char *tmp = NULL;
+  g_autofree char *outside = NULL;
+  g_autofree char *private_file = NULL;
+  g_autofree char *made = NULL;
   Portal portal = { 0 };
   int sv[2];
   pid_t pid;
-  int ret;
+  int ret = 1;
 
-  /* The files the portal guards. */
-  root = g_dir_make_tmp ("portal-supervisor-XXXXXX", &error);
-  if (root == NULL)
+  if (!scmp_kernel_supports_action (SCMP_ACTION_KIND_NOTIFY))
     {
-      g_printerr ("Could not make a temporary directory: %s\n", error->message);
-      return 1;
-    }
-  portal.downloads = g_build_filename (root, "Downloads", NULL);
-  documents = g_build_filename (root, "Documents", NULL);
-  portal.document = g_build_filename (documents, "letter.txt", NULL);
-  secret = g_build_filename (root, "secret.txt", NULL);
-  if (g_mkdir (portal.downloads, 0700) != 0 || g_mkdir (documents, 0700) != 0 ||
-      !g_file_set_contents (portal.document, DOCUMENT_TEXT, -1, &error) ||
-      !g_file_set_contents (secret, "not for the child\n", -1, &error))
-    {
-      g_printerr ("Could not set up %s: %s\n", root,
-                  error ? error->message : g_strerror (errno));
-      return 1;
+      g_printerr ("This kernel has no user notification\n");
+      return 77;
     }
 
-  /* Only the calls glibc's mkdir() and open() make on this ABI. */
-  for (gsize i = 0; i < G_N_ELEMENTS (notified); i++)
-    {
-      g_autoptr(ScmpRule) rule = NULL;
+  tmp = g_dir_make_tmp ("portal-XXXXXX", &error);
+  g_assert_no_error (error);
+  portal.documents = g_build_filename (tmp, "documents", NULL);
+  portal.granted = g_build_filename (tmp, "granted.txt", NULL);
+  outside = g_build_filename (tmp, "elsewhere", NULL);
+  private_file = g_build_filename (tmp, "private.txt", NULL);
+  g_assert_no_errno (mkdir (portal.documents, 0700));
+  g_assert_no_errno (mkdir (outside, 0700));
+  g_file_set_contents (portal.granted, GRANTED_TEXT, -1, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (private_file, "private\n", -1, &error);
+  g_assert_no_error (error);
 
-      if (scmp_syscall_resolve_name (SCMP_ARCHITECTURE_NATIVE, notified[i]) < 0)
-        continue;
-      rule = scmp_rule_new (notified[i], notify);
-      if (!scmp_filter_add_rule (filter, rule, &error))
-        {
-          g_printerr ("Could not add a rule: %s\n", error->message);
-          return 1;
-        }
-    }
-  if (!scmp_filter_prepare (filter, &error))
+  /* Compile in the parent: the child must not allocate after fork(). */
+  filter = portal_filter_new (&error);
+  if (filter == NULL || !scmp_filter_prepare (filter, &error))
     {
-      g_printerr ("Could not prepare the filter: %s\n", error->message);
+      g_printerr ("Could not build the filter: %s\n", error->message);
       return 1;
     }
 
-  if (socketpair (AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv) != 0)
-    {
-      g_printerr ("socketpair: %s\n", g_strerror (errno));
-      return 1;
-    }
-
+  g_assert_no_errno (socketpair (AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, sv));
   fflush (stdout);
   pid = fork ();
-  if (pid < 0)
-    {
-      g_printerr ("fork: %s\n", g_strerror (errno));
-      return 1;
-    }
+  g_assert_no_errno (pid);
   if (pid == 0)
     {
       close (sv[0]);
-      ret = scmp_filter_load_prepared_send_listener (filter, sv[1]);
-      close (sv[1]);
-      if (ret < 0)
-        _exit (2);
-      _exit (child_work (root, portal.downloads, portal.document));
+      if (scmp_filter_load_prepared_send_listener (filter, sv[1]) < 0)
+        _exit (127);
+      _exit (child_main (portal.documents, outside, portal.granted, private_file));
     }
   close (sv[1]);
 
@@ -336,30 +267,36 @@ main (void)
   close (sv[0]);
   if (notifier == NULL)
     {
-      g_printerr ("Could not get the child's listener: %s\n", error->message);
+      g_printerr ("No listener from the child: %s\n", error->message);
       waitpid (pid, NULL, 0);
       return 1;
     }
 
   portal.loop = g_main_loop_new (NULL, FALSE);
   g_signal_connect (notifier, "notification", G_CALLBACK (on_notification), &portal);
-  scmp_notifier_start (notifier);
   g_child_watch_add (pid, on_child_exit, &portal);
-  g_timeout_add_seconds (20, on_timeout, &portal);
+  scmp_notifier_start (notifier);
   g_main_loop_run (portal.loop);
-  g_main_loop_unref (portal.loop);
 
-  remove_tree (root);
-  g_free (portal.downloads);
-  g_free (portal.document);
-
-  if (!portal.child_exited)
-    return 1;
+  made = g_build_filename (portal.documents, "new", NULL);
   if (!g_spawn_check_wait_status (portal.child_status, &error))
+    g_print ("portal: the child's checks failed: %s\n", error->message);
+  else if (!g_file_test (made, G_FILE_TEST_IS_DIR))
+    g_print ("portal: %s was not made\n", made);
+  else
     {
-      g_printerr ("The child's checks failed: %s\n", error->message);
-      return 1;
+      g_print ("portal: the child saw every answer it expected\n");
+      ret = 0;
     }
-  g_print ("portal: the child got every answer it expected\n");
-  return 0;
+
+  rmdir (made);
+  rmdir (portal.documents);
+  rmdir (outside);
+  unlink (portal.granted);
+  unlink (private_file);
+  rmdir (tmp);
+  g_main_loop_unref (portal.loop);
+  g_free (portal.documents);
+  g_free (portal.granted);
+  return ret;
 }
