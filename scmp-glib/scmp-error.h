@@ -43,6 +43,11 @@ G_BEGIN_DECLS
  * @SCMP_ERROR_SYSCALL_NOT_ON_ARCHITECTURE: an exact rule names a system
  *   call that one of the filter's architectures lacks (a name no
  *   architecture has is %SCMP_ERROR_INVALID_SYSCALL)
+ * @SCMP_ERROR_NOT_PENDING: a user notification no longer waits for an
+ *   answer: it was answered already, its process was killed, or a signal
+ *   interrupted its system call
+ * @SCMP_ERROR_CLOSED: the user-notification listener is closed, by
+ *   scmp_notifier_close() or because no process uses its filter any more
  *
  * Error codes in the %SCMP_ERROR domain.
  *

@@ -9,6 +9,7 @@
 #include "scmp-notifier.h"
 #include "scmp-notifier-private.h"
 #include "scmp-error.h"
+#include "scmp-marshal.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -81,10 +82,13 @@
 #ifndef SECCOMP_GET_NOTIF_SIZES
 #define SECCOMP_GET_NOTIF_SIZES 3
 #endif
-
-/* How many requests one dispatch of the signal source takes at most, so
- * that a flood of requests cannot starve the rest of the main loop. */
-#define MAX_REQUESTS_PER_DISPATCH 16
+/* Linux 6.6; its argument is the flags themselves, not a pointer. */
+#ifndef SECCOMP_IOCTL_NOTIF_SET_FLAGS
+#define SECCOMP_IOCTL_NOTIF_SET_FLAGS SECCOMP_IOW (4, __u64)
+#endif
+#ifndef SECCOMP_USER_NOTIF_FD_SYNC_WAKE_UP
+#define SECCOMP_USER_NOTIF_FD_SYNC_WAKE_UP (1UL << 0)
+#endif
 
 struct _ScmpNotifier
 {
@@ -102,7 +106,12 @@ struct _ScmpNotifier
 
   GMainContext *context;
   GSource *source;  /* while active */
+  gpointer source_tag;  /* the listener in @source */
+  /* How many sources and blocking receives may RECV; changed under
+   * recv_lock when it grows (see try_receive()). */
+  gint n_readers;  /* atomic */
   gint fallback_errno;  /* atomic */
+  gint sync_wakeup;  /* atomic */
   gsize notif_size;
   gsize resp_size;
 };
@@ -112,6 +121,7 @@ enum {
   PROP_ACTIVE,
   PROP_CLOSED,
   PROP_FALLBACK_ERRNO,
+  PROP_SYNC_WAKEUP,
   N_PROPS
 };
 
@@ -194,12 +204,19 @@ _scmp_notifier_release_fd (ScmpNotifier *self)
   g_rw_lock_reader_unlock (&self->fd_lock);
 }
 
+static GError *
+closed_error_new (void)
+{
+  return g_error_new_literal (SCMP_ERROR, SCMP_ERROR_CLOSED,
+                              "The notification listener is closed: it was "
+                              "closed explicitly, or no process uses its "
+                              "filter any more");
+}
+
 static void
 set_closed_error (GError **error)
 {
-  g_set_error_literal (error, SCMP_ERROR, SCMP_ERROR_CLOSED,
-                       "The notification listener is closed: it was closed "
-                       "explicitly, or no process uses its filter any more");
+  g_propagate_error (error, closed_error_new ());
 }
 
 typedef enum {
@@ -208,9 +225,27 @@ typedef enum {
   RECEIVE_CLOSED,   /* closed, or hung up (and now closed) */
 } ReceiveResult;
 
-/* Takes one request if one is waiting, without blocking. */
+/* A new reader: counted under recv_lock, so that a reader that sees
+ * itself alone there knows that nobody took its request since its poll. */
+static void
+add_reader (ScmpNotifier *self)
+{
+  g_mutex_lock (&self->recv_lock);
+  g_atomic_int_inc (&self->n_readers);
+  g_mutex_unlock (&self->recv_lock);
+}
+
+static void
+remove_reader (ScmpNotifier *self)
+{
+  g_atomic_int_add (&self->n_readers, -1);
+}
+
+/* Takes one request if one is waiting, without blocking. @readable: the
+ * caller's own poll just saw a request. */
 static ReceiveResult
 try_receive (ScmpNotifier      *self,
+             gboolean           readable,
              ScmpNotification **out)
 {
   struct pollfd pfd;
@@ -228,8 +263,12 @@ try_receive (ScmpNotifier      *self,
   pfd.fd = fd;
   pfd.events = POLLIN;
   pfd.revents = 0;
-  while (poll (&pfd, 1, 0) < 0 && errno == EINTR)
-    ;
+  /* Alone, a reader's request is still there; otherwise look again. */
+  if (readable && g_atomic_int_get (&self->n_readers) == 1)
+    pfd.revents = POLLIN;
+  else
+    while (poll (&pfd, 1, 0) < 0 && errno == EINTR)
+      ;
 
   if ((pfd.revents & POLLIN) != 0)
     {
@@ -291,14 +330,25 @@ static GSourceFuncs listener_source_funcs = {
 };
 
 static GSource *
-listener_source_new (ScmpNotifier *self,
-                     GCancellable *cancellable)
+listener_source_new (ScmpNotifier  *self,
+                     GCancellable  *cancellable,
+                     gpointer      *listener_tag)
 {
   GSource *source = g_source_new (&listener_source_funcs, sizeof (GSource));
+  gpointer tag;
 
   g_source_set_static_name (source, "ScmpNotifier");
-  g_source_add_unix_fd (source, self->fd, G_IO_IN | G_IO_HUP | G_IO_ERR);
-  g_source_add_unix_fd (source, self->closed_event, G_IO_IN);
+  /* Otherwise GLib 2.74 removes and re-adds the fds around each dispatch,
+   * waking the context twice per request. Re-entering is safe: no lock is
+   * held across the signal. */
+  g_source_set_can_recurse (source, TRUE);
+  tag = g_source_add_unix_fd (source, self->fd, G_IO_IN | G_IO_HUP | G_IO_ERR);
+  if (listener_tag != NULL)
+    *listener_tag = tag;
+  /* scmp_notifier_close() destroys the signal's source itself; the
+   * others, in other contexts, wake on closed_event. */
+  if (listener_tag == NULL)
+    g_source_add_unix_fd (source, self->closed_event, G_IO_IN);
   if (cancellable != NULL)
     {
       GSource *cancel = g_cancellable_source_new (cancellable);
@@ -327,31 +377,34 @@ emit_notification (ScmpNotifier     *self,
     _scmp_notification_answer_fallback (notification);
 }
 
+/* One request per dispatch: after an answer, the main loop's own poll is
+ * the cheapest way to learn whether another one waits, and a flood of
+ * requests cannot starve the loop's other sources. */
 static gboolean
 on_listener_ready (gpointer user_data)
 {
   /* A handler may drop the last reference to the notifier. */
   g_autoptr(ScmpNotifier) self = g_object_ref (user_data);
-  guint i;
+  ScmpNotification *notification = NULL;
+  gboolean readable = FALSE;
 
-  for (i = 0; i < MAX_REQUESTS_PER_DISPATCH; i++)
+  g_rw_lock_reader_lock (&self->fd_lock);
+  if (self->source != NULL)
+    readable = (g_source_query_unix_fd (self->source, self->source_tag) & G_IO_IN) != 0;
+  g_rw_lock_reader_unlock (&self->fd_lock);
+
+  switch (try_receive (self, readable, &notification))
     {
-      ScmpNotification *notification = NULL;
-
-      switch (try_receive (self, &notification))
-        {
-        case RECEIVE_GOT:
-          emit_notification (self, notification);
-          g_object_unref (notification);
-          break;
-        case RECEIVE_NOTHING:
-          return G_SOURCE_CONTINUE;
-        case RECEIVE_CLOSED:
-        default:
-          return G_SOURCE_REMOVE;
-        }
+    case RECEIVE_GOT:
+      emit_notification (self, notification);
+      g_object_unref (notification);
+      return G_SOURCE_CONTINUE;
+    case RECEIVE_NOTHING:
+      return G_SOURCE_CONTINUE;
+    case RECEIVE_CLOSED:
+    default:
+      return G_SOURCE_REMOVE;
     }
-  return G_SOURCE_CONTINUE;
 }
 
 /* ------------------------------------------------------------------ */
@@ -400,6 +453,9 @@ scmp_notifier_get_property (GObject    *object,
       break;
     case PROP_FALLBACK_ERRNO:
       g_value_set_int (value, scmp_notifier_get_fallback_errno (self));
+      break;
+    case PROP_SYNC_WAKEUP:
+      g_value_set_boolean (value, scmp_notifier_get_sync_wakeup (self));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -481,6 +537,20 @@ scmp_notifier_class_init (ScmpNotifierClass *klass)
                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
                       G_PARAM_STATIC_STRINGS);
 
+  /**
+   * ScmpNotifier:sync-wakeup:
+   *
+   * Whether the kernel switches to the supervisor on the target's CPU
+   * when a request arrives (`SECCOMP_USER_NOTIF_FD_SYNC_WAKE_UP`, Linux
+   * 6.6). Set it with scmp_notifier_set_sync_wakeup().
+   *
+   * Since: 0.1
+   */
+  properties[PROP_SYNC_WAKEUP] =
+    g_param_spec_boolean ("sync-wakeup", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -508,8 +578,11 @@ scmp_notifier_class_init (ScmpNotifierClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0,
                   g_signal_accumulator_true_handled, NULL,
-                  NULL,
+                  _scmp_marshal_BOOLEAN__OBJECT,
                   G_TYPE_BOOLEAN, 1, SCMP_TYPE_NOTIFICATION);
+  g_signal_set_va_marshaller (signals[SIGNAL_NOTIFICATION],
+                              G_TYPE_FROM_CLASS (klass),
+                              _scmp_marshal_BOOLEAN__OBJECTv);
 }
 
 static void
@@ -831,9 +904,10 @@ scmp_notifier_start (ScmpNotifier *self)
   g_rw_lock_writer_lock (&self->fd_lock);
   if (self->fd >= 0 && self->source == NULL)
     {
-      source = listener_source_new (self, NULL);
+      source = listener_source_new (self, NULL, &self->source_tag);
       /* The source does not own the notifier: dispose destroys it first. */
       g_source_set_callback (source, on_listener_ready, self, NULL);
+      add_reader (self);
       g_source_attach (source, self->context);
       self->source = source;
     }
@@ -857,6 +931,7 @@ detach_source (ScmpNotifier *self)
     return FALSE;
   g_source_destroy (source);
   g_source_unref (source);
+  remove_reader (self);
   return TRUE;
 }
 
@@ -937,6 +1012,7 @@ scmp_notifier_close (ScmpNotifier *self)
     {
       g_source_destroy (source);
       g_source_unref (source);
+      remove_reader (self);
     }
   if (fd >= 0)
     close (fd);
@@ -1008,6 +1084,84 @@ scmp_notifier_set_fallback_errno (ScmpNotifier *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FALLBACK_ERRNO]);
 }
 
+/**
+ * scmp_notifier_get_sync_wakeup:
+ * @self: a #ScmpNotifier
+ *
+ * Gets #ScmpNotifier:sync-wakeup.
+ *
+ * Returns: %TRUE if requests wake the supervisor synchronously
+ *
+ * Since: 0.1
+ */
+gboolean
+scmp_notifier_get_sync_wakeup (ScmpNotifier *self)
+{
+  g_return_val_if_fail (SCMP_IS_NOTIFIER (self), FALSE);
+
+  return g_atomic_int_get (&self->sync_wakeup);
+}
+
+/**
+ * scmp_notifier_set_sync_wakeup:
+ * @self: a #ScmpNotifier
+ * @sync_wakeup: whether requests wake the supervisor synchronously
+ * @error: return location for a #GError
+ *
+ * Asks the kernel to switch straight to the supervisor, on the target's
+ * CPU, when a request arrives, and back when it is answered
+ * (`SECCOMP_USER_NOTIF_FD_SYNC_WAKE_UP`). A supervisor that answers one
+ * request at a time at once gets about twice the round trips per second;
+ * one that serves many targets, or answers late, may prefer the default,
+ * which lets the scheduler spread the targets over CPUs.
+ *
+ * Returns: %TRUE on success, %FALSE with @error set:
+ *   %SCMP_ERROR_NOT_SUPPORTED before Linux 6.6, %SCMP_ERROR_CLOSED
+ *
+ * Since: 0.1
+ */
+gboolean
+scmp_notifier_set_sync_wakeup (ScmpNotifier  *self,
+                               gboolean       sync_wakeup,
+                               GError       **error)
+{
+  int fd, r;
+
+  g_return_val_if_fail (SCMP_IS_NOTIFIER (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  sync_wakeup = !!sync_wakeup;
+  fd = _scmp_notifier_acquire_fd (self);
+  if (fd < 0)
+    {
+      set_closed_error (error);
+      return FALSE;
+    }
+  r = ioctl (fd, SECCOMP_IOCTL_NOTIF_SET_FLAGS,
+             sync_wakeup ? SECCOMP_USER_NOTIF_FD_SYNC_WAKE_UP : 0UL);
+  if (r < 0)
+    r = -errno;
+  _scmp_notifier_release_fd (self);
+
+  if (r < 0)
+    {
+      if (r == -EINVAL || r == -ENOTTY)
+        g_set_error (error, SCMP_ERROR, SCMP_ERROR_NOT_SUPPORTED,
+                     "The running kernel cannot wake the supervisor "
+                     "synchronously (SECCOMP_USER_NOTIF_FD_SYNC_WAKE_UP needs "
+                     "Linux 6.6 or later): %s", g_strerror (-r));
+      else
+        g_set_error (error, SCMP_ERROR, SCMP_ERROR_FAILED,
+                     "Could not change the listener's wake-up: %s",
+                     g_strerror (-r));
+      return FALSE;
+    }
+
+  if (g_atomic_int_exchange (&self->sync_wakeup, sync_wakeup) != sync_wakeup)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SYNC_WAKEUP]);
+  return TRUE;
+}
+
 /* ------------------------------------------------------------------ */
 /* Receiving                                                            */
 /* ------------------------------------------------------------------ */
@@ -1031,48 +1185,55 @@ scmp_notifier_receive (ScmpNotifier  *self,
                        GCancellable  *cancellable,
                        GError       **error)
 {
+  ScmpNotification *notification = NULL;
+  ReceiveResult result;
+
   g_return_val_if_fail (SCMP_IS_NOTIFIER (self), NULL);
   g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
+  add_reader (self);
   for (;;)
     {
-      ScmpNotification *notification = NULL;
       GPollFD fds[3];
       guint n_fds = 2;
       int fd;
 
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
-        return NULL;
+        break;
 
-      switch (try_receive (self, &notification))
+      /* Poll first (it returns at once when a request waits), without
+       * the fd lock, so that closing never waits for a request: the
+       * closing wakes the poll through closed_event, which stays
+       * readable, so a number reused after the closing is never waited
+       * on. */
+      fd = scmp_notifier_get_fd (self);
+      if (fd >= 0)
         {
-        case RECEIVE_GOT:
-          return notification;
-        case RECEIVE_CLOSED:
-          set_closed_error (error);
-          return NULL;
-        case RECEIVE_NOTHING:
-        default:
-          break;
+          fds[0] = (GPollFD) { fd, G_IO_IN | G_IO_HUP | G_IO_ERR, 0 };
+          fds[1] = (GPollFD) { self->closed_event, G_IO_IN, 0 };
+          if (g_cancellable_make_pollfd (cancellable, &fds[2]))
+            n_fds = 3;
+          while (g_poll (fds, n_fds, -1) < 0 && errno == EINTR)
+            ;
+          if (n_fds == 3)
+            g_cancellable_release_fd (cancellable);
+          if (g_cancellable_set_error_if_cancelled (cancellable, error))
+            break;
         }
 
-      /* Poll without the fd lock, so that closing never waits for a
-       * request: the closing wakes the poll through closed_event, which
-       * stays readable, so a number reused after the closing is never
-       * waited on. */
-      fd = scmp_notifier_get_fd (self);
-      if (fd < 0)
-        continue;
-      fds[0] = (GPollFD) { fd, G_IO_IN | G_IO_HUP | G_IO_ERR, 0 };
-      fds[1] = (GPollFD) { self->closed_event, G_IO_IN, 0 };
-      if (g_cancellable_make_pollfd (cancellable, &fds[2]))
-        n_fds = 3;
-      while (g_poll (fds, n_fds, -1) < 0 && errno == EINTR)
-        ;
-      if (n_fds == 3)
-        g_cancellable_release_fd (cancellable);
+      result = try_receive (self, fd >= 0 && (fds[0].revents & G_IO_IN) != 0,
+                            &notification);
+      if (result == RECEIVE_GOT)
+        break;
+      if (result == RECEIVE_CLOSED)
+        {
+          set_closed_error (error);
+          break;
+        }
     }
+  remove_reader (self);
+  return notification;
 }
 
 static gboolean
@@ -1081,25 +1242,24 @@ on_receive_ready (gpointer user_data)
   GTask *task = user_data;
   ScmpNotifier *self = g_task_get_source_object (task);
   ScmpNotification *notification = NULL;
+  ReceiveResult result;
 
   if (g_task_return_error_if_cancelled (task))
-    return G_SOURCE_REMOVE;
-
-  switch (try_receive (self, &notification))
     {
-    case RECEIVE_GOT:
-      g_task_return_pointer (task, notification, g_object_unref);
+      remove_reader (self);
       return G_SOURCE_REMOVE;
-    case RECEIVE_CLOSED:
-      g_task_return_new_error (task, SCMP_ERROR, SCMP_ERROR_CLOSED,
-                               "The notification listener is closed: it was "
-                               "closed explicitly, or no process uses its "
-                               "filter any more");
-      return G_SOURCE_REMOVE;
-    case RECEIVE_NOTHING:
-    default:
-      return G_SOURCE_CONTINUE;
     }
+
+  result = try_receive (self, FALSE, &notification);
+  if (result == RECEIVE_NOTHING)
+    return G_SOURCE_CONTINUE;
+
+  remove_reader (self);
+  if (result == RECEIVE_GOT)
+    g_task_return_pointer (task, notification, g_object_unref);
+  else
+    g_task_return_error (task, closed_error_new ());
+  return G_SOURCE_REMOVE;
 }
 
 /**
@@ -1135,13 +1295,11 @@ scmp_notifier_receive_async (ScmpNotifier        *self,
   fd = _scmp_notifier_acquire_fd (self);
   if (fd < 0)
     {
-      g_task_return_new_error (task, SCMP_ERROR, SCMP_ERROR_CLOSED,
-                               "The notification listener is closed: it was "
-                               "closed explicitly, or no process uses its "
-                               "filter any more");
+      g_task_return_error (task, closed_error_new ());
       return;
     }
-  source = listener_source_new (self, cancellable);
+  source = listener_source_new (self, cancellable, NULL);
+  add_reader (self);
   _scmp_notifier_release_fd (self);
 
   g_task_attach_source (task, source, on_receive_ready);

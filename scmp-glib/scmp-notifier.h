@@ -157,6 +157,12 @@ SCMP_AVAILABLE_IN_ALL
 void              scmp_notifier_set_fallback_errno          (ScmpNotifier      *self,
                                                              int                errnum);
 SCMP_AVAILABLE_IN_ALL
+gboolean          scmp_notifier_get_sync_wakeup             (ScmpNotifier      *self);
+SCMP_AVAILABLE_IN_ALL
+gboolean          scmp_notifier_set_sync_wakeup             (ScmpNotifier      *self,
+                                                             gboolean           sync_wakeup,
+                                                             GError           **error);
+SCMP_AVAILABLE_IN_ALL
 ScmpNotification *scmp_notifier_receive                     (ScmpNotifier      *self,
                                                              GCancellable      *cancellable,
                                                              GError           **error);

@@ -963,6 +963,175 @@ const ruleModelTests = {
     },
 };
 
+// ---- notifier ------------------------------------------------------------------
+//
+// A real target: the notify-child helper (getppid -> NOTIFY). GJS cannot make
+// a socketpair, so the helper connects to a listening AF_UNIX socket and
+// sends its listener there.
+
+const notifyChildPath = GLib.getenv('SCMP_NOTIFY_CHILD');
+
+// Starts the helper making @calls getppid() calls (or 'close'); returns
+// {proc, notifier, conn}, or {proc, error} when new_from_socket() threw.
+function spawnNotifyChild(calls) {
+    assert(notifyChildPath !== null, 'SCMP_NOTIFY_CHILD is not set (tests/bindings/meson.build sets it)');
+    const dir = GLib.dir_make_tmp('scmp-gjs-XXXXXX');
+    const path = GLib.build_filenamev([dir, 'sock']);
+    const server = Gio.Socket.new(Gio.SocketFamily.UNIX, Gio.SocketType.STREAM, Gio.SocketProtocol.DEFAULT);
+    server.bind(Gio.UnixSocketAddress.new(path), true);
+    server.listen();
+    const proc = Gio.Subprocess.new([notifyChildPath, path, `${calls}`], Gio.SubprocessFlags.STDOUT_PIPE);
+    const conn = server.accept(null);
+    server.close();
+    GLib.unlink(path);
+    GLib.rmdir(dir);
+    try {
+        return {proc, conn, notifier: Scmp.Notifier.new_from_socket(conn.get_fd(), null)};
+    } catch (e) {
+        return {proc, conn, error: e};
+    } finally {
+        conn.close();
+    }
+}
+
+// Waits for the helper; returns the lines it printed.
+function finishNotifyChild(proc) {
+    const [ok, out] = proc.communicate_utf8(null, null);
+    assert(ok, 'communicate');
+    assert(proc.get_if_exited(), 'helper exited');
+    assertEqual(proc.get_exit_status(), 0, 'helper exit status');
+    return JSON.stringify(out.split('\n').filter(l => l.length > 0));
+}
+
+function runUntil(done, seconds = 10) {
+    const context = GLib.MainContext.default();
+    const deadline = GLib.get_monotonic_time() + seconds * 1000000;
+    while (!done()) {
+        assert(GLib.get_monotonic_time() < deadline, 'timed out');
+        if (!context.iteration(false))
+            GLib.usleep(1000);
+    }
+}
+
+const notifierTests = {
+    'signal'() {
+        const {proc, notifier} = spawnNotifyChild(2);
+        assert(notifier instanceof Scmp.Notifier, 'a notifier');
+        assert(notifier.get_fd() >= 0, 'fd');
+        assert(!notifier.closed, 'not closed');
+        const seen = [];
+        notifier.connect('notification', (self, n) => {
+            assertEqual(self, notifier, 'emitter');
+            assert(n instanceof Scmp.Notification, 'a notification');
+            assertEqual(n.get_notifier(), notifier, 'get_notifier');
+            assertEqual(n.get_syscall_name(), 'getppid');
+            assertEqual(n.get_syscall(), Scmp.syscall_resolve_name(Scmp.architecture_get_native(), 'getppid'));
+            assertEqual(n.get_architecture(), Scmp.architecture_get_native());
+            assertEqual(`${n.get_pid()}`, proc.get_identifier(), 'pid');
+            // Not checked here: get_id() and the arguments are guint64 values
+            // that need not fit a JS Number (ids are random 64-bit): GJS
+            // warns, and G_DEBUG=fatal-warnings aborts.
+            assert(n.is_valid(), 'valid');
+            assert(!n.is_answered(), 'unanswered');
+            if (seen.length === 0)
+                assert(n.respond_value(4242), 'respond_value');
+            else
+                assert(n.respond_errno(EACCES), 'respond_errno');
+            assert(n.is_answered(), 'answered');
+            assert(!n.is_valid(), 'no longer valid');
+            assertScmpError(Scmp.Error.NOT_PENDING, () => n.respond_value(1), 'second answer');
+            assertScmpError(Scmp.Error.NOT_PENDING, () => n.respond_continue(), 'third answer');
+            seen.push(n);
+            return true;
+        });
+        notifier.start();
+        assert(notifier.active, 'active');
+        runUntil(() => seen.length === 2);
+        notifier.stop();
+        assert(!notifier.is_active(), 'stopped');
+        assertEqual(finishNotifyChild(proc), JSON.stringify(['value 4242', `errno ${EACCES}`]));
+        assert(seen[0] !== seen[1], 'two requests');
+    },
+    'fallback-errno'() {
+        const {proc, notifier} = spawnNotifyChild(1);
+        assertEqual(notifier.fallback_errno, 38);
+        notifier.fallback_errno = 1;
+        assertEqual(notifier.get_fallback_errno(), 1);
+        const seen = [];
+        notifier.connect('notification', (self, n) => {
+            seen.push(n);
+            return false;
+        });
+        notifier.start();
+        runUntil(() => seen.length > 0 && seen[0].is_answered());
+        notifier.stop();
+        assertEqual(finishNotifyChild(proc), JSON.stringify(['errno 1']));
+    },
+    'receive-async'() {
+        const {proc, notifier} = spawnNotifyChild(1);
+        const results = [];
+        const cancellable = new Gio.Cancellable();
+        cancellable.cancel();
+        notifier.receive_async(cancellable, (self, res) => {
+            try {
+                results.push(self.receive_finish(res));
+            } catch (e) {
+                results.push(e);
+            }
+        });
+        runUntil(() => results.length === 1);
+        assert(results[0] instanceof GLib.Error, `an error: ${results[0]}`);
+        assert(results[0].matches(Gio.IOErrorEnum, Gio.IOErrorEnum.CANCELLED),
+            `G_IO_ERROR_CANCELLED: ${results[0].message}`);
+        notifier.receive_async(null, (self, res) => results.push(self.receive_finish(res)));
+        runUntil(() => results.length === 2);
+        const n = results[1];
+        assert(n instanceof Scmp.Notification, 'a notification');
+        assertEqual(n.get_syscall_name(), 'getppid');
+        assert(n.respond_value(7), 'respond_value');
+        assertScmpError(Scmp.Error.NOT_PENDING, () => n.respond_errno(1), 'second answer');
+        assertEqual(finishNotifyChild(proc), JSON.stringify(['value 7']));
+    },
+    'receive-async-promise'() {
+        // Gio._promisify turns the pair into a Promise-returning call.
+        Gio._promisify(Scmp.Notifier.prototype, 'receive_async', 'receive_finish');
+        const {proc, notifier} = spawnNotifyChild(1);
+        let n = null, error = null;
+        notifier.receive_async(null).then(r => (n = r)).catch(e => (error = e));
+        runUntil(() => n !== null || error !== null);
+        assertEqual(error, null, 'no error');
+        assert(n.respond_errno(EACCES), 'respond_errno');
+        assertEqual(finishNotifyChild(proc), JSON.stringify([`errno ${EACCES}`]));
+    },
+    'closed'() {
+        const {proc, notifier} = spawnNotifyChild(0);
+        assertEqual(finishNotifyChild(proc), '[]');
+        const results = [];
+        notifier.receive_async(null, (self, res) => results.push(res));
+        runUntil(() => results.length === 1);
+        assertScmpError(Scmp.Error.CLOSED, () => notifier.receive_finish(results[0]), 'hung up');
+        assert(notifier.closed, 'closed property');
+        assert(notifier.is_closed(), 'is_closed');
+        assertScmpError(Scmp.Error.CLOSED, () => notifier.receive(null), 'receive');
+    },
+    'close'() {
+        const {proc, notifier} = spawnNotifyChild(1);
+        let notified = false;
+        notifier.connect('notify::closed', () => (notified = true));
+        notifier.close();
+        assert(notified, 'notify::closed');
+        assertEqual(notifier.get_fd(), -1);
+        assertEqual(finishNotifyChild(proc), JSON.stringify(['errno 38']));
+    },
+    'no-listener'() {
+        const {proc, error} = spawnNotifyChild('close');
+        assertScmpError(Scmp.Error.FAILED, () => {
+            throw error;
+        }, 'new_from_socket');
+        proc.wait(null);
+    },
+};
+
 // ---- version -----------------------------------------------------------------
 
 const versionTests = {
@@ -981,5 +1150,6 @@ System.exit(runAreas({
     rule: ruleTests,
     filter: filterTests,
     'rule-model': ruleModelTests,
+    notifier: notifierTests,
     version: versionTests,
 }));

@@ -8,6 +8,7 @@
 # filters...), add a class below; unittest finds it on its own.
 
 import os
+import socket
 import unittest
 
 import gi
@@ -948,6 +949,187 @@ class TestFilter(ScmpTestCase):
         self.assertEqual(flt.list_arches(), [native_arch()])
         self.assertTrue(flt.get_thread_sync())
         self.assertEqual(flt.get_default_action().to_string(), 'errno(13)')
+
+
+class TestNotifier(ScmpTestCase):
+    """ScmpNotifier and ScmpNotification against a real target: the
+    notify-child helper (getppid -> NOTIFY), launched with
+    Gio.SubprocessLauncher; its listener comes back over a socket on fd 3."""
+
+    def setUp(self):
+        # Set by tests/bindings/meson.build: a missing helper is an error.
+        self.child_path = os.environ['SCMP_NOTIFY_CHILD']
+        self.assertTrue(os.access(self.child_path, os.X_OK), self.child_path)
+
+    def spawn(self, calls):
+        """Starts the helper making @calls getppid() calls; returns the
+        process and (unless @calls is 'close') its notifier."""
+        ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
+        launcher = Gio.SubprocessLauncher.new(Gio.SubprocessFlags.STDOUT_PIPE)
+        launcher.take_fd(theirs.detach(), 3)
+        proc = launcher.spawnv([self.child_path, 'fd', str(calls)])
+        launcher.close()       # our copy of the child's end: gone
+        try:
+            return proc, Scmp.Notifier.new_from_socket(ours.fileno(), None)
+        finally:
+            ours.close()
+
+    def finish(self, proc):
+        """Waits for the helper; returns the lines it printed."""
+        ok, out, err = proc.communicate_utf8(None, None)
+        self.assertTrue(ok)
+        self.assertTrue(proc.get_if_exited())
+        self.assertEqual(proc.get_exit_status(), 0)
+        return out.splitlines()
+
+    def run_until(self, done, seconds=10):
+        context = GLib.MainContext.default()
+        deadline = GLib.get_monotonic_time() + seconds * 1000000
+        while not done():
+            self.assertLess(GLib.get_monotonic_time(), deadline, 'timed out')
+            context.iteration(False) or GLib.usleep(1000)
+
+    def test_signal(self):
+        proc, notifier = self.spawn(2)
+        self.assertIsInstance(notifier, Scmp.Notifier)
+        self.assertGreaterEqual(notifier.get_fd(), 0)
+        self.assertFalse(notifier.is_closed())
+        seen = []
+
+        def on_notification(self_, n):
+            self.assertIs(self_, notifier)
+            self.assertIsInstance(n, Scmp.Notification)
+            self.assertIs(n.get_notifier(), notifier)
+            self.assertEqual(n.get_syscall_name(), 'getppid')
+            self.assertEqual(n.get_syscall(),
+                             Scmp.syscall_resolve_name(native_arch(), 'getppid'))
+            self.assertEqual(n.get_architecture(), native_arch())
+            self.assertEqual(n.get_pid(), int(proc.get_identifier()))
+            self.assertEqual(len(n.get_arguments()), Scmp.NOTIFICATION_N_ARGUMENTS)
+            self.assertIsInstance(n.get_id(), int)
+            self.assertTrue(n.is_valid())
+            self.assertFalse(n.is_answered())
+            if not seen:
+                self.assertTrue(n.respond_value(4242))
+            else:
+                self.assertTrue(n.respond_errno(EACCES))
+            self.assertTrue(n.is_answered())
+            self.assertFalse(n.is_valid())
+            # Each request is answered exactly once.
+            self.assertScmpError(Scmp.Error.NOT_PENDING, n.respond_value, 1)
+            self.assertScmpError(Scmp.Error.NOT_PENDING, n.respond_errno, 1)
+            self.assertScmpError(Scmp.Error.NOT_PENDING, n.respond_continue)
+            seen.append(n.get_id())
+            return True
+
+        notifier.connect('notification', on_notification)
+        self.assertFalse(notifier.is_active())
+        notifier.start()
+        self.assertTrue(notifier.is_active())
+        self.assertTrue(notifier.props.active)
+        self.run_until(lambda: len(seen) == 2)
+        notifier.stop()
+        self.assertFalse(notifier.props.active)
+        self.assertEqual(self.finish(proc), ['value 4242', 'errno %d' % EACCES])
+        self.assertNotEqual(seen[0], seen[1])
+
+    def test_fallback_errno(self):
+        proc, notifier = self.spawn(1)
+        self.assertEqual(notifier.props.fallback_errno, 38)   # ENOSYS
+        notifier.props.fallback_errno = 1                    # EPERM
+        self.assertEqual(notifier.get_fallback_errno(), 1)
+        seen = []
+
+        def declines(notifier_, n):
+            seen.append(n)
+            return False
+
+        notifier.connect('notification', declines)
+        notifier.start()
+        self.run_until(lambda: seen and seen[0].is_answered())
+        notifier.stop()
+        self.assertEqual(self.finish(proc), ['errno 1'])
+
+    def test_receive_async(self):
+        proc, notifier = self.spawn(1)
+        results = []
+
+        def on_received(source, result, tag):
+            self.assertIs(source, notifier)
+            try:
+                results.append((tag, source.receive_finish(result)))
+            except GLib.Error as e:
+                results.append((tag, e))
+
+        cancellable = Gio.Cancellable()
+        cancellable.cancel()
+        notifier.receive_async(cancellable, on_received, 'cancelled')
+        self.run_until(lambda: len(results) == 1)
+        tag, err = results[0]
+        self.assertEqual(tag, 'cancelled')
+        self.assertIsInstance(err, GLib.Error)
+        self.assertTrue(err.matches(Gio.io_error_quark(), Gio.IOErrorEnum.CANCELLED), err.message)
+
+        # The cancelled receive took nothing: the request is still there.
+        notifier.receive_async(None, on_received, 'real')
+        self.run_until(lambda: len(results) == 2)
+        tag, n = results[1]
+        self.assertEqual(tag, 'real')
+        self.assertIsInstance(n, Scmp.Notification)
+        self.assertEqual(n.get_syscall_name(), 'getppid')
+        self.assertTrue(n.respond_value(7))
+        self.assertScmpError(Scmp.Error.NOT_PENDING, n.respond_value, 7)
+        self.assertEqual(self.finish(proc), ['value 7'])
+
+    def test_receive_sync(self):
+        proc, notifier = self.spawn(1)
+        n = notifier.receive(None)
+        self.assertEqual(n.get_syscall_name(), 'getppid')
+        self.assertTrue(n.respond_errno(EACCES))
+        self.assertEqual(self.finish(proc), ['errno %d' % EACCES])
+
+    def test_closed(self):
+        proc, notifier = self.spawn(0)
+        self.assertEqual(self.finish(proc), [])
+        # No process uses the filter any more: the listener hangs up.
+        results = []
+        notifier.receive_async(None, lambda s, r: results.append(r))
+        self.run_until(lambda: results)
+        self.assertScmpError(Scmp.Error.CLOSED, notifier.receive_finish, results[0])
+        self.assertTrue(notifier.is_closed())
+        self.assertTrue(notifier.props.closed)
+        self.assertScmpError(Scmp.Error.CLOSED, notifier.receive, None)
+
+    def test_close(self):
+        proc, notifier = self.spawn(1)
+        closed = []
+        notifier.connect('notify::closed', lambda *a: closed.append(True))
+        notifier.close()
+        self.assertTrue(closed)
+        self.assertTrue(notifier.is_closed())
+        self.assertEqual(notifier.get_fd(), -1)
+        # The kernel answers the pending call with ENOSYS.
+        self.assertEqual(self.finish(proc), ['errno 38'])
+        self.assertScmpError(Scmp.Error.CLOSED, notifier.receive, None)
+
+    def test_new_from_socket_without_listener(self):
+        ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
+        launcher = Gio.SubprocessLauncher.new(Gio.SubprocessFlags.NONE)
+        launcher.take_fd(theirs.detach(), 3)
+        proc = launcher.spawnv([self.child_path, 'fd', 'close'])
+        launcher.close()
+        try:
+            self.assertScmpError(Scmp.Error.FAILED, Scmp.Notifier.new_from_socket,
+                                 ours.fileno(), None)
+        finally:
+            ours.close()
+        proc.wait(None)
+        self.assertEqual(proc.get_exit_status(), 0)
+
+    def test_new_bad_fd(self):
+        self.assertScmpError(Scmp.Error.INVALID_ARGUMENT, Scmp.Notifier.new, -1)
+        flt = Scmp.Filter.new(Scmp.Action.new_allow())
+        self.assertScmpError(Scmp.Error.INVALID_ARGUMENT, Scmp.Notifier.new_for_filter, flt)
 
 
 class TestVersion(unittest.TestCase):

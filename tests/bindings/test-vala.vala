@@ -1068,6 +1068,223 @@ void test_rule_model_unknown_action () {
     }
 }
 
+/* ---- notifier ----
+ *
+ * A real target: the notify-child helper (getppid -> NOTIFY), launched with
+ * GLib.SubprocessLauncher; its listener comes back over a socket on fd 3. */
+
+Subprocess spawn_notify_child (string calls, out Notifier? notifier) throws GLib.Error {
+    notifier = null;
+    unowned string? path = Environment.get_variable ("SCMP_NOTIFY_CHILD");
+    if (path == null)
+        error ("SCMP_NOTIFY_CHILD is not set (tests/bindings/meson.build sets it)");
+    int sv[2];
+    assert_cmpint (Posix.socketpair (Posix.AF_UNIX, Posix.SOCK_STREAM, 0, sv),
+                   CompareOperator.EQ, 0);
+    var launcher = new SubprocessLauncher (SubprocessFlags.STDOUT_PIPE);
+    launcher.take_fd (sv[1], 3);
+    var proc = launcher.spawnv ({ path, "fd", calls });
+    launcher.close ();
+    try {
+        notifier = new Notifier.from_socket (sv[0]);
+    } finally {
+        Posix.close (sv[0]);
+    }
+    return proc;
+}
+
+string finish_notify_child (Subprocess proc) throws GLib.Error {
+    string out_text;
+    proc.communicate_utf8 (null, null, out out_text, null);
+    assert_true (proc.get_if_exited ());
+    assert_cmpint (proc.get_exit_status (), CompareOperator.EQ, 0);
+    return out_text;
+}
+
+void run_until (owned SourceFunc done) {
+    var context = MainContext.default ();
+    var deadline = get_monotonic_time () + 10 * 1000000;
+    while (!done ()) {
+        if (get_monotonic_time () > deadline)
+            error ("timed out");
+        if (!context.iteration (false))
+            Thread.usleep (1000);
+    }
+}
+
+void test_notifier_signal () {
+    try {
+        Notifier? notifier;
+        var proc = spawn_notify_child ("2", out notifier);
+        assert_true (notifier.get_fd () >= 0);
+        assert_false (notifier.closed);
+        var seen = new GenericArray<Scmp.Notification> ();
+        notifier.notification.connect ((self_, n) => {
+            assert_true (self_ == notifier);
+            assert_true (n.get_notifier () == notifier);
+            assert_cmpstr (n.get_syscall_name (), CompareOperator.EQ, "getppid");
+            assert_cmpint (n.get_syscall (), CompareOperator.EQ,
+                           Scmp.syscall_resolve_name (Architecture.get_native (), "getppid"));
+            assert_true (n.get_architecture () == Architecture.get_native ());
+            assert_cmpstr (n.get_pid ().to_string (), CompareOperator.EQ, proc.get_identifier ());
+            assert_cmpint (n.get_arguments ().length, CompareOperator.EQ, Scmp.NOTIFICATION_N_ARGUMENTS);
+            assert_true (n.is_valid ());
+            assert_false (n.is_answered ());
+            try {
+                if (seen.length == 0)
+                    assert_true (n.respond_value (4242));
+                else
+                    assert_true (n.respond_errno ((int) EACCES));
+            } catch (GLib.Error e) {
+                assert_no_error (e);
+            }
+            assert_true (n.is_answered ());
+            assert_true (n.answered);
+            assert_false (n.is_valid ());
+            try {
+                n.respond_value (1);
+                assert_not_reached ();
+            } catch (Scmp.Error.NOT_PENDING e) {
+                assert_error (e, Scmp.Error.quark (), Scmp.Error.NOT_PENDING);
+            } catch (GLib.Error e) {
+                assert_no_error (e);
+            }
+            seen.add (n);
+            return true;
+        });
+        notifier.start ();
+        assert_true (notifier.active);
+        run_until (() => seen.length == 2);
+        notifier.stop ();
+        assert_false (notifier.is_active ());
+        assert_cmpstr (finish_notify_child (proc), CompareOperator.EQ, "value 4242\nerrno 13\n");
+        assert_true (seen[0].get_id () != seen[1].get_id ());
+    } catch (GLib.Error e) {
+        assert_no_error (e);
+    }
+}
+
+void test_notifier_fallback_errno () {
+    try {
+        Notifier? notifier;
+        var proc = spawn_notify_child ("1", out notifier);
+        assert_cmpint (notifier.fallback_errno, CompareOperator.EQ, 38);
+        notifier.fallback_errno = 1;
+        assert_cmpint (notifier.get_fallback_errno (), CompareOperator.EQ, 1);
+        Scmp.Notification? seen = null;
+        notifier.notification.connect ((n) => {
+            seen = n;
+            return false;
+        });
+        notifier.start ();
+        run_until (() => seen != null && seen.is_answered ());
+        notifier.stop ();
+        assert_cmpstr (finish_notify_child (proc), CompareOperator.EQ, "errno 1\n");
+    } catch (GLib.Error e) {
+        assert_no_error (e);
+    }
+}
+
+async void receive_and_answer (Notifier notifier, out bool cancelled_ok, out bool answered) {
+    cancelled_ok = false;
+    answered = false;
+    var cancellable = new Cancellable ();
+    cancellable.cancel ();
+    try {
+        yield notifier.receive_async (cancellable);
+    } catch (IOError.CANCELLED e) {
+        assert_error (e, IOError.quark (), IOError.CANCELLED);
+        cancelled_ok = true;
+    } catch (GLib.Error e) {
+        assert_no_error (e);
+    }
+    try {
+        var n = yield notifier.receive_async (null);
+        assert_cmpstr (n.get_syscall_name (), CompareOperator.EQ, "getppid");
+        answered = n.respond_value (7);
+        n.respond_errno (1);
+        assert_not_reached ();
+    } catch (Scmp.Error.NOT_PENDING e) {
+        assert_error (e, Scmp.Error.quark (), Scmp.Error.NOT_PENDING);
+    } catch (GLib.Error e) {
+        assert_no_error (e);
+    }
+}
+
+void test_notifier_receive_async () {
+    try {
+        Notifier? notifier;
+        var proc = spawn_notify_child ("1", out notifier);
+        bool done = false, cancelled_ok = false, answered = false;
+        receive_and_answer.begin (notifier, (obj, res) => {
+            receive_and_answer.end (res, out cancelled_ok, out answered);
+            done = true;
+        });
+        run_until (() => done);
+        assert_true (cancelled_ok);
+        assert_true (answered);
+        assert_cmpstr (finish_notify_child (proc), CompareOperator.EQ, "value 7\n");
+    } catch (GLib.Error e) {
+        assert_no_error (e);
+    }
+}
+
+void test_notifier_closed () {
+    try {
+        Notifier? notifier;
+        var proc = spawn_notify_child ("0", out notifier);
+        assert_cmpstr (finish_notify_child (proc), CompareOperator.EQ, "");
+        GLib.Error? error = null;
+        bool done = false;
+        notifier.receive_async.begin (null, (obj, res) => {
+            try {
+                notifier.receive_async.end (res);
+            } catch (GLib.Error e) {
+                error = e.copy ();
+            }
+            done = true;
+        });
+        run_until (() => done);
+        assert_error (error, Scmp.Error.quark (), Scmp.Error.CLOSED);
+        assert_true (notifier.closed);
+        assert_true (notifier.is_closed ());
+    } catch (GLib.Error e) {
+        assert_no_error (e);
+    }
+}
+
+void test_notifier_close () {
+    try {
+        Notifier? notifier;
+        var proc = spawn_notify_child ("1", out notifier);
+        bool notified = false;
+        notifier.notify["closed"].connect (() => notified = true);
+        notifier.close ();
+        assert_true (notified);
+        assert_cmpint (notifier.get_fd (), CompareOperator.EQ, -1);
+        assert_cmpstr (finish_notify_child (proc), CompareOperator.EQ, "errno 38\n");
+        try {
+            notifier.receive ();
+            assert_not_reached ();
+        } catch (Scmp.Error.CLOSED e) {
+        }
+    } catch (GLib.Error e) {
+        assert_no_error (e);
+    }
+}
+
+void test_notifier_no_listener () {
+    try {
+        Notifier? notifier;
+        spawn_notify_child ("close", out notifier);
+        assert_not_reached ();
+    } catch (Scmp.Error.FAILED e) {
+        assert_error (e, Scmp.Error.quark (), Scmp.Error.FAILED);
+    } catch (GLib.Error e) {
+        assert_no_error (e);
+    }
+}
+
 /* ---- version ---- */
 
 void test_version () {
@@ -1123,6 +1340,13 @@ int main (string[] args) {
     Test.add_func ("/rule-model/numbers", test_rule_model_numbers);
     Test.add_func ("/rule-model/restricted", test_rule_model_restricted);
     Test.add_func ("/rule-model/unknown-action", test_rule_model_unknown_action);
+    Test.add_func ("/notifier/signal", test_notifier_signal);
+    Test.add_func ("/notifier/fallback-errno", test_notifier_fallback_errno);
+    Test.add_func ("/notifier/receive-async", test_notifier_receive_async);
+    Test.add_func ("/notifier/closed", test_notifier_closed);
+    Test.add_func ("/notifier/close", test_notifier_close);
+    Test.add_func ("/notifier/no-listener", test_notifier_no_listener);
+
     Test.add_func ("/version/constants", test_version);
 
     return Test.run ();
