@@ -1877,8 +1877,15 @@ test_readers_stale (void)
    * iteration's poll, but the async receive dispatched before it in the
    * same iteration took the request: RECV then blocks the main thread
    * (holding fd_lock and recv_lock) until another request comes, for
-   * ever if none does. */
-  g_assert_false (g_atomic_int_get (&st.watchdog_fired));
+   * ever if none does. Fails without aborting, so that the other
+   * tests still run. */
+  if (g_atomic_int_get (&st.watchdog_fired))
+    {
+      g_test_message ("the signal source blocked in SECCOMP_IOCTL_NOTIF_RECV "
+                      "after an async receive took the request");
+      g_test_fail ();
+    }
+  g_assert_cmpuint (st.by_signal, <=, 1);
 }
 
 /* ------------------------------------------------------------------ */
@@ -2198,7 +2205,6 @@ main (int   argc,
   g_test_add_func ("/notifier/cancel", test_cancel);
   g_test_add_func ("/notifier/two-notifiers", test_two_notifiers);
   g_test_add_func ("/notifier/readers", test_readers);
-  g_test_add_func ("/notifier/readers/stale-poll", test_readers_stale);
   g_test_add_func ("/notifier/lifetime", test_lifetime);
   g_test_add_func ("/notifier/signal", test_signal);
   g_test_add_func ("/notifier/close/received", test_close);
@@ -2208,6 +2214,8 @@ main (int   argc,
   g_test_add_func ("/notifier/new/invalid", test_new_invalid);
   g_test_add_func ("/notifier/new/for-filter", test_new_for_filter);
   g_test_add_func ("/notifier/new/from-socket", test_new_from_socket);
+  /* last: it fails on main (a library bug), and a failure stops the run */
+  g_test_add_func ("/notifier/readers/stale-poll", test_readers_stale);
 
   return g_test_run ();
 }
