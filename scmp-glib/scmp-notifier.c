@@ -106,10 +106,11 @@ struct _ScmpNotifier
 
   GMainContext *context;
   GSource *source;  /* while active */
-  gpointer source_tag;  /* the listener in @source */
-  /* How many sources and blocking receives may RECV; changed under
-   * recv_lock when it grows (see try_receive()). */
-  gint n_readers;  /* atomic */
+  /* Counts RECV calls, under recv_lock: a reader whose poll saw a request
+   * and who finds the count unchanged since before that poll knows the
+   * request is still there (or its target killed: RECV then fails at once
+   * with ENOENT), and skips the poll(0) that would make sure. */
+  gint recv_generation;  /* atomic */
   gint fallback_errno;  /* atomic */
   gint sync_wakeup;  /* atomic */
   gsize notif_size;
@@ -225,27 +226,13 @@ typedef enum {
   RECEIVE_CLOSED,   /* closed, or hung up (and now closed) */
 } ReceiveResult;
 
-/* A new reader: counted under recv_lock, so that a reader that sees
- * itself alone there knows that nobody took its request since its poll. */
-static void
-add_reader (ScmpNotifier *self)
-{
-  g_mutex_lock (&self->recv_lock);
-  g_atomic_int_inc (&self->n_readers);
-  g_mutex_unlock (&self->recv_lock);
-}
-
-static void
-remove_reader (ScmpNotifier *self)
-{
-  g_atomic_int_add (&self->n_readers, -1);
-}
-
 /* Takes one request if one is waiting, without blocking. @readable: the
- * caller's own poll just saw a request. */
+ * caller's own poll saw a request, and @generation is what
+ * recv_generation was before that poll. */
 static ReceiveResult
 try_receive (ScmpNotifier      *self,
              gboolean           readable,
+             guint              generation,
              ScmpNotification **out)
 {
   struct pollfd pfd;
@@ -263,8 +250,7 @@ try_receive (ScmpNotifier      *self,
   pfd.fd = fd;
   pfd.events = POLLIN;
   pfd.revents = 0;
-  /* Alone, a reader's request is still there; otherwise look again. */
-  if (readable && g_atomic_int_get (&self->n_readers) == 1)
+  if (readable && (guint) g_atomic_int_get (&self->recv_generation) == generation)
     pfd.revents = POLLIN;
   else
     while (poll (&pfd, 1, 0) < 0 && errno == EINTR)
@@ -288,6 +274,7 @@ try_receive (ScmpNotifier      *self,
       do
         r = ioctl (fd, SECCOMP_IOCTL_NOTIF_RECV, buf);
       while (r < 0 && errno == EINTR);
+      g_atomic_int_inc (&self->recv_generation);
 
       if (r == 0)
         {
@@ -315,39 +302,60 @@ try_receive (ScmpNotifier      *self,
 /* The source: wakes on the listener, the closing, a cancellable        */
 /* ------------------------------------------------------------------ */
 
+typedef struct {
+  GSource source;
+  ScmpNotifier *notifier;  /* unowned: the notifier outlives its sources */
+  gpointer listener_tag;
+  guint generation;  /* recv_generation before the poll */
+  gboolean readable;  /* for the dispatch: the poll saw a request */
+} ListenerSource;
+
+static gboolean
+listener_source_prepare (GSource *source,
+                         gint    *timeout)
+{
+  ListenerSource *self = (ListenerSource *) source;
+
+  self->generation = (guint) g_atomic_int_get (&self->notifier->recv_generation);
+  *timeout = -1;
+  return FALSE;
+}
+
 static gboolean
 listener_source_dispatch (GSource     *source,
                           GSourceFunc  callback,
                           gpointer     user_data)
 {
+  ListenerSource *self = (ListenerSource *) source;
+
+  self->readable = (g_source_query_unix_fd (source, self->listener_tag) & G_IO_IN) != 0;
   if (callback == NULL)
     return G_SOURCE_REMOVE;
   return callback (user_data);
 }
 
 static GSourceFuncs listener_source_funcs = {
-  NULL, NULL, listener_source_dispatch, NULL, NULL, NULL,
+  listener_source_prepare, NULL, listener_source_dispatch, NULL, NULL, NULL,
 };
 
 static GSource *
-listener_source_new (ScmpNotifier  *self,
-                     GCancellable  *cancellable,
-                     gpointer      *listener_tag)
+listener_source_new (ScmpNotifier *self,
+                     GCancellable *cancellable,
+                     gboolean      for_signal)
 {
-  GSource *source = g_source_new (&listener_source_funcs, sizeof (GSource));
-  gpointer tag;
+  GSource *source = g_source_new (&listener_source_funcs, sizeof (ListenerSource));
+  ListenerSource *ls = (ListenerSource *) source;
 
+  ls->notifier = self;
   g_source_set_static_name (source, "ScmpNotifier");
   /* Otherwise GLib 2.74 removes and re-adds the fds around each dispatch,
    * waking the context twice per request. Re-entering is safe: no lock is
    * held across the signal. */
   g_source_set_can_recurse (source, TRUE);
-  tag = g_source_add_unix_fd (source, self->fd, G_IO_IN | G_IO_HUP | G_IO_ERR);
-  if (listener_tag != NULL)
-    *listener_tag = tag;
+  ls->listener_tag = g_source_add_unix_fd (source, self->fd, G_IO_IN | G_IO_HUP | G_IO_ERR);
   /* scmp_notifier_close() destroys the signal's source itself; the
    * others, in other contexts, wake on closed_event. */
-  if (listener_tag == NULL)
+  if (!for_signal)
     g_source_add_unix_fd (source, self->closed_event, G_IO_IN);
   if (cancellable != NULL)
     {
@@ -387,13 +395,19 @@ on_listener_ready (gpointer user_data)
   g_autoptr(ScmpNotifier) self = g_object_ref (user_data);
   ScmpNotification *notification = NULL;
   gboolean readable = FALSE;
+  guint generation = 0;
 
   g_rw_lock_reader_lock (&self->fd_lock);
   if (self->source != NULL)
-    readable = (g_source_query_unix_fd (self->source, self->source_tag) & G_IO_IN) != 0;
+    {
+      ListenerSource *ls = (ListenerSource *) self->source;
+
+      readable = ls->readable;
+      generation = ls->generation;
+    }
   g_rw_lock_reader_unlock (&self->fd_lock);
 
-  switch (try_receive (self, readable, &notification))
+  switch (try_receive (self, readable, generation, &notification))
     {
     case RECEIVE_GOT:
       emit_notification (self, notification);
@@ -904,10 +918,9 @@ scmp_notifier_start (ScmpNotifier *self)
   g_rw_lock_writer_lock (&self->fd_lock);
   if (self->fd >= 0 && self->source == NULL)
     {
-      source = listener_source_new (self, NULL, &self->source_tag);
+      source = listener_source_new (self, NULL, TRUE);
       /* The source does not own the notifier: dispose destroys it first. */
       g_source_set_callback (source, on_listener_ready, self, NULL);
-      add_reader (self);
       g_source_attach (source, self->context);
       self->source = source;
     }
@@ -931,7 +944,6 @@ detach_source (ScmpNotifier *self)
     return FALSE;
   g_source_destroy (source);
   g_source_unref (source);
-  remove_reader (self);
   return TRUE;
 }
 
@@ -1012,7 +1024,6 @@ scmp_notifier_close (ScmpNotifier *self)
     {
       g_source_destroy (source);
       g_source_unref (source);
-      remove_reader (self);
     }
   if (fd >= 0)
     close (fd);
@@ -1192,11 +1203,11 @@ scmp_notifier_receive (ScmpNotifier  *self,
   g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  add_reader (self);
   for (;;)
     {
       GPollFD fds[3];
       guint n_fds = 2;
+      guint generation = (guint) g_atomic_int_get (&self->recv_generation);
       int fd;
 
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
@@ -1223,7 +1234,7 @@ scmp_notifier_receive (ScmpNotifier  *self,
         }
 
       result = try_receive (self, fd >= 0 && (fds[0].revents & G_IO_IN) != 0,
-                            &notification);
+                            generation, &notification);
       if (result == RECEIVE_GOT)
         break;
       if (result == RECEIVE_CLOSED)
@@ -1232,7 +1243,6 @@ scmp_notifier_receive (ScmpNotifier  *self,
           break;
         }
     }
-  remove_reader (self);
   return notification;
 }
 
@@ -1246,15 +1256,13 @@ on_receive_ready (gpointer user_data)
 
   if (g_task_return_error_if_cancelled (task))
     {
-      remove_reader (self);
       return G_SOURCE_REMOVE;
     }
 
-  result = try_receive (self, FALSE, &notification);
+  result = try_receive (self, FALSE, 0, &notification);
   if (result == RECEIVE_NOTHING)
     return G_SOURCE_CONTINUE;
 
-  remove_reader (self);
   if (result == RECEIVE_GOT)
     g_task_return_pointer (task, notification, g_object_unref);
   else
@@ -1298,8 +1306,7 @@ scmp_notifier_receive_async (ScmpNotifier        *self,
       g_task_return_error (task, closed_error_new ());
       return;
     }
-  source = listener_source_new (self, cancellable, NULL);
-  add_reader (self);
+  source = listener_source_new (self, cancellable, FALSE);
   _scmp_notifier_release_fd (self);
 
   g_task_attach_source (task, source, on_receive_ready);

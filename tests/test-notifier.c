@@ -1872,13 +1872,12 @@ test_readers_stale (void)
   close (stale_go[1]);
   assert_exited_ok (wait_child (pid));
 
-  /* KNOWN LIBRARY BUG (scmp-glib/scmp-notifier.c, try_receive()): when
-   * the signal source is the lone reader it trusts the revents of the
-   * iteration's poll, but the async receive dispatched before it in the
-   * same iteration took the request: RECV then blocks the main thread
-   * (holding fd_lock and recv_lock) until another request comes, for
-   * ever if none does. Fails without aborting, so that the other
-   * tests still run. */
+  /* A regression test: the signal source once trusted the revents of the
+   * iteration's poll when it was the lone reader left, but the async
+   * receive dispatched before it in the same iteration had taken the
+   * request, and RECV blocked the main thread (holding fd_lock and
+   * recv_lock) until another request came. The source now trusts its
+   * poll only if no RECV happened since before it (recv_generation). */
   if (g_atomic_int_get (&st.watchdog_fired))
     {
       g_test_message ("the signal source blocked in SECCOMP_IOCTL_NOTIF_RECV "
