@@ -45,18 +45,6 @@
 /* Helpers                                                             */
 /* ------------------------------------------------------------------ */
 
-static gboolean
-skip_without_action (ScmpActionKind  kind,
-                     const char     *name)
-{
-  if (!scmp_kernel_supports_action (kind))
-    {
-      scmp_test_skip_machine ("the kernel lacks the %s action", name);
-      return TRUE;
-    }
-  return FALSE;
-}
-
 /* A filter with the given default action (allow when NULL) and rules
  * "syscall → action" given as (name, action) pairs ending with NULL.
  * Takes ownership of the actions. */

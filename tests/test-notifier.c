@@ -49,18 +49,6 @@
 /* ------------------------------------------------------------------ */
 
 static gboolean
-skip_without_action (ScmpActionKind  kind,
-                     const char     *name)
-{
-  if (!scmp_kernel_supports_action (kind))
-    {
-      scmp_test_skip_machine ("the kernel lacks the %s action", name);
-      return TRUE;
-    }
-  return FALSE;
-}
-
-static gboolean
 skip_without_notify (void)
 {
   return skip_without_seccomp () ||
@@ -204,9 +192,11 @@ iterate_until_readable (int   fd,
   return ready;
 }
 
+/* Whether poll() reports @events on @fd within @timeout_ms. */
 static gboolean
-fd_readable_within (int fd,
-                    int timeout_ms)
+fd_events_within (int   fd,
+                  short events,
+                  int   timeout_ms)
 {
   struct pollfd pfd = { fd, POLLIN, 0 };
   int r;
@@ -215,22 +205,11 @@ fd_readable_within (int fd,
     r = poll (&pfd, 1, timeout_ms);
   while (r < 0 && errno == EINTR);
   g_assert_cmpint (r, >=, 0);
-  return r == 1 && (pfd.revents & POLLIN) != 0;
+  return r == 1 && (pfd.revents & events) != 0;
 }
 
-static gboolean
-fd_hangs_up_within (int fd,
-                    int timeout_ms)
-{
-  struct pollfd pfd = { fd, POLLIN, 0 };
-  int r;
-
-  do
-    r = poll (&pfd, 1, timeout_ms);
-  while (r < 0 && errno == EINTR);
-  g_assert_cmpint (r, >=, 0);
-  return r == 1 && (pfd.revents & POLLHUP) != 0;
-}
+#define fd_readable_within(fd, timeout_ms) fd_events_within ((fd), POLLIN, (timeout_ms))
+#define fd_hangs_up_within(fd, timeout_ms) fd_events_within ((fd), POLLHUP, (timeout_ms))
 
 /* Waits until @pid (not our child) is a zombie or gone, at most
  * TIMEOUT_MS. */

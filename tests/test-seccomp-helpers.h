@@ -40,6 +40,18 @@ skip_without_seccomp (void)
 }
 
 static inline gboolean
+skip_without_action (ScmpActionKind  kind,
+                     const char     *name)
+{
+  if (!scmp_kernel_supports_action (kind))
+    {
+      scmp_test_skip_machine ("the kernel lacks the %s action", name);
+      return TRUE;
+    }
+  return FALSE;
+}
+
+static inline gboolean
 has_cap_sys_admin (void)
 {
   struct __user_cap_header_struct hdr = { _LINUX_CAPABILITY_VERSION_3, 0 };
