@@ -1867,6 +1867,76 @@ test_readers_stale (void)
 }
 
 /* ------------------------------------------------------------------ */
+/* Synchronous wake-up                                                 */
+/* ------------------------------------------------------------------ */
+
+static int
+sync_wakeup_child (gpointer data)
+{
+  for (long i = 1; i <= 3; i++)
+    CHILD_CHECK (syscall (SYS_getppid, i) == 100 + i);
+  return 0;
+}
+
+static void
+test_sync_wakeup (void)
+{
+  g_autoptr(ScmpFilter) filter = NULL;
+  g_autoptr(ScmpNotifier) notifier = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_notify = 0;
+  pid_t pid;
+
+  if (skip_without_notify ())
+    return;
+
+  filter = notify_filter_new ("getppid", NULL);
+  notifier = spawn_target (filter, sync_wakeup_child, NULL, &pid);
+  g_signal_connect (notifier, "notify::sync-wakeup", G_CALLBACK (count_notify), &n_notify);
+  g_assert_false (scmp_notifier_get_sync_wakeup (notifier));
+
+  if (!scmp_notifier_set_sync_wakeup (notifier, TRUE, &error))
+    {
+      /* Linux < 6.6: the error says so, and nothing changed. */
+      g_assert_error (error, SCMP_ERROR, SCMP_ERROR_NOT_SUPPORTED);
+      g_assert_false (scmp_notifier_get_sync_wakeup (notifier));
+      g_assert_cmpuint (n_notify, ==, 0);
+      g_clear_error (&error);
+    }
+  else
+    {
+      g_assert_true (scmp_notifier_get_sync_wakeup (notifier));
+      g_assert_cmpuint (n_notify, ==, 1);
+      /* setting the same value again changes nothing */
+      g_assert_true (scmp_notifier_set_sync_wakeup (notifier, TRUE, &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (n_notify, ==, 1);
+    }
+
+  /* requests still go round, in either mode */
+  for (guint i = 1; i <= 3; i++)
+    {
+      ScmpNotification *n = receive_one (notifier);
+
+      g_assert_cmpuint (scmp_notification_get_argument (n, 0), ==, i);
+      respond_value_ok (n, 100 + i);
+      g_object_unref (n);
+      if (i == 1 && scmp_notifier_get_sync_wakeup (notifier))
+        {
+          g_assert_true (scmp_notifier_set_sync_wakeup (notifier, FALSE, &error));
+          g_assert_no_error (error);
+          g_assert_false (scmp_notifier_get_sync_wakeup (notifier));
+          g_assert_cmpuint (n_notify, ==, 2);
+        }
+    }
+  assert_exited_ok (wait_child (pid));
+
+  scmp_notifier_close (notifier);
+  g_assert_false (scmp_notifier_set_sync_wakeup (notifier, TRUE, &error));
+  g_assert_error (error, SCMP_ERROR, SCMP_ERROR_CLOSED);
+}
+
+/* ------------------------------------------------------------------ */
 /* Lifetimes                                                           */
 /* ------------------------------------------------------------------ */
 
@@ -2193,6 +2263,7 @@ main (int   argc,
   g_test_add_func ("/notifier/new/for-filter", test_new_for_filter);
   g_test_add_func ("/notifier/new/from-socket", test_new_from_socket);
   /* last: it fails on main (a library bug), and a failure stops the run */
+  g_test_add_func ("/notifier/sync-wakeup", test_sync_wakeup);
   g_test_add_func ("/notifier/readers/stale-poll", test_readers_stale);
 
   return g_test_run ();
