@@ -41,6 +41,15 @@ struct _ScmpNotifier
   gsize resp_size;
 };
 
+/* Waits until @fd is readable (or hung up), @other_fd (-1: none) is
+ * readable, or @cancellable is cancelled; retries EINTR. Stores @fd's
+ * revents in @revents. FALSE with G_IO_ERROR_CANCELLED if cancelled. */
+gboolean          _scmp_notifier_wait        (int                         fd,
+                                              int                         other_fd,
+                                              GCancellable               *cancellable,
+                                              gushort                    *revents,
+                                              GError                    **error);
+
 /* A new GError: SCMP_ERROR_CLOSED. */
 GError           *_scmp_notifier_closed_error_new (void);
 

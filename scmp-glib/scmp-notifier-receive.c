@@ -231,6 +231,34 @@ _scmp_notifier_signal_source_new (ScmpNotifier *self)
 /* Receiving                                                            */
 /* ------------------------------------------------------------------ */
 
+gboolean
+_scmp_notifier_wait (int            fd,
+                     int            other_fd,
+                     GCancellable  *cancellable,
+                     gushort       *revents,
+                     GError       **error)
+{
+  GPollFD fds[3] = { { fd, G_IO_IN | G_IO_HUP | G_IO_ERR, 0 } };
+  guint n_fds = 1;
+  gboolean has_cancel_fd, cancelled;
+
+  if (other_fd >= 0)
+    fds[n_fds++] = (GPollFD) { other_fd, G_IO_IN, 0 };
+  has_cancel_fd = g_cancellable_make_pollfd (cancellable, &fds[n_fds]);
+  if (has_cancel_fd)
+    n_fds++;
+
+  while (g_poll (fds, n_fds, -1) < 0 && errno == EINTR)
+    ;
+
+  cancelled = g_cancellable_set_error_if_cancelled (cancellable, error);
+  if (has_cancel_fd)
+    g_cancellable_release_fd (cancellable);
+  if (revents != NULL)
+    *revents = fds[0].revents;
+  return !cancelled;
+}
+
 /**
  * scmp_notifier_receive:
  * @self: a #ScmpNotifier
@@ -259,8 +287,7 @@ scmp_notifier_receive (ScmpNotifier  *self,
 
   for (;;)
     {
-      GPollFD fds[3];
-      guint n_fds = 2;
+      gushort revents = 0;
       guint generation = (guint) g_atomic_int_get (&self->recv_generation);
       int fd;
 
@@ -273,21 +300,11 @@ scmp_notifier_receive (ScmpNotifier  *self,
        * readable, so a number reused after the closing is never waited
        * on. */
       fd = scmp_notifier_get_fd (self);
-      if (fd >= 0)
-        {
-          fds[0] = (GPollFD) { fd, G_IO_IN | G_IO_HUP | G_IO_ERR, 0 };
-          fds[1] = (GPollFD) { self->closed_event, G_IO_IN, 0 };
-          if (g_cancellable_make_pollfd (cancellable, &fds[2]))
-            n_fds = 3;
-          while (g_poll (fds, n_fds, -1) < 0 && errno == EINTR)
-            ;
-          if (n_fds == 3)
-            g_cancellable_release_fd (cancellable);
-          if (g_cancellable_set_error_if_cancelled (cancellable, error))
-            break;
-        }
+      if (fd >= 0 &&
+          !_scmp_notifier_wait (fd, self->closed_event, cancellable, &revents, error))
+        break;
 
-      result = try_receive (self, fd >= 0 && (fds[0].revents & G_IO_IN) != 0,
+      result = try_receive (self, fd >= 0 && (revents & G_IO_IN) != 0,
                             generation, &notification);
       if (result == RECEIVE_GOT)
         break;

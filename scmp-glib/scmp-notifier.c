@@ -508,29 +508,6 @@ scmp_notifier_new_for_filter (ScmpFilter  *filter,
   return scmp_notifier_new (fd, error);
 }
 
-/* Waits until @fd is readable or @cancellable is cancelled. */
-static gboolean
-wait_readable (int            fd,
-               GCancellable  *cancellable,
-               GError       **error)
-{
-  GPollFD fds[2] = { { fd, G_IO_IN | G_IO_HUP | G_IO_ERR, 0 } };
-  guint n_fds = 1;
-  gboolean ret = TRUE;
-
-  if (g_cancellable_make_pollfd (cancellable, &fds[1]))
-    n_fds = 2;
-
-  while (g_poll (fds, n_fds, -1) < 0 && errno == EINTR)
-    ;
-
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    ret = FALSE;
-  if (n_fds == 2)
-    g_cancellable_release_fd (cancellable);
-  return ret;
-}
-
 /**
  * scmp_notifier_new_from_socket:
  * @socket_fd: the parent's end of an `AF_UNIX` socket whose other end a
@@ -572,7 +549,7 @@ scmp_notifier_new_from_socket (int            socket_fd,
 
   for (;;)
     {
-      if (!wait_readable (socket_fd, cancellable, error))
+      if (!_scmp_notifier_wait (socket_fd, -1, cancellable, NULL, error))
         return NULL;
 
       memset (&control, 0, sizeof control);
