@@ -884,14 +884,20 @@ send_response (ScmpNotification  *self,
   return TRUE;
 }
 
+/* The target may be gone, or the notifier closed: nothing to tell. */
+static void
+send_fallback (ScmpNotification *self)
+{
+  send_response (self, 0, -scmp_notifier_get_fallback_errno (self->notifier), 0, NULL);
+}
+
 void
 _scmp_notification_answer_fallback (ScmpNotification *self)
 {
   if (self->notifier == NULL ||
       !g_atomic_int_compare_and_exchange (&self->answered, FALSE, TRUE))
     return;
-  /* The target may be gone, or the notifier closed: nothing to tell. */
-  send_response (self, 0, -scmp_notifier_get_fallback_errno (self->notifier), 0, NULL);
+  send_fallback (self);
 }
 
 /**
@@ -1121,8 +1127,7 @@ scmp_notification_respond_fd (ScmpNotification  *self,
         {
           /* Nothing was sent: the call still waits, and gets the fallback
            * errno rather than hanging. */
-          g_atomic_int_set (&self->answered, FALSE);
-          _scmp_notification_answer_fallback (self);
+          send_fallback (self);
         }
       g_propagate_error (error, g_steal_pointer (&local_error));
     }
