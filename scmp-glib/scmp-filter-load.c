@@ -215,10 +215,7 @@ int
 scmp_filter_load_prepared_send_listener (ScmpFilter *self,
                                          int         socket_fd)
 {
-  union {
-    struct cmsghdr header;
-    char bytes[CMSG_SPACE (sizeof (int))];
-  } control;
+  ScmpListenerControl control;
   gint32 status = 0;
   struct iovec iov = { &status, sizeof status };
   struct msghdr msg;

@@ -10,7 +10,18 @@
 #include "scmp-filter.h"
 #include "scmp-kernel.h"
 
+#include <sys/socket.h>
+
 G_BEGIN_DECLS
+
+/* The message scmp_filter_load_prepared_send_listener() sends and
+ * scmp_notifier_new_from_socket() reads: a gint32 status (0, or the errno
+ * of a failed load) as data and, with status 0, the listener as
+ * SCM_RIGHTS in this control buffer. */
+typedef union {
+  struct cmsghdr header;
+  char bytes[CMSG_SPACE (sizeof (int))];
+} ScmpListenerControl;
 
 /* ScmpFilter is one object in six files:
  *

@@ -8,6 +8,7 @@
 
 #include "scmp-notifier.h"
 #include "scmp-notifier-private.h"
+#include "scmp-filter-private.h"
 #include "scmp-error.h"
 #include "scmp-marshal.h"
 
@@ -532,10 +533,7 @@ scmp_notifier_new_from_socket (int            socket_fd,
                                GCancellable  *cancellable,
                                GError       **error)
 {
-  union {
-    struct cmsghdr header;
-    char bytes[CMSG_SPACE (sizeof (int))];
-  } control;
+  ScmpListenerControl control;
   gint32 status = 0;
   struct iovec iov = { &status, sizeof status };
   struct msghdr msg = { 0 };
