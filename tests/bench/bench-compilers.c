@@ -38,6 +38,8 @@
 #include "scmp-version.h"
 #include "scmp-arch-private.h"
 #include "scmp-test-support.h"
+
+#include "bench-common.h"
 #include "scmp-bpf-private.h"
 
 #include "../test-libseccomp.h"
@@ -119,32 +121,6 @@ note (const char *fmt, ...)
   va_end (ap);
   printf ("note: %s\n", msg);
   g_string_append_printf (notes_md, "- %s\n", msg);
-}
-
-static gint64
-now_ns (void)
-{
-  struct timespec ts;
-
-  clock_gettime (CLOCK_MONOTONIC, &ts);
-  return (gint64) ts.tv_sec * G_GINT64_CONSTANT (1000000000) + ts.tv_nsec;
-}
-
-static int
-cmp_double (const void *a, const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y ? 1 : 0;
-}
-
-static double
-median (double *v, guint n)
-{
-  if (n == 0)
-    return NAN;
-  qsort (v, n, sizeof *v, cmp_double);
-  return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
 }
 
 /* ------------------------------------------------------------------ */

@@ -63,6 +63,8 @@
 
 #include <scmp-glib/scmp-glib.h>
 
+#include "bench-common.h"
+
 #include <errno.h>
 #include <seccomp.h>
 #include <signal.h>
@@ -115,34 +117,10 @@ fail (const char *fmt, ...)
   n_failures++;
 }
 
-static gint64
-now_ns (void)
-{
-  struct timespec ts;
-
-  clock_gettime (CLOCK_MONOTONIC, &ts);
-  return (gint64) ts.tv_sec * G_GINT64_CONSTANT (1000000000) + ts.tv_nsec;
-}
-
 static double
 timeval_us (const struct timeval *tv)
 {
   return tv->tv_sec * 1e6 + tv->tv_usec;
-}
-
-static int
-cmp_double (const void *a, const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y ? 1 : 0;
-}
-
-static double
-median (double *v, guint n)
-{
-  qsort (v, n, sizeof *v, cmp_double);
-  return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
 }
 
 /* The answer to the call whose first argument is @arg: positive, never in
