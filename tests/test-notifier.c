@@ -93,16 +93,11 @@ spawn_target (ScmpFilter *filter,
   pid_t pid;
 
   g_assert_no_errno (socketpair (AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv));
-  fflush (stdout);
-  fflush (stderr);
-  pid = fork ();
-  g_assert_cmpint (pid, >=, 0);
+  pid = fork_child ();
   if (pid == 0)
     {
-      struct rlimit no_core = { 0, 0 };
       int r;
 
-      setrlimit (RLIMIT_CORE, &no_core);
       close (sv[0]);
       r = scmp_filter_load_prepared_send_listener (filter, sv[1]);
       CHILD_CHECK (r == 0);
@@ -344,6 +339,17 @@ phased_result (Phased *p)
     g_error ("the child did not finish its phase in time");
   g_assert_cmpint (read (p->result[0], &res, sizeof res), ==, sizeof res);
   return res;
+}
+
+/* The child's phase failed with @errnum. */
+static void
+phased_assert_fails (Phased *p,
+                     int     errnum)
+{
+  PhaseResult res = phased_result (p);
+
+  g_assert_cmpint (res.ret, ==, -1);
+  g_assert_cmpint (res.errnum, ==, errnum);
 }
 
 static void
@@ -1356,16 +1362,12 @@ test_signal (void)
 
   /* 1: no handler: the default fallback, ENOSYS */
   phased_go (&p);
-  res = phased_result (&p);
-  g_assert_cmpint (res.ret, ==, -1);
-  g_assert_cmpint (res.errnum, ==, ENOSYS);
+  phased_assert_fails (&p, ENOSYS);
 
   /* 2: a handler that declines: ENOSYS */
   decline_id = g_signal_connect (notifier, "notification", G_CALLBACK (on_decline), &s);
   phased_go (&p);
-  res = phased_result (&p);
-  g_assert_cmpint (res.ret, ==, -1);
-  g_assert_cmpint (res.errnum, ==, ENOSYS);
+  phased_assert_fails (&p, ENOSYS);
   g_assert_cmpuint (s.declined, ==, 1);
 
   /* 3: another fallback errno */
@@ -1377,9 +1379,7 @@ test_signal (void)
   g_assert_cmpuint (fallback_notified, ==, 1);
   g_assert_cmpint (scmp_notifier_get_fallback_errno (notifier), ==, EPERM);
   phased_go (&p);
-  res = phased_result (&p);
-  g_assert_cmpint (res.ret, ==, -1);
-  g_assert_cmpint (res.errnum, ==, EPERM);
+  phased_assert_fails (&p, EPERM);
   g_assert_cmpuint (s.declined, ==, 2);
 
   /* 4: a second handler takes it and answers from an idle */
@@ -1395,9 +1395,7 @@ test_signal (void)
   /* 5: it takes it and drops it unanswered: the fallback errno */
   s.keep_ref = FALSE;
   phased_go (&p);
-  res = phased_result (&p);
-  g_assert_cmpint (res.ret, ==, -1);
-  g_assert_cmpint (res.errnum, ==, EPERM);
+  phased_assert_fails (&p, EPERM);
   g_assert_cmpuint (s.kept, ==, 2);
   g_assert_cmpuint (s.declined, ==, 4);
 
@@ -1424,9 +1422,7 @@ test_signal (void)
   g_signal_connect (notifier, "notification", G_CALLBACK (on_decline), &s);
   scmp_notifier_set_fallback_errno (notifier, EACCES);
   phased_go (&p);
-  res = phased_result (&p);
-  g_assert_cmpint (res.ret, ==, -1);
-  g_assert_cmpint (res.errnum, ==, EACCES);
+  phased_assert_fails (&p, EACCES);
   g_assert_cmpuint (s.declined, ==, 5);
 
   assert_exited_ok (wait_child (pid));
@@ -1447,7 +1443,6 @@ test_close (void)
   guint closed_notified = 0, active_notified = 0;
   gboolean closed = FALSE;
   Received r = { 0 };
-  PhaseResult res;
   Phased p;
   pid_t pid;
 
@@ -1475,9 +1470,7 @@ test_close (void)
   g_assert_cmpint (scmp_notifier_get_fd (notifier), ==, -1);
 
   /* the kernel answered it */
-  res = phased_result (&p);
-  g_assert_cmpint (res.ret, ==, -1);
-  g_assert_cmpint (res.errnum, ==, ENOSYS);
+  phased_assert_fails (&p, ENOSYS);
   g_assert_false (scmp_notification_is_valid (n));
   g_assert_false (scmp_notification_respond_value (n, 1, &error));
   g_assert_error (error, SCMP_ERROR, SCMP_ERROR_CLOSED);
@@ -1485,9 +1478,7 @@ test_close (void)
 
   /* later calls fail at once */
   phased_go (&p);
-  res = phased_result (&p);
-  g_assert_cmpint (res.ret, ==, -1);
-  g_assert_cmpint (res.errnum, ==, ENOSYS);
+  phased_assert_fails (&p, ENOSYS);
   assert_exited_ok (wait_child (pid));
 
   /* receiving after the close */
@@ -1515,7 +1506,6 @@ test_close_unreceived (void)
 {
   g_autoptr(ScmpFilter) filter = NULL;
   g_autoptr(ScmpNotifier) notifier = NULL;
-  PhaseResult res;
   Phased p;
   pid_t pid;
 
@@ -1533,9 +1523,7 @@ test_close_unreceived (void)
   g_assert_true (fd_readable_within (scmp_notifier_get_fd (notifier), TIMEOUT_MS));
   /* dropping the last reference closes it */
   g_clear_object (&notifier);
-  res = phased_result (&p);
-  g_assert_cmpint (res.ret, ==, -1);
-  g_assert_cmpint (res.errnum, ==, ENOSYS);
+  phased_assert_fails (&p, ENOSYS);
   assert_exited_ok (wait_child (pid));
   phased_close (&p);
 }
@@ -2082,10 +2070,7 @@ test_new_for_filter (void)
       g_assert_null (again);
       g_clear_error (&error);
 
-      fflush (stdout);
-      fflush (stderr);
-      pid = fork ();
-      g_assert_cmpint (pid, >=, 0);
+      pid = fork_child ();
       if (pid == 0)
         _exit (forward_ppid_child (NULL));
       n = receive_one (notifier);
@@ -2151,10 +2136,7 @@ fork_socket_child (SocketChild *c,
 
   g_assert_no_errno (socketpair (AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv));
   c->sock = sv[1];
-  fflush (stdout);
-  fflush (stderr);
-  pid = fork ();
-  g_assert_cmpint (pid, >=, 0);
+  pid = fork_child ();
   if (pid == 0)
     {
       close (sv[0]);

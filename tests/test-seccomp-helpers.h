@@ -91,13 +91,11 @@ drop_cap_sys_admin (void)
 
 typedef int (*ChildFunc) (gpointer data);
 
-/* Runs @func in a forked child, with core dumps off, and returns the wait
- * status. The child exits with @func's return value. */
-static inline int
-fork_and_wait (ChildFunc func,
-               gpointer  data)
+/* fork() with stdio flushed (so that no buffered TAP line is written
+ * twice); in the child, core dumps are off. Returns fork()'s value. */
+static inline pid_t
+fork_child (void)
 {
-  int status = 0;
   pid_t pid;
 
   fflush (stdout);
@@ -109,6 +107,22 @@ fork_and_wait (ChildFunc func,
       struct rlimit no_core = { 0, 0 };
 
       setrlimit (RLIMIT_CORE, &no_core);
+    }
+  return pid;
+}
+
+/* Runs @func in a forked child, with core dumps off, and returns the wait
+ * status. The child exits with @func's return value. */
+static inline int
+fork_and_wait (ChildFunc func,
+               gpointer  data)
+{
+  int status = 0;
+  pid_t pid;
+
+  pid = fork_child ();
+  if (pid == 0)
+    {
       prctl (PR_SET_DUMPABLE, 0, 0, 0, 0);
       _exit (func (data));
     }
