@@ -48,6 +48,9 @@ G_BEGIN_DECLS
  *   interrupted its system call
  * @SCMP_ERROR_CLOSED: the user-notification listener is closed, by
  *   scmp_notifier_close() or because no process uses its filter any more
+ * @SCMP_ERROR_INVALID_POLICY: a policy (an OCI profile, a #GVariant
+ *   policy) is malformed: not JSON, a wrong type, an unknown field, action
+ *   or operator; the message names the place (file, line, field)
  *
  * Error codes in the %SCMP_ERROR domain.
  *
@@ -65,6 +68,7 @@ typedef enum {
   SCMP_ERROR_SYSCALL_NOT_ON_ARCHITECTURE,
   SCMP_ERROR_NOT_PENDING,
   SCMP_ERROR_CLOSED,
+  SCMP_ERROR_INVALID_POLICY,
 } ScmpError;
 
 SCMP_AVAILABLE_IN_ALL
