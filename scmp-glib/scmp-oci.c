@@ -1,0 +1,1809 @@
+/* scmp-oci.c: reading OCI and Docker seccomp profiles
+ *
+ * SPDX-FileCopyrightText: 2026 The scmp-glib authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#include "config.h"
+
+#include "scmp-oci.h"
+#include "scmp-oci-private.h"
+
+#include "scmp-arch-private.h"
+#include "scmp-enums.h"
+#include "scmp-error.h"
+#include "scmp-filter-private.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <json-glib/json-glib.h>
+#include <sys/stat.h>
+#include <sys/utsname.h>
+#include <unistd.h>
+
+/**
+ * SECTION:scmp-oci
+ * @title: ScmpOciProfile
+ * @short_description: OCI and Docker seccomp profiles
+ *
+ * #ScmpOciProfile reads the seccomp profiles of container runtimes: the
+ * `linux.seccomp` object of the OCI runtime specification that runc and
+ * crun consume, and Docker's (moby's) profile format around it, with
+ * `archMap`, `includes` and `excludes`. The result is an ordinary
+ * #ScmpFilter (scmp_oci_profile_get_filter()).
+ *
+ * A Docker profile depends on the container it is for. Like Docker, the
+ * profile is resolved for a set of granted capabilities
+ * (#ScmpOciProfile:capabilities, none by default), a host architecture
+ * (#ScmpOciProfile:architecture, the native one by default, which picks
+ * the `archMap` entry and matches `includes`/`excludes` `arches`) and a
+ * kernel version (#ScmpOciProfile:kernel-version, the running kernel by
+ * default, for `minKernel`). Set them before loading.
+ *
+ * The rules mean what runc, through libseccomp, makes of them:
+ *
+ * - a rule whose action is the default action is left out;
+ * - the `args` of an entry must all hold (AND), except when two of them
+ *   test the same argument: then each is a rule of its own (OR), as runc
+ *   does;
+ * - for a syscall with a rule without `args`, the first such rule decides
+ *   every call, and the syscall's other rules are left out;
+ * - `SCMP_CMP_MASKED_EQ` takes the mask in `value` and the value to
+ *   compare with in `valueTwo`;
+ * - `SCMP_ACT_ERRNO` and `SCMP_ACT_TRACE` without `errnoRet` use EPERM;
+ * - conditional rules of one syscall with different actions are taken in
+ *   the file's order (the first whose conditions hold decides), where
+ *   libseccomp uses an order of its own: the profile gets a warning.
+ *
+ * Unlike runc, arguments are compared as the kernel reads them (an `int`
+ * argument is 32 bits wide), and the bad-architecture action is the
+ * filter's default, kill-process.
+ *
+ * A syscall name the tables do not know is skipped with a warning
+ * (scmp_oci_profile_get_warnings()), as runc does: Docker's profile names
+ * calls that older tables lack. With %SCMP_OCI_PROFILE_FLAGS_STRICT_SYSCALLS
+ * it is an error. Fields the format does not have are warnings too (or
+ * errors, with %SCMP_OCI_PROFILE_FLAGS_STRICT_FIELDS), except `comment`.
+ *
+ * A profile that cannot be read — not JSON, a wrong type, an unknown
+ * action, operator, architecture or flag, an argument index above 5, a
+ * number that does not fit, nesting deeper than 64, a file over 16 MiB —
+ * is a #GError of %SCMP_ERROR_INVALID_POLICY whose message names the file,
+ * the line and column or the JSON path (`syscalls[3].args[0].op`), and
+ * what is wrong. A failed load leaves the profile as it was: no
+ * half-built filter is ever returned.
+ *
+ * `listenerPath` and `listenerMetadata` belong to the runtime, which
+ * sends the listener to an agent: they are kept for the caller
+ * (scmp_oci_profile_get_listener_path()).
+ *
+ * scmp_filter_export_oci() writes a filter back as an OCI profile, and
+ * says what the format cannot express.
+ *
+ * Since: 0.1
+ */
+
+/* Larger files are refused before they are read: the Docker profile is
+ * 20 KiB. */
+#define MAX_PROFILE_SIZE (16 * 1024 * 1024)
+#define MAX_DEPTH 64
+
+struct _ScmpOciProfile
+{
+  GObject parent_instance;
+
+  /* What the profile is resolved for */
+  char              **capabilities;     /* (owned) */
+  ScmpArchitecture    arch;
+  char               *kernel_version;   /* (owned) (nullable): the running kernel */
+  ScmpOciProfileFlags flags;
+
+  /* What was read */
+  ScmpFilter         *filter;           /* (owned) (nullable) */
+  char              **warnings;         /* (owned) */
+  char               *listener_path;    /* (owned) (nullable) */
+  char               *listener_metadata;/* (owned) (nullable) */
+};
+
+G_DEFINE_FINAL_TYPE (ScmpOciProfile, scmp_oci_profile, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_CAPABILITIES,
+  PROP_ARCHITECTURE,
+  PROP_KERNEL_VERSION,
+  PROP_FLAGS,
+  PROP_FILTER,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* ------------------------------------------------------------------ */
+/* The names the format uses                                           */
+/* ------------------------------------------------------------------ */
+
+const ScmpOciName _scmp_oci_actions[] = {
+  { "SCMP_ACT_KILL_PROCESS", SCMP_ACTION_KIND_KILL_PROCESS },
+  { "SCMP_ACT_KILL_THREAD",  SCMP_ACTION_KIND_KILL_THREAD },
+  { "SCMP_ACT_KILL",         SCMP_ACTION_KIND_KILL_THREAD },
+  { "SCMP_ACT_TRAP",         SCMP_ACTION_KIND_TRAP },
+  { "SCMP_ACT_ERRNO",        SCMP_ACTION_KIND_ERRNO },
+  { "SCMP_ACT_NOTIFY",       SCMP_ACTION_KIND_NOTIFY },
+  { "SCMP_ACT_TRACE",        SCMP_ACTION_KIND_TRACE },
+  { "SCMP_ACT_LOG",          SCMP_ACTION_KIND_LOG },
+  { "SCMP_ACT_ALLOW",        SCMP_ACTION_KIND_ALLOW },
+  { NULL, 0 }
+};
+
+const ScmpOciName _scmp_oci_ops[] = {
+  { "SCMP_CMP_NE",        SCMP_COMPARE_OP_NE },
+  { "SCMP_CMP_LT",        SCMP_COMPARE_OP_LT },
+  { "SCMP_CMP_LE",        SCMP_COMPARE_OP_LE },
+  { "SCMP_CMP_EQ",        SCMP_COMPARE_OP_EQ },
+  { "SCMP_CMP_GE",        SCMP_COMPARE_OP_GE },
+  { "SCMP_CMP_GT",        SCMP_COMPARE_OP_GT },
+  { "SCMP_CMP_MASKED_EQ", SCMP_COMPARE_OP_MASKED_EQ },
+  { NULL, 0 }
+};
+
+const ScmpOciName _scmp_oci_flags[] = {
+  { "SECCOMP_FILTER_FLAG_TSYNC",              SCMP_OCI_FLAG_TSYNC },
+  { "SECCOMP_FILTER_FLAG_LOG",                SCMP_OCI_FLAG_LOG },
+  { "SECCOMP_FILTER_FLAG_SPEC_ALLOW",         SCMP_OCI_FLAG_SPEC_ALLOW },
+  { "SECCOMP_FILTER_FLAG_WAIT_KILLABLE_RECV", SCMP_OCI_FLAG_WAIT_KILLABLE },
+  { "SECCOMP_FILTER_FLAG_NEW_LISTENER",       SCMP_OCI_FLAG_NEW_LISTENER },
+  { NULL, 0 }
+};
+
+/* Docker's names for the host architecture in `includes`/`excludes`
+ * `arches` (moby's "native" names, which are neither Go's nor
+ * libseccomp's: "amd64", "arm64", "mips3l64n32"). x32 has none in
+ * Docker; "x32" matches an x32 host here. */
+static const char *const host_arch_names[] = {
+  [SCMP_ARCHITECTURE_X86] = "x86",
+  [SCMP_ARCHITECTURE_X86_64] = "amd64",
+  [SCMP_ARCHITECTURE_X32] = "x32",
+  [SCMP_ARCHITECTURE_ARM] = "arm",
+  [SCMP_ARCHITECTURE_AARCH64] = "arm64",
+  [SCMP_ARCHITECTURE_LOONGARCH64] = "loongarch64",
+  [SCMP_ARCHITECTURE_M68K] = "m68k",
+  [SCMP_ARCHITECTURE_MIPS] = "mips",
+  [SCMP_ARCHITECTURE_MIPSEL] = "mipsel",
+  [SCMP_ARCHITECTURE_MIPS64] = "mips64",
+  [SCMP_ARCHITECTURE_MIPSEL64] = "mipsel64",
+  [SCMP_ARCHITECTURE_MIPS64N32] = "mips64n32",
+  [SCMP_ARCHITECTURE_MIPSEL64N32] = "mips3l64n32",
+  [SCMP_ARCHITECTURE_PARISC] = "parisc",
+  [SCMP_ARCHITECTURE_PARISC64] = "parisc64",
+  [SCMP_ARCHITECTURE_PPC] = "ppc",
+  [SCMP_ARCHITECTURE_PPC64] = "ppc64",
+  [SCMP_ARCHITECTURE_PPC64LE] = "ppc64le",
+  [SCMP_ARCHITECTURE_RISCV64] = "riscv64",
+  [SCMP_ARCHITECTURE_S390] = "s390",
+  [SCMP_ARCHITECTURE_S390X] = "s390x",
+  [SCMP_ARCHITECTURE_SH] = "sh",
+  [SCMP_ARCHITECTURE_SHEB] = "sheb",
+};
+
+gboolean
+_scmp_oci_lookup (const ScmpOciName *names,
+                  const char        *text,
+                  int               *value)
+{
+  for (; names->name != NULL; names++)
+    if (g_strcmp0 (names->name, text) == 0)
+      {
+        *value = names->value;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+const char *
+_scmp_oci_name_of (const ScmpOciName *names,
+                   int                value)
+{
+  for (; names->name != NULL; names++)
+    if (names->value == value)
+      return names->name;
+  return NULL;
+}
+
+/* "SCMP_CMP_NE, SCMP_CMP_LT, …", for messages. */
+static char *
+list_names (const ScmpOciName *names)
+{
+  GString *s = g_string_new (NULL);
+
+  for (; names->name != NULL; names++)
+    g_string_append_printf (s, "%s%s", s->len ? ", " : "", names->name);
+  return g_string_free (s, FALSE);
+}
+
+/* ------------------------------------------------------------------ */
+/* Checks on the text, before json-glib reads it                       */
+/* ------------------------------------------------------------------ */
+
+/* json-glib reads an integer literal with strtoull and casts it: "-1" and
+ * "18446744073709551615" both come out as -1, and 99999999999999999999
+ * silently as -1 too. Every number of the format is unsigned, so the text
+ * is checked first: no negative number, no integer above 2^64 - 1, and no
+ * nesting deeper than MAX_DEPTH (json-glib recurses). Strings are skipped
+ * with their escapes; what is not JSON is left to json-glib. After this,
+ * a negative gint64 from json-glib is a number from 2^63 to 2^64 - 1. */
+static gboolean
+check_text (const char  *where,
+            const char  *text,
+            gsize        length,
+            GError     **error)
+{
+  guint line = 1, depth = 0;
+  gsize line_start = 0;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      char c = text[i];
+
+      if (c == '\n')
+        {
+          line++;
+          line_start = i + 1;
+        }
+      else if (c == '"')
+        {
+          for (i++; i < length && text[i] != '"'; i++)
+            if (text[i] == '\\')
+              i++;
+        }
+      else if (c == '[' || c == '{')
+        {
+          if (++depth > MAX_DEPTH)
+            {
+              g_set_error (error, SCMP_ERROR, SCMP_ERROR_INVALID_POLICY,
+                           "%s:%u:%" G_GSIZE_FORMAT ": the profile nests arrays and objects "
+                           "deeper than %u levels", where, line, i - line_start + 1, MAX_DEPTH);
+              return FALSE;
+            }
+        }
+      else if (c == ']' || c == '}')
+        {
+          if (depth > 0)
+            depth--;
+        }
+      else if (c == '-' || g_ascii_isdigit (c))
+        {
+          gsize start = i, digits = 0;
+          gboolean integer = TRUE;
+
+          for (; i < length && (g_ascii_isalnum (text[i]) || text[i] == '-' ||
+                                text[i] == '+' || text[i] == '.'); i++)
+            {
+              if (g_ascii_isdigit (text[i]))
+                digits++;
+              else if (i > start)
+                integer = FALSE;
+            }
+          if (c == '-')
+            {
+              g_set_error (error, SCMP_ERROR, SCMP_ERROR_INVALID_POLICY,
+                           "%s:%u:%" G_GSIZE_FORMAT ": the number %.*s is negative; the "
+                           "numbers of a seccomp profile are unsigned", where, line,
+                           start - line_start + 1, (int) MIN (i - start, 24), text + start);
+              return FALSE;
+            }
+          if (integer)
+            {
+              guint64 v = 0;
+              gboolean overflow = digits > 20;
+
+              for (gsize k = start; k < i && !overflow; k++)
+                {
+                  guint d = text[k] - '0';
+
+                  if (v > (G_MAXUINT64 - d) / 10)
+                    overflow = TRUE;
+                  else
+                    v = v * 10 + d;
+                }
+              if (overflow)
+                {
+                  g_set_error (error, SCMP_ERROR, SCMP_ERROR_INVALID_POLICY,
+                               "%s:%u:%" G_GSIZE_FORMAT ": the number %.*s%s is larger than "
+                               "18446744073709551615, the largest a 64-bit argument holds",
+                               where, line, start - line_start + 1,
+                               (int) MIN (i - start, 24), text + start, i - start > 24 ? "…" : "");
+                  return FALSE;
+                }
+            }
+          i--;
+        }
+    }
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------ */
+/* Reading the tree                                                    */
+/* ------------------------------------------------------------------ */
+
+typedef struct {
+  const char          *where;       /* the file, or "profile data" */
+  ScmpOciProfileFlags  flags;
+  ScmpArchitecture     host;
+  guint                kernel;      /* (major << 8) | minor */
+  char               **capabilities;
+  GPtrArray           *warnings;    /* (element-type utf8) */
+} Reader;
+
+/* One rule as the profile gives it, before libseccomp's merging. */
+typedef struct {
+  const char    *syscall;           /* borrowed from the tree */
+  char          *path;              /* (owned) "syscalls[3].names[2]" */
+  ScmpAction    *action;            /* (owned) */
+  ScmpCondition  conditions[SCMP_CONDITION_MAX_ARG + 1];
+  guint          n_conditions;
+  gboolean       dropped;
+} Pending;
+
+static void
+pending_free (gpointer data)
+{
+  Pending *p = data;
+
+  g_free (p->path);
+  g_clear_object (&p->action);
+  g_free (p);
+}
+
+G_GNUC_PRINTF (4, 5)
+static void
+reader_error (Reader      *r,
+              GError     **error,
+              const char  *path,
+              const char  *format,
+              ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_set_error (error, SCMP_ERROR, SCMP_ERROR_INVALID_POLICY, "%s: %s: %s", r->where, path, message);
+}
+
+G_GNUC_PRINTF (3, 4)
+static void
+reader_warn (Reader     *r,
+             const char *path,
+             const char *format,
+             ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_ptr_array_add (r->warnings, g_strdup_printf ("%s: %s: %s", r->where, path, message));
+}
+
+static const char *
+node_kind (JsonNode *node)
+{
+  switch (json_node_get_node_type (node))
+    {
+    case JSON_NODE_OBJECT:
+      return "an object";
+    case JSON_NODE_ARRAY:
+      return "an array";
+    case JSON_NODE_NULL:
+      return "null";
+    case JSON_NODE_VALUE:
+    default:
+      break;
+    }
+  switch (json_node_get_value_type (node))
+    {
+    case G_TYPE_STRING:
+      return "a string";
+    case G_TYPE_BOOLEAN:
+      return "a boolean";
+    case G_TYPE_DOUBLE:
+      return "a fractional number";
+    default:
+      return "a number";
+    }
+}
+
+static char *
+member_path (const char *path,
+             const char *member)
+{
+  return *path ? g_strdup_printf ("%s.%s", path, member) : g_strdup (member);
+}
+
+/* @o's members must be among @known; the others are warnings, or errors
+ * in strict mode. "comment" is always allowed. */
+static gboolean
+check_members (Reader            *r,
+               JsonObject        *o,
+               const char        *path,
+               const char *const *known,
+               GError           **error)
+{
+  g_autoptr(GList) members = json_object_get_members (o);
+
+  for (GList *l = members; l != NULL; l = l->next)
+    {
+      const char *name = l->data;
+      g_autofree char *p = NULL;
+
+      if (g_str_equal (name, "comment") || g_strv_contains (known, name))
+        continue;
+      p = member_path (path, name);
+      if (r->flags & SCMP_OCI_PROFILE_FLAGS_STRICT_FIELDS)
+        {
+          reader_error (r, error, p, "the format has no field “%s”", name);
+          return FALSE;
+        }
+      reader_warn (r, p, "the format has no field “%s”; it is ignored", name);
+    }
+  return TRUE;
+}
+
+/* The member @name of @o, NULL when it is absent or null (Go reads null
+ * as absent). */
+static JsonNode *
+get_member (JsonObject *o,
+            const char *name)
+{
+  JsonNode *node = json_object_get_member (o, name);
+
+  return node != NULL && !JSON_NODE_HOLDS_NULL (node) ? node : NULL;
+}
+
+static gboolean
+read_string (Reader      *r,
+             JsonObject  *o,
+             const char  *path,
+             const char  *name,
+             gboolean     required,
+             const char **out,
+             GError     **error)
+{
+  JsonNode *node = get_member (o, name);
+  g_autofree char *p = member_path (path, name);
+
+  *out = NULL;
+  if (node == NULL)
+    {
+      if (required)
+        reader_error (r, error, p, "this field is required");
+      return !required;
+    }
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    {
+      reader_error (r, error, p, "must be a string, not %s", node_kind (node));
+      return FALSE;
+    }
+  *out = json_node_get_string (node);
+  return TRUE;
+}
+
+static gboolean
+read_uint (Reader     *r,
+           JsonObject *o,
+           const char *path,
+           const char *name,
+           guint64     max,
+           gboolean   *present,
+           guint64    *out,
+           GError    **error)
+{
+  JsonNode *node = get_member (o, name);
+  g_autofree char *p = member_path (path, name);
+
+  *present = node != NULL;
+  *out = 0;
+  if (node == NULL)
+    return TRUE;
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
+    {
+      reader_error (r, error, p, "must be a whole number, not %s", node_kind (node));
+      return FALSE;
+    }
+  /* check_text() let through no negative literal: see there. */
+  *out = (guint64) json_node_get_int (node);
+  if (*out > max)
+    {
+      reader_error (r, error, p, "%" G_GUINT64_FORMAT " is out of range (at most %"
+                    G_GUINT64_FORMAT ")", *out, max);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* An array member: NULL in @out when absent. */
+static gboolean
+read_array (Reader      *r,
+            JsonObject  *o,
+            const char  *path,
+            const char  *name,
+            JsonArray  **out,
+            GError     **error)
+{
+  JsonNode *node = get_member (o, name);
+
+  *out = NULL;
+  if (node == NULL)
+    return TRUE;
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    {
+      g_autofree char *p = member_path (path, name);
+
+      reader_error (r, error, p, "must be an array, not %s", node_kind (node));
+      return FALSE;
+    }
+  *out = json_node_get_array (node);
+  return TRUE;
+}
+
+/* An array of strings, borrowed from the tree, NULL-terminated (an empty
+ * array when absent). */
+static gboolean
+read_strings (Reader       *r,
+              JsonObject   *o,
+              const char   *path,
+              const char   *name,
+              GPtrArray   **out,
+              GError      **error)
+{
+  JsonArray *array;
+
+  *out = NULL;
+  if (!read_array (r, o, path, name, &array, error))
+    return FALSE;
+  *out = g_ptr_array_new ();
+  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+    {
+      JsonNode *node = json_array_get_element (array, i);
+
+      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+        {
+          g_autofree char *p = g_strdup_printf ("%s%s%s[%u]", path, *path ? "." : "", name, i);
+
+          reader_error (r, error, p, "must be a string, not %s", node_kind (node));
+          g_clear_pointer (out, g_ptr_array_unref);
+          return FALSE;
+        }
+      g_ptr_array_add (*out, (gpointer) json_node_get_string (node));
+    }
+  g_ptr_array_add (*out, NULL);
+  return TRUE;
+}
+
+static gboolean
+read_object (Reader      *r,
+             JsonNode    *node,
+             const char  *path,
+             JsonObject **out,
+             GError     **error)
+{
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      reader_error (r, error, path, "must be an object, not %s", node_kind (node));
+      return FALSE;
+    }
+  *out = json_node_get_object (node);
+  return TRUE;
+}
+
+static gboolean
+parse_arch (Reader           *r,
+            const char       *path,
+            const char       *name,
+            ScmpArchitecture *out,
+            GError          **error)
+{
+  ScmpArchitecture arch = scmp_architecture_from_name (name);
+
+  if (arch == SCMP_ARCHITECTURE_UNKNOWN || arch == SCMP_ARCHITECTURE_NATIVE)
+    {
+      reader_error (r, error, path, "“%s” is not an architecture (use SCMP_ARCH_X86_64, "
+                    "SCMP_ARCH_AARCH64 and the like)", name);
+      return FALSE;
+    }
+  *out = arch;
+  return TRUE;
+}
+
+/* The action @name with @errno_ret (present or not) at @path. */
+static ScmpAction *
+parse_action (Reader      *r,
+              const char  *path,
+              const char  *name,
+              gboolean     has_errno,
+              guint64      errno_ret,
+              const char  *errno_path,
+              GError     **error)
+{
+  int kind;
+
+  if (!_scmp_oci_lookup (_scmp_oci_actions, name, &kind))
+    {
+      g_autofree char *known = list_names (_scmp_oci_actions);
+
+      reader_error (r, error, path, "“%s” is not an action (the actions are %s)", name, known);
+      return NULL;
+    }
+  switch ((ScmpActionKind) kind)
+    {
+    case SCMP_ACTION_KIND_ERRNO:
+      if (errno_ret > SCMP_ACTION_ERRNO_MAX)
+        {
+          reader_error (r, error, errno_path, "errno %" G_GUINT64_FORMAT " is out of range "
+                        "(at most %u)", errno_ret, SCMP_ACTION_ERRNO_MAX);
+          return NULL;
+        }
+      return scmp_action_new_errno (has_errno ? (guint) errno_ret : EPERM, NULL);
+    case SCMP_ACTION_KIND_TRACE:
+      if (errno_ret > G_MAXUINT16)
+        {
+          reader_error (r, error, errno_path, "the tracer's value %" G_GUINT64_FORMAT
+                        " is out of range (at most 65535)", errno_ret);
+          return NULL;
+        }
+      return scmp_action_new_trace (has_errno ? (guint16) errno_ret : EPERM);
+    case SCMP_ACTION_KIND_KILL_PROCESS:
+    case SCMP_ACTION_KIND_KILL_THREAD:
+    case SCMP_ACTION_KIND_TRAP:
+    case SCMP_ACTION_KIND_NOTIFY:
+    case SCMP_ACTION_KIND_LOG:
+    case SCMP_ACTION_KIND_ALLOW:
+    default:
+      break;
+    }
+  if (has_errno)
+    reader_warn (r, errno_path, "errnoRet has no meaning with %s; it is ignored", name);
+  switch ((ScmpActionKind) kind)
+    {
+    case SCMP_ACTION_KIND_KILL_PROCESS:
+      return scmp_action_new_kill_process ();
+    case SCMP_ACTION_KIND_KILL_THREAD:
+      return scmp_action_new_kill_thread ();
+    case SCMP_ACTION_KIND_TRAP:
+      return scmp_action_new_trap (0);
+    case SCMP_ACTION_KIND_NOTIFY:
+      return scmp_action_new_notify ();
+    case SCMP_ACTION_KIND_LOG:
+      return scmp_action_new_log ();
+    case SCMP_ACTION_KIND_ALLOW:
+    case SCMP_ACTION_KIND_ERRNO:
+    case SCMP_ACTION_KIND_TRACE:
+    default:
+      return scmp_action_new_allow ();
+    }
+}
+
+/* "4.8" as Docker writes minKernel: two numbers, not 0.0. */
+static gboolean
+parse_min_kernel (Reader     *r,
+                  const char *path,
+                  const char *text,
+                  guint      *out,
+                  GError    **error)
+{
+  g_auto(GStrv) parts = g_strsplit (text, ".", 3);
+  guint64 major, minor;
+
+  if (g_strv_length (parts) != 2 ||
+      !g_ascii_string_to_unsigned (parts[0], 10, 0, 255, &major, NULL) ||
+      !g_ascii_string_to_unsigned (parts[1], 10, 0, 255, &minor, NULL) ||
+      (major == 0 && minor == 0))
+    {
+      reader_error (r, error, path, "“%s” is not a kernel version of the form "
+                    "<major>.<minor>, such as 5.10", text);
+      return FALSE;
+    }
+  *out = (guint) (major << 8 | minor);
+  return TRUE;
+}
+
+static gboolean
+strings_contain (GPtrArray  *strings,
+                 const char *value)
+{
+  for (guint i = 0; i + 1 < strings->len; i++)
+    if (g_str_equal (g_ptr_array_index (strings, i), value))
+      return TRUE;
+  return FALSE;
+}
+
+/* An `includes` or `excludes` object: whether it matches the container
+ * (for includes: all of it holds; for excludes: any of it does). */
+static gboolean
+read_selector (Reader      *r,
+               JsonObject  *entry,
+               const char  *path,
+               const char  *name,
+               gboolean     is_include,
+               gboolean    *skip,
+               GError     **error)
+{
+  static const char *const known[] = { "caps", "arches", "minKernel", NULL };
+  JsonNode *node = get_member (entry, name);
+  g_autofree char *p = member_path (path, name);
+  g_autoptr(GPtrArray) caps = NULL, arches = NULL;
+  const char *host_name = host_arch_names[r->host];
+  const char *min_kernel;
+  JsonObject *o;
+  guint kernel = 0;
+
+  if (node == NULL)
+    return TRUE;
+  if (!read_object (r, node, p, &o, error) ||
+      !check_members (r, o, p, known, error) ||
+      !read_strings (r, o, p, "caps", &caps, error) ||
+      !read_strings (r, o, p, "arches", &arches, error) ||
+      !read_string (r, o, p, "minKernel", FALSE, &min_kernel, error))
+    return FALSE;
+  if (min_kernel != NULL && *min_kernel != '\0')
+    {
+      g_autofree char *kp = member_path (p, "minKernel");
+
+      if (!parse_min_kernel (r, kp, min_kernel, &kernel, error))
+        return FALSE;
+    }
+
+  if (is_include)
+    {
+      if (arches->len > 1 && !strings_contain (arches, host_name))
+        *skip = TRUE;
+      for (guint i = 0; i + 1 < caps->len; i++)
+        if (!g_strv_contains ((const char * const *) r->capabilities, caps->pdata[i]))
+          *skip = TRUE;
+      if (kernel != 0 && r->kernel < kernel)
+        *skip = TRUE;
+    }
+  else
+    {
+      if (strings_contain (arches, host_name))
+        *skip = TRUE;
+      for (guint i = 0; i + 1 < caps->len; i++)
+        if (g_strv_contains ((const char * const *) r->capabilities, caps->pdata[i]))
+          *skip = TRUE;
+      if (kernel != 0 && r->kernel >= kernel)
+        *skip = TRUE;
+    }
+  return TRUE;
+}
+
+/* One `args` element. */
+static gboolean
+read_arg (Reader        *r,
+          JsonNode      *node,
+          const char    *path,
+          ScmpCondition *out,
+          GError       **error)
+{
+  static const char *const known[] = { "index", "value", "valueTwo", "op", NULL };
+  g_autoptr(ScmpCondition) cond = NULL;
+  g_autoptr(GError) local = NULL;
+  g_autofree char *op_path = member_path (path, "op");
+  guint64 index, value, two;
+  gboolean has_index, present;
+  const char *op_name;
+  JsonObject *o;
+  int op;
+
+  if (!read_object (r, node, path, &o, error) ||
+      !check_members (r, o, path, known, error) ||
+      !read_uint (r, o, path, "index", G_MAXUINT64, &has_index, &index, error) ||
+      !read_uint (r, o, path, "value", G_MAXUINT64, &present, &value, error) ||
+      !read_uint (r, o, path, "valueTwo", G_MAXUINT64, &present, &two, error) ||
+      !read_string (r, o, path, "op", TRUE, &op_name, error))
+    return FALSE;
+  if (!has_index)
+    {
+      g_autofree char *p = member_path (path, "index");
+
+      reader_error (r, error, p, "this field is required");
+      return FALSE;
+    }
+  if (index > SCMP_CONDITION_MAX_ARG)
+    {
+      g_autofree char *p = member_path (path, "index");
+
+      reader_error (r, error, p, "argument %" G_GUINT64_FORMAT " does not exist: a system "
+                    "call has arguments 0 to %u", index, SCMP_CONDITION_MAX_ARG);
+      return FALSE;
+    }
+  if (!_scmp_oci_lookup (_scmp_oci_ops, op_name, &op))
+    {
+      g_autofree char *ops = list_names (_scmp_oci_ops);
+
+      reader_error (r, error, op_path, "“%s” is not an operator (the operators are %s)",
+                    op_name, ops);
+      return FALSE;
+    }
+  /* libseccomp's MASKED_EQ takes the mask first: `value` is the mask. */
+  if (op == SCMP_COMPARE_OP_MASKED_EQ)
+    cond = scmp_condition_new_masked ((guint) index, value, two, &local);
+  else
+    cond = scmp_condition_new ((guint) index, (ScmpCompareOp) op, value, &local);
+  if (cond == NULL)
+    {
+      reader_error (r, error, path, "%s", local->message);
+      return FALSE;
+    }
+  *out = *cond;
+  return TRUE;
+}
+
+/* One `syscalls` element: its rules join @pending unless `includes` or
+ * `excludes` leave it out. The element is checked whole either way. */
+static gboolean
+read_syscall (Reader     *r,
+              JsonNode   *node,
+              guint       index,
+              ScmpAction *default_action,
+              GPtrArray  *pending,
+              GError    **error)
+{
+  static const char *const known[] = {
+    "names", "name", "action", "errnoRet", "args", "includes", "excludes", NULL
+  };
+  g_autofree char *path = g_strdup_printf ("syscalls[%u]", index);
+  g_autofree char *action_path = member_path (path, "action");
+  g_autofree char *errno_path = member_path (path, "errnoRet");
+  g_autoptr(GPtrArray) names = NULL;
+  g_autoptr(ScmpAction) action = NULL;
+  ScmpCondition conds[SCMP_CONDITION_MAX_ARG + 1];
+  guint n_conds = 0, arg_count[SCMP_CONDITION_MAX_ARG + 1] = { 0 };
+  gboolean split = FALSE, skip = FALSE, has_errno;
+  const char *name, *action_name;
+  guint64 errno_ret;
+  JsonArray *args;
+  JsonObject *o;
+
+  if (!read_object (r, node, path, &o, error) ||
+      !check_members (r, o, path, known, error) ||
+      !read_strings (r, o, path, "names", &names, error) ||
+      !read_string (r, o, path, "name", FALSE, &name, error) ||
+      !read_string (r, o, path, "action", TRUE, &action_name, error) ||
+      !read_uint (r, o, path, "errnoRet", G_MAXUINT64, &has_errno, &errno_ret, error) ||
+      !read_array (r, o, path, "args", &args, error) ||
+      !read_selector (r, o, path, "excludes", FALSE, &skip, error) ||
+      !read_selector (r, o, path, "includes", TRUE, &skip, error))
+    return FALSE;
+
+  if (name != NULL && *name != '\0')
+    {
+      if (names->len > 1)
+        {
+          reader_error (r, error, path, "has both “name” and “names”; use one of them");
+          return FALSE;
+        }
+      g_ptr_array_insert (names, 0, (gpointer) name);
+    }
+
+  action = parse_action (r, action_path, action_name, has_errno, errno_ret, errno_path, error);
+  if (action == NULL)
+    return FALSE;
+
+  if (args != NULL && json_array_get_length (args) > G_N_ELEMENTS (conds))
+    {
+      g_autofree char *p = member_path (path, "args");
+
+      reader_error (r, error, p, "has %u conditions; a rule can test at most %u",
+                    json_array_get_length (args), (guint) G_N_ELEMENTS (conds));
+      return FALSE;
+    }
+  for (guint i = 0; args != NULL && i < json_array_get_length (args); i++)
+    {
+      g_autofree char *p = g_strdup_printf ("%s.args[%u]", path, i);
+
+      if (!read_arg (r, json_array_get_element (args, i), p, &conds[n_conds], error))
+        return FALSE;
+      if (++arg_count[conds[n_conds].arg] > 1)
+        split = TRUE;
+      n_conds++;
+    }
+
+  for (guint i = 0; i + 1 < names->len; i++)
+    {
+      const char *syscall = names->pdata[i];
+      gboolean from_name = name != NULL && *name != '\0';
+      g_autofree char *p = from_name ? g_strdup_printf ("%s.name", path)
+                                     : g_strdup_printf ("%s.names[%u]", path, i);
+
+      if (*syscall == '\0')
+        {
+          reader_error (r, error, p, "a syscall name is empty");
+          return FALSE;
+        }
+      if (_scmp_syscall_lookup (syscall) < 0)
+        {
+          if (r->flags & SCMP_OCI_PROFILE_FLAGS_STRICT_SYSCALLS)
+            {
+              g_set_error (error, SCMP_ERROR, SCMP_ERROR_INVALID_SYSCALL,
+                           "%s: %s: “%s” is not a system call on any architecture",
+                           r->where, p, syscall);
+              return FALSE;
+            }
+          if (!skip)
+            reader_warn (r, p, "“%s” is not a system call on any architecture; it is skipped",
+                         syscall);
+          continue;
+        }
+      if (skip)
+        continue;
+
+      /* runc leaves out what libseccomp refuses: a rule for the default
+       * action. Conditions on one argument twice are each a rule. */
+      if (scmp_action_equal (action, default_action))
+        continue;
+      for (guint k = 0; k < (split ? n_conds : 1); k++)
+        {
+          Pending *pr = g_new0 (Pending, 1);
+
+          pr->syscall = syscall;
+          pr->path = g_strdup (p);
+          pr->action = g_object_ref (action);
+          if (split)
+            {
+              pr->conditions[0] = conds[k];
+              pr->n_conditions = 1;
+            }
+          else
+            {
+              memcpy (pr->conditions, conds, n_conds * sizeof conds[0]);
+              pr->n_conditions = n_conds;
+            }
+          g_ptr_array_add (pending, pr);
+        }
+    }
+  return TRUE;
+}
+
+/* libseccomp's merging, which runc relies on: for a syscall with a rule
+ * without conditions, the first such rule decides every call and the
+ * others are dropped. Conditional rules with different actions for one
+ * syscall get a warning: libseccomp orders them its own way, and here the
+ * first that matches decides. */
+static void
+merge_like_libseccomp (Reader    *r,
+                       GPtrArray *pending)
+{
+  g_autoptr(GHashTable) unconditional = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) first_action = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) warned = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < pending->len; i++)
+    {
+      Pending *p = pending->pdata[i];
+
+      if (p->n_conditions == 0 && !g_hash_table_contains (unconditional, p->syscall))
+        g_hash_table_insert (unconditional, (gpointer) p->syscall, p);
+    }
+  for (guint i = 0; i < pending->len; i++)
+    {
+      Pending *p = pending->pdata[i];
+      Pending *u = g_hash_table_lookup (unconditional, p->syscall);
+      Pending *first;
+
+      if (u != NULL)
+        {
+          p->dropped = p != u;
+          continue;
+        }
+      first = g_hash_table_lookup (first_action, p->syscall);
+      if (first == NULL)
+        g_hash_table_insert (first_action, (gpointer) p->syscall, p);
+      else if (!scmp_action_equal (first->action, p->action) &&
+               !g_hash_table_contains (warned, p->syscall))
+        {
+          g_hash_table_add (warned, (gpointer) p->syscall);
+          reader_warn (r, p->path, "“%s” has conditional rules with different actions "
+                       "(also at %s): the first whose conditions hold decides, where "
+                       "libseccomp may test them in another order", p->syscall, first->path);
+        }
+    }
+}
+
+/* The whole profile → a new filter, or NULL with @error. */
+static ScmpFilter *
+read_profile (Reader      *r,
+              JsonNode    *root_node,
+              char       **listener_path,
+              char       **listener_metadata,
+              GError     **error)
+{
+  static const char *const known[] = {
+    "defaultAction", "defaultErrnoRet", "architectures", "archMap", "syscalls", "flags",
+    "listenerPath", "listenerMetadata", NULL
+  };
+  g_autoptr(ScmpAction) default_action = NULL;
+  g_autoptr(ScmpFilter) filter = NULL;
+  g_autoptr(GPtrArray) arch_names = NULL, flag_names = NULL;
+  g_autoptr(GPtrArray) pending = g_ptr_array_new_with_free_func (pending_free);
+  g_autoptr(GPtrArray) rules = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GArray) arches = g_array_new (FALSE, FALSE, sizeof (ScmpArchitecture));
+  const char *default_name, *lpath, *lmeta;
+  JsonArray *arch_map, *syscalls;
+  gboolean has_errno;
+  guint64 errno_ret;
+  guint oci_flags = 0;
+  gboolean host_mapped = FALSE;
+  JsonObject *root;
+
+  if (!read_object (r, root_node, "the profile", &root, error) ||
+      !check_members (r, root, "", known, error) ||
+      !read_string (r, root, "", "defaultAction", TRUE, &default_name, error) ||
+      !read_uint (r, root, "", "defaultErrnoRet", G_MAXUINT64, &has_errno, &errno_ret, error) ||
+      !read_strings (r, root, "", "architectures", &arch_names, error) ||
+      !read_array (r, root, "", "archMap", &arch_map, error) ||
+      !read_array (r, root, "", "syscalls", &syscalls, error) ||
+      !read_strings (r, root, "", "flags", &flag_names, error) ||
+      !read_string (r, root, "", "listenerPath", FALSE, &lpath, error) ||
+      !read_string (r, root, "", "listenerMetadata", FALSE, &lmeta, error))
+    return NULL;
+
+  default_action = parse_action (r, "defaultAction", default_name, has_errno, errno_ret,
+                                 "defaultErrnoRet", error);
+  if (default_action == NULL)
+    return NULL;
+
+  /* The host's ABI first, then the others the profile names. */
+  g_array_append_val (arches, r->host);
+  if (arch_names->len > 1 && arch_map != NULL && json_array_get_length (arch_map) > 0)
+    {
+      reader_error (r, error, "archMap", "the profile has both “architectures” and "
+                    "“archMap”; use one of them");
+      return NULL;
+    }
+  for (guint i = 0; i + 1 < arch_names->len; i++)
+    {
+      g_autofree char *p = g_strdup_printf ("architectures[%u]", i);
+      ScmpArchitecture arch;
+
+      if (!parse_arch (r, p, arch_names->pdata[i], &arch, error))
+        return NULL;
+      g_array_append_val (arches, arch);
+    }
+  for (guint i = 0; arch_map != NULL && i < json_array_get_length (arch_map); i++)
+    {
+      static const char *const map_known[] = { "architecture", "subArchitectures", NULL };
+      g_autofree char *p = g_strdup_printf ("archMap[%u]", i);
+      g_autoptr(GPtrArray) subs = NULL;
+      gboolean for_host;
+      ScmpArchitecture arch;
+      const char *name;
+      JsonObject *o;
+
+      if (!read_object (r, json_array_get_element (arch_map, i), p, &o, error) ||
+          !check_members (r, o, p, map_known, error) ||
+          !read_string (r, o, p, "architecture", TRUE, &name, error) ||
+          !read_strings (r, o, p, "subArchitectures", &subs, error))
+        return NULL;
+      {
+        g_autofree char *ap = member_path (p, "architecture");
+
+        if (!parse_arch (r, ap, name, &arch, error))
+          return NULL;
+      }
+      /* Docker takes the first entry for the host. */
+      for_host = arch == r->host && !host_mapped;
+      host_mapped |= for_host;
+      for (guint k = 0; k + 1 < subs->len; k++)
+        {
+          g_autofree char *sp = g_strdup_printf ("%s.subArchitectures[%u]", p, k);
+          ScmpArchitecture sub;
+
+          if (!parse_arch (r, sp, subs->pdata[k], &sub, error))
+            return NULL;
+          if (for_host)
+            g_array_append_val (arches, sub);
+        }
+    }
+
+  for (guint i = 0; i + 1 < flag_names->len; i++)
+    {
+      g_autofree char *p = g_strdup_printf ("flags[%u]", i);
+      int flag;
+
+      if (!_scmp_oci_lookup (_scmp_oci_flags, flag_names->pdata[i], &flag))
+        {
+          g_autofree char *all = list_names (_scmp_oci_flags);
+
+          reader_error (r, error, p, "“%s” is not a seccomp filter flag (the flags are %s)",
+                        (const char *) flag_names->pdata[i], all);
+          return NULL;
+        }
+      oci_flags |= flag;
+    }
+
+  for (guint i = 0; syscalls != NULL && i < json_array_get_length (syscalls); i++)
+    if (!read_syscall (r, json_array_get_element (syscalls, i), i, default_action, pending, error))
+      return NULL;
+  merge_like_libseccomp (r, pending);
+
+  /* The filter, built whole before anyone sees it. */
+  filter = scmp_filter_new (default_action);
+  scmp_filter_remove_arch (filter, scmp_architecture_get_native (), NULL);
+  for (guint i = 0; i < arches->len; i++)
+    {
+      ScmpArchitecture arch = g_array_index (arches, ScmpArchitecture, i);
+      g_autoptr(GError) local = NULL;
+
+      if (!scmp_filter_has_arch (filter, arch) && !scmp_filter_add_arch (filter, arch, &local))
+        {
+          reader_error (r, error, i == 0 ? "the host architecture" : "architectures",
+                        "%s", local->message);
+          return NULL;
+        }
+    }
+  scmp_filter_set_thread_sync (filter, (oci_flags & SCMP_OCI_FLAG_TSYNC) != 0);
+  scmp_filter_set_log (filter, (oci_flags & SCMP_OCI_FLAG_LOG) != 0);
+  scmp_filter_set_spec_allow (filter, (oci_flags & SCMP_OCI_FLAG_SPEC_ALLOW) != 0);
+  scmp_filter_set_wait_killable (filter, (oci_flags & SCMP_OCI_FLAG_WAIT_KILLABLE) != 0);
+
+  for (guint i = 0; i < pending->len; i++)
+    {
+      Pending *p = pending->pdata[i];
+
+      if (!p->dropped)
+        g_ptr_array_add (rules, scmp_rule_newv (p->syscall, p->action, p->conditions,
+                                                p->n_conditions));
+    }
+  if (!scmp_filter_add_rules (filter, (ScmpRule **) rules->pdata, rules->len, NULL))
+    {
+      /* Find the rule that failed, to name its place in the file. */
+      g_autoptr(ScmpFilter) scratch = scmp_filter_new (default_action);
+      g_autofree ScmpArchitecture *list = NULL;
+      gsize n_list;
+      guint k = 0;
+
+      list = scmp_filter_list_arches (filter, &n_list);
+      scmp_filter_remove_arch (scratch, scmp_architecture_get_native (), NULL);
+      for (gsize a = 0; a < n_list; a++)
+        scmp_filter_add_arch (scratch, list[a], NULL);
+      for (guint i = 0; i < pending->len; i++)
+        {
+          Pending *p = pending->pdata[i];
+          g_autoptr(GError) local = NULL;
+
+          if (p->dropped)
+            continue;
+          if (!scmp_filter_add_rule (scratch, rules->pdata[k++], &local))
+            {
+              g_set_error (error, SCMP_ERROR, local->code, "%s: %s: %s", r->where, p->path,
+                           local->message);
+              return NULL;
+            }
+        }
+      g_set_error (error, SCMP_ERROR, SCMP_ERROR_FAILED, "%s: the rules could not be added",
+                   r->where);
+      return NULL;
+    }
+
+  *listener_path = g_strdup (lpath);
+  *listener_metadata = g_strdup (lmeta);
+  return g_steal_pointer (&filter);
+}
+
+/* ------------------------------------------------------------------ */
+/* The object                                                          */
+/* ------------------------------------------------------------------ */
+
+static void
+scmp_oci_profile_finalize (GObject *object)
+{
+  ScmpOciProfile *self = SCMP_OCI_PROFILE (object);
+
+  g_strfreev (self->capabilities);
+  g_free (self->kernel_version);
+  g_clear_object (&self->filter);
+  g_strfreev (self->warnings);
+  g_free (self->listener_path);
+  g_free (self->listener_metadata);
+
+  G_OBJECT_CLASS (scmp_oci_profile_parent_class)->finalize (object);
+}
+
+static void
+scmp_oci_profile_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  ScmpOciProfile *self = SCMP_OCI_PROFILE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CAPABILITIES:
+      g_value_set_boxed (value, self->capabilities);
+      break;
+    case PROP_ARCHITECTURE:
+      g_value_set_enum (value, self->arch);
+      break;
+    case PROP_KERNEL_VERSION:
+      g_value_set_string (value, self->kernel_version);
+      break;
+    case PROP_FLAGS:
+      g_value_set_flags (value, self->flags);
+      break;
+    case PROP_FILTER:
+      g_value_set_object (value, self->filter);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+scmp_oci_profile_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  ScmpOciProfile *self = SCMP_OCI_PROFILE (object);
+  g_autoptr(GError) error = NULL;
+
+  switch (prop_id)
+    {
+    case PROP_CAPABILITIES:
+      scmp_oci_profile_set_capabilities (self, g_value_get_boxed (value));
+      break;
+    case PROP_ARCHITECTURE:
+      if (!scmp_oci_profile_set_architecture (self, g_value_get_enum (value), &error))
+        g_critical ("ScmpOciProfile:architecture: %s", error->message);
+      break;
+    case PROP_KERNEL_VERSION:
+      if (!scmp_oci_profile_set_kernel_version (self, g_value_get_string (value), &error))
+        g_critical ("ScmpOciProfile:kernel-version: %s", error->message);
+      break;
+    case PROP_FLAGS:
+      scmp_oci_profile_set_flags (self, g_value_get_flags (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+scmp_oci_profile_class_init (ScmpOciProfileClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = scmp_oci_profile_finalize;
+  object_class->get_property = scmp_oci_profile_get_property;
+  object_class->set_property = scmp_oci_profile_set_property;
+
+  /**
+   * ScmpOciProfile:capabilities: (attributes org.gtk.Property.get=scmp_oci_profile_get_capabilities org.gtk.Property.set=scmp_oci_profile_set_capabilities)
+   *
+   * The capabilities the container is granted (its bounding set), such
+   * as `CAP_SYS_ADMIN`, for the `caps` of `includes` and `excludes`.
+   * None by default.
+   *
+   * Since: 0.1
+   */
+  properties[PROP_CAPABILITIES] =
+    g_param_spec_boxed ("capabilities", NULL, NULL, G_TYPE_STRV,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * ScmpOciProfile:architecture: (attributes org.gtk.Property.get=scmp_oci_profile_get_architecture org.gtk.Property.set=scmp_oci_profile_set_architecture)
+   *
+   * The host architecture the profile is read for: the ABI of the
+   * filter, the `archMap` entry that adds the others, and what the
+   * `arches` of `includes` and `excludes` are matched with (Docker's
+   * names: `amd64`, `x86`, `arm64`, `arm`, `ppc64le`, `s390x`, `riscv64`,
+   * `loongarch64`, `mipsel64`, …). The native one by default.
+   *
+   * Since: 0.1
+   */
+  properties[PROP_ARCHITECTURE] =
+    g_param_spec_enum ("architecture", NULL, NULL, SCMP_TYPE_ARCHITECTURE,
+                       SCMP_ARCHITECTURE_NATIVE,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * ScmpOciProfile:kernel-version: (attributes org.gtk.Property.get=scmp_oci_profile_get_kernel_version org.gtk.Property.set=scmp_oci_profile_set_kernel_version)
+   *
+   * The kernel release the profile is read for (`minKernel`), such as
+   * "6.1"; %NULL, the default, for the running kernel.
+   *
+   * Since: 0.1
+   */
+  properties[PROP_KERNEL_VERSION] =
+    g_param_spec_string ("kernel-version", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * ScmpOciProfile:flags: (attributes org.gtk.Property.get=scmp_oci_profile_get_flags org.gtk.Property.set=scmp_oci_profile_set_flags)
+   *
+   * How strictly profiles are read.
+   *
+   * Since: 0.1
+   */
+  properties[PROP_FLAGS] =
+    g_param_spec_flags ("flags", NULL, NULL, SCMP_TYPE_OCI_PROFILE_FLAGS,
+                        SCMP_OCI_PROFILE_FLAGS_NONE,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * ScmpOciProfile:filter: (attributes org.gtk.Property.get=scmp_oci_profile_get_filter)
+   *
+   * The filter of the profile last loaded, %NULL before.
+   *
+   * Since: 0.1
+   */
+  properties[PROP_FILTER] =
+    g_param_spec_object ("filter", NULL, NULL, SCMP_TYPE_FILTER,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+scmp_oci_profile_init (ScmpOciProfile *self)
+{
+  self->capabilities = g_new0 (char *, 1);
+  self->arch = scmp_architecture_get_native ();
+  self->warnings = g_new0 (char *, 1);
+}
+
+/**
+ * scmp_oci_profile_new:
+ *
+ * Creates a profile reader for the native architecture, the running
+ * kernel and no capabilities.
+ *
+ * Returns: (transfer full): a new #ScmpOciProfile
+ *
+ * Since: 0.1
+ */
+ScmpOciProfile *
+scmp_oci_profile_new (void)
+{
+  return g_object_new (SCMP_TYPE_OCI_PROFILE, NULL);
+}
+
+/**
+ * scmp_oci_profile_get_capabilities:
+ * @self: a #ScmpOciProfile
+ *
+ * Returns: (transfer none) (array zero-terminated=1): the capabilities
+ *   the profile is read for
+ *
+ * Since: 0.1
+ */
+const char * const *
+scmp_oci_profile_get_capabilities (ScmpOciProfile *self)
+{
+  g_return_val_if_fail (SCMP_IS_OCI_PROFILE (self), NULL);
+
+  return (const char * const *) self->capabilities;
+}
+
+/**
+ * scmp_oci_profile_set_capabilities:
+ * @self: a #ScmpOciProfile
+ * @capabilities: (nullable) (array zero-terminated=1): the granted
+ *   capabilities, such as "CAP_SYS_ADMIN"; %NULL for none
+ *
+ * Sets #ScmpOciProfile:capabilities, for the next load.
+ *
+ * Since: 0.1
+ */
+void
+scmp_oci_profile_set_capabilities (ScmpOciProfile     *self,
+                                   const char * const *capabilities)
+{
+  g_return_if_fail (SCMP_IS_OCI_PROFILE (self));
+
+  g_strfreev (self->capabilities);
+  self->capabilities = capabilities ? g_strdupv ((char **) capabilities) : g_new0 (char *, 1);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAPABILITIES]);
+}
+
+/**
+ * scmp_oci_profile_get_architecture:
+ * @self: a #ScmpOciProfile
+ *
+ * Returns: the host architecture the profile is read for
+ *
+ * Since: 0.1
+ */
+ScmpArchitecture
+scmp_oci_profile_get_architecture (ScmpOciProfile *self)
+{
+  g_return_val_if_fail (SCMP_IS_OCI_PROFILE (self), SCMP_ARCHITECTURE_UNKNOWN);
+
+  return self->arch;
+}
+
+/**
+ * scmp_oci_profile_set_architecture:
+ * @self: a #ScmpOciProfile
+ * @arch: the host architecture, or %SCMP_ARCHITECTURE_NATIVE
+ * @error: return location for a #GError
+ *
+ * Sets #ScmpOciProfile:architecture, for the next load.
+ *
+ * Returns: %TRUE, or %FALSE with %SCMP_ERROR_INVALID_ARCHITECTURE for a
+ *   value that is no architecture
+ *
+ * Since: 0.1
+ */
+gboolean
+scmp_oci_profile_set_architecture (ScmpOciProfile    *self,
+                                   ScmpArchitecture   arch,
+                                   GError           **error)
+{
+  g_return_val_if_fail (SCMP_IS_OCI_PROFILE (self), FALSE);
+
+  if (arch == SCMP_ARCHITECTURE_NATIVE)
+    arch = scmp_architecture_get_native ();
+  if (scmp_architecture_to_name (arch) == NULL || arch == SCMP_ARCHITECTURE_UNKNOWN)
+    {
+      g_set_error (error, SCMP_ERROR, SCMP_ERROR_INVALID_ARCHITECTURE,
+                   "%d is not an architecture", (int) arch);
+      return FALSE;
+    }
+  if (self->arch != arch)
+    {
+      self->arch = arch;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ARCHITECTURE]);
+    }
+  return TRUE;
+}
+
+/**
+ * scmp_oci_profile_get_kernel_version:
+ * @self: a #ScmpOciProfile
+ *
+ * Returns: (nullable): the kernel version the profile is read for, or
+ *   %NULL for the running kernel
+ *
+ * Since: 0.1
+ */
+const char *
+scmp_oci_profile_get_kernel_version (ScmpOciProfile *self)
+{
+  g_return_val_if_fail (SCMP_IS_OCI_PROFILE (self), NULL);
+
+  return self->kernel_version;
+}
+
+/**
+ * scmp_oci_profile_set_kernel_version:
+ * @self: a #ScmpOciProfile
+ * @version: (nullable): a kernel release such as "6.1" or "6.12.3", or
+ *   %NULL for the running kernel
+ * @error: return location for a #GError
+ *
+ * Sets #ScmpOciProfile:kernel-version, for the next load.
+ *
+ * Returns: %TRUE, or %FALSE with %SCMP_ERROR_INVALID_ARGUMENT when
+ *   @version is no kernel release
+ *
+ * Since: 0.1
+ */
+gboolean
+scmp_oci_profile_set_kernel_version (ScmpOciProfile  *self,
+                                     const char      *version,
+                                     GError         **error)
+{
+  g_return_val_if_fail (SCMP_IS_OCI_PROFILE (self), FALSE);
+
+  if (version != NULL && _scmp_kernel_version_parse (version) == 0)
+    {
+      g_set_error (error, SCMP_ERROR, SCMP_ERROR_INVALID_ARGUMENT,
+                   "“%s” is not a kernel release such as 6.1 or 6.12.3", version);
+      return FALSE;
+    }
+  if (g_strcmp0 (self->kernel_version, version) != 0)
+    {
+      g_free (self->kernel_version);
+      self->kernel_version = g_strdup (version);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KERNEL_VERSION]);
+    }
+  return TRUE;
+}
+
+/**
+ * scmp_oci_profile_get_flags:
+ * @self: a #ScmpOciProfile
+ *
+ * Returns: how strictly profiles are read
+ *
+ * Since: 0.1
+ */
+ScmpOciProfileFlags
+scmp_oci_profile_get_flags (ScmpOciProfile *self)
+{
+  g_return_val_if_fail (SCMP_IS_OCI_PROFILE (self), SCMP_OCI_PROFILE_FLAGS_NONE);
+
+  return self->flags;
+}
+
+/**
+ * scmp_oci_profile_set_flags:
+ * @self: a #ScmpOciProfile
+ * @flags: how strictly to read profiles
+ *
+ * Sets #ScmpOciProfile:flags, for the next load.
+ *
+ * Since: 0.1
+ */
+void
+scmp_oci_profile_set_flags (ScmpOciProfile      *self,
+                            ScmpOciProfileFlags  flags)
+{
+  g_return_if_fail (SCMP_IS_OCI_PROFILE (self));
+
+  if (self->flags != flags)
+    {
+      self->flags = flags;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FLAGS]);
+    }
+}
+
+static guint
+running_kernel (void)
+{
+  struct utsname u;
+
+  return uname (&u) == 0 ? _scmp_kernel_version_parse (u.release) : 0;
+}
+
+static gboolean
+load_text (ScmpOciProfile  *self,
+           const char      *where,
+           const char      *text,
+           gsize            length,
+           GError         **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) local = NULL;
+  g_autofree char *listener_path = NULL, *listener_metadata = NULL;
+  ScmpFilter *filter;
+  Reader r = {
+    .where = where,
+    .flags = self->flags,
+    .host = self->arch,
+    .kernel = self->kernel_version ? _scmp_kernel_version_parse (self->kernel_version)
+                                   : running_kernel (),
+    .capabilities = self->capabilities,
+    .warnings = warnings,
+  };
+
+  if (length > MAX_PROFILE_SIZE)
+    {
+      g_set_error (error, SCMP_ERROR, SCMP_ERROR_INVALID_POLICY,
+                   "%s: the profile is %" G_GSIZE_FORMAT " bytes long; profiles over %u MiB "
+                   "are refused", where, length, MAX_PROFILE_SIZE / (1024 * 1024));
+      return FALSE;
+    }
+  if (!check_text (where, text, length, error))
+    return FALSE;
+  if (!json_parser_load_from_data (parser, text, length, &local))
+    {
+      /* json-glib says "<data>:LINE:COL: Parse error: …". */
+      const char *message = g_str_has_prefix (local->message, "<data>")
+                            ? local->message + strlen ("<data>") : local->message;
+
+      g_set_error (error, SCMP_ERROR, SCMP_ERROR_INVALID_POLICY, "%s%s%s", where,
+                   *message == ':' ? "" : ": ", message);
+      return FALSE;
+    }
+
+  filter = read_profile (&r, json_parser_get_root (parser), &listener_path,
+                         &listener_metadata, error);
+  if (filter == NULL)
+    return FALSE;
+
+  g_ptr_array_add (warnings, NULL);
+  g_strfreev (self->warnings);
+  self->warnings = (char **) g_ptr_array_steal (warnings, NULL);
+  g_free (self->listener_path);
+  self->listener_path = g_steal_pointer (&listener_path);
+  g_free (self->listener_metadata);
+  self->listener_metadata = g_steal_pointer (&listener_metadata);
+  g_clear_object (&self->filter);
+  self->filter = filter;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILTER]);
+  return TRUE;
+}
+
+/**
+ * scmp_oci_profile_load_from_data:
+ * @self: a #ScmpOciProfile
+ * @data: (array length=length) (element-type guint8): the profile's JSON
+ * @length: the length of @data, or -1 if it is nul-terminated
+ * @error: return location for a #GError
+ *
+ * Reads a profile from memory; see scmp_oci_profile_load_from_file().
+ * Messages name the place as "profile data".
+ *
+ * Returns: %TRUE if the profile was read, %FALSE with @error set (and
+ *   @self unchanged) otherwise
+ *
+ * Since: 0.1
+ */
+gboolean
+scmp_oci_profile_load_from_data (ScmpOciProfile  *self,
+                                 const char      *data,
+                                 gssize           length,
+                                 GError         **error)
+{
+  g_return_val_if_fail (SCMP_IS_OCI_PROFILE (self), FALSE);
+  g_return_val_if_fail (data != NULL || length == 0, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return load_text (self, "profile data", data ? data : "",
+                    length < 0 ? strlen (data) : (gsize) length, error);
+}
+
+/**
+ * scmp_oci_profile_load_from_file:
+ * @self: a #ScmpOciProfile
+ * @path: (type filename): the profile's file
+ * @error: return location for a #GError
+ *
+ * Reads an OCI or Docker seccomp profile, resolved for
+ * #ScmpOciProfile:capabilities, #ScmpOciProfile:architecture and
+ * #ScmpOciProfile:kernel-version, into a new filter
+ * (scmp_oci_profile_get_filter()), and replaces the warnings, the
+ * listener path and metadata of the previous load.
+ *
+ * Returns: %TRUE if the profile was read, %FALSE with @error set (and
+ *   @self unchanged) otherwise: %SCMP_ERROR_INVALID_POLICY for a profile
+ *   that is malformed, a #GFileError for a file that cannot be read, and
+ *   the filter's own errors (an argument value the kernel's type cannot
+ *   hold, for example), each prefixed with the file and the place in it
+ *
+ * Since: 0.1
+ */
+gboolean
+scmp_oci_profile_load_from_file (ScmpOciProfile  *self,
+                                 const char      *path,
+                                 GError         **error)
+{
+  g_autofree char *text = NULL;
+  g_autofree char *display = NULL;
+  struct stat st;
+  gsize length = 0;
+  int fd;
+  gboolean ok;
+
+  g_return_val_if_fail (SCMP_IS_OCI_PROFILE (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  display = g_filename_display_name (path);
+  fd = open (path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
+  if (fd < 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
+                   "%s: %s", display, g_strerror (saved));
+      return FALSE;
+    }
+  /* The size is checked on the open file, before anything is read. */
+  if (fstat (fd, &st) == 0 && S_ISREG (st.st_mode) && st.st_size > MAX_PROFILE_SIZE)
+    {
+      close (fd);
+      g_set_error (error, SCMP_ERROR, SCMP_ERROR_INVALID_POLICY,
+                   "%s: the profile is %" G_GINT64_FORMAT " bytes long; profiles over %u MiB "
+                   "are refused", display, (gint64) st.st_size, MAX_PROFILE_SIZE / (1024 * 1024));
+      return FALSE;
+    }
+  text = g_malloc (MAX_PROFILE_SIZE + 1);
+  for (;;)
+    {
+      gssize n = read (fd, text + length, MAX_PROFILE_SIZE + 1 - length);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          int saved = errno;
+
+          close (fd);
+          g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
+                       "%s: %s", display, g_strerror (saved));
+          return FALSE;
+        }
+      if (n == 0 || (length += n) > MAX_PROFILE_SIZE)
+        break;
+    }
+  close (fd);
+  ok = load_text (self, display, text, length, error);
+  return ok;
+}
+
+/**
+ * scmp_oci_profile_get_filter:
+ * @self: a #ScmpOciProfile
+ *
+ * Returns: (transfer none) (nullable): the filter of the profile last
+ *   loaded, or %NULL before the first load. The filter is the caller's
+ *   to change; the next load replaces it with a new one.
+ *
+ * Since: 0.1
+ */
+ScmpFilter *
+scmp_oci_profile_get_filter (ScmpOciProfile *self)
+{
+  g_return_val_if_fail (SCMP_IS_OCI_PROFILE (self), NULL);
+
+  return self->filter;
+}
+
+/**
+ * scmp_oci_profile_get_warnings:
+ * @self: a #ScmpOciProfile
+ *
+ * What the last load skipped or read differently from libseccomp:
+ * unknown syscall names, fields the format does not have, an `errnoRet`
+ * an action does not use, conditional rules whose order matters. Each is
+ * a sentence starting with the file and the place in it.
+ *
+ * Returns: (transfer none) (array zero-terminated=1): the warnings,
+ *   empty when there are none
+ *
+ * Since: 0.1
+ */
+const char * const *
+scmp_oci_profile_get_warnings (ScmpOciProfile *self)
+{
+  g_return_val_if_fail (SCMP_IS_OCI_PROFILE (self), NULL);
+
+  return (const char * const *) self->warnings;
+}
+
+/**
+ * scmp_oci_profile_get_listener_path:
+ * @self: a #ScmpOciProfile
+ *
+ * The `listenerPath` of the profile last loaded: the UNIX socket a
+ * runtime sends the user-notification listener to. The library does not
+ * use it; see #ScmpNotifier for answering notifications.
+ *
+ * Returns: (nullable): the path, or %NULL
+ *
+ * Since: 0.1
+ */
+const char *
+scmp_oci_profile_get_listener_path (ScmpOciProfile *self)
+{
+  g_return_val_if_fail (SCMP_IS_OCI_PROFILE (self), NULL);
+
+  return self->listener_path;
+}
+
+/**
+ * scmp_oci_profile_get_listener_metadata:
+ * @self: a #ScmpOciProfile
+ *
+ * The `listenerMetadata` of the profile last loaded: opaque data a
+ * runtime sends along with the listener.
+ *
+ * Returns: (nullable): the metadata, or %NULL
+ *
+ * Since: 0.1
+ */
+const char *
+scmp_oci_profile_get_listener_metadata (ScmpOciProfile *self)
+{
+  g_return_val_if_fail (SCMP_IS_OCI_PROFILE (self), NULL);
+
+  return self->listener_metadata;
+}
