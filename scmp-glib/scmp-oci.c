@@ -1603,6 +1603,12 @@ load_text (ScmpOciProfile  *self,
       return FALSE;
     }
 
+  if (json_parser_get_root (parser) == NULL)
+    {
+      g_set_error (error, SCMP_ERROR, SCMP_ERROR_INVALID_POLICY,
+                   "%s: the profile is empty", where);
+      return FALSE;
+    }
   filter = read_profile (&r, json_parser_get_root (parser), &listener_path,
                          &listener_metadata, error);
   if (filter == NULL)

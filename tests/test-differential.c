@@ -47,7 +47,7 @@
  *    (SCMP_DIFF_LIBSECCOMP_BUGS=1 generates the failing shapes anyway).
  *  - libseccomp 2.5.4 byte-swaps some RET K instructions of big-endian
  *    programs twice ("ret #0x80" for KILL_PROCESS): the oracle's RETs are
- *    put back (libseccomp_fix_be_rets) and the count is reported.
+ *    put back (lsc_fix_be_rets) and the count is reported.
  *  - Names that some ABI of a multi-ABI set lacks, and names whose pseudo
  *    number libseccomp translates to another syscall: see diff_names().
  *  - 32-bit compares (scmp_condition_new_32) on 64-bit ABIs have no
@@ -579,122 +579,6 @@ describe_input (const ScmpBpfData *d)
 /* libseccomp                                                          */
 /* ------------------------------------------------------------------ */
 
-/* The same policy built with libseccomp; NULL (and a message) if
- * libseccomp refused part of it. */
-static scmp_filter_ctx
-libseccomp_build (const ArchSet *set,
-                  ScmpFilter    *filter)
-{
-  uint32_t dflt = scmp_action_get_kernel_value (scmp_filter_get_default_action (filter));
-  uint32_t bad = scmp_action_get_kernel_value (scmp_filter_get_bad_arch_action (filter));
-  scmp_filter_ctx ctx = seccomp_init (dflt);
-  int rc;
-
-  /* libseccomp 2.5.4 refuses errno 4095, which the kernel allows. */
-  if (ctx == NULL)
-    {
-      g_test_message ("libseccomp refused the default action 0x%08x", dflt);
-      return NULL;
-    }
-  g_assert_cmpint (seccomp_attr_set (ctx, SCMP_FLTATR_CTL_NNP, 0), ==, 0);
-  if (seccomp_attr_set (ctx, SCMP_FLTATR_ACT_BADARCH, bad) != 0)
-    {
-      g_test_message ("libseccomp refused the bad-arch action 0x%08x", bad);
-      seccomp_release (ctx);
-      return NULL;
-    }
-  if (!set_has (set, scmp_architecture_get_native ()))
-    g_assert_cmpint (seccomp_arch_remove (ctx, SCMP_ARCH_NATIVE), ==, 0);
-  for (gsize i = 0; i < set->n; i++)
-    {
-      rc = seccomp_arch_add (ctx, lsc_arch_token (set->arches[i]));
-      g_assert_true (rc == 0 || rc == -EEXIST);
-    }
-
-  for (guint i = 0; i < scmp_filter_get_n_rules (filter); i++)
-    {
-      ScmpRule *rule = scmp_filter_get_rule (filter, i);
-      guint n = scmp_rule_get_n_conditions (rule);
-      struct scmp_arg_cmp cmps[6];
-      int nr = seccomp_syscall_resolve_name (scmp_rule_get_syscall (rule));
-
-      g_assert_cmpuint (n, <=, 6);
-      for (guint c = 0; c < n; c++)
-        cmps[c] = lsc_arg_cmp (scmp_rule_get_condition (rule, c));
-      rc = seccomp_rule_add_array (ctx,
-                                   scmp_action_get_kernel_value (scmp_rule_get_action (rule)),
-                                   nr, n, cmps);
-      if (rc != 0)
-        {
-          g_autofree char *text = scmp_rule_to_string (rule);
-          g_test_message ("libseccomp refused rule %u (%s): %s", i, text, g_strerror (-rc));
-          seccomp_release (ctx);
-          return NULL;
-        }
-    }
-  return ctx;
-}
-
-static struct sock_filter *
-libseccomp_program (scmp_filter_ctx  ctx,
-                    gboolean         big_endian,
-                    gsize           *n_insns)
-{
-  int fd = memfd_create ("libseccomp-bpf", MFD_CLOEXEC);
-  g_autoptr(GBytes) bytes = NULL;
-  off_t size;
-  guint8 *buf;
-  struct sock_filter *prog;
-
-  g_assert_cmpint (fd, >=, 0);
-  g_assert_cmpint (seccomp_export_bpf (ctx, fd), ==, 0);
-  size = lseek (fd, 0, SEEK_END);
-  g_assert_cmpint (size, >, 0);
-  buf = g_malloc (size);
-  g_assert_cmpint (pread (fd, buf, size, 0), ==, size);
-  close (fd);
-  bytes = g_bytes_new_take (buf, size);
-
-  /* libseccomp writes the target's byte order, as we do. */
-  prog = test_bpf_deserialize (bytes, big_endian, n_insns);
-  g_assert_nonnull (prog);
-  g_assert_cmphex (prog[0].code, ==, BPF_LD | BPF_W | BPF_ABS);
-  g_assert_cmphex (prog[0].k, ==, SCMP_BPF_OFF_ARCH);
-  return prog;
-}
-
-/* libseccomp 2.5.4 byte-swaps some RET K instructions of big-endian
- * programs twice (they come out in host order: "ret #0x80" for
- * KILL_PROCESS, "ret #0xff7f" for ALLOW). Puts those back, so that the
- * oracle stays usable for everything else; returns how many. */
-static guint
-libseccomp_fix_be_rets (struct sock_filter *prog,
-                        gsize               n_insns,
-                        ScmpFilter         *filter)
-{
-  g_autoptr(GHashTable) legit = g_hash_table_new (NULL, NULL);
-  guint fixed = 0;
-
-  g_hash_table_add (legit, GUINT_TO_POINTER (scmp_action_get_kernel_value (scmp_filter_get_default_action (filter))));
-  g_hash_table_add (legit, GUINT_TO_POINTER (scmp_action_get_kernel_value (scmp_filter_get_bad_arch_action (filter))));
-  for (guint i = 0; i < scmp_filter_get_n_rules (filter); i++)
-    g_hash_table_add (legit, GUINT_TO_POINTER (scmp_action_get_kernel_value (
-                            scmp_rule_get_action (scmp_filter_get_rule (filter, i)))));
-
-  for (gsize i = 0; i < n_insns; i++)
-    {
-      if (prog[i].code != (BPF_RET | BPF_K))
-        continue;
-      if (!g_hash_table_contains (legit, GUINT_TO_POINTER (prog[i].k)) &&
-          g_hash_table_contains (legit, GUINT_TO_POINTER (GUINT32_SWAP_LE_BE (prog[i].k))))
-        {
-          prog[i].k = GUINT32_SWAP_LE_BE (prog[i].k);
-          fixed++;
-        }
-    }
-  return fixed;
-}
-
 static char *
 libseccomp_pfc (scmp_filter_ctx ctx)
 {
@@ -1184,12 +1068,12 @@ libseccomp_disagrees (const ArchSet     *set,
 
   if (ours == NULL)
     return FALSE;
-  ctx = libseccomp_build (set, filter);
+  ctx = lsc_build_from_filter (filter);
   if (ctx == NULL)
     return FALSE;
-  theirs = libseccomp_program (ctx, ours->big_endian, &n_theirs);
+  theirs = lsc_export_program (ctx, ours->big_endian, &n_theirs);
   if (ours->big_endian)
-    libseccomp_fix_be_rets (theirs, n_theirs, filter);
+    lsc_fix_be_rets (theirs, n_theirs, filter);
   a = _scmp_bpf_run (ours->insns, ours->n_insns, d, ours->big_endian);
   b = _scmp_bpf_run (theirs, n_theirs, d, ours->big_endian);
   result = a.ret != b.ret || b.error;
@@ -1253,7 +1137,7 @@ print_mismatch (Compare           *cmp,
     {
       g_autoptr(ScmpFilter) min = minimize_libseccomp_mismatch (cmp->probe.set, cmp->probe.filter, d);
       g_autofree char *min_rules = describe_rules (min);
-      scmp_filter_ctx ctx = libseccomp_build (cmp->probe.set, min);
+      scmp_filter_ctx ctx = lsc_build_from_filter (min);
       g_autofree char *min_pfc = ctx != NULL ? libseccomp_pfc (ctx) : NULL;
       const ScmpProgram *ours = _scmp_filter_get_program (min, NULL);
       g_autoptr(RefFilter) min_ref = ref_filter_new (min);
@@ -1263,9 +1147,9 @@ print_mismatch (Compare           *cmp,
 
       if (ctx != NULL)
         {
-          theirs = libseccomp_program (ctx, ours->big_endian, &n_theirs);
+          theirs = lsc_export_program (ctx, ours->big_endian, &n_theirs);
           if (ours->big_endian)
-            libseccomp_fix_be_rets (theirs, n_theirs, min);
+            lsc_fix_be_rets (theirs, n_theirs, min);
           for (guint i = 0; i < n_theirs; i++)
             {
               g_autofree char *line = test_bpf_disassemble (&theirs[i], i);
@@ -1415,7 +1299,7 @@ compare_policy (const ArchSet *set,
 
   if (with_libseccomp)
     {
-      cmp.ctx = libseccomp_build (set, filter);
+      cmp.ctx = lsc_build_from_filter (filter);
       if (cmp.ctx == NULL)
         {
           /* libseccomp refused a rule scmp-glib accepts (its own limits,
@@ -1423,9 +1307,9 @@ compare_policy (const ArchSet *set,
           stats->lsc_refused++;
           return;
         }
-      theirs = libseccomp_program (cmp.ctx, set_big_endian (set), &cmp.n_theirs);
+      theirs = lsc_export_program (cmp.ctx, set_big_endian (set), &cmp.n_theirs);
       if (set_big_endian (set))
-        stats->be_ret_fixups += libseccomp_fix_be_rets (theirs, cmp.n_theirs, filter);
+        stats->be_ret_fixups += lsc_fix_be_rets (theirs, cmp.n_theirs, filter);
       cmp.theirs = theirs;
       stats->insns_theirs += cmp.n_theirs;
     }

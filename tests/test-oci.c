@@ -1,0 +1,716 @@
+/* test-oci.c: OCI and Docker seccomp profiles, read and written
+ *
+ * SPDX-FileCopyrightText: 2026 The scmp-glib authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ *
+ * The Docker default profile is read for three hosts and its compiled
+ * decisions are compared with libseccomp's for the same resolved rules on
+ * every syscall number (the oracle: libseccomp's program, run in the same
+ * interpreter). Then the resolution (capabilities, kernel, host), runc's
+ * meaning of the rules, malformed and hostile profiles, export, and the
+ * profile in the kernel.
+ */
+
+#include "config.h"
+
+#include <scmp-glib/scmp-glib.h>
+
+#include "scmp-arch-private.h"
+#include "scmp-bpf-private.h"
+#include "test-libseccomp.h"
+#include "test-seccomp-helpers.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gstdio.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+static char *
+docker_profile_path (void)
+{
+  return g_test_build_filename (G_TEST_DIST, "data", "docker-default.json", NULL);
+}
+
+static ScmpOciProfile *
+load_docker (ScmpArchitecture    host,
+             const char * const *caps)
+{
+  g_autofree char *path = docker_profile_path ();
+  ScmpOciProfile *profile = scmp_oci_profile_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (scmp_oci_profile_set_architecture (profile, host, &error));
+  scmp_oci_profile_set_capabilities (profile, caps);
+  g_assert_true (scmp_oci_profile_set_kernel_version (profile, "6.12", &error));
+  g_assert_true (scmp_oci_profile_load_from_file (profile, path, &error));
+  g_assert_no_error (error);
+  return profile;
+}
+
+static ScmpOciProfile *
+load_text (const char *json,
+           GError    **error)
+{
+  g_autoptr(ScmpOciProfile) profile = scmp_oci_profile_new ();
+
+  g_assert_true (scmp_oci_profile_set_kernel_version (profile, "6.12", NULL));
+  if (!scmp_oci_profile_load_from_data (profile, json, -1, error))
+    return NULL;
+  return g_steal_pointer (&profile);
+}
+
+/* ------------------------------------------------------------------ */
+/* Differential: the Docker profile against libseccomp                 */
+/* ------------------------------------------------------------------ */
+
+/* The values worth trying for an argument: around every datum and mask
+ * of the filter's conditions, within what an ABI's word can hold. */
+static GArray *
+interesting_values (ScmpFilter *filter)
+{
+  GArray *values = g_array_new (FALSE, FALSE, sizeof (guint64));
+  guint64 fixed[] = { 0, 1, 2, 0xffffffff, 0x7fffffff, 0x80000000 };
+
+  g_array_append_vals (values, fixed, G_N_ELEMENTS (fixed));
+  for (guint i = 0; i < scmp_filter_get_n_rules (filter); i++)
+    {
+      ScmpRule *rule = scmp_filter_get_rule (filter, i);
+
+      for (guint c = 0; c < scmp_rule_get_n_conditions (rule); c++)
+        {
+          const ScmpCondition *cond = scmp_rule_get_condition (rule, c);
+          guint64 v[] = { cond->datum, cond->datum - 1, cond->datum + 1, cond->mask,
+                          cond->datum | (cond->mask & -cond->mask) };
+
+          g_array_append_vals (values, v, G_N_ELEMENTS (v));
+        }
+    }
+  return values;
+}
+
+typedef struct {
+  guint compared;
+  guint differ;
+  guint newer;        /* differences on syscalls libseccomp does not know */
+  guint multiplexed;  /* differences on socketcall(2) and ipc(2) */
+} DiffCount;
+
+/* Whether the kernel reads all of @value in argument @a of syscall @nr on
+ * @arch: the differential keeps to such values, since for the others
+ * (garbage in the high bits of an int) scmp-glib compares what the
+ * kernel reads and libseccomp all 64 bits, by design; test-kernel-args
+ * covers them. */
+static gboolean
+value_is_clean (ScmpArchitecture arch,
+                gint32           nr,
+                guint            a,
+                guint64          value)
+{
+  const char *name = scmp_syscall_resolve_number (arch, nr);
+  ScmpArgType t;
+
+  if (name == NULL)
+    return TRUE;
+  t = _scmp_syscall_arg_type (_scmp_syscall_lookup (name), arch, a);
+  if (t.bits >= 64)
+    return TRUE;
+  if (t.is_signed)
+    {
+      gint64 low = (gint64) (value << (64 - t.bits)) >> (64 - t.bits);
+
+      return (guint64) low == value;
+    }
+  return value >> t.bits == 0;
+}
+
+/* Where the two differ by design: socketcall(2) and ipc(2), whose
+ * sub-calls' arguments are behind a pointer. scmp-glib lets a sub-call
+ * through there only if its rules need no argument (never laxer than
+ * written); libseccomp decides otherwise. */
+static gboolean
+is_multiplexer (ScmpArchitecture arch,
+                gint32           nr)
+{
+  const char *name = scmp_syscall_resolve_number (arch, nr);
+
+  return name != NULL && (g_str_equal (name, "socketcall") || g_str_equal (name, "ipc"));
+}
+
+static void
+compare_programs (ScmpFilter       *filter,
+                  ScmpArchitecture  arch,
+                  const struct sock_filter *ours, gsize n_ours,
+                  const struct sock_filter *theirs, gsize n_theirs,
+                  GArray           *values,
+                  DiffCount        *count)
+{
+  gboolean be = scmp_architecture_is_big_endian (arch);
+  guint word = scmp_architecture_get_word_size (arch);
+  guint32 base = arch == SCMP_ARCHITECTURE_X32 ? 0x40000000 : 0;
+  ScmpBpfData d = { .arch = scmp_architecture_get_audit_arch (arch) };
+
+  for (gint32 nr = -1; nr < 1100; nr++)
+    {
+      d.nr = nr < 0 ? nr : (gint32) (base + nr);
+      for (guint a = 0; a < 6; a++)
+        for (guint v = 0; v < values->len; v++)
+          {
+            guint64 value = g_array_index (values, guint64, v);
+            ScmpBpfResult x, y;
+
+            if ((word == 32 && value > G_MAXUINT32) || !value_is_clean (arch, d.nr, a, value))
+              continue;
+            if (a > 0 && v == 0)
+              continue;
+            memset (d.args, 0, sizeof d.args);
+            d.args[a] = value;
+            x = _scmp_bpf_run (ours, n_ours, &d, be);
+            y = _scmp_bpf_run (theirs, n_theirs, &d, be);
+            g_assert_false (x.error);
+            g_assert_false (y.error);
+            count->compared++;
+            /* A syscall newer than libseccomp's tables: its rule was left
+             * out there. */
+            if (x.ret != y.ret && d.nr >= 0 &&
+                seccomp_syscall_resolve_num_arch (lsc_arch_token (arch), d.nr) == NULL &&
+                scmp_syscall_resolve_number (arch, d.nr) != NULL)
+              {
+                count->newer++;
+                continue;
+              }
+            if (x.ret != y.ret && is_multiplexer (arch, d.nr))
+              {
+                count->multiplexed++;
+                continue;
+              }
+            if (x.ret != y.ret)
+              {
+                const char *name = scmp_syscall_resolve_number (arch, d.nr);
+
+                count->differ++;
+                g_test_message ("%s nr %d (%s) arg%u=0x%" G_GINT64_MODIFIER "x: "
+                                "ours 0x%08x, libseccomp 0x%08x",
+                                scmp_architecture_to_name (arch), d.nr, name ? name : "?",
+                                a, value, x.ret, y.ret);
+              }
+          }
+    }
+}
+
+#define HOST_ONLY 0x100
+
+static void
+test_docker_differential (gconstpointer data)
+{
+  ScmpArchitecture host = GPOINTER_TO_INT (data) & 0xff;
+  gboolean host_only = (GPOINTER_TO_INT (data) & HOST_ONLY) != 0;
+  const char *caps_none[] = { NULL };
+  const char *caps_admin[] = { "CAP_SYS_ADMIN", "CAP_SYS_PTRACE", NULL };
+  const char *const *cap_sets[] = { caps_none, caps_admin };
+
+  for (guint cs = 0; cs < G_N_ELEMENTS (cap_sets); cs++)
+    {
+      g_autoptr(ScmpOciProfile) profile = load_docker (host, cap_sets[cs]);
+      ScmpFilter *filter = scmp_oci_profile_get_filter (profile);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GBytes) bytes = NULL;
+      g_autofree struct sock_filter *ours = NULL, *theirs = NULL;
+      g_autoptr(GArray) values = interesting_values (filter);
+      g_autofree ScmpArchitecture *arches = NULL;
+      gsize n_arches, n_ours, n_theirs;
+      scmp_filter_ctx ctx;
+      DiffCount count = { 0 };
+      gboolean be = scmp_architecture_is_big_endian (host);
+
+      /* The profile's archMap adds x86 and x32 to x86_64: also try the
+       * host's ABI alone. */
+      arches = scmp_filter_list_arches (filter, &n_arches);
+      for (gsize a = 1; host_only && a < n_arches; a++)
+        g_assert_true (scmp_filter_remove_arch (filter, arches[a], NULL));
+      g_clear_pointer (&arches, g_free);
+
+      g_assert_cmpstrv (scmp_oci_profile_get_warnings (profile), ((const char *[]) { NULL }));
+      arches = scmp_filter_list_arches (filter, &n_arches);
+      g_assert_cmpint (arches[0], ==, host);
+
+      bytes = scmp_filter_export_bpf (filter, &error);
+      g_assert_no_error (error);
+      ours = test_bpf_deserialize (bytes, be, &n_ours);
+      ctx = lsc_build_from_filter_full (filter, TRUE);
+      g_assert_nonnull (ctx);
+      theirs = lsc_export_program (ctx, be, &n_theirs);
+      seccomp_release (ctx);
+      if (be)
+        lsc_fix_be_rets (theirs, n_theirs, filter);
+
+      for (gsize a = 0; a < n_arches; a++)
+        {
+          DiffCount here = { 0 };
+
+          compare_programs (filter, arches[a], ours, n_ours, theirs, n_theirs, values, &here);
+          count.compared += here.compared;
+          count.newer += here.newer;
+          count.multiplexed += here.multiplexed;
+          g_assert_cmpuint (here.differ, ==, 0);
+        }
+      g_test_message ("%s with %u capabilities: %u ABIs, %u rules, %u decisions compared "
+                      "(different: %u on syscalls libseccomp does not know, %u on "
+                      "socketcall/ipc), "
+                      "%" G_GSIZE_FORMAT " vs %" G_GSIZE_FORMAT " instructions",
+                      scmp_architecture_to_name (host), g_strv_length ((char **) cap_sets[cs]),
+                      (guint) n_arches, scmp_filter_get_n_rules (filter), count.compared,
+                      count.newer, count.multiplexed,
+                      n_ours, n_theirs);
+      g_assert_cmpuint (count.compared, >, 100000);
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* Resolution                                                          */
+/* ------------------------------------------------------------------ */
+
+static ScmpActionKind
+decide (ScmpFilter       *filter,
+        ScmpArchitecture  arch,
+        const char       *syscall,
+        guint64           arg0)
+{
+  guint64 args[6] = { arg0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScmpAction) action = scmp_filter_evaluate_syscall (filter, arch, syscall, args, 6, &error);
+
+  g_assert_no_error (error);
+  return scmp_action_get_kind (action);
+}
+
+static void
+test_docker_hosts (void)
+{
+  struct {
+    ScmpArchitecture host;
+    ScmpArchitecture arches[3];
+  } cases[] = {
+    { SCMP_ARCHITECTURE_X86_64, { SCMP_ARCHITECTURE_X86_64, SCMP_ARCHITECTURE_X86, SCMP_ARCHITECTURE_X32 } },
+    { SCMP_ARCHITECTURE_AARCH64, { SCMP_ARCHITECTURE_AARCH64, SCMP_ARCHITECTURE_ARM } },
+    { SCMP_ARCHITECTURE_S390X, { SCMP_ARCHITECTURE_S390X, SCMP_ARCHITECTURE_S390 } },
+    { SCMP_ARCHITECTURE_RISCV64, { SCMP_ARCHITECTURE_RISCV64 } },
+    { SCMP_ARCHITECTURE_X86, { SCMP_ARCHITECTURE_X86 } },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(ScmpOciProfile) profile = load_docker (cases[i].host, NULL);
+      ScmpFilter *filter = scmp_oci_profile_get_filter (profile);
+      g_autofree ScmpArchitecture *arches = NULL;
+      gsize n;
+
+      arches = scmp_filter_list_arches (filter, &n);
+      for (gsize a = 0; a < G_N_ELEMENTS (cases[i].arches); a++)
+        if (cases[i].arches[a] != 0)
+          g_assert_cmpint (arches[a], ==, cases[i].arches[a]);
+      g_assert_cmpuint (n, ==, cases[i].arches[2] ? 3 : cases[i].arches[1] ? 2 : 1);
+    }
+
+  /* includes.arches uses Docker's names for the host: "amd64". */
+  {
+    g_autoptr(ScmpOciProfile) p64 = load_docker (SCMP_ARCHITECTURE_X86_64, NULL);
+    g_autoptr(ScmpOciProfile) parm = load_docker (SCMP_ARCHITECTURE_AARCH64, NULL);
+    g_autoptr(ScmpOciProfile) ps390 = load_docker (SCMP_ARCHITECTURE_S390X, NULL);
+
+    g_assert_cmpint (decide (scmp_oci_profile_get_filter (p64), SCMP_ARCHITECTURE_X86_64,
+                             "arch_prctl", 0), ==, SCMP_ACTION_KIND_ALLOW);
+    g_assert_cmpint (decide (scmp_oci_profile_get_filter (p64), SCMP_ARCHITECTURE_X86_64,
+                             "modify_ldt", 0), ==, SCMP_ACTION_KIND_ALLOW);
+    /* arm: "arm64" includes arm_fadvise64_64 on the arm ABI. */
+    g_assert_cmpint (decide (scmp_oci_profile_get_filter (parm), SCMP_ARCHITECTURE_ARM,
+                             "arm_fadvise64_64", 0), ==, SCMP_ACTION_KIND_ALLOW);
+    /* s390's clone takes its flags second: excludes arches s390/s390x. */
+    g_assert_cmpint (decide (scmp_oci_profile_get_filter (ps390), SCMP_ARCHITECTURE_S390X,
+                             "clone", 0x10000000), ==, SCMP_ACTION_KIND_ALLOW);
+    g_assert_cmpint (decide (scmp_oci_profile_get_filter (p64), SCMP_ARCHITECTURE_X86_64,
+                             "clone", 0x10000000), ==, SCMP_ACTION_KIND_ERRNO);
+  }
+}
+
+static void
+test_docker_capabilities (void)
+{
+  const char *admin[] = { "CAP_SYS_ADMIN", NULL };
+  g_autoptr(ScmpOciProfile) plain = load_docker (SCMP_ARCHITECTURE_X86_64, NULL);
+  g_autoptr(ScmpOciProfile) priv = load_docker (SCMP_ARCHITECTURE_X86_64, admin);
+  ScmpFilter *f = scmp_oci_profile_get_filter (plain);
+  ScmpFilter *g = scmp_oci_profile_get_filter (priv);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScmpAction) clone3 = NULL;
+
+  g_assert_cmpstrv (scmp_oci_profile_get_capabilities (priv), admin);
+  /* Without CAP_SYS_ADMIN: clone without namespace flags, clone3 ENOSYS,
+   * mount denied with EPERM (defaultErrnoRet 1). */
+  g_assert_cmpint (decide (f, SCMP_ARCHITECTURE_X86_64, "clone", 0x00011000), ==, SCMP_ACTION_KIND_ALLOW);
+  g_assert_cmpint (decide (f, SCMP_ARCHITECTURE_X86_64, "clone", 0x20000000), ==, SCMP_ACTION_KIND_ERRNO);
+  clone3 = scmp_filter_evaluate_syscall (f, SCMP_ARCHITECTURE_X86_64, "clone3", NULL, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (scmp_action_get_errno_value (clone3), ==, ENOSYS);
+  g_clear_object (&clone3);
+  clone3 = scmp_filter_evaluate_syscall (f, SCMP_ARCHITECTURE_X86_64, "mount", NULL, 0, &error);
+  g_assert_cmpuint (scmp_action_get_errno_value (clone3), ==, EPERM);
+  /* With it: every clone, clone3 and mount. */
+  g_assert_cmpint (decide (g, SCMP_ARCHITECTURE_X86_64, "clone", 0x20000000), ==, SCMP_ACTION_KIND_ALLOW);
+  g_assert_cmpint (decide (g, SCMP_ARCHITECTURE_X86_64, "clone3", 0), ==, SCMP_ACTION_KIND_ALLOW);
+  g_assert_cmpint (decide (g, SCMP_ARCHITECTURE_X86_64, "mount", 0), ==, SCMP_ACTION_KIND_ALLOW);
+  g_assert_cmpint (decide (f, SCMP_ARCHITECTURE_X86_64, "personality", 8), ==, SCMP_ACTION_KIND_ALLOW);
+  g_assert_cmpint (decide (f, SCMP_ARCHITECTURE_X86_64, "personality", 0xffffffff), ==, SCMP_ACTION_KIND_ALLOW);
+  g_assert_cmpint (decide (f, SCMP_ARCHITECTURE_X86_64, "personality", 9), ==, SCMP_ACTION_KIND_ERRNO);
+}
+
+static void
+test_docker_kernel (void)
+{
+  g_autofree char *path = docker_profile_path ();
+  g_autoptr(ScmpOciProfile) profile = scmp_oci_profile_new ();
+  g_autoptr(GError) error = NULL;
+
+  /* ptrace needs minKernel 4.8. */
+  g_assert_true (scmp_oci_profile_set_kernel_version (profile, "4.7", &error));
+  g_assert_true (scmp_oci_profile_load_from_file (profile, path, &error));
+  g_assert_cmpint (decide (scmp_oci_profile_get_filter (profile), SCMP_ARCHITECTURE_NATIVE,
+                           "ptrace", 0), ==, SCMP_ACTION_KIND_ERRNO);
+  g_assert_true (scmp_oci_profile_set_kernel_version (profile, "4.8.1", &error));
+  g_assert_true (scmp_oci_profile_load_from_file (profile, path, &error));
+  g_assert_cmpint (decide (scmp_oci_profile_get_filter (profile), SCMP_ARCHITECTURE_NATIVE,
+                           "ptrace", 0), ==, SCMP_ACTION_KIND_ALLOW);
+  /* The running kernel (this machine's is far newer than 4.8). */
+  g_assert_true (scmp_oci_profile_set_kernel_version (profile, NULL, &error));
+  g_assert_null (scmp_oci_profile_get_kernel_version (profile));
+  g_assert_true (scmp_oci_profile_load_from_file (profile, path, &error));
+  g_assert_cmpint (decide (scmp_oci_profile_get_filter (profile), SCMP_ARCHITECTURE_NATIVE,
+                           "ptrace", 0), ==, SCMP_ACTION_KIND_ALLOW);
+
+  g_assert_false (scmp_oci_profile_set_kernel_version (profile, "four", &error));
+  g_assert_error (error, SCMP_ERROR, SCMP_ERROR_INVALID_ARGUMENT);
+  g_assert_null (scmp_oci_profile_get_kernel_version (profile));
+}
+
+/* ------------------------------------------------------------------ */
+/* runc's meaning of the rules                                         */
+/* ------------------------------------------------------------------ */
+
+static void
+test_semantics (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScmpOciProfile) p = NULL;
+  g_autoptr(ScmpAction) a = NULL;
+  ScmpFilter *f;
+  guint64 args[6] = { 0 };
+
+  p = load_text ("{\"defaultAction\": \"SCMP_ACT_ERRNO\", \"syscalls\": ["
+                 /* the default action's rule is left out */
+                 " {\"names\": [\"getpid\"], \"action\": \"SCMP_ACT_ERRNO\"},"
+                 /* conditional then unconditional: the unconditional decides */
+                 " {\"names\": [\"read\"], \"action\": \"SCMP_ACT_KILL\","
+                 "  \"args\": [{\"index\": 0, \"value\": 5, \"op\": \"SCMP_CMP_EQ\"}]},"
+                 " {\"names\": [\"read\"], \"action\": \"SCMP_ACT_ALLOW\"},"
+                 /* unconditional then another: the first decides */
+                 " {\"names\": [\"write\"], \"action\": \"SCMP_ACT_LOG\"},"
+                 " {\"names\": [\"write\"], \"action\": \"SCMP_ACT_ALLOW\"},"
+                 /* one argument twice: OR */
+                 " {\"names\": [\"close\"], \"action\": \"SCMP_ACT_ALLOW\", \"args\": ["
+                 "  {\"index\": 0, \"value\": 3, \"op\": \"SCMP_CMP_EQ\"},"
+                 "  {\"index\": 0, \"value\": 7, \"op\": \"SCMP_CMP_EQ\"}]},"
+                 /* two arguments: AND; MASKED_EQ's value is the mask */
+                 " {\"name\": \"mmap\", \"action\": \"SCMP_ACT_ALLOW\", \"args\": ["
+                 "  {\"index\": 2, \"value\": 4, \"valueTwo\": 0, \"op\": \"SCMP_CMP_MASKED_EQ\"},"
+                 "  {\"index\": 3, \"value\": 2, \"op\": \"SCMP_CMP_GE\"}]},"
+                 " {\"names\": [\"kill\"], \"action\": \"SCMP_ACT_KILL\"},"
+                 " {\"names\": [\"ptrace\"], \"action\": \"SCMP_ACT_TRACE\", \"errnoRet\": 42},"
+                 " {\"names\": [\"dup\"], \"action\": \"SCMP_ACT_TRACE\"},"
+                 " {\"names\": [\"pipe\"], \"action\": \"SCMP_ACT_ERRNO\", \"errnoRet\": 0}"
+                 "], \"flags\": [\"SECCOMP_FILTER_FLAG_LOG\", \"SECCOMP_FILTER_FLAG_SPEC_ALLOW\","
+                 " \"SECCOMP_FILTER_FLAG_TSYNC\", \"SECCOMP_FILTER_FLAG_WAIT_KILLABLE_RECV\"],"
+                 " \"listenerPath\": \"/run/agent.sock\", \"listenerMetadata\": \"hello\"}",
+                 &error);
+  g_assert_no_error (error);
+  f = scmp_oci_profile_get_filter (p);
+
+  /* read (1) + write (1) + close (2) + mmap + kill + ptrace + dup + pipe */
+  g_assert_cmpuint (scmp_filter_get_n_rules (f), ==, 9);
+  g_assert_cmpuint (scmp_action_get_errno_value (scmp_filter_get_default_action (f)), ==, EPERM);
+  g_assert_cmpint (decide (f, 0, "getpid", 0), ==, SCMP_ACTION_KIND_ERRNO);
+  g_assert_cmpint (decide (f, 0, "read", 5), ==, SCMP_ACTION_KIND_ALLOW);
+  g_assert_cmpint (decide (f, 0, "write", 0), ==, SCMP_ACTION_KIND_LOG);
+  g_assert_cmpint (decide (f, 0, "close", 3), ==, SCMP_ACTION_KIND_ALLOW);
+  g_assert_cmpint (decide (f, 0, "close", 7), ==, SCMP_ACTION_KIND_ALLOW);
+  g_assert_cmpint (decide (f, 0, "close", 4), ==, SCMP_ACTION_KIND_ERRNO);
+  g_assert_cmpint (decide (f, 0, "kill", 0), ==, SCMP_ACTION_KIND_KILL_THREAD);
+
+  args[2] = 3;             /* PROT_READ | PROT_WRITE: no PROT_EXEC */
+  args[3] = 2;
+  a = scmp_filter_evaluate_syscall (f, 0, "mmap", args, 6, &error);
+  g_assert_cmpint (scmp_action_get_kind (a), ==, SCMP_ACTION_KIND_ALLOW);
+  g_clear_object (&a);
+  args[2] = 7;
+  a = scmp_filter_evaluate_syscall (f, 0, "mmap", args, 6, &error);
+  g_assert_cmpint (scmp_action_get_kind (a), ==, SCMP_ACTION_KIND_ERRNO);
+  g_clear_object (&a);
+  args[2] = 3;
+  args[3] = 1;
+  a = scmp_filter_evaluate_syscall (f, 0, "mmap", args, 6, &error);
+  g_assert_cmpint (scmp_action_get_kind (a), ==, SCMP_ACTION_KIND_ERRNO);
+
+  g_clear_object (&a);
+  a = scmp_filter_evaluate_syscall (f, 0, "ptrace", NULL, 0, &error);
+  g_assert_cmpuint (scmp_action_get_trace_value (a), ==, 42);
+  g_clear_object (&a);
+  a = scmp_filter_evaluate_syscall (f, 0, "dup", NULL, 0, &error);
+  g_assert_cmpuint (scmp_action_get_trace_value (a), ==, EPERM);
+  g_clear_object (&a);
+  a = scmp_filter_evaluate_syscall (f, 0, "pipe", NULL, 0, &error);
+  g_assert_cmpint (scmp_action_get_kind (a), ==, SCMP_ACTION_KIND_ERRNO);
+  g_assert_cmpuint (scmp_action_get_errno_value (a), ==, 0);
+
+  g_assert_true (scmp_filter_get_log (f));
+  g_assert_true (scmp_filter_get_spec_allow (f));
+  g_assert_true (scmp_filter_get_thread_sync (f));
+  g_assert_true (scmp_filter_get_wait_killable (f));
+  g_assert_cmpstr (scmp_oci_profile_get_listener_path (p), ==, "/run/agent.sock");
+  g_assert_cmpstr (scmp_oci_profile_get_listener_metadata (p), ==, "hello");
+  g_assert_cmpstrv (scmp_oci_profile_get_warnings (p), ((const char *[]) { NULL }));
+}
+
+static void
+test_warnings (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScmpOciProfile) p = NULL;
+  const char * const *w;
+  const char *json =
+    "{\"defaultAction\": \"SCMP_ACT_ERRNO\", \"novelty\": 1, \"syscalls\": ["
+    " {\"names\": [\"read\", \"not_a_syscall_at_all\"], \"action\": \"SCMP_ACT_ALLOW\","
+    "  \"errnoRet\": 3},"
+    " {\"names\": [\"ioctl\"], \"action\": \"SCMP_ACT_ALLOW\","
+    "  \"args\": [{\"index\": 1, \"value\": 21505, \"op\": \"SCMP_CMP_EQ\"}]},"
+    " {\"names\": [\"ioctl\"], \"action\": \"SCMP_ACT_LOG\","
+    "  \"args\": [{\"index\": 0, \"value\": 1, \"op\": \"SCMP_CMP_EQ\"}]}]}";
+
+  p = load_text (json, &error);
+  g_assert_no_error (error);
+  w = scmp_oci_profile_get_warnings (p);
+  g_assert_cmpuint (g_strv_length ((char **) w), ==, 4);
+  g_assert_nonnull (strstr (w[0], "profile data: novelty: the format has no field"));
+  g_assert_nonnull (strstr (w[1], "syscalls[0].errnoRet: errnoRet has no meaning with SCMP_ACT_ALLOW"));
+  g_assert_nonnull (strstr (w[2], "syscalls[0].names[1]: “not_a_syscall_at_all” is not a system call"));
+  g_assert_nonnull (strstr (w[3], "syscalls[2].names[0]: “ioctl” has conditional rules with different actions"));
+  g_assert_cmpuint (scmp_filter_get_n_rules (scmp_oci_profile_get_filter (p)), ==, 3);
+
+  /* Strict: each is an error. */
+  g_clear_object (&p);
+  p = scmp_oci_profile_new ();
+  scmp_oci_profile_set_flags (p, SCMP_OCI_PROFILE_FLAGS_STRICT_FIELDS);
+  g_assert_false (scmp_oci_profile_load_from_data (p, json, -1, &error));
+  g_assert_error (error, SCMP_ERROR, SCMP_ERROR_INVALID_POLICY);
+  g_assert_nonnull (strstr (error->message, "novelty"));
+  g_clear_error (&error);
+  scmp_oci_profile_set_flags (p, SCMP_OCI_PROFILE_FLAGS_STRICT_SYSCALLS);
+  g_assert_false (scmp_oci_profile_load_from_data (p, json + 0, -1, &error));
+  g_assert_error (error, SCMP_ERROR, SCMP_ERROR_INVALID_SYSCALL);
+  g_assert_nonnull (strstr (error->message, "syscalls[0].names[1]: “not_a_syscall_at_all”"));
+  g_assert_null (scmp_oci_profile_get_filter (p));
+}
+
+/* ------------------------------------------------------------------ */
+/* Malformed and hostile profiles                                      */
+/* ------------------------------------------------------------------ */
+
+static void
+test_malformed (void)
+{
+  const struct {
+    const char *json;
+    int code;
+    const char *message;
+  } cases[] = {
+    { "", SCMP_ERROR_INVALID_POLICY, "profile data" },
+    { "{\"defaultAction\": \"SCMP_ACT_ALLOW\",\n  \"syscalls\": [}", SCMP_ERROR_INVALID_POLICY, "profile data:2:" },
+    { "[]", SCMP_ERROR_INVALID_POLICY, "the profile: must be an object, not an array" },
+    { "{}", SCMP_ERROR_INVALID_POLICY, "defaultAction: this field is required" },
+    { "{\"defaultAction\": 1}", SCMP_ERROR_INVALID_POLICY, "defaultAction: must be a string, not a number" },
+    { "{\"defaultAction\": \"SCMP_ACT_MAYBE\"}", SCMP_ERROR_INVALID_POLICY, "“SCMP_ACT_MAYBE” is not an action (the actions are SCMP_ACT_KILL_PROCESS" },
+    { "{\"defaultAction\": \"SCMP_ACT_ERRNO\", \"defaultErrnoRet\": 5000}", SCMP_ERROR_INVALID_POLICY, "defaultErrnoRet: errno 5000 is out of range (at most 4095)" },
+    { "{\"defaultAction\": \"SCMP_ACT_ERRNO\", \"defaultErrnoRet\": 1.5}", SCMP_ERROR_INVALID_POLICY, "defaultErrnoRet: must be a whole number, not a fractional number" },
+    { "{\"defaultAction\": \"SCMP_ACT_ERRNO\", \"defaultErrnoRet\": -1}", SCMP_ERROR_INVALID_POLICY, "profile data:1:56: the number -1 is negative" },
+    { "{\"defaultAction\": \"SCMP_ACT_ALLOW\", \"syscalls\": [{\"names\": [\"read\"], \"action\": \"SCMP_ACT_ERRNO\", \"args\": [{\"index\": 0, \"value\": 99999999999999999999999, \"op\": \"SCMP_CMP_EQ\"}]}]}",
+      SCMP_ERROR_INVALID_POLICY, "the number 99999999999999999999999 is larger than 18446744073709551615" },
+    { "{\"defaultAction\": \"SCMP_ACT_ALLOW\", \"syscalls\": {}}", SCMP_ERROR_INVALID_POLICY, "syscalls: must be an array, not an object" },
+    { "{\"defaultAction\": \"SCMP_ACT_ALLOW\", \"syscalls\": [7]}", SCMP_ERROR_INVALID_POLICY, "syscalls[0]: must be an object, not a number" },
+    { "{\"defaultAction\": \"SCMP_ACT_ALLOW\", \"syscalls\": [{\"names\": [\"read\"]}]}", SCMP_ERROR_INVALID_POLICY, "syscalls[0].action: this field is required" },
+    { "{\"defaultAction\": \"SCMP_ACT_ALLOW\", \"syscalls\": [{\"names\": [\"read\", 3], \"action\": \"SCMP_ACT_KILL\"}]}", SCMP_ERROR_INVALID_POLICY, "syscalls[0].names[1]: must be a string, not a number" },
+    { "{\"defaultAction\": \"SCMP_ACT_ALLOW\", \"syscalls\": [{\"names\": [\"\"], \"action\": \"SCMP_ACT_KILL\"}]}", SCMP_ERROR_INVALID_POLICY, "syscalls[0].names[0]: a syscall name is empty" },
+    { "{\"defaultAction\": \"SCMP_ACT_ALLOW\", \"syscalls\": [{\"name\": \"read\", \"names\": [\"write\"], \"action\": \"SCMP_ACT_KILL\"}]}", SCMP_ERROR_INVALID_POLICY, "syscalls[0]: has both “name” and “names”" },
+    { "{\"defaultAction\": \"SCMP_ACT_ALLOW\", \"syscalls\": [{\"names\": [\"read\"], \"action\": \"SCMP_ACT_KILL\", \"args\": [{\"index\": 6, \"value\": 1, \"op\": \"SCMP_CMP_EQ\"}]}]}",
+      SCMP_ERROR_INVALID_POLICY, "syscalls[0].args[0].index: argument 6 does not exist: a system call has arguments 0 to 5" },
+    { "{\"defaultAction\": \"SCMP_ACT_ALLOW\", \"syscalls\": [{\"names\": [\"read\"], \"action\": \"SCMP_ACT_KILL\", \"args\": [{\"value\": 1, \"op\": \"SCMP_CMP_EQ\"}]}]}",
+      SCMP_ERROR_INVALID_POLICY, "syscalls[0].args[0].index: this field is required" },
+    { "{\"defaultAction\": \"SCMP_ACT_ALLOW\", \"syscalls\": [{\"names\": [\"read\"], \"action\": \"SCMP_ACT_KILL\", \"args\": [{\"index\": 0, \"value\": 1, \"op\": \"SCMP_CMP_ABOUT\"}]}]}",
+      SCMP_ERROR_INVALID_POLICY, "syscalls[0].args[0].op: “SCMP_CMP_ABOUT” is not an operator (the operators are SCMP_CMP_NE" },
+    { "{\"defaultAction\": \"SCMP_ACT_ALLOW\", \"syscalls\": [{\"names\": [\"read\"], \"action\": \"SCMP_ACT_KILL\", \"args\": [{\"index\": 0, \"value\": \"1\", \"op\": \"SCMP_CMP_EQ\"}]}]}",
+      SCMP_ERROR_INVALID_POLICY, "syscalls[0].args[0].value: must be a whole number, not a string" },
+    { "{\"defaultAction\": \"SCMP_ACT_ALLOW\", \"syscalls\": [{\"names\": [\"read\"], \"action\": \"SCMP_ACT_KILL\", \"args\": [1,2,3,4,5,6,7]}]}",
+      SCMP_ERROR_INVALID_POLICY, "syscalls[0].args: has 7 conditions; a rule can test at most 6" },
+    /* A value personality()'s unsigned int cannot hold: the filter's error, placed. */
+    { "{\"defaultAction\": \"SCMP_ACT_ERRNO\", \"syscalls\": [{\"names\": [\"personality\"], \"action\": \"SCMP_ACT_ALLOW\", \"args\": [{\"index\": 0, \"value\": 4294967296, \"op\": \"SCMP_CMP_EQ\"}]}]}",
+      SCMP_ERROR_INVALID_ARGUMENT, "profile data: syscalls[0].names[0]: On x86_64, the kernel reads argument 0 of “personality” as an unsigned 32-bit number" },
+    { "{\"defaultAction\": \"SCMP_ACT_ERRNO\", \"syscalls\": ["
+      "{\"names\": [\"read\"], \"action\": \"SCMP_ACT_ALLOW\", \"args\": [{\"index\": 0, \"value\": 1, \"op\": \"SCMP_CMP_EQ\"}]},"
+      "{\"names\": [\"read\"], \"action\": \"SCMP_ACT_LOG\", \"args\": [{\"index\": 0, \"value\": 1, \"op\": \"SCMP_CMP_EQ\"}]}]}",
+      SCMP_ERROR_EXISTS, "profile data: syscalls[1].names[0]: The filter already has a rule for “read”" },
+    { "{\"defaultAction\": \"SCMP_ACT_ALLOW\", \"architectures\": [\"SCMP_ARCH_VAX\"]}", SCMP_ERROR_INVALID_POLICY, "architectures[0]: “SCMP_ARCH_VAX” is not an architecture" },
+    { "{\"defaultAction\": \"SCMP_ACT_ALLOW\", \"architectures\": [\"SCMP_ARCH_S390X\"]}", SCMP_ERROR_INVALID_POLICY, "architectures: Cannot add s390x" },
+    { "{\"defaultAction\": \"SCMP_ACT_ALLOW\", \"architectures\": [\"SCMP_ARCH_X86\"], \"archMap\": [{\"architecture\": \"SCMP_ARCH_X86_64\"}]}", SCMP_ERROR_INVALID_POLICY, "has both “architectures” and “archMap”" },
+    { "{\"defaultAction\": \"SCMP_ACT_ALLOW\", \"archMap\": [{\"architecture\": \"SCMP_ARCH_X86_64\", \"subArchitectures\": [\"SCMP_ARCH_Z80\"]}]}", SCMP_ERROR_INVALID_POLICY, "archMap[0].subArchitectures[0]: “SCMP_ARCH_Z80” is not an architecture" },
+    { "{\"defaultAction\": \"SCMP_ACT_ALLOW\", \"flags\": [\"SECCOMP_FILTER_FLAG_FAST\"]}", SCMP_ERROR_INVALID_POLICY, "flags[0]: “SECCOMP_FILTER_FLAG_FAST” is not a seccomp filter flag" },
+    { "{\"defaultAction\": \"SCMP_ACT_ALLOW\", \"syscalls\": [{\"names\": [\"read\"], \"action\": \"SCMP_ACT_KILL\", \"includes\": {\"minKernel\": \"5\"}}]}",
+      SCMP_ERROR_INVALID_POLICY, "syscalls[0].includes.minKernel: “5” is not a kernel version of the form <major>.<minor>" },
+    { "{\"defaultAction\": \"SCMP_ACT_ALLOW\", \"syscalls\": [{\"names\": [\"read\"], \"action\": \"SCMP_ACT_KILL\", \"excludes\": {\"caps\": \"CAP_SYS_ADMIN\"}}]}",
+      SCMP_ERROR_INVALID_POLICY, "syscalls[0].excludes.caps: must be an array, not a string" },
+    /* Checked even when includes leaves the entry out. */
+    { "{\"defaultAction\": \"SCMP_ACT_ALLOW\", \"syscalls\": [{\"names\": [\"read\"], \"action\": \"SCMP_ACT_NOPE\", \"includes\": {\"caps\": [\"CAP_NOBODY_HAS\"]}}]}",
+      SCMP_ERROR_INVALID_POLICY, "syscalls[0].action: “SCMP_ACT_NOPE” is not an action" },
+    { "{\"defaultAction\": \"SCMP_ACT_TRACE\", \"defaultErrnoRet\": 70000}", SCMP_ERROR_INVALID_POLICY, "defaultErrnoRet: the tracer's value 70000 is out of range" },
+    { "{\"defaultAction\": \"SCMP_ACT_ALLOW\", \"listenerPath\": 5}", SCMP_ERROR_INVALID_POLICY, "listenerPath: must be a string, not a number" },
+    { "{\"defaultAction\": \"SCMP_ACT_ALLOW\", \"x\": \"\\\"-1\\\"\", \"syscalls\": [{\"names\": [\"read\"], \"action\": \"SCMP_ACT_KILL\", \"args\": [{\"index\": 0, \"value\": -5, \"op\": \"SCMP_CMP_EQ\"}]}]}",
+      SCMP_ERROR_INVALID_POLICY, "the number -5 is negative" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(ScmpOciProfile) profile = NULL;
+      g_autoptr(GError) error = NULL;
+
+      profile = load_text (cases[i].json, &error);
+      g_assert_null (profile);
+      g_assert_nonnull (error);
+      if (error->domain != SCMP_ERROR || error->code != cases[i].code ||
+          strstr (error->message, cases[i].message) == NULL)
+        g_error ("case %u: got “%s” (code %d), expected code %d and “%s”", i,
+                 error->message, error->code, cases[i].code, cases[i].message);
+    }
+}
+
+/* Deep nesting, a huge file, and a failed load keeping the last good one. */
+static void
+test_hostile (void)
+{
+  g_autoptr(ScmpOciProfile) profile = scmp_oci_profile_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) deep = g_string_new ("{\"defaultAction\": \"SCMP_ACT_ALLOW\", \"x\": ");
+  g_autofree char *dir = g_dir_make_tmp ("test-oci-XXXXXX", &error);
+  g_autofree char *big = g_build_filename (dir, "big.json", NULL);
+  g_autofree char *path = docker_profile_path ();
+  ScmpFilter *before;
+  int fd;
+
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_c (deep, '[');
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_c (deep, ']');
+  g_string_append_c (deep, '}');
+  g_assert_false (scmp_oci_profile_load_from_data (profile, deep->str, deep->len, &error));
+  g_assert_error (error, SCMP_ERROR, SCMP_ERROR_INVALID_POLICY);
+  g_assert_nonnull (strstr (error->message, "profile data:1:105: the profile nests arrays and objects deeper than 64 levels"));
+  g_clear_error (&error);
+
+  /* 100 MB, refused before it is read (a sparse file). */
+  fd = open (big, O_CREAT | O_WRONLY | O_CLOEXEC, 0600);
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_no_errno (ftruncate (fd, 100 * 1024 * 1024));
+  close (fd);
+  g_assert_false (scmp_oci_profile_load_from_file (profile, big, &error));
+  g_assert_error (error, SCMP_ERROR, SCMP_ERROR_INVALID_POLICY);
+  g_assert_nonnull (strstr (error->message, "big.json: the profile is 104857600 bytes long; profiles over 16 MiB are refused"));
+  g_clear_error (&error);
+  g_unlink (big);
+  g_rmdir (dir);
+
+  g_assert_false (scmp_oci_profile_load_from_file (profile, "/nonexistent/profile.json", &error));
+  g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT);
+  g_assert_nonnull (strstr (error->message, "/nonexistent/profile.json"));
+  g_clear_error (&error);
+
+  /* A failed load leaves the last good one. */
+  g_assert_true (scmp_oci_profile_load_from_file (profile, path, &error));
+  before = scmp_oci_profile_get_filter (profile);
+  g_assert_false (scmp_oci_profile_load_from_data (profile, "{\"defaultAction\": \"SCMP_ACT_ALLOW\", "
+                                                   "\"syscalls\": [{\"names\": [\"bogus_call\"], "
+                                                   "\"action\": 4}]}", -1, &error));
+  g_assert_error (error, SCMP_ERROR, SCMP_ERROR_INVALID_POLICY);
+  g_assert_true (scmp_oci_profile_get_filter (profile) == before);
+  g_assert_cmpstrv (scmp_oci_profile_get_warnings (profile), ((const char *[]) { NULL }));
+}
+
+/* ------------------------------------------------------------------ */
+/* In the kernel                                                       */
+/* ------------------------------------------------------------------ */
+
+static int
+docker_child (gpointer data)
+{
+  ScmpOciProfile *profile = data;
+  ScmpFilter *filter = scmp_oci_profile_get_filter (profile);
+
+  CHILD_CHECK (scmp_filter_prepare (filter, NULL));
+  CHILD_CHECK (scmp_filter_load_prepared (filter) == 0);
+  /* Allowed */
+  CHILD_CHECK (syscall (SYS_getpid) == getpid ());
+  /* Docker's default: EPERM (defaultErrnoRet 1) for what it does not list. */
+  errno = 0;
+  CHILD_CHECK (syscall (SYS_unshare, 0) == -1 && errno == EPERM);
+  errno = 0;
+  CHILD_CHECK (syscall (SYS_personality, 0x1234) == -1 && errno == EPERM);
+  CHILD_CHECK (syscall (SYS_personality, 0xffffffff) >= 0);
+#ifdef SYS_clone3
+  errno = 0;
+  CHILD_CHECK (syscall (SYS_clone3, NULL, 0) == -1 && errno == ENOSYS);
+#endif
+  return 0;
+}
+
+static void
+test_docker_kernel_load (void)
+{
+  g_autoptr(ScmpOciProfile) profile = NULL;
+
+  if (skip_without_seccomp ())
+    return;
+  profile = load_docker (SCMP_ARCHITECTURE_NATIVE, NULL);
+  assert_exited_ok (fork_and_wait (docker_child, profile));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_data_func ("/oci/docker/differential/x86_64",
+                        GINT_TO_POINTER (SCMP_ARCHITECTURE_X86_64), test_docker_differential);
+  g_test_add_data_func ("/oci/docker/differential/x86_64-only",
+                        GINT_TO_POINTER (SCMP_ARCHITECTURE_X86_64 | HOST_ONLY), test_docker_differential);
+  g_test_add_data_func ("/oci/docker/differential/aarch64",
+                        GINT_TO_POINTER (SCMP_ARCHITECTURE_AARCH64), test_docker_differential);
+  g_test_add_data_func ("/oci/docker/differential/x86",
+                        GINT_TO_POINTER (SCMP_ARCHITECTURE_X86), test_docker_differential);
+  g_test_add_data_func ("/oci/docker/differential/s390x",
+                        GINT_TO_POINTER (SCMP_ARCHITECTURE_S390X), test_docker_differential);
+  g_test_add_func ("/oci/docker/hosts", test_docker_hosts);
+  g_test_add_func ("/oci/docker/capabilities", test_docker_capabilities);
+  g_test_add_func ("/oci/docker/kernel", test_docker_kernel);
+  g_test_add_func ("/oci/docker/load", test_docker_kernel_load);
+  g_test_add_func ("/oci/semantics", test_semantics);
+  g_test_add_func ("/oci/warnings", test_warnings);
+  g_test_add_func ("/oci/malformed", test_malformed);
+  g_test_add_func ("/oci/hostile", test_hostile);
+
+  return g_test_run ();
+}
