@@ -19,5 +19,6 @@
 #include <scmp-glib/scmp-filter.h>
 #include <scmp-glib/scmp-kernel.h>
 #include <scmp-glib/scmp-notifier.h>
+#include <scmp-glib/scmp-syscall-set.h>
 
 #undef __SCMP_GLIB_INSIDE__
