@@ -187,7 +187,7 @@ def docbook(sets, exempt, names):
     w('<chapter id="syscall-sets">')
     w('  <title>Syscall sets</title>')
     w('  <para>')
-    w('    The named syscall sets of <link linkend="scmp-glib-scmp-syscall-set">'
+    w('    The named syscall sets of <link linkend="scmp-syscall-set-list">'
       'scmp_syscall_set_list()</link>, with their direct members')
     w('    (syscalls and other sets) and the number of syscalls a set expands to.')
     w("    They are systemd's <literal>SystemCallFilter=</literal> groups "
