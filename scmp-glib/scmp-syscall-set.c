@@ -62,7 +62,7 @@
  * - `@timer`: scheduling operations by time
  * - `@known`: every syscall the tables know, on any architecture
  *
- * The chapter "Syscall sets" lists every member. The data is
+ * The chapter [Syscall sets][syscall-sets] lists every member. The data is
  * `arch-data/syscall-sets.txt`: every syscall of the tables is in at
  * least one set other than `@known`; the syscalls systemd does not
  * classify are placed by scmp-glib, each with its reason in that file.
