@@ -20,5 +20,6 @@
 #include <scmp-glib/scmp-kernel.h>
 #include <scmp-glib/scmp-notifier.h>
 #include <scmp-glib/scmp-oci.h>
+#include <scmp-glib/scmp-syscall-set.h>
 
 #undef __SCMP_GLIB_INSIDE__

@@ -1132,6 +1132,41 @@ const notifierTests = {
     },
 };
 
+// ---- syscall sets ------------------------------------------------------------
+
+const syscallSetTests = {
+    'list'() {
+        const sets = Scmp.syscall_set_list();
+        assertEqual(sets.length, 30, 'number of sets');
+        assertEqual(sets[0], '@default');
+        assertEqual(sets[sets.length - 1], '@known');
+        assertEqual(Scmp.syscall_set_get_description('@clock'), 'Changing the system clock');
+        assertEqual(Scmp.syscall_set_get_description('@foo'), null);
+    },
+
+    'members'() {
+        assert(Scmp.syscall_set_get_members('@system-service', false).includes('@basic-io'),
+            'direct members keep @basic-io');
+        const all = Scmp.syscall_set_get_members('@system-service', true);
+        assert(all.includes('read') && !all.some(n => n.startsWith('@')), 'expanded');
+        assert(Scmp.syscall_set_contains('@network-io', 'connect'), 'connect');
+        assertScmpError(Scmp.Error.INVALID_SYSCALL,
+            () => Scmp.syscall_set_get_members('@foo', false), 'unknown set');
+    },
+
+    'add-rules-for-set'() {
+        const filter = x86_64Filter();
+        const allow = Scmp.Action.new_allow();
+        filter.add_rules_for_set('@basic-io', allow, null);
+        assertEqual(filter.evaluate_syscall(X86_64, 'write', [0, 0, 0, 0, 0, 0]).to_string(), 'allow');
+        assertEqual(filter.evaluate_syscall(X86_64, 'socket', [0, 0, 0, 0, 0, 0]).to_string(), 'errno(1)');
+        assertFailsUnchanged(filter, Scmp.Error.INVALID_SYSCALL,
+            () => filter.add_rules_for_set('@foo', allow, null), 'unknown set');
+        assertFailsUnchanged(filter, Scmp.Error.EXISTS,
+            () => filter.add_rules_for_set('@basic-io', Scmp.Action.new_errno(13), null), 'other action');
+    },
+};
+
 // ---- version -----------------------------------------------------------------
 
 const versionTests = {
@@ -1151,5 +1186,6 @@ System.exit(runAreas({
     filter: filterTests,
     'rule-model': ruleModelTests,
     notifier: notifierTests,
+    'syscall-set': syscallSetTests,
     version: versionTests,
 }));

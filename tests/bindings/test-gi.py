@@ -1132,6 +1132,57 @@ class TestNotifier(ScmpTestCase):
         self.assertScmpError(Scmp.Error.INVALID_ARGUMENT, Scmp.Notifier.new_for_filter, flt)
 
 
+class TestSyscallSet(ScmpTestCase):
+    """scmp_syscall_set_*() and Filter.add_rules_for_set()."""
+
+    def x86_64_filter(self):
+        flt = Scmp.Filter.new(Scmp.Action.new_errno(1))
+        if Scmp.architecture_get_native() != Scmp.Architecture.X86_64:
+            flt.add_arch(Scmp.Architecture.X86_64)
+            flt.remove_arch(Scmp.architecture_get_native())
+        return flt
+
+    def test_list(self):
+        sets = Scmp.syscall_set_list()
+        self.assertEqual(len(sets), 30)
+        self.assertEqual(sets[0], '@default')
+        self.assertEqual(sets[-1], '@known')
+        self.assertIn('@system-service', sets)
+        self.assertEqual(Scmp.syscall_set_get_description('@clock'),
+                         'Changing the system clock')
+        self.assertIsNone(Scmp.syscall_set_get_description('@foo'))
+
+    def test_members(self):
+        direct = Scmp.syscall_set_get_members('@system-service', False)
+        self.assertIn('@basic-io', direct)
+        expanded = Scmp.syscall_set_get_members('@system-service', True)
+        self.assertIn('read', expanded)
+        self.assertEqual(expanded, sorted(set(expanded)))
+        self.assertTrue(Scmp.syscall_set_contains('@network-io', 'socket'))
+        self.assertFalse(Scmp.syscall_set_contains('@network-io', 'read'))
+        err = self.assertScmpError(Scmp.Error.INVALID_SYSCALL,
+                                   Scmp.syscall_set_get_members, '@foo', True)
+        self.assertIn('“@foo” is not a syscall set', err.message)
+
+    def test_add_rules_for_set(self):
+        flt = self.x86_64_filter()
+        allow = Scmp.Action.new_allow()
+        flt.add_rules_for_set('@basic-io', allow, None)
+        self.assertEqual(flt.evaluate_syscall(Scmp.Architecture.X86_64, 'read',
+                                              [0] * 6).to_string(), 'allow')
+        cond = Scmp.Condition.new(0, Scmp.CompareOp.EQ, 2)
+        flt.add_rules_for_set('@network-io', allow, [cond])
+        self.assertEqual(flt.evaluate_syscall(Scmp.Architecture.X86_64, 'socket',
+                                              [2, 0, 0, 0, 0, 0]).to_string(), 'allow')
+        self.assertEqual(flt.evaluate_syscall(Scmp.Architecture.X86_64, 'socket',
+                                              [1, 0, 0, 0, 0, 0]).to_string(), 'errno(1)')
+        self.assertFailsUnchanged(flt, Scmp.Error.INVALID_SYSCALL,
+                                  flt.add_rules_for_set, '@foo', allow, None)
+        deny = Scmp.Action.new_errno(13)
+        self.assertFailsUnchanged(flt, Scmp.Error.EXISTS,
+                                  flt.add_rules_for_set, '@file-system', deny, None)
+
+
 class TestVersion(unittest.TestCase):
     """SCMP_*_VERSION constants."""
 

@@ -1292,6 +1292,61 @@ void test_version () {
     assert_cmpint (MINOR_VERSION, CompareOperator.GE, 0);
 }
 
+/* ---- syscall sets ---- */
+
+void test_syscall_set_list () {
+    string[] sets = syscall_set_list ();
+    assert_cmpint (sets.length, CompareOperator.EQ, 30);
+    assert_cmpstr (sets[0], CompareOperator.EQ, "@default");
+    assert_cmpstr (sets[sets.length - 1], CompareOperator.EQ, "@known");
+    assert_cmpstr (syscall_set_get_description ("@clock"), CompareOperator.EQ, "Changing the system clock");
+    assert_null (syscall_set_get_description ("@foo"));
+}
+
+void test_syscall_set_members () {
+    try {
+        string[] direct = syscall_set_get_members ("@system-service", false);
+        assert_true ("@basic-io" in direct);
+        string[] all = syscall_set_get_members ("@system-service", true);
+        assert_true ("read" in all);
+        assert_false ("@basic-io" in all);
+    } catch (GLib.Error e) {
+        assert_no_error (e);
+    }
+    assert_true (syscall_set_contains ("@network-io", "socket"));
+    try {
+        syscall_set_get_members ("@foo", true);
+        assert_not_reached ();
+    } catch (GLib.Error e) {
+        assert_error (e, Scmp.Error.quark (), Scmp.Error.INVALID_SYSCALL);
+    }
+}
+
+void test_syscall_set_add_rules () {
+    var filter = new Scmp.Filter (errno_action (1));
+    var allow = new Scmp.Action.allow ();
+    try {
+        if (Architecture.get_native () != Architecture.X86_64) {
+            filter.add_arch (Architecture.X86_64);
+            filter.remove_arch (Architecture.get_native ());
+        }
+        filter.add_rules_for_set ("@basic-io", allow, null);
+        uint64[] args = { 0, 0, 0, 0, 0, 0 };
+        assert_cmpstr (filter.evaluate_syscall (Architecture.X86_64, "read", args).to_string (),
+                       CompareOperator.EQ, "allow");
+        assert_cmpstr (filter.evaluate_syscall (Architecture.X86_64, "socket", args).to_string (),
+                       CompareOperator.EQ, "errno(1)");
+    } catch (GLib.Error e) {
+        assert_no_error (e);
+    }
+    assert_fails_unchanged (filter, Scmp.Error.INVALID_SYSCALL, () => {
+        filter.add_rules_for_set ("@foo", allow, null);
+    });
+    assert_fails_unchanged (filter, Scmp.Error.EXISTS, () => {
+        filter.add_rules_for_set ("@basic-io", errno_action (13), null);
+    });
+}
+
 int main (string[] args) {
     Test.init (ref args);
 
@@ -1346,6 +1401,10 @@ int main (string[] args) {
     Test.add_func ("/notifier/closed", test_notifier_closed);
     Test.add_func ("/notifier/close", test_notifier_close);
     Test.add_func ("/notifier/no-listener", test_notifier_no_listener);
+
+    Test.add_func ("/syscall-set/list", test_syscall_set_list);
+    Test.add_func ("/syscall-set/members", test_syscall_set_members);
+    Test.add_func ("/syscall-set/add-rules", test_syscall_set_add_rules);
 
     Test.add_func ("/version/constants", test_version);
 
