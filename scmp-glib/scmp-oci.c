@@ -13,6 +13,7 @@
 #include "scmp-enums.h"
 #include "scmp-error.h"
 #include "scmp-filter-private.h"
+#include "scmp-syscall-set.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -54,6 +55,10 @@
  * - conditional rules of one syscall with different actions are taken in
  *   the file's order (the first whose conditions hold decides), where
  *   libseccomp uses an order of its own: the profile gets a warning.
+ *
+ * As an extension, a name may be a named syscall set such as
+ * `@network-io` (see scmp_syscall_set_list()), which stands for its
+ * members; runc would skip it as an unknown syscall.
  *
  * Unlike runc, arguments are compared as the kernel reads them (an `int`
  * argument is 32 bits wide), and the bad-architecture action is the
@@ -333,6 +338,8 @@ typedef struct {
   guint                kernel;      /* (major << 8) | minor */
   char               **capabilities;
   GPtrArray           *warnings;    /* (element-type utf8) */
+  GPtrArray           *expansions;  /* (element-type GStrv) the members of
+                                       the sets named, for the rules */
 } Reader;
 
 /* One rule as the profile gives it, before libseccomp's merging. */
@@ -841,6 +848,43 @@ read_arg (Reader        *r,
   return TRUE;
 }
 
+/* The rules of one name of an entry, as runc makes them: none for the
+ * default action (libseccomp refuses those), and one rule per condition
+ * when an argument is tested twice (@split). */
+static void
+add_pending (Reader              *r,
+             GPtrArray           *pending,
+             const char          *syscall,
+             const char          *path,
+             ScmpAction          *action,
+             ScmpAction          *default_action,
+             const ScmpCondition *conds,
+             guint                n_conds,
+             gboolean             split)
+{
+  if (scmp_action_equal (action, default_action))
+    return;
+  for (guint k = 0; k < (split ? n_conds : 1); k++)
+    {
+      Pending *pr = g_new0 (Pending, 1);
+
+      pr->syscall = syscall;
+      pr->path = g_strdup (path);
+      pr->action = g_object_ref (action);
+      if (split)
+        {
+          pr->conditions[0] = conds[k];
+          pr->n_conditions = 1;
+        }
+      else
+        {
+          memcpy (pr->conditions, conds, n_conds * sizeof conds[0]);
+          pr->n_conditions = n_conds;
+        }
+      g_ptr_array_add (pending, pr);
+    }
+}
+
 /* One `syscalls` element: its rules join @pending unless `includes` or
  * `excludes` leave it out. The element is checked whole either way. */
 static gboolean
@@ -923,6 +967,25 @@ read_syscall (Reader     *r,
           reader_error (r, error, p, "a syscall name is empty");
           return FALSE;
         }
+      /* An extension: a named set ("@network-io") stands for its
+       * members. */
+      if (*syscall == '@')
+        {
+          g_autoptr(GError) local = NULL;
+          char **members = scmp_syscall_set_get_members (syscall, TRUE, &local);
+
+          if (members == NULL)
+            {
+              g_set_error (error, SCMP_ERROR, local->code, "%s: %s: %s", r->where, p,
+                           local->message);
+              return FALSE;
+            }
+          /* Kept until the rules are made; the names stay borrowed. */
+          g_ptr_array_add (r->expansions, members);
+          for (guint m = 0; !skip && members[m] != NULL; m++)
+            add_pending (r, pending, members[m], p, action, default_action, conds, n_conds, split);
+          continue;
+        }
       if (_scmp_syscall_lookup (syscall) < 0)
         {
           if (r->flags & SCMP_OCI_PROFILE_FLAGS_STRICT_SYSCALLS)
@@ -940,29 +1003,7 @@ read_syscall (Reader     *r,
       if (skip)
         continue;
 
-      /* runc leaves out what libseccomp refuses: a rule for the default
-       * action. Conditions on one argument twice are each a rule. */
-      if (scmp_action_equal (action, default_action))
-        continue;
-      for (guint k = 0; k < (split ? n_conds : 1); k++)
-        {
-          Pending *pr = g_new0 (Pending, 1);
-
-          pr->syscall = syscall;
-          pr->path = g_strdup (p);
-          pr->action = g_object_ref (action);
-          if (split)
-            {
-              pr->conditions[0] = conds[k];
-              pr->n_conditions = 1;
-            }
-          else
-            {
-              memcpy (pr->conditions, conds, n_conds * sizeof conds[0]);
-              pr->n_conditions = n_conds;
-            }
-          g_ptr_array_add (pending, pr);
-        }
+      add_pending (r, pending, syscall, p, action, default_action, conds, n_conds, split);
     }
   return TRUE;
 }
@@ -1570,6 +1611,7 @@ load_text (ScmpOciProfile  *self,
 {
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) expansions = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
   g_autoptr(GError) local = NULL;
   g_autofree char *listener_path = NULL, *listener_metadata = NULL;
   ScmpFilter *filter;
@@ -1581,6 +1623,7 @@ load_text (ScmpOciProfile  *self,
                                    : running_kernel (),
     .capabilities = self->capabilities,
     .warnings = warnings,
+    .expansions = expansions,
   };
 
   if (length > MAX_PROFILE_SIZE)

@@ -650,6 +650,177 @@ test_hostile (void)
 }
 
 /* ------------------------------------------------------------------ */
+/* Export                                                              */
+/* ------------------------------------------------------------------ */
+
+static GBytes *
+program_of (ScmpFilter *filter)
+{
+  g_autoptr(GError) error = NULL;
+  GBytes *bytes = scmp_filter_export_bpf (filter, &error);
+
+  g_assert_no_error (error);
+  return bytes;
+}
+
+static void
+test_export_roundtrip (void)
+{
+  const char *admin[] = { "CAP_SYS_ADMIN", NULL };
+  const char *const *cap_sets[] = { NULL, admin };
+
+  for (guint cs = 0; cs < G_N_ELEMENTS (cap_sets); cs++)
+    {
+      g_autoptr(ScmpOciProfile) profile = load_docker (SCMP_ARCHITECTURE_X86_64, cap_sets[cs]);
+      g_autoptr(ScmpOciProfile) again = scmp_oci_profile_new ();
+      ScmpFilter *filter = scmp_oci_profile_get_filter (profile);
+      g_autoptr(GError) error = NULL;
+      g_auto(GStrv) warnings = NULL;
+      g_autofree char *json = NULL, *json2 = NULL;
+      g_autoptr(GBytes) a = NULL, b = NULL;
+
+      scmp_filter_set_log (filter, TRUE);
+      json = scmp_filter_export_oci (filter, SCMP_OCI_EXPORT_FLAGS_STRICT, &warnings, &error);
+      g_assert_no_error (error);
+      g_assert_cmpstrv (warnings, ((const char *[]) { NULL }));
+      g_assert_nonnull (strstr (json, "\"defaultAction\" : \"SCMP_ACT_ERRNO\""));
+      g_assert_nonnull (strstr (json, "\"SCMP_ARCH_X32\""));
+      g_assert_nonnull (strstr (json, "\"SECCOMP_FILTER_FLAG_LOG\""));
+
+      g_assert_true (scmp_oci_profile_load_from_data (again, json, -1, &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (scmp_filter_get_n_rules (scmp_oci_profile_get_filter (again)), ==,
+                        scmp_filter_get_n_rules (filter));
+      a = program_of (filter);
+      b = program_of (scmp_oci_profile_get_filter (again));
+      g_assert_true (g_bytes_equal (a, b));
+      /* and a second time, the same text */
+      json2 = scmp_filter_export_oci (scmp_oci_profile_get_filter (again),
+                                      SCMP_OCI_EXPORT_FLAGS_NONE, NULL, &error);
+      g_assert_cmpstr (json, ==, json2);
+    }
+}
+
+static ScmpRule *
+rule_with (const char *syscall,
+           ScmpAction *action,
+           const ScmpCondition *conds,
+           gsize n)
+{
+  return scmp_rule_newv (syscall, action, conds, n);
+}
+
+static void
+test_export_inexpressible (void)
+{
+  g_autoptr(ScmpAction) deny = scmp_action_new_errno (EPERM, NULL);
+  g_autoptr(ScmpAction) allow = scmp_action_new_allow ();
+  g_autoptr(ScmpAction) log = scmp_action_new_log ();
+  g_autoptr(ScmpAction) trap = scmp_action_new_trap (5);
+  g_autoptr(ScmpAction) enosys = scmp_action_new_errno (ENOSYS, NULL);
+  g_autoptr(ScmpFilter) filter = scmp_filter_new (deny);
+  ScmpArchitecture x86_64 = SCMP_ARCHITECTURE_X86_64;
+  ScmpCondition fd3 = { .arg = 0, .op = SCMP_COMPARE_OP_EQ, .datum = 3, .mask = G_MAXUINT64 };
+  ScmpCondition fd5 = { .arg = 0, .op = SCMP_COMPARE_OP_EQ, .datum = 5, .mask = G_MAXUINT64 };
+  ScmpCondition ge1 = { .arg = 1, .op = SCMP_COMPARE_OP_GE, .datum = 1, .mask = G_MAXUINT64 };
+  ScmpCondition le9 = { .arg = 1, .op = SCMP_COMPARE_OP_LE, .datum = 9, .mask = G_MAXUINT64 };
+  ScmpCondition low32 = { .arg = 1, .op = SCMP_COMPARE_OP_EQ, .datum = 7, .mask = G_MAXUINT32, .is_32bit = TRUE };
+  ScmpCondition range[] = { ge1, le9 };
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) warnings = NULL;
+  g_autofree char *json = NULL;
+  const char *expected[] = {
+    "the bad-architecture action is allow",
+    "the format has no unknown-syscall action (errno(38))",
+    "the format has no known kernel (6.1)",
+    "allow-tracer-skip",
+    "rule 0 (getpid: trap(5)) traps with the value 5",
+    "rule 1 (#1000 on x86_64: allow) is for syscall numbers",
+    "rule 2 (getppid: allow [only on x86_64]) applies to some of the filter's architectures only",
+    "rule 3 (read: allow if arg1 >= 1 && arg1 <= 9) tests argument 1 twice",
+    "rule 4 (lseek: allow if arg1 == 7 (32-bit)) compares the low 32 bits of argument 1, which x86_64 reads as 64 bits",
+    "“close” has a rule for the default action before rules with other actions",
+    "“dup” has conditional rules before a rule without conditions with another action",
+    "“write” has conditional rules with different actions",
+    NULL
+  };
+  ScmpRule *rules[] = {
+    scmp_rule_new ("getpid", trap),
+    scmp_rule_new_for_number (SCMP_ARCHITECTURE_X86_64, 1000, allow, NULL),
+    scmp_rule_restrict_to (scmp_rule_new ("getppid", allow), &x86_64, 1, NULL),
+    rule_with ("read", allow, range, 2),
+    rule_with ("lseek", allow, &low32, 1),
+    rule_with ("close", deny, &fd3, 1),
+    rule_with ("close", allow, NULL, 0),
+    rule_with ("dup", log, &fd3, 1),
+    rule_with ("dup", allow, NULL, 0),
+    rule_with ("write", allow, &fd3, 1),
+    rule_with ("write", log, &fd5, 1),
+    rule_with ("exit", allow, NULL, 0),
+  };
+
+  g_assert_true (scmp_filter_set_known_kernel (filter, "6.1", NULL));
+  g_assert_true (scmp_filter_add_arch (filter, SCMP_ARCHITECTURE_X86, NULL) ||
+                 scmp_filter_has_arch (filter, SCMP_ARCHITECTURE_X86));
+  g_assert_true (scmp_filter_add_rules (filter, rules, G_N_ELEMENTS (rules), &error));
+  g_assert_no_error (error);
+  scmp_filter_set_bad_arch_action (filter, allow);
+  scmp_filter_set_unknown_syscall_action (filter, enosys);
+  scmp_filter_set_allow_tracer_skip (filter, TRUE);
+
+  json = scmp_filter_export_oci (filter, SCMP_OCI_EXPORT_FLAGS_NONE, &warnings, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (json);
+  for (guint i = 0; expected[i] != NULL; i++)
+    {
+      if (warnings[i] == NULL || strstr (warnings[i], expected[i]) == NULL)
+        g_error ("warning %u: got “%s”, expected “%s”", i, warnings[i], expected[i]);
+    }
+  g_assert_null (warnings[G_N_ELEMENTS (expected) - 1]);
+  /* What was written still reads. */
+  {
+    g_autoptr(ScmpOciProfile) back = scmp_oci_profile_new ();
+
+    g_assert_true (scmp_oci_profile_load_from_data (back, json, -1, &error));
+    g_assert_no_error (error);
+  }
+
+  /* Strict: the first as an error, no text, no warnings. */
+  g_clear_pointer (&json, g_free);
+  g_clear_pointer (&warnings, g_strfreev);
+  json = scmp_filter_export_oci (filter, SCMP_OCI_EXPORT_FLAGS_STRICT, &warnings, &error);
+  g_assert_null (json);
+  g_assert_null (warnings);
+  g_assert_error (error, SCMP_ERROR, SCMP_ERROR_NOT_SUPPORTED);
+  g_assert_nonnull (strstr (error->message, "An OCI profile cannot express this filter: the bad-architecture action"));
+  for (guint i = 0; i < G_N_ELEMENTS (rules); i++)
+    g_object_unref (rules[i]);
+}
+
+static void
+test_syscall_sets (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScmpOciProfile) p = NULL;
+  g_auto(GStrv) members = scmp_syscall_set_get_members ("@basic-io", TRUE, &error);
+
+  p = load_text ("{\"defaultAction\": \"SCMP_ACT_ERRNO\", \"syscalls\": ["
+                 "{\"names\": [\"@basic-io\"], \"action\": \"SCMP_ACT_ALLOW\"}]}", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (scmp_filter_get_n_rules (scmp_oci_profile_get_filter (p)), ==,
+                    g_strv_length (members));
+  g_assert_cmpint (decide (scmp_oci_profile_get_filter (p), 0, "read", 0), ==, SCMP_ACTION_KIND_ALLOW);
+  g_assert_cmpint (decide (scmp_oci_profile_get_filter (p), 0, "socket", 0), ==, SCMP_ACTION_KIND_ERRNO);
+  g_clear_object (&p);
+
+  p = load_text ("{\"defaultAction\": \"SCMP_ACT_ERRNO\", \"syscalls\": ["
+                 "{\"names\": [\"read\", \"@no-such-set\"], \"action\": \"SCMP_ACT_ALLOW\"}]}", &error);
+  g_assert_null (p);
+  g_assert_error (error, SCMP_ERROR, SCMP_ERROR_INVALID_SYSCALL);
+  g_assert_nonnull (strstr (error->message, "profile data: syscalls[0].names[1]: “@no-such-set” is not a syscall set"));
+}
+
+/* ------------------------------------------------------------------ */
 /* In the kernel                                                       */
 /* ------------------------------------------------------------------ */
 
@@ -711,6 +882,9 @@ main (int   argc,
   g_test_add_func ("/oci/warnings", test_warnings);
   g_test_add_func ("/oci/malformed", test_malformed);
   g_test_add_func ("/oci/hostile", test_hostile);
+  g_test_add_func ("/oci/syscall-sets", test_syscall_sets);
+  g_test_add_func ("/oci/export/round-trip", test_export_roundtrip);
+  g_test_add_func ("/oci/export/inexpressible", test_export_inexpressible);
 
   return g_test_run ();
 }
