@@ -39,4 +39,32 @@ gboolean    _scmp_oci_lookup      (const ScmpOciName *names,
 const char *_scmp_oci_name_of     (const ScmpOciName *names,
                                    int                value);
 
+/* Larger profiles are refused before they are read: Docker's is 20 KiB. */
+#define SCMP_OCI_MAX_SIZE (16 * 1024 * 1024)
+
+/* What a profile is read for (see ScmpOciProfile's properties). */
+typedef struct {
+  ScmpOciProfileFlags  flags;
+  ScmpArchitecture     host;
+  guint                kernel;          /* (major << 8) | minor */
+  const char * const  *capabilities;
+} ScmpOciReadOptions;
+
+/* What a profile gave, all owned by the caller. */
+typedef struct {
+  ScmpFilter *filter;
+  char      **warnings;
+  char       *listener_path;
+  char       *listener_metadata;
+} ScmpOciReadResult;
+
+/* Reads @text (@length bytes, named @where in messages) into @result:
+ * all of it, or nothing with @error set (scmp-oci-read.c). */
+gboolean    _scmp_oci_read        (const char                *where,
+                                   const char                *text,
+                                   gsize                      length,
+                                   const ScmpOciReadOptions  *options,
+                                   ScmpOciReadResult         *result,
+                                   GError                   **error);
+
 G_END_DECLS
