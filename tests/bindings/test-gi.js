@@ -1167,6 +1167,50 @@ const syscallSetTests = {
     },
 };
 
+// ---- OCI profiles --------------------------------------------------------------
+
+const dockerProfile = GLib.getenv('SCMP_DOCKER_PROFILE');
+
+function docker(caps) {
+    const profile = Scmp.OciProfile.new();
+    profile.set_architecture(X86_64);
+    profile.set_kernel_version('6.12');
+    if (caps)
+        profile.set_capabilities(caps);
+    profile.load_from_file(dockerProfile);
+    return profile;
+}
+
+const ociTests = {
+    'docker'() {
+        const profile = docker(null);
+        assertEqual(profile.get_warnings().length, 0, 'no warnings');
+        assertEqual(profile.get_filter().list_arches().join(','),
+            [X86_64, Scmp.Architecture.X86, X32].join(','), 'archMap');
+        assertEqual(profile.get_filter().evaluate_syscall(X86_64, 'mount', [0, 0, 0, 0, 0, 0]).to_string(),
+            'errno(1)');
+        assertEqual(docker(['CAP_SYS_ADMIN']).filter.evaluate_syscall(X86_64, 'mount',
+            [0, 0, 0, 0, 0, 0]).to_string(), 'allow');
+    },
+
+    'errors'() {
+        const profile = Scmp.OciProfile.new();
+        const bad = new TextEncoder().encode('{"defaultAction": "SCMP_ACT_SOMETIMES"}');
+        assertScmpError(Scmp.Error.INVALID_POLICY, () => profile.load_from_data(bad), 'bad action');
+        assertEqual(profile.get_filter(), null, 'no filter');
+    },
+
+    'export'() {
+        const filter = docker(null).get_filter();
+        const [text, warnings] = filter.export_oci(Scmp.OciExportFlags.STRICT);
+        assertEqual(warnings.length, 0, 'no warnings');
+        const again = Scmp.OciProfile.new();
+        again.set_architecture(X86_64);
+        again.load_from_data(new TextEncoder().encode(text));
+        assertBytesEqual(again.get_filter().export_bpf(), filter.export_bpf(), 'same program');
+    },
+};
+
 // ---- version -----------------------------------------------------------------
 
 const versionTests = {
@@ -1187,5 +1231,6 @@ System.exit(runAreas({
     'rule-model': ruleModelTests,
     notifier: notifierTests,
     'syscall-set': syscallSetTests,
+    oci: ociTests,
     version: versionTests,
 }));

@@ -1183,6 +1183,74 @@ class TestSyscallSet(ScmpTestCase):
                                   flt.add_rules_for_set, '@file-system', deny, None)
 
 
+class TestOciProfile(ScmpTestCase):
+    """ScmpOciProfile and Filter.export_oci()."""
+
+    DOCKER = os.environ['SCMP_DOCKER_PROFILE']
+
+    def docker(self, caps=None):
+        profile = Scmp.OciProfile.new()
+        profile.set_architecture(Scmp.Architecture.X86_64)
+        profile.set_kernel_version('6.12')
+        if caps is not None:
+            profile.set_capabilities(caps)
+        profile.load_from_file(self.DOCKER)
+        return profile
+
+    def test_docker(self):
+        profile = self.docker()
+        flt = profile.get_filter()
+        self.assertEqual(profile.get_warnings(), [])
+        self.assertEqual(flt.list_arches(), [Scmp.Architecture.X86_64,
+                                              Scmp.Architecture.X86,
+                                              Scmp.Architecture.X32])
+        self.assertGreater(flt.get_n_rules(), 300)
+        self.assertEqual(flt.evaluate_syscall(Scmp.Architecture.X86_64, 'mount',
+                                              [0] * 6).to_string(), 'errno(1)')
+        admin = self.docker(['CAP_SYS_ADMIN']).props.filter
+        self.assertEqual(admin.evaluate_syscall(Scmp.Architecture.X86_64, 'mount',
+                                                [0] * 6).to_string(), 'allow')
+
+    def test_properties(self):
+        profile = Scmp.OciProfile(capabilities=['CAP_SYS_BOOT'],
+                                  architecture=Scmp.Architecture.AARCH64,
+                                  kernel_version='5.10',
+                                  flags=Scmp.OciProfileFlags.STRICT_SYSCALLS)
+        self.assertEqual(profile.get_capabilities(), ['CAP_SYS_BOOT'])
+        self.assertEqual(profile.get_architecture(), Scmp.Architecture.AARCH64)
+        self.assertEqual(profile.get_kernel_version(), '5.10')
+        self.assertIsNone(profile.get_filter())
+
+    def test_errors(self):
+        profile = Scmp.OciProfile.new()
+        bad = b'{"defaultAction": "SCMP_ACT_ALLOW", "syscalls": [{"names": ["read"], ' \
+              b'"action": "SCMP_ACT_KILL", "args": [{"index": 6, "op": "SCMP_CMP_EQ"}]}]}'
+        err = self.assertScmpError(Scmp.Error.INVALID_POLICY, profile.load_from_data, bad)
+        self.assertIn('syscalls[0].args[0].index: argument 6 does not exist', err.message)
+        self.assertIsNone(profile.get_filter())
+        warned = b'{"defaultAction": "SCMP_ACT_ALLOW", "syscalls": [{"names": ["nosuchcall"], ' \
+                 b'"action": "SCMP_ACT_KILL"}]}'
+        profile.load_from_data(warned)
+        self.assertEqual(len(profile.get_warnings()), 1)
+        self.assertIn('“nosuchcall” is not a system call', profile.get_warnings()[0])
+
+    def test_export(self):
+        flt = self.docker().get_filter()
+        text, warnings = flt.export_oci(Scmp.OciExportFlags.STRICT)
+        self.assertEqual(warnings, [])
+        again = Scmp.OciProfile.new()
+        again.set_architecture(Scmp.Architecture.X86_64)
+        again.load_from_data(text.encode())
+        self.assertEqual(again.get_filter().export_bpf().get_data(),
+                         flt.export_bpf().get_data())
+        flt.set_bad_arch_action(Scmp.Action.new_allow())
+        text, warnings = flt.export_oci(Scmp.OciExportFlags.NONE)
+        self.assertEqual(len(warnings), 1)
+        self.assertIn('bad-architecture action', warnings[0])
+        self.assertScmpError(Scmp.Error.NOT_SUPPORTED, flt.export_oci,
+                             Scmp.OciExportFlags.STRICT)
+
+
 class TestVersion(unittest.TestCase):
     """SCMP_*_VERSION constants."""
 

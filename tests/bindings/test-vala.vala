@@ -1347,6 +1347,36 @@ void test_syscall_set_add_rules () {
     });
 }
 
+void test_oci_docker () {
+    var profile = new Scmp.OciProfile ();
+    try {
+        profile.set_architecture (Architecture.X86_64);
+        profile.set_kernel_version ("6.12");
+        profile.load_from_file (Environment.get_variable ("SCMP_DOCKER_PROFILE"));
+        assert_cmpuint (profile.get_warnings ().length, CompareOperator.EQ, 0);
+        var filter = profile.get_filter ();
+        uint64[] args = { 0, 0, 0, 0, 0, 0 };
+        assert_cmpstr (filter.evaluate_syscall (Architecture.X86_64, "mount", args).to_string (),
+                       CompareOperator.EQ, "errno(1)");
+        string[] warnings;
+        var text = filter.export_oci (OciExportFlags.STRICT, out warnings);
+        assert_cmpuint (warnings.length, CompareOperator.EQ, 0);
+        var again = new Scmp.OciProfile ();
+        again.set_architecture (Architecture.X86_64);
+        again.load_from_data (text.data);
+        assert_true (again.get_filter ().export_bpf ().compare (filter.export_bpf ()) == 0);
+    } catch (GLib.Error e) {
+        assert_no_error (e);
+    }
+    try {
+        profile.load_from_data ("{\"defaultAction\": 3}".data);
+        assert_not_reached ();
+    } catch (GLib.Error e) {
+        assert_error (e, Scmp.Error.quark (), Scmp.Error.INVALID_POLICY);
+        assert_true ("defaultAction: must be a string, not a number" in e.message);
+    }
+}
+
 int main (string[] args) {
     Test.init (ref args);
 
@@ -1405,6 +1435,8 @@ int main (string[] args) {
     Test.add_func ("/syscall-set/list", test_syscall_set_list);
     Test.add_func ("/syscall-set/members", test_syscall_set_members);
     Test.add_func ("/syscall-set/add-rules", test_syscall_set_add_rules);
+
+    Test.add_func ("/oci/docker", test_oci_docker);
 
     Test.add_func ("/version/constants", test_version);
 
