@@ -361,6 +361,8 @@ scmp_oci_profile_new (void)
  * scmp_oci_profile_get_capabilities:
  * @self: a #ScmpOciProfile
  *
+ * Gets #ScmpOciProfile:capabilities.
+ *
  * Returns: (transfer none) (array zero-terminated=1): the capabilities
  *   the profile is read for
  *
@@ -398,6 +400,8 @@ scmp_oci_profile_set_capabilities (ScmpOciProfile     *self,
 /**
  * scmp_oci_profile_get_architecture:
  * @self: a #ScmpOciProfile
+ *
+ * Gets #ScmpOciProfile:architecture.
  *
  * Returns: the host architecture the profile is read for
  *
@@ -451,6 +455,8 @@ scmp_oci_profile_set_architecture (ScmpOciProfile    *self,
  * scmp_oci_profile_get_kernel_version:
  * @self: a #ScmpOciProfile
  *
+ * Gets #ScmpOciProfile:kernel-version.
+ *
  * Returns: (nullable): the kernel version the profile is read for, or
  *   %NULL for the running kernel
  *
@@ -503,6 +509,8 @@ scmp_oci_profile_set_kernel_version (ScmpOciProfile  *self,
 /**
  * scmp_oci_profile_get_flags:
  * @self: a #ScmpOciProfile
+ *
+ * Gets #ScmpOciProfile:flags.
  *
  * Returns: how strictly profiles are read
  *
@@ -688,6 +696,8 @@ scmp_oci_profile_load_from_file (ScmpOciProfile  *self,
 /**
  * scmp_oci_profile_get_filter:
  * @self: a #ScmpOciProfile
+ *
+ * Gets #ScmpOciProfile:filter.
  *
  * Returns: (transfer none) (nullable): the filter of the profile last
  *   loaded, or %NULL before the first load. The filter is the caller's
