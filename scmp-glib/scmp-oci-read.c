@@ -181,19 +181,34 @@ typedef struct {
 /* One rule as the profile gives it, before libseccomp's merging. */
 typedef struct {
   const char    *syscall;           /* borrowed from the tree */
-  char          *path;              /* (owned) "syscalls[3].names[2]" */
+  guint          entry;             /* syscalls[entry] */
+  gint           name;              /* .names[name], or -1 for .name */
   ScmpAction    *action;            /* (owned) */
   ScmpCondition  conditions[SCMP_CONDITION_MAX_ARG + 1];
   guint          n_conditions;
   gboolean       dropped;
 } Pending;
 
+/* Where a rule comes from, formatted only for a message. */
+static char *
+entry_name_path (guint entry,
+                 gint  name)
+{
+  return name < 0 ? g_strdup_printf ("syscalls[%u].name", entry)
+                  : g_strdup_printf ("syscalls[%u].names[%d]", entry, name);
+}
+
+static char *
+pending_path (const Pending *p)
+{
+  return entry_name_path (p->entry, p->name);
+}
+
 static void
 pending_free (gpointer data)
 {
   Pending *p = data;
 
-  g_free (p->path);
   g_clear_object (&p->action);
   g_free (p);
 }
@@ -691,7 +706,8 @@ static void
 add_pending (Reader              *r,
              GPtrArray           *pending,
              const char          *syscall,
-             const char          *path,
+             guint                entry,
+             gint                 name,
              ScmpAction          *action,
              ScmpAction          *default_action,
              const ScmpCondition *conds,
@@ -705,7 +721,8 @@ add_pending (Reader              *r,
       Pending *pr = g_new0 (Pending, 1);
 
       pr->syscall = syscall;
-      pr->path = g_strdup (path);
+      pr->entry = entry;
+      pr->name = name;
       pr->action = g_object_ref (action);
       if (split)
         {
@@ -794,10 +811,12 @@ read_syscall (Reader     *r,
   for (guint i = 0; i + 1 < names->len; i++)
     {
       const char *syscall = names->pdata[i];
-      gboolean from_name = name != NULL && *name != '\0';
-      g_autofree char *p = from_name ? g_strdup_printf ("%s.name", path)
-                                     : g_strdup_printf ("%s.names[%u]", path, i);
+      /* "name" went first in names: -1 for it. */
+      gint at = name != NULL && *name != '\0' ? (gint) i - 1 : (gint) i;
+      g_autofree char *p = NULL;
 
+      if (*syscall == '\0' || *syscall == '@' || _scmp_syscall_lookup (syscall) < 0)
+        p = entry_name_path (index, at);
       if (*syscall == '\0')
         {
           reader_error (r, error, p, "a syscall name is empty");
@@ -819,10 +838,11 @@ read_syscall (Reader     *r,
           /* Kept until the rules are made; the names stay borrowed. */
           g_ptr_array_add (r->expansions, members);
           for (guint m = 0; !skip && members[m] != NULL; m++)
-            add_pending (r, pending, members[m], p, action, default_action, conds, n_conds, split);
+            add_pending (r, pending, members[m], index, at, action, default_action, conds,
+                         n_conds, split);
           continue;
         }
-      if (_scmp_syscall_lookup (syscall) < 0)
+      if (p != NULL)
         {
           if (r->flags & SCMP_OCI_PROFILE_FLAGS_STRICT_SYSCALLS)
             {
@@ -839,7 +859,7 @@ read_syscall (Reader     *r,
       if (skip)
         continue;
 
-      add_pending (r, pending, syscall, p, action, default_action, conds, n_conds, split);
+      add_pending (r, pending, syscall, index, at, action, default_action, conds, n_conds, split);
     }
   return TRUE;
 }
@@ -882,9 +902,11 @@ merge_like_libseccomp (Reader    *r,
                !g_hash_table_contains (warned, p->syscall))
         {
           g_hash_table_add (warned, (gpointer) p->syscall);
-          reader_warn (r, p->path, "“%s” has conditional rules with different actions "
+          g_autofree char *here = pending_path (p), *there = pending_path (first);
+
+          reader_warn (r, here, "“%s” has conditional rules with different actions "
                        "(also at %s): the first whose conditions hold decides, where "
-                       "libseccomp may test them in another order", p->syscall, first->path);
+                       "libseccomp may test them in another order", p->syscall, there);
         }
     }
 }
@@ -1055,7 +1077,9 @@ read_profile (Reader      *r,
             continue;
           if (!scmp_filter_add_rule (scratch, rules->pdata[k++], &local))
             {
-              g_set_error (error, SCMP_ERROR, local->code, "%s: %s: %s", r->where, p->path,
+              g_autofree char *where = pending_path (p);
+
+              g_set_error (error, SCMP_ERROR, local->code, "%s: %s: %s", r->where, where,
                            local->message);
               return NULL;
             }

@@ -34,6 +34,7 @@
 #include "scmp-condition.h"
 #include "scmp-error.h"
 #include "scmp-filter.h"
+#include "scmp-oci.h"
 #include "scmp-rule.h"
 #include "scmp-version.h"
 #include "scmp-arch-private.h"
@@ -446,33 +447,6 @@ make_cond (guint arg, ScmpCompareOp op, guint64 datum, guint64 mask)
 
 /* --- the Docker / moby default profile ----------------------------- */
 
-static gboolean
-kernel_at_least (const char *version)
-{
-  struct utsname u;
-  guint kmaj = 0, kmin = 0, vmaj = 0, vmin = 0;
-
-  uname (&u);
-  sscanf (u.release, "%u.%u", &kmaj, &kmin);
-  sscanf (version, "%u.%u", &vmaj, &vmin);
-  return kmaj > vmaj || (kmaj == vmaj && kmin >= vmin);
-}
-
-static gboolean
-json_strv_has (JsonObject *o, const char *member, const char *value)
-{
-  JsonNode *n = json_object_get_member (o, member);
-  JsonArray *a;
-
-  if (n == NULL || !JSON_NODE_HOLDS_ARRAY (n))
-    return FALSE;
-  a = json_node_get_array (n);
-  for (guint i = 0; i < json_array_get_length (a); i++)
-    if (g_strcmp0 (json_array_get_string_element (a, i), value) == 0)
-      return TRUE;
-  return FALSE;
-}
-
 static guint
 json_array_len (JsonObject *o, const char *member)
 {
@@ -489,142 +463,43 @@ json_obj (JsonObject *o, const char *member)
   return n && JSON_NODE_HOLDS_OBJECT (n) ? json_node_get_object (n) : NULL;
 }
 
-static guint32
-oci_action (const char *action, gint64 errno_ret)
-{
-  if (g_str_equal (action, "SCMP_ACT_ALLOW"))
-    return RET_ALLOW;
-  if (g_str_equal (action, "SCMP_ACT_ERRNO"))
-    return RET_ERRNO (errno_ret);
-  if (g_str_equal (action, "SCMP_ACT_KILL") || g_str_equal (action, "SCMP_ACT_KILL_THREAD"))
-    return 0;
-  if (g_str_equal (action, "SCMP_ACT_KILL_PROCESS"))
-    return RET_KILL_PROCESS;
-  if (g_str_equal (action, "SCMP_ACT_TRAP"))
-    return 0x00030000u;
-  if (g_str_equal (action, "SCMP_ACT_TRACE"))
-    return 0x7ff00000u | (errno_ret & 0xffff);
-  if (g_str_equal (action, "SCMP_ACT_LOG"))
-    return 0x7ffc0000u;
-  if (g_str_equal (action, "SCMP_ACT_NOTIFY"))
-    return 0x7fc00000u;
-  g_error ("unknown OCI action %s", action);
-}
-
-static ScmpCompareOp
-oci_op (const char *op)
-{
-  static const char *names[] = {
-    "SCMP_CMP_EQ", "SCMP_CMP_NE", "SCMP_CMP_LT", "SCMP_CMP_LE",
-    "SCMP_CMP_GT", "SCMP_CMP_GE", "SCMP_CMP_MASKED_EQ",
-  };
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    if (g_str_equal (op, names[i]))
-      return (ScmpCompareOp) i;
-  g_error ("unknown OCI op %s", op);
-}
-
-/* The entries that apply to an unprivileged container (no capabilities)
- * on an amd64 host, as moby's profile code selects them: includes.arches
- * is matched against the host's Go arch name ("amd64") whatever the
- * filter's ABIs, includes.caps needs capabilities we do not have,
- * minKernel is compared with the running kernel. */
+/* The profile as scmp-glib's ScmpOciProfile reads it for an unprivileged
+ * container (no capabilities) on an amd64 host and the running kernel, as
+ * moby selects the entries; the filter's ABIs are the workload's. */
 static Workload *
 load_docker (const char *label, const ScmpArchitecture *extra, guint n_extra,
              gboolean report)
 {
   g_autofree char *path = g_build_filename (BENCH_DATADIR, "docker-default.json", NULL);
-  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (ScmpOciProfile) profile = scmp_oci_profile_new ();
   g_autoptr (GError) error = NULL;
   g_autoptr (GHashTable) dropped = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr (GHashTable) secondary = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  JsonObject *root;
-  JsonArray *syscalls;
+  ScmpFilter *filter;
   Workload *w;
-  gint64 def_errno = 1;
-  guint n_entries = 0, n_used = 0, n_same = 0;
 
-  if (!json_parser_load_from_file (parser, path, &error))
-    g_error ("%s: %s", path, error->message);
-  root = json_node_get_object (json_parser_get_root (parser));
-  if (json_object_has_member (root, "defaultErrnoRet"))
-    def_errno = json_object_get_int_member (root, "defaultErrnoRet");
+  scmp_oci_profile_set_architecture (profile, SCMP_ARCHITECTURE_X86_64, NULL);
+  if (!scmp_oci_profile_load_from_file (profile, path, &error))
+    g_error ("%s", error->message);
+  filter = scmp_oci_profile_get_filter (profile);
 
-  w = workload_new (label, oci_action (json_object_get_string_member (root, "defaultAction"), def_errno));
+  w = workload_new (label, scmp_action_get_kernel_value (scmp_filter_get_default_action (filter)));
   for (guint i = 0; i < n_extra; i++)
     w->arches[w->n_arches++] = extra[i];
   w->same_meaning = n_extra == 0;
 
   secondary_diffs = secondary;
-  syscalls = json_object_get_array_member (root, "syscalls");
-  for (guint i = 0; i < json_array_get_length (syscalls); i++)
+  for (guint i = 0; i < scmp_filter_get_n_rules (filter); i++)
     {
-      JsonObject *s = json_array_get_object_element (syscalls, i);
-      JsonObject *inc = json_obj (s, "includes"), *exc = json_obj (s, "excludes");
-      JsonArray *names = json_object_get_array_member (s, "names");
-      gint64 errno_ret = 1;   /* runc: SCMP_ACT_ERRNO without errnoRet is EPERM */
+      ScmpRule *rule = scmp_filter_get_rule (filter, i);
       ScmpCondition conds[6];
-      guint n_conds = 0;
-      gboolean same_index = FALSE;
-      guint32 action;
+      guint n_conds = scmp_rule_get_n_conditions (rule);
 
-      n_entries++;
-      if (inc)
-        {
-          if (json_array_len (inc, "caps") > 0)
-            continue;
-          if (json_array_len (inc, "arches") > 0 && !json_strv_has (inc, "arches", "amd64"))
-            continue;
-          if (json_object_has_member (inc, "minKernel") &&
-              !kernel_at_least (json_object_get_string_member (inc, "minKernel")))
-            continue;
-        }
-      if (exc)
-        {
-          if (json_strv_has (exc, "arches", "amd64"))
-            continue;
-          if (json_object_has_member (exc, "minKernel") &&
-              kernel_at_least (json_object_get_string_member (exc, "minKernel")))
-            continue;
-          /* excludes.caps: we have none, so nothing is excluded. */
-        }
-      if (json_object_has_member (s, "errnoRet") && !json_object_get_null_member (s, "errnoRet"))
-        errno_ret = json_object_get_int_member (s, "errnoRet");
-      action = oci_action (json_object_get_string_member (s, "action"), errno_ret);
-
-      for (guint k = 0; k < json_array_len (s, "args"); k++)
-        {
-          JsonObject *a = json_array_get_object_element (json_object_get_array_member (s, "args"), k);
-          guint index = json_object_get_int_member (a, "index");
-          guint64 value = (guint64) json_object_get_int_member (a, "value");
-          guint64 two = json_object_has_member (a, "valueTwo")
-            ? (guint64) json_object_get_int_member (a, "valueTwo") : 0;
-          ScmpCompareOp op = oci_op (json_object_get_string_member (a, "op"));
-
-          for (guint j = 0; j < n_conds; j++)
-            if (conds[j].arg == index)
-              same_index = TRUE;
-          /* OCI MASKED_EQ: value is the mask, valueTwo the datum. */
-          conds[n_conds++] = op == SCMP_COMPARE_OP_MASKED_EQ
-            ? make_cond (index, op, two, value)
-            : make_cond (index, op, value, 0);
-        }
-
-      n_used++;
-      for (guint k = 0; k < json_array_get_length (names); k++)
-        {
-          const char *name = json_array_get_string_element (names, k);
-          if (same_index)
-            {
-              /* runc: several conditions on one argument are ORed, one rule each */
-              for (guint j = 0; j < n_conds; j++)
-                workload_add (w, name, action, &conds[j], 1, FALSE, ON_ERROR_IGNORE_MISSING,
-                              dropped, &n_same);
-            }
-          else
-            workload_add (w, name, action, conds, n_conds, FALSE, ON_ERROR_IGNORE_MISSING,
-                          dropped, &n_same);
-        }
+      for (guint k = 0; k < n_conds; k++)
+        conds[k] = *scmp_rule_get_condition (rule, k);
+      workload_add (w, scmp_rule_get_syscall (rule),
+                    scmp_action_get_kernel_value (scmp_rule_get_action (rule)),
+                    conds, n_conds, FALSE, ON_ERROR_IGNORE_MISSING, dropped, NULL);
     }
 
   secondary_diffs = NULL;
@@ -632,11 +507,10 @@ load_docker (const char *label, const ScmpArchitecture *extra, guint n_extra,
     {
       g_autofree char *list = sorted_join (dropped);
       g_autofree char *list2 = sorted_join (secondary);
-      note ("%s: %u of %u profile entries apply (no capabilities, amd64 host); "
-            "%u rules; %u rules skipped because their action is the default action; "
-            "names dropped because libseccomp %u.%u.%u does not know them or numbers them "
-            "differently on x86_64: %s",
-            label, n_used, n_entries, w->rules->len, n_same,
+      note ("%s: %u rules (ScmpOciProfile, no capabilities, amd64 host); names dropped "
+            "because libseccomp %u.%u.%u does not know them or numbers them differently on "
+            "x86_64: %s",
+            label, w->rules->len,
             seccomp_version ()->major, seccomp_version ()->minor, seccomp_version ()->micro,
             g_hash_table_size (dropped) ? list : "none");
       if (g_hash_table_size (secondary))
