@@ -13,7 +13,6 @@
 #include "scmp-error.h"
 #include "scmp-rule-private.h"
 
-#include <json-glib/json-glib.h>
 
 typedef struct {
   ScmpFilter          *filter;
@@ -135,37 +134,81 @@ conditions_expressible (Writer                 *w,
   return TRUE;
 }
 
+/* A JSON string, escaped. */
 static void
-add_args (JsonBuilder *b,
-          ScmpRule    *rule)
+append_string (GString    *out,
+               const char *text)
+{
+  g_string_append_c (out, '"');
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '"' || *p == '\\')
+        g_string_append_printf (out, "\\%c", *p);
+      else if ((guchar) *p < 0x20)
+        g_string_append_printf (out, "\\u%04x", (guchar) *p);
+      else
+        g_string_append_c (out, *p);
+    }
+  g_string_append_c (out, '"');
+}
+
+/* `"name": [ "a", "b" ]` over several lines, at @indent. */
+static void
+append_string_list (GString            *out,
+                    const char         *indent,
+                    const char         *member,
+                    const char * const *items,
+                    guint               n_items)
+{
+  g_string_append_printf (out, "%s\"%s\": [\n", indent, member);
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_string_append_printf (out, "%s  ", indent);
+      append_string (out, items[i]);
+      g_string_append (out, i + 1 < n_items ? ",\n" : "\n");
+    }
+  g_string_append_printf (out, "%s]", indent);
+}
+
+/* The rule's conditions as `args`. Values are unsigned 64-bit, which is
+ * why the text is written by hand: json-glib writes gint64. */
+static void
+append_args (GString  *out,
+             ScmpRule *rule)
 {
   guint n = scmp_rule_get_n_conditions (rule);
 
-  if (n == 0)
-    return;
-  json_builder_set_member_name (b, "args");
-  json_builder_begin_array (b);
+  g_string_append (out, ",\n      \"args\": [\n");
   for (guint i = 0; i < n; i++)
     {
       const ScmpCondition *c = scmp_rule_get_condition (rule, i);
       gboolean masked = c->op == SCMP_COMPARE_OP_MASKED_EQ;
 
-      json_builder_begin_object (b);
-      json_builder_set_member_name (b, "index");
-      json_builder_add_int_value (b, c->arg);
       /* libseccomp's MASKED_EQ takes the mask first: `value` is the mask. */
-      json_builder_set_member_name (b, "value");
-      json_builder_add_int_value (b, (gint64) (masked ? c->mask : c->datum));
+      g_string_append_printf (out, "        { \"index\": %u, \"value\": %" G_GUINT64_FORMAT,
+                              c->arg, masked ? c->mask : c->datum);
       if (masked)
-        {
-          json_builder_set_member_name (b, "valueTwo");
-          json_builder_add_int_value (b, (gint64) c->datum);
-        }
-      json_builder_set_member_name (b, "op");
-      json_builder_add_string_value (b, _scmp_oci_name_of (_scmp_oci_ops, c->op));
-      json_builder_end_object (b);
+        g_string_append_printf (out, ", \"valueTwo\": %" G_GUINT64_FORMAT, c->datum);
+      g_string_append_printf (out, ", \"op\": \"%s\" }%s\n",
+                              _scmp_oci_name_of (_scmp_oci_ops, c->op), i + 1 < n ? "," : "");
     }
-  json_builder_end_array (b);
+  g_string_append (out, "      ]");
+}
+
+/* Whether @a and @b test the same (scmp_rule_same_conditions() also
+ * compares the syscalls). */
+static gboolean
+same_condition_list (ScmpRule *a,
+                     ScmpRule *b)
+{
+  guint n = scmp_rule_get_n_conditions (a);
+
+  if (n != scmp_rule_get_n_conditions (b))
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    if (!scmp_condition_equal (scmp_rule_get_condition (a, i), scmp_rule_get_condition (b, i)))
+      return FALSE;
+  return TRUE;
 }
 
 /* The rules as runc will read them: a list of the rules to write, in
@@ -347,16 +390,16 @@ scmp_filter_export_oci (ScmpFilter           *filter,
                         GError              **error)
 {
   g_autoptr(GPtrArray) warning_list = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(JsonBuilder) b = json_builder_new_immutable ();
-  g_autoptr(JsonGenerator) gen = NULL;
-  g_autoptr(JsonNode) root = NULL;
   g_autoptr(GPtrArray) rules = NULL;
+  g_autoptr(GPtrArray) strings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) out = g_string_new ("{\n");
   g_autofree ScmpArchitecture *arches = NULL;
-  g_autofree char *unknown = NULL;
+  g_autofree char *known = NULL;
+  const char *flag_names[4];
   ScmpAction *bad_arch;
   const char *name;
   gboolean has_errno;
-  guint errno_ret;
+  guint errno_ret, n_flags = 0;
   gsize n_arches;
   Writer w = { filter, flags, warning_list, error, FALSE };
 
@@ -367,45 +410,33 @@ scmp_filter_export_oci (ScmpFilter           *filter,
     *warnings = NULL;
   arches = scmp_filter_list_arches (filter, &n_arches);
 
-  json_builder_begin_object (b);
   if (action_parts (&w, scmp_filter_get_default_action (filter), "the default action",
                     &name, &has_errno, &errno_ret))
     {
-      json_builder_set_member_name (b, "defaultAction");
-      json_builder_add_string_value (b, name);
+      g_string_append_printf (out, "  \"defaultAction\": \"%s\",\n", name);
       if (has_errno)
-        {
-          json_builder_set_member_name (b, "defaultErrnoRet");
-          json_builder_add_int_value (b, errno_ret);
-        }
+        g_string_append_printf (out, "  \"defaultErrnoRet\": %u,\n", errno_ret);
     }
 
-  json_builder_set_member_name (b, "architectures");
-  json_builder_begin_array (b);
   for (gsize a = 0; a < n_arches; a++)
+    g_ptr_array_add (strings, oci_arch_name (arches[a]));
+  append_string_list (out, "  ", "architectures", (const char * const *) strings->pdata,
+                      strings->len);
+  g_string_append (out, ",\n");
+
+  if (scmp_filter_get_thread_sync (filter))
+    flag_names[n_flags++] = _scmp_oci_name_of (_scmp_oci_flags, SCMP_OCI_FLAG_TSYNC);
+  if (scmp_filter_get_log (filter))
+    flag_names[n_flags++] = _scmp_oci_name_of (_scmp_oci_flags, SCMP_OCI_FLAG_LOG);
+  if (scmp_filter_get_spec_allow (filter))
+    flag_names[n_flags++] = _scmp_oci_name_of (_scmp_oci_flags, SCMP_OCI_FLAG_SPEC_ALLOW);
+  if (scmp_filter_get_wait_killable (filter))
+    flag_names[n_flags++] = _scmp_oci_name_of (_scmp_oci_flags, SCMP_OCI_FLAG_WAIT_KILLABLE);
+  if (n_flags > 0)
     {
-      g_autofree char *arch = oci_arch_name (arches[a]);
-
-      json_builder_add_string_value (b, arch);
+      append_string_list (out, "  ", "flags", flag_names, n_flags);
+      g_string_append (out, ",\n");
     }
-  json_builder_end_array (b);
-
-  {
-    guint bits = (scmp_filter_get_thread_sync (filter) ? SCMP_OCI_FLAG_TSYNC : 0) |
-                 (scmp_filter_get_log (filter) ? SCMP_OCI_FLAG_LOG : 0) |
-                 (scmp_filter_get_spec_allow (filter) ? SCMP_OCI_FLAG_SPEC_ALLOW : 0) |
-                 (scmp_filter_get_wait_killable (filter) ? SCMP_OCI_FLAG_WAIT_KILLABLE : 0);
-
-    if (bits != 0)
-      {
-        json_builder_set_member_name (b, "flags");
-        json_builder_begin_array (b);
-        for (guint bit = 1; bit <= SCMP_OCI_FLAG_WAIT_KILLABLE; bit <<= 1)
-          if (bits & bit)
-            json_builder_add_string_value (b, _scmp_oci_name_of (_scmp_oci_flags, bit));
-        json_builder_end_array (b);
-      }
-  }
 
   bad_arch = scmp_filter_get_bad_arch_action (filter);
   if (scmp_action_get_kind (bad_arch) != SCMP_ACTION_KIND_KILL_PROCESS &&
@@ -422,61 +453,50 @@ scmp_filter_export_oci (ScmpFilter           *filter,
 
       cannot_express (&w, "the format has no unknown-syscall action (%s)", text);
     }
-  unknown = scmp_filter_dup_known_kernel (filter);
-  if (unknown != NULL)
-    cannot_express (&w, "the format has no known kernel (%s)", unknown);
+  known = scmp_filter_dup_known_kernel (filter);
+  if (known != NULL)
+    cannot_express (&w, "the format has no known kernel (%s)", known);
   if (scmp_filter_get_allow_tracer_skip (filter))
     cannot_express (&w, "the format cannot let a tracer skip calls (allow-tracer-skip)");
 
   rules = rules_to_write (&w, arches, n_arches);
-  json_builder_set_member_name (b, "syscalls");
-  json_builder_begin_array (b);
+  if (w.failed)
+    return NULL;
+
+  g_string_append (out, "  \"syscalls\": [");
   for (guint i = 0; i < rules->len;)
     {
       ScmpRule *rule = rules->pdata[i];
       ScmpAction *action = scmp_rule_get_action (rule);
+      g_autoptr(GPtrArray) names = g_ptr_array_new ();
       guint j;
 
-      json_builder_begin_object (b);
-      json_builder_set_member_name (b, "names");
-      json_builder_begin_array (b);
       for (j = i; j < rules->len; j++)
         {
           ScmpRule *next = rules->pdata[j];
 
           if (j > i && (!scmp_action_equal (scmp_rule_get_action (next), action) ||
-                        !scmp_rule_same_conditions (next, rule)))
+                        !same_condition_list (next, rule)))
             break;
-          json_builder_add_string_value (b, scmp_rule_get_syscall (next));
+          g_ptr_array_add (names, (gpointer) scmp_rule_get_syscall (next));
         }
-      json_builder_end_array (b);
+      g_string_append (out, i == 0 ? "\n    {\n" : ",\n    {\n");
+      append_string_list (out, "      ", "names", (const char * const *) names->pdata, names->len);
       action_parts (&w, action, "", &name, &has_errno, &errno_ret);
-      json_builder_set_member_name (b, "action");
-      json_builder_add_string_value (b, name);
+      g_string_append_printf (out, ",\n      \"action\": \"%s\"", name);
       if (has_errno)
-        {
-          json_builder_set_member_name (b, "errnoRet");
-          json_builder_add_int_value (b, errno_ret);
-        }
-      add_args (b, rule);
-      json_builder_end_object (b);
+        g_string_append_printf (out, ",\n      \"errnoRet\": %u", errno_ret);
+      if (scmp_rule_get_n_conditions (rule) > 0)
+        append_args (out, rule);
+      g_string_append (out, "\n    }");
       i = j;
     }
-  json_builder_end_array (b);
-  json_builder_end_object (b);
+  g_string_append (out, rules->len > 0 ? "\n  ]\n}\n" : "]\n}\n");
 
-  if (w.failed)
-    return NULL;
-
-  root = json_builder_get_root (b);
-  gen = json_generator_new ();
-  json_generator_set_pretty (gen, TRUE);
-  json_generator_set_indent (gen, 2);
-  json_generator_set_root (gen, root);
   if (warnings != NULL)
     {
       g_ptr_array_add (warning_list, NULL);
       *warnings = (char **) g_ptr_array_steal (warning_list, NULL);
     }
-  return json_generator_to_data (gen, NULL);
+  return g_string_free (g_steal_pointer (&out), FALSE);
 }

@@ -683,7 +683,7 @@ test_export_roundtrip (void)
       json = scmp_filter_export_oci (filter, SCMP_OCI_EXPORT_FLAGS_STRICT, &warnings, &error);
       g_assert_no_error (error);
       g_assert_cmpstrv (warnings, ((const char *[]) { NULL }));
-      g_assert_nonnull (strstr (json, "\"defaultAction\" : \"SCMP_ACT_ERRNO\""));
+      g_assert_nonnull (strstr (json, "\"defaultAction\": \"SCMP_ACT_ERRNO\""));
       g_assert_nonnull (strstr (json, "\"SCMP_ARCH_X32\""));
       g_assert_nonnull (strstr (json, "\"SECCOMP_FILTER_FLAG_LOG\""));
 
@@ -699,6 +699,48 @@ test_export_roundtrip (void)
                                       SCMP_OCI_EXPORT_FLAGS_NONE, NULL, &error);
       g_assert_cmpstr (json, ==, json2);
     }
+}
+
+/* Values above 2^63 survive the trip (json-glib would write them
+ * negative), and so does everything a profile can say. */
+static void
+test_export_values (void)
+{
+  g_autoptr(ScmpAction) deny = scmp_action_new_errno (EACCES, NULL);
+  g_autoptr(ScmpAction) trace = scmp_action_new_trace (7);
+  g_autoptr(ScmpAction) notify = scmp_action_new_notify ();
+  g_autoptr(ScmpFilter) filter = scmp_filter_new (deny);
+  g_autoptr(ScmpOciProfile) back = scmp_oci_profile_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) a = NULL, b = NULL;
+  g_autofree char *json = NULL;
+  g_auto(GStrv) warnings = NULL;
+  ScmpCondition minus_one = { .arg = 1, .op = SCMP_COMPARE_OP_EQ, .datum = G_MAXUINT64, .mask = G_MAXUINT64 };
+  ScmpCondition high = { .arg = 0, .op = SCMP_COMPARE_OP_MASKED_EQ, .datum = 0x8000000000000000,
+                         .mask = 0xffffffff00000000 };
+  ScmpCondition both[] = { minus_one, high };
+  ScmpRule *rules[] = {
+    scmp_rule_newv ("mmap", trace, both, 2),
+    scmp_rule_new ("mkdir", notify),
+    scmp_rule_new ("getpid", notify),
+  };
+
+  g_assert_true (scmp_filter_add_rules (filter, rules, G_N_ELEMENTS (rules), &error));
+  scmp_filter_set_wait_killable (filter, TRUE);
+  json = scmp_filter_export_oci (filter, SCMP_OCI_EXPORT_FLAGS_STRICT, &warnings, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (json, "\"value\": 18446744073709551615"));
+  g_assert_nonnull (strstr (json, "\"value\": 18446744069414584320, \"valueTwo\": 9223372036854775808"));
+  g_assert_nonnull (strstr (json, "\"names\": [\n        \"mkdir\",\n        \"getpid\"\n      ]"));
+  g_assert_nonnull (strstr (json, "\"action\": \"SCMP_ACT_TRACE\",\n      \"errnoRet\": 7"));
+  g_assert_true (scmp_oci_profile_load_from_data (back, json, -1, &error));
+  g_assert_no_error (error);
+  g_assert_true (scmp_filter_get_wait_killable (scmp_oci_profile_get_filter (back)));
+  a = program_of (filter);
+  b = program_of (scmp_oci_profile_get_filter (back));
+  g_assert_true (g_bytes_equal (a, b));
+  for (guint i = 0; i < G_N_ELEMENTS (rules); i++)
+    g_object_unref (rules[i]);
 }
 
 static ScmpRule *
@@ -885,6 +927,7 @@ main (int   argc,
   g_test_add_func ("/oci/syscall-sets", test_syscall_sets);
   g_test_add_func ("/oci/export/round-trip", test_export_roundtrip);
   g_test_add_func ("/oci/export/inexpressible", test_export_inexpressible);
+  g_test_add_func ("/oci/export/values", test_export_values);
 
   return g_test_run ();
 }
