@@ -448,6 +448,65 @@ test_text_position (void)
   g_assert_true (g_str_has_prefix (error->message, "1:1: "));
 }
 
+/* The example in the documentation of scmp_filter_serialize(), as it
+ * stands there. */
+static const char doc_example[] =
+  "(uint32 1,\n"
+  " {'default-action': <'allow'>, 'bad-arch-action': <'kill-process'>,\n"
+  "  'known-kernel': <'6.1'>, 'architectures': <['x86_64', 'x32']>,\n"
+  "  'no-new-privs': <true>, 'thread-sync': <false>, 'log': <false>,\n"
+  "  'spec-allow': <false>, 'wait-killable': <false>,\n"
+  "  'allow-tracer-skip': <false>, 'priorities': <@a{sy} {}>},\n"
+  " [('socket', {'action': <'errno(97)'>,\n"
+  "              'conditions': <[(uint32 0, 'eq', uint64 2, uint64 0, false)]>}),\n"
+  "  ('', {'action': <'errno(38)'>,\n"
+  "        'numbers': <('x86_64', 1000, 1073741823)>})])\n";
+
+static void
+test_doc_example (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScmpAction) allow = scmp_action_new_allow ();
+  g_autoptr(ScmpAction) eafnosupport = scmp_action_new_errno (EAFNOSUPPORT, NULL);
+  g_autoptr(ScmpAction) enosys = scmp_action_new_errno (ENOSYS, NULL);
+  g_autoptr(ScmpCondition) af_inet = scmp_condition_new (0, SCMP_COMPARE_OP_EQ, 2, NULL);
+  g_autoptr(ScmpFilter) built = scmp_filter_new (allow);
+  g_autoptr(ScmpFilter) parsed = NULL;
+  g_autoptr(GVariant) variant = NULL;
+  g_autofree char *printed = NULL;
+  g_autofree char *expected = NULL;
+
+  g_test_summary ("The documented example is what the library prints, and parses");
+
+  if (scmp_architecture_get_native () != SCMP_ARCHITECTURE_X86_64)
+    {
+      g_test_skip ("the example is a filter made on x86_64");
+      return;
+    }
+  g_assert_true (scmp_filter_add_arch (built, SCMP_ARCHITECTURE_X32, &error));
+  g_assert_true (scmp_filter_set_known_kernel (built, "6.1", &error));
+  g_assert_no_error (error);
+  add_rule_ok (built, scmp_rule_newv ("socket", eafnosupport, af_inet, 1));
+  add_rule_ok (built, scmp_rule_new_for_range (SCMP_ARCHITECTURE_X86_64, 1000, G_MAXINT,
+                                               enosys, &error));
+
+  variant = scmp_filter_serialize (built);
+  printed = g_variant_print (variant, TRUE);
+  expected = g_strdelimit (g_strdup (doc_example), "\n", ' ');
+  {
+    /* (the documentation adds line breaks and indentation) */
+    g_autoptr(GRegex) spaces = g_regex_new ("\\s+", 0, 0, NULL);
+    g_autofree char *squeezed = g_regex_replace_literal (spaces, expected, -1, 0, " ", 0, NULL);
+    g_autofree char *tidy = g_regex_replace_literal (spaces, printed, -1, 0, " ", 0, NULL);
+
+    g_assert_cmpstr (g_strstrip (tidy), ==, g_strstrip (squeezed));
+  }
+
+  parsed = scmp_filter_new_from_variant_text (doc_example, -1, &error);
+  g_assert_no_error (error);
+  assert_same_filter (built, parsed);
+}
+
 /* The rich filter's attributes, and room for one more. */
 #define POLICY(attributes, rules) \
   "(uint32 1, {'default-action': <'errno(1)'>, 'architectures': <['x86_64']>" \
@@ -777,6 +836,7 @@ main (int   argc,
   g_test_add_func ("/variant/round-trip/default", test_round_trip_default);
   g_test_add_func ("/variant/floating", test_floating);
   g_test_add_func ("/variant/hand-written", test_hand_written);
+  g_test_add_func ("/variant/doc-example", test_doc_example);
   g_test_add_func ("/variant/text-position", test_text_position);
   g_test_add_func ("/variant/bad-policies", test_bad_policies);
   g_test_add_func ("/variant/bad-variants", test_bad_variants);
