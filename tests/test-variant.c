@@ -8,6 +8,7 @@
 #include <scmp-glib/scmp-glib.h>
 
 #include "test-abi.h"
+#include "test-preconditions.h"
 
 #include <errno.h>
 #include <string.h>
@@ -811,7 +812,8 @@ test_dbus (void)
   g_assert_no_error (error);
   bad_reply = call_rebuild (client, g_dbus_connection_get_unique_name (service), bad, &error);
   g_assert_null (bad_reply);
-  g_assert_nonnull (error);
+  /* (GDBus carries an unregistered domain and code in the error name) */
+  g_assert_error (error, SCMP_ERROR, SCMP_ERROR_INVALID_POLICY);
   g_assert_true (strstr (error->message, "unknown key “sandbox”") != NULL);
   g_clear_error (&error);
 
@@ -823,6 +825,32 @@ test_dbus (void)
   g_clear_object (&service);
   g_test_dbus_down (bus);
 }
+
+static void
+call_serialize_null (void)
+{
+  scmp_filter_serialize (NULL);
+}
+
+static void
+call_new_from_variant_null (void)
+{
+  scmp_filter_new_from_variant (NULL, NULL);
+}
+
+static void
+call_new_from_variant_text_null (void)
+{
+  scmp_filter_new_from_variant_text (NULL, -1, NULL);
+}
+
+static const PreconditionCase preconditions[] = {
+  { "/variant/preconditions/serialize", call_serialize_null, "*Scmp-CRITICAL*SCMP_IS_FILTER*" },
+  { "/variant/preconditions/new-from-variant", call_new_from_variant_null,
+    "*Scmp-CRITICAL*variant != NULL*" },
+  { "/variant/preconditions/new-from-variant-text", call_new_from_variant_text_null,
+    "*Scmp-CRITICAL*text != NULL*" },
+};
 
 int
 main (int   argc,
@@ -841,6 +869,7 @@ main (int   argc,
   g_test_add_func ("/variant/bad-policies", test_bad_policies);
   g_test_add_func ("/variant/bad-variants", test_bad_variants);
   g_test_add_func ("/variant/dbus", test_dbus);
+  add_precondition_tests (preconditions, G_N_ELEMENTS (preconditions));
 
   return g_test_run ();
 }
