@@ -660,6 +660,51 @@ test_bad_variants (void)
   g_assert_true (strstr (error->message, "version 7 is not supported") != NULL);
 }
 
+static void
+test_corrupted (void)
+{
+  g_autoptr(ScmpFilter) filter = new_rich_filter ();
+  g_autoptr(GVariant) variant = scmp_filter_serialize (filter);
+  g_autoptr(GBytes) bytes = g_variant_get_data_as_bytes (variant);
+  gsize size = g_bytes_get_size (bytes);
+  guint n_filters = 0, n_errors = 0;
+
+  g_test_summary ("Serialized data with random bytes changed, as an untrusted "
+                  "D-Bus peer could send: a filter or an error, never a crash");
+
+  for (guint i = 0; i < 300; i++)
+    {
+      g_autofree guint8 *data = g_memdup2 (g_bytes_get_data (bytes, NULL), size);
+      g_autoptr(GVariant) corrupted = NULL;
+      g_autoptr(ScmpFilter) copy = NULL;
+      g_autoptr(GError) error = NULL;
+      guint n_changes = g_test_rand_int_range (1, 4);
+
+      for (guint k = 0; k < n_changes; k++)
+        data[g_test_rand_int_range (0, size)] = g_test_rand_int_range (0, 256);
+      corrupted = g_variant_new_from_data (SCMP_FILTER_VARIANT_TYPE, data, size,
+                                           FALSE, NULL, NULL);
+      g_variant_ref_sink (corrupted);
+      copy = scmp_filter_new_from_variant (corrupted, &error);
+      if (copy != NULL)
+        {
+          g_autoptr(GVariant) again = scmp_filter_serialize (copy);
+
+          g_assert_no_error (error);
+          g_assert_true (g_variant_is_of_type (again, SCMP_FILTER_VARIANT_TYPE));
+          n_filters++;
+        }
+      else
+        {
+          g_assert_nonnull (error);
+          g_assert_true (error->domain == SCMP_ERROR);
+          n_errors++;
+        }
+    }
+  g_test_message ("%u filters, %u errors", n_filters, n_errors);
+  g_assert_cmpuint (n_errors, >, 0);
+}
+
 /* ------------------------------------------------------------------ */
 /* D-Bus                                                               */
 /* ------------------------------------------------------------------ */
@@ -868,6 +913,7 @@ main (int   argc,
   g_test_add_func ("/variant/text-position", test_text_position);
   g_test_add_func ("/variant/bad-policies", test_bad_policies);
   g_test_add_func ("/variant/bad-variants", test_bad_variants);
+  g_test_add_func ("/variant/corrupted", test_corrupted);
   g_test_add_func ("/variant/dbus", test_dbus);
   add_precondition_tests (preconditions, G_N_ELEMENTS (preconditions));
 
