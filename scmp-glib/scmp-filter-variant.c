@@ -176,8 +176,9 @@ rule_to_variant (ScmpRule *rule)
  *   - `conditions` (`a(usttb)`): the conditions, each (argument index,
  *     operator, datum, mask, 32-bit). The operator is the nickname of an
  *     #ScmpCompareOp: `eq`, `ne`, `lt`, `le`, `gt`, `ge` or `masked-eq`;
- *     the mask is 0 except for `masked-eq`; the last member is
- *     #ScmpCondition.is_32bit. Written only when there are conditions;
+ *     the mask is 0 except for `masked-eq`; the last member is the
+ *     `is_32bit` field of #ScmpCondition. Written only when there are
+ *     conditions;
  *   - `architectures` (`as`): for a rule limited with
  *     scmp_rule_restrict_to(), the ABIs it applies to;
  *   - `numbers` (`(sii)`): for a rule from scmp_rule_new_for_number() or
@@ -993,12 +994,21 @@ set_parse_error (GError     **error,
  *
  * A syntax or type error in the text is %SCMP_ERROR_INVALID_POLICY with a
  * message that starts with the line and column, counted from 1, then
- * shows the line with a caret under the place:
+ * shows the line with a caret under the place. For this policy, whose
+ * third line lacks a colon:
  *
  * |[
- * 3:18: expected ':' to follow dictionary entry key
- *     {'action' <'allow'>}),
- *               ^
+ * (uint32 1,
+ *  {'default-action': <'allow'>},
+ *  [('read', {'action' <'allow'>})])
+ * ]|
+ *
+ * the message is:
+ *
+ * |[
+ * 3:22: expected ':' or ',' to follow dictionary entry key
+ *    [('read', {'action' <'allow'>})])
+ *                        ^
  * ]|
  *
  * Other errors are those of scmp_filter_new_from_variant().
