@@ -321,6 +321,24 @@ typedef struct
   gboolean required;
 } KeySpec;
 
+/* Where reading stopped, for the text form to show: the version, or a
+ * rule (from 1; 0 for the attributes) and a key of its dictionary or of
+ * the attributes (NULL for the whole rule or dictionary). */
+typedef struct
+{
+  gboolean version;
+  guint rule;
+  char *key;    /* (owned) (nullable) */
+} PolicyPlace;
+
+static void
+set_place_key (PolicyPlace *place,
+               const char  *key)
+{
+  g_free (place->key);
+  place->key = g_strdup (key);
+}
+
 /* Reads the a{sv} @dict into @values (one owned, nullable reference per
  * spec, in @specs' order), refusing unknown, repeated and mistyped keys
  * and missing required ones. */
@@ -330,6 +348,7 @@ read_dict (GVariant       *dict,
            gsize           n_specs,
            GVariant      **values,
            const char     *where,
+           PolicyPlace    *place,
            GError        **error)
 {
   GVariantIter iter;
@@ -345,6 +364,8 @@ read_dict (GVariant       *dict,
       for (i = 0; i < n_specs; i++)
         if (strcmp (key, specs[i].key) == 0)
           break;
+
+      set_place_key (place, key);
 
       if (i == n_specs)
         {
@@ -370,6 +391,7 @@ read_dict (GVariant       *dict,
         }
       values[i] = g_steal_pointer (&owned);
     }
+  set_place_key (place, NULL);
 
   for (gsize i = 0; i < n_specs; i++)
     if (specs[i].required && values[i] == NULL)
@@ -533,10 +555,11 @@ static const KeySpec rule_keys[N_RULE_KEYS] = {
 
 /* Rule @index (from 1): a (sa{sv}). */
 static ScmpRule *
-read_rule (GVariant    *value,
-           guint        index,
-           char       **out_where,
-           GError     **error)
+read_rule (GVariant     *value,
+           guint         index,
+           PolicyPlace  *place,
+           char        **out_where,
+           GError      **error)
 {
   g_autoptr(GVariant) dict = NULL;
   g_autoptr(GArray) conditions = g_array_new (FALSE, FALSE, sizeof (ScmpCondition));
@@ -554,7 +577,7 @@ read_rule (GVariant    *value,
   else
     where = g_strdup_printf ("Rule %u (on numbers)", index);
 
-  if (!read_dict (dict, rule_keys, N_RULE_KEYS, values, where, error))
+  if (!read_dict (dict, rule_keys, N_RULE_KEYS, values, where, place, error))
     goto out;
 
   if (*name == '\0' && values[RULE_NUMBERS] == NULL)
@@ -571,16 +594,19 @@ read_rule (GVariant    *value,
   exact = values[RULE_EXACT] != NULL && g_variant_get_boolean (values[RULE_EXACT]);
   if (exact && values[RULE_NUMBERS] != NULL)
     {
+      set_place_key (place, "exact");
       set_policy_error (error, where, "“exact” is for rules on syscall names, not on “numbers”");
       goto out;
     }
 
+  set_place_key (place, "action");
   action = read_action (values[RULE_ACTION], where, "action", error);
   if (action == NULL)
     goto out;
 
   if (values[RULE_CONDITIONS] != NULL)
     {
+      set_place_key (place, "conditions");
       gsize n = g_variant_n_children (values[RULE_CONDITIONS]);
 
       g_array_set_size (conditions, n);
@@ -600,6 +626,7 @@ read_rule (GVariant    *value,
       const char *arch_name;
       gint first, last;
 
+      set_place_key (place, "numbers");
       g_variant_get (values[RULE_NUMBERS], "(&sii)", &arch_name, &first, &last);
       if (!read_arch (arch_name, &arch, where, "numbers", error))
         goto out;
@@ -632,10 +659,11 @@ read_rule (GVariant    *value,
 
   if (values[RULE_ARCHITECTURES] != NULL)
     {
-      g_autoptr(GArray) arches = read_arches (values[RULE_ARCHITECTURES], where,
-                                              "architectures", error);
+      g_autoptr(GArray) arches = NULL;
       ScmpRule *restricted;
 
+      set_place_key (place, "architectures");
+      arches = read_arches (values[RULE_ARCHITECTURES], where, "architectures", error);
       if (arches == NULL)
         {
           g_clear_object (&rule);
@@ -656,7 +684,10 @@ read_rule (GVariant    *value,
 out:
   clear_values (values, N_RULE_KEYS);
   if (rule != NULL)
-    *out_where = g_steal_pointer (&where);
+    {
+      set_place_key (place, NULL);
+      *out_where = g_steal_pointer (&where);
+    }
   return g_steal_pointer (&rule);
 }
 
@@ -701,14 +732,16 @@ set_flag_attribute (ScmpFilter *filter,
 }
 
 static gboolean
-read_attributes (ScmpFilter  *filter,
-                 GVariant   **values,
-                 GError     **error)
+read_attributes (ScmpFilter   *filter,
+                 GVariant    **values,
+                 PolicyPlace  *place,
+                 GError      **error)
 {
   g_autoptr(GError) local = NULL;
 
   if (values[ATTR_BAD_ARCH_ACTION] != NULL)
     {
+      set_place_key (place, "bad-arch-action");
       g_autoptr(ScmpAction) action = read_action (values[ATTR_BAD_ARCH_ACTION], "Attributes",
                                                   "bad-arch-action", error);
       if (action == NULL)
@@ -717,12 +750,14 @@ read_attributes (ScmpFilter  *filter,
     }
   if (values[ATTR_UNKNOWN_SYSCALL_ACTION] != NULL)
     {
+      set_place_key (place, "unknown-syscall-action");
       g_autoptr(ScmpAction) action = read_action (values[ATTR_UNKNOWN_SYSCALL_ACTION], "Attributes",
                                                   "unknown-syscall-action", error);
       if (action == NULL)
         return FALSE;
       scmp_filter_set_unknown_syscall_action (filter, action);
     }
+  set_place_key (place, "known-kernel");
   if (values[ATTR_KNOWN_KERNEL] != NULL &&
       !scmp_filter_set_known_kernel (filter, g_variant_get_string (values[ATTR_KNOWN_KERNEL], NULL),
                                      &local))
@@ -733,11 +768,12 @@ read_attributes (ScmpFilter  *filter,
 
   if (values[ATTR_ARCHITECTURES] != NULL)
     {
-      g_autoptr(GArray) arches = read_arches (values[ATTR_ARCHITECTURES], "Attributes",
-                                              "architectures", error);
+      g_autoptr(GArray) arches = NULL;
       g_autofree ScmpArchitecture *old = NULL;
       gsize n_old = 0;
 
+      set_place_key (place, "architectures");
+      arches = read_arches (values[ATTR_ARCHITECTURES], "Attributes", "architectures", error);
       if (arches == NULL)
         return FALSE;
 
@@ -766,6 +802,7 @@ read_attributes (ScmpFilter  *filter,
       const char *name;
       guchar priority;
 
+      set_place_key (place, "priorities");
       g_variant_iter_init (&iter, values[ATTR_PRIORITIES]);
       while (g_variant_iter_next (&iter, "{&sy}", &name, &priority))
         if (!scmp_filter_set_priority (filter, name, priority, &local))
@@ -774,6 +811,7 @@ read_attributes (ScmpFilter  *filter,
             return FALSE;
           }
     }
+  set_place_key (place, NULL);
   return TRUE;
 }
 
@@ -802,8 +840,9 @@ set_type_error (GVariant  *variant,
 }
 
 static ScmpFilter *
-filter_from_variant (GVariant  *variant,
-                     GError   **error)
+filter_from_variant (GVariant     *variant,
+                     PolicyPlace  *place,
+                     GError      **error)
 {
   g_autoptr(GVariant) attributes = NULL;
   g_autoptr(GVariant) rules = NULL;
@@ -823,19 +862,21 @@ filter_from_variant (GVariant  *variant,
   g_variant_get (variant, "(u@a{sv}@a(sa{sv}))", &version, &attributes, &rules);
   if (version != FORMAT_VERSION)
     {
+      place->version = TRUE;
       set_policy_error (error, NULL, "Policy format version %u is not supported "
                         "(this scmp-glib reads version %d)", version, FORMAT_VERSION);
       return NULL;
     }
 
-  if (!read_dict (attributes, attribute_keys, N_ATTRS, values, "Attributes", error))
+  if (!read_dict (attributes, attribute_keys, N_ATTRS, values, "Attributes", place, error))
     goto out;
+  set_place_key (place, "default-action");
   default_action = read_action (values[ATTR_DEFAULT_ACTION], "Attributes", "default-action", error);
   if (default_action == NULL)
     goto out;
 
   filter = scmp_filter_new (default_action);
-  if (!read_attributes (filter, values, error))
+  if (!read_attributes (filter, values, place, error))
     goto out;
 
   n_rules = g_variant_n_children (rules);
@@ -846,7 +887,8 @@ filter_from_variant (GVariant  *variant,
       g_autoptr(ScmpRule) rule = NULL;
       g_autofree char *where = NULL;
 
-      rule = read_rule (child, i + 1, &where, error);
+      place->rule = i + 1;
+      rule = read_rule (child, i + 1, place, &where, error);
       if (rule == NULL)
         goto out;
       if (!scmp_filter_add_rule (filter, rule, &local))
@@ -897,12 +939,16 @@ scmp_filter_new_from_variant (GVariant  *variant,
                               GError   **error)
 {
   g_autoptr(GVariant) held = NULL;
+  PolicyPlace place = { FALSE, 0, NULL };
+  ScmpFilter *filter;
 
   g_return_val_if_fail (variant != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   held = g_variant_ref_sink (variant);
-  return filter_from_variant (held, error);
+  filter = filter_from_variant (held, &place, error);
+  g_free (place.key);
+  return filter;
 }
 
 /* The 1-based line and column (in characters) of byte @offset of @text. */
@@ -980,6 +1026,174 @@ set_parse_error (GError     **error,
                (int) (line_end - line_start), text + line_start, marks->str);
 }
 
+/* Finding a place in the text form. The scan knows only what it needs of
+ * g_variant_print()'s grammar: string literals ('...' and "...", with
+ * backslash escapes), brackets ((), [], {}, <>) and commas; the text has
+ * parsed already, so it is well formed. Offsets are bytes; -1 is "not
+ * found". */
+
+static gsize
+skip_space (const char *text,
+            gsize       size,
+            gsize       i)
+{
+  while (i < size && g_ascii_isspace (text[i]))
+    i++;
+  return i;
+}
+
+/* The offset just past the string literal that starts at @i. */
+static gsize
+skip_string (const char *text,
+             gsize       size,
+             gsize       i)
+{
+  char quote = text[i++];
+
+  while (i < size && text[i] != quote)
+    i += text[i] == '\\' ? 2 : 1;
+  return MIN (i + 1, size);
+}
+
+/* The first @bracket at nesting depth 0 from @i, before the value that
+ * starts there ends; it skips a type annotation such as `@a{sy}`. */
+static gssize
+find_bracket (const char *text,
+              gsize       size,
+              gsize       i,
+              char        bracket)
+{
+  int depth = 0;
+
+  i = skip_space (text, size, i);
+  if (i < size && text[i] == '@')
+    {
+      const char *end;
+
+      if (!g_variant_type_string_scan (text + i + 1, text + size, &end))
+        return -1;
+      i = end - text;
+    }
+
+  while (i < size)
+    {
+      char c = text[i];
+
+      if (c == '\'' || c == '"')
+        {
+          i = skip_string (text, size, i);
+          continue;
+        }
+      if (depth == 0 && c == bracket)
+        return i;
+      if (strchr ("([{<", c) != NULL)
+        depth++;
+      else if (strchr (")]}>", c) != NULL && --depth < 0)
+        return -1;
+      else if (c == ',' && depth == 0)
+        return -1;
+      i++;
+    }
+  return -1;
+}
+
+/* The start of element @index (from 0) of the container whose opening
+ * bracket is at @open. */
+static gssize
+find_element (const char *text,
+              gsize       size,
+              gssize      open,
+              guint       index)
+{
+  guint element = 0;
+  int depth = 0;
+  gsize i;
+
+  if (open < 0)
+    return -1;
+  i = skip_space (text, size, open + 1);
+  if (index == 0)
+    return i < size && strchr (")]}>", text[i]) == NULL ? (gssize) i : -1;
+
+  while (i < size)
+    {
+      char c = text[i];
+
+      if (c == '\'' || c == '"')
+        {
+          i = skip_string (text, size, i);
+          continue;
+        }
+      if (strchr ("([{<", c) != NULL)
+        depth++;
+      else if (strchr (")]}>", c) != NULL && --depth < 0)
+        return -1;
+      else if (c == ',' && depth == 0 && ++element == index)
+        return skip_space (text, size, i + 1);
+      i++;
+    }
+  return -1;
+}
+
+/* The entry for @key in the dictionary value that starts at @start. */
+static gssize
+find_key (const char *text,
+          gsize       size,
+          gssize      start,
+          const char *key)
+{
+  gssize open;
+
+  if (start < 0)
+    return -1;
+  open = find_bracket (text, size, start, '{');
+  for (guint i = 0; open >= 0; i++)
+    {
+      gssize entry = find_element (text, size, open, i);
+      g_autoptr(GVariant) literal = NULL;
+      const char *end;
+
+      if (entry < 0)
+        return -1;
+      /* (the parser reads the key's literal, escapes and all) */
+      literal = g_variant_parse (G_VARIANT_TYPE_STRING, text + entry, text + size, &end, NULL);
+      if (literal != NULL && strcmp (g_variant_get_string (literal, NULL), key) == 0)
+        return entry;
+    }
+  return -1;
+}
+
+/* Where @place is in @text: the rule, or the key in the rule or in the
+ * attributes. */
+static gssize
+find_place (const char        *text,
+            gsize              size,
+            const PolicyPlace *place)
+{
+  gssize top = find_bracket (text, size, 0, '(');
+  gssize start;
+
+  if (place->version)
+    return find_element (text, size, top, 0);
+  if (place->rule == 0)
+    {
+      start = find_element (text, size, top, 1);
+      return place->key != NULL ? find_key (text, size, start, place->key) : start;
+    }
+
+  start = find_element (text, size, find_bracket (text, size, find_element (text, size, top, 2), '['),
+                        place->rule - 1);
+  if (start >= 0 && place->key != NULL)
+    {
+      gssize key = find_key (text, size,
+                             find_element (text, size, find_bracket (text, size, start, '('), 1),
+                             place->key);
+      if (key >= 0)
+        return key;
+    }
+  return start;
+}
+
 /**
  * scmp_filter_new_from_variant_text: (constructor)
  * @text: a policy in the text form of g_variant_print() (type annotations
@@ -1011,7 +1225,10 @@ set_parse_error (GError     **error,
  *                        ^
  * ]|
  *
- * Other errors are those of scmp_filter_new_from_variant().
+ * Other errors are those of scmp_filter_new_from_variant(), with the line
+ * and column of what they are about in front: the version, the attribute,
+ * the rule, or the key in the rule's dictionary, such as
+ * `5:3: Rule 2 (“socket”): Unknown syscall “sockett”: ...`.
  *
  * Returns: (transfer full): a new #ScmpFilter, or %NULL with @error set
  *
@@ -1024,7 +1241,9 @@ scmp_filter_new_from_variant_text (const char  *text,
 {
   g_autoptr(GVariant) variant = NULL;
   g_autoptr(GError) local = NULL;
+  PolicyPlace place = { FALSE, 0, NULL };
   const char *invalid = NULL;
+  ScmpFilter *filter;
   gsize size;
 
   g_return_val_if_fail (text != NULL || length == 0, NULL);
@@ -1050,5 +1269,21 @@ scmp_filter_new_from_variant_text (const char  *text,
       set_parse_error (error, text, size, local);
       return NULL;
     }
-  return filter_from_variant (variant, error);
+  filter = filter_from_variant (variant, &place, &local);
+  if (filter == NULL)
+    {
+      gssize offset = find_place (text, size, &place);
+
+      if (offset >= 0)
+        {
+          guint line, column;
+          gsize line_start;
+
+          text_position (text, size, offset, &line, &column, &line_start);
+          g_prefix_error (&local, "%u:%u: ", line, column);
+        }
+      g_propagate_error (error, g_steal_pointer (&local));
+    }
+  g_free (place.key);
+  return filter;
 }

@@ -404,6 +404,35 @@ test_hand_written (void)
   g_assert_cmpint (scmp_action_get_kind (action), ==, SCMP_ACTION_KIND_ERRNO);
 }
 
+#define PLACED_POLICY(kernel, rules) \
+  "(uint32 1,\n" \
+  " @a{sv} {'default-action': <'allow'>,\n" \
+  "  'known-kernel': <'" kernel "'>},\n" \
+  " [('read', {'action': <'allow'>})" \
+  rules "])\n"
+
+static const struct
+{
+  const char *text;
+  const char *prefix;
+} placed[] = {
+  { PLACED_POLICY ("4.19", ""), "3:3: Attributes: “known-kernel”: " },
+  { PLACED_POLICY ("6.1", ",\n  ('socket', {'action': <'allow'>,\n"
+                          "              'conditions': <[(uint32 7, 'eq', uint64 2, uint64 0, false)]>})"),
+    "6:15: Rule 2 (“socket”): condition 1: " },
+  { PLACED_POLICY ("6.1", ",\n  ('socket', {'action': <'allow'>}),\n"
+                          "  (\"nosuchcall\", {'action': <'allow'>})"),
+    "6:3: Rule 3 (“nosuchcall”): " },
+  { PLACED_POLICY ("6.1", ",\n  ('socket', {'action': <'allow'>, 'a\\'b': <1>})"),
+    "5:36: Rule 2 (“socket”): unknown key “a'b”" },
+  { PLACED_POLICY ("6.1", ",\n  ('socket', {'action': <'a,}b'>, 'exact': <1>})"),
+    "5:35: Rule 2 (“socket”): “exact” must be of type ‘b’" },
+  { PLACED_POLICY ("6.1", ",\n  ('socket', {'action': <'errno(1)'>, 'architectures': <['x86', 'x86']>})"),
+    "5:39: Rule 2 (“socket”): “architectures”: the architecture “x86” is listed twice" },
+  { PLACED_POLICY ("6.1", ",\n  ('read', {'action': <'errno(1)'>})"),
+    "5:3: Rule 2 (“read”): " },
+};
+
 static void
 test_text_position (void)
 {
@@ -442,6 +471,18 @@ test_text_position (void)
   g_assert_true (g_str_has_prefix (error->message, "2:4: "));
   g_assert_nonnull (strstr (error->message, "UTF-8"));
   g_clear_error (&error);
+
+  /* Errors after parsing point at the attribute, the rule, or the key in
+   * the rule. */
+  for (gsize i = 0; i < G_N_ELEMENTS (placed); i++)
+    {
+      filter = scmp_filter_new_from_variant_text (placed[i].text, -1, &error);
+      g_assert_null (filter);
+      g_assert_nonnull (error);
+      g_test_message ("%s", error->message);
+      g_assert_true (g_str_has_prefix (error->message, placed[i].prefix));
+      g_clear_error (&error);
+    }
 
   filter = scmp_filter_new_from_variant_text ("", 0, &error);
   g_assert_null (filter);
@@ -531,9 +572,9 @@ static const BadPolicy bad_policies[] = {
     { "1:", "expected end of input" } },
   /* The envelope */
   { "(uint32 2, {'default-action': <'allow'>}, [])", SCMP_ERROR_INVALID_POLICY,
-    { "version 2 is not supported" } },
+    { "1:2: ", "version 2 is not supported" } },
   { "(uint32 1, {'architectures': <['x86_64']>}, [])", SCMP_ERROR_INVALID_POLICY,
-    { "Attributes: ", "“default-action” is missing" } },
+    { "1:12: Attributes: ", "“default-action” is missing" } },
   /* Attributes */
   { POLICY (", 'no-new-priv': <true>", ""), SCMP_ERROR_INVALID_POLICY,
     { "Attributes: ", "unknown key “no-new-priv”", "refused, not ignored" } },
@@ -668,11 +709,13 @@ test_corrupted (void)
   g_autoptr(GBytes) bytes = g_variant_get_data_as_bytes (variant);
   gsize size = g_bytes_get_size (bytes);
   guint n_filters = 0, n_errors = 0;
+  g_autofree char *text = NULL;
+  gsize text_size;
 
   g_test_summary ("Serialized data with random bytes changed, as an untrusted "
                   "D-Bus peer could send: a filter or an error, never a crash");
 
-  for (guint i = 0; i < 300; i++)
+  for (guint i = 0; i < 200; i++)
     {
       g_autofree guint8 *data = g_memdup2 (g_bytes_get_data (bytes, NULL), size);
       g_autoptr(GVariant) corrupted = NULL;
@@ -703,6 +746,26 @@ test_corrupted (void)
     }
   g_test_message ("%u filters, %u errors", n_filters, n_errors);
   g_assert_cmpuint (n_errors, >, 0);
+
+  /* The same for the text form, whose error positions scan the text. */
+  text = g_variant_print (variant, TRUE);
+  text_size = strlen (text);
+  for (guint i = 0; i < 200; i++)
+    {
+      static const char alphabet[] = "'\"\\,:{}[]()<>@ \n0123xyz";
+      g_autofree char *changed = g_strdup (text);
+      g_autoptr(ScmpFilter) copy = NULL;
+      g_autoptr(GError) error = NULL;
+      guint n_changes = g_test_rand_int_range (1, 3);
+
+      for (guint k = 0; k < n_changes; k++)
+        changed[g_test_rand_int_range (0, text_size)] =
+          alphabet[g_test_rand_int_range (0, sizeof alphabet - 1)];
+      copy = scmp_filter_new_from_variant_text (changed, -1, &error);
+      g_assert_true ((copy == NULL) == (error != NULL));
+      if (error != NULL)
+        g_assert_true (error->domain == SCMP_ERROR);
+    }
 }
 
 /* ------------------------------------------------------------------ */
