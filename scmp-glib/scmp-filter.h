@@ -199,6 +199,40 @@ ScmpAction       *scmp_filter_evaluate_syscall   (ScmpFilter        *self,
                                                   gsize              n_args,
                                                   GError           **error);
 
+/* Policies as messages (scmp-filter-variant.c) */
+
+/**
+ * SCMP_FILTER_VARIANT_TYPE_STRING:
+ *
+ * The #GVariant type of a whole filter as scmp_filter_serialize() writes
+ * it and scmp_filter_new_from_variant() reads it, as a string:
+ * `(ua{sv}a(sa{sv}))` (format version, attributes, rules). The format is
+ * described in scmp_filter_serialize().
+ *
+ * Since: 0.1
+ */
+#define SCMP_FILTER_VARIANT_TYPE_STRING "(ua{sv}a(sa{sv}))"
+
+/**
+ * SCMP_FILTER_VARIANT_TYPE:
+ *
+ * %SCMP_FILTER_VARIANT_TYPE_STRING as a #GVariantType, for
+ * g_variant_is_of_type() and g_variant_parse().
+ *
+ * Since: 0.1
+ */
+#define SCMP_FILTER_VARIANT_TYPE ((const GVariantType *) SCMP_FILTER_VARIANT_TYPE_STRING)
+
+SCMP_AVAILABLE_IN_ALL
+GVariant         *scmp_filter_serialize          (ScmpFilter        *self);
+SCMP_AVAILABLE_IN_ALL
+ScmpFilter       *scmp_filter_new_from_variant   (GVariant          *variant,
+                                                  GError           **error);
+SCMP_AVAILABLE_IN_ALL
+ScmpFilter       *scmp_filter_new_from_variant_text (const char     *text,
+                                                     gssize          length,
+                                                     GError        **error);
+
 /* Kernel */
 SCMP_AVAILABLE_IN_ALL
 gboolean          scmp_filter_prepare            (ScmpFilter        *self,

@@ -963,6 +963,60 @@ const ruleModelTests = {
     },
 };
 
+// ---- filter-variant ------------------------------------------------------------
+//
+// A whole filter as a GLib.Variant: serialize() and new_from_variant().
+
+function variantPolicyFilter() {
+    const filter = Scmp.Filter.new(Scmp.Action.new_errno(1));
+    filter.set_log(true);
+    filter.set_priority('read', 9);
+    filter.add_rule(Scmp.Rule.new('read', Scmp.Action.new_allow()));
+    filter.add_rule(Scmp.Rule.new_with_conditions('socket', Scmp.Action.new_errno(97),
+        [Scmp.Condition.new(0, Scmp.CompareOp.EQ, 2), Scmp.Condition.new_32(1, Scmp.CompareOp.NE, 1)]));
+    return filter;
+}
+
+const filterVariantTests = {
+    'round-trip'() {
+        const filter = variantPolicyFilter();
+        const policy = filter.serialize();
+        assert(policy instanceof GLib.Variant, 'a GLib.Variant');
+        assertEqual(policy.get_type_string(), Scmp.FILTER_VARIANT_TYPE_STRING, 'type');
+        const [version, attributes, rules] = policy.deepUnpack();
+        assertEqual(version, 1, 'version');
+        assertEqual(attributes['default-action'].unpack(), 'errno(1)', 'default-action');
+        assertEqual(rules.map(([name]) => name).join(','), 'read,socket', 'rule names');
+
+        const copy = Scmp.Filter.new_from_variant(policy);
+        assert(copy.serialize().equal(policy), 'serializes the same');
+        assertBytesEqual(copy.export_bpf(), filter.export_bpf(), 'BPF');
+
+        const fromText = Scmp.Filter.new_from_variant_text(policy.print(true), -1);
+        assert(fromText.serialize().equal(policy), 'text round trip');
+
+        const built = new GLib.Variant(Scmp.FILTER_VARIANT_TYPE_STRING, [1, {
+            'default-action': GLib.Variant.new_string('allow'),
+        }, [['read', {action: GLib.Variant.new_string('errno(1)')}]]]);
+        assertEqual(Scmp.Filter.new_from_variant(built).get_n_rules(), 1, 'built in JS');
+    },
+
+    'error'() {
+        const bad = new GLib.Variant(Scmp.FILTER_VARIANT_TYPE_STRING, [1, {
+            'default-action': GLib.Variant.new_string('allow'),
+            'sandbox': GLib.Variant.new_boolean(true),
+        }, []]);
+        const error = assertScmpError(Scmp.Error.INVALID_POLICY,
+            () => Scmp.Filter.new_from_variant(bad), 'unknown key');
+        assert(error.message.includes('unknown key \u201csandbox\u201d'), error.message);
+
+        const textError = assertScmpError(Scmp.Error.INVALID_POLICY,
+            () => Scmp.Filter.new_from_variant_text("(uint32 1,\n {'default-action' <'x'>}, [])", -1),
+            'syntax');
+        assert(textError.message.startsWith('2:20: '), textError.message);
+    },
+};
+
 // ---- notifier ------------------------------------------------------------------
 //
 // A real target: the notify-child helper (getppid -> NOTIFY). GJS cannot make
@@ -1228,6 +1282,7 @@ System.exit(runAreas({
     condition: conditionTests,
     rule: ruleTests,
     filter: filterTests,
+    'filter-variant': filterVariantTests,
     'rule-model': ruleModelTests,
     notifier: notifierTests,
     'syscall-set': syscallSetTests,

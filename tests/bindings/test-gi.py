@@ -951,6 +951,61 @@ class TestFilter(ScmpTestCase):
         self.assertEqual(flt.get_default_action().to_string(), 'errno(13)')
 
 
+class TestFilterVariant(ScmpTestCase):
+    """A whole filter as a GLib.Variant: serialize() and new_from_variant()."""
+
+    def make_filter(self):
+        flt = Scmp.Filter.new(Scmp.Action.new_errno(1))
+        flt.set_log(True)
+        flt.set_priority('read', 9)
+        flt.add_rule(Scmp.Rule.new('read', Scmp.Action.new_allow()))
+        conds = [Scmp.Condition.new(0, Scmp.CompareOp.EQ, 2),
+                 Scmp.Condition.new_masked(1, 0xf, 1)]
+        flt.add_rule(Scmp.Rule.new_with_conditions(
+            'socket', Scmp.Action.new_errno(97), conds))
+        return flt
+
+    def test_round_trip(self):
+        flt = self.make_filter()
+        policy = flt.serialize()
+        self.assertIsInstance(policy, GLib.Variant)
+        self.assertEqual(policy.get_type_string(),
+                         Scmp.FILTER_VARIANT_TYPE_STRING)
+        version, attributes, rules = policy.unpack()
+        self.assertEqual(version, 1)
+        self.assertEqual(attributes['default-action'], 'errno(1)')
+        self.assertEqual(attributes['priorities'], {'read': 9})
+        self.assertEqual([name for name, _ in rules], ['read', 'socket'])
+
+        copy = Scmp.Filter.new_from_variant(policy)
+        self.assertTrue(copy.serialize().equal(policy))
+        self.assertEqual(copy.export_bpf().get_data(),
+                         flt.export_bpf().get_data())
+
+        text = Scmp.Filter.new_from_variant_text(policy.print_(True), -1)
+        self.assertTrue(text.serialize().equal(policy))
+
+        # A variant built in Python is read too.
+        built = GLib.Variant(Scmp.FILTER_VARIANT_TYPE_STRING, (1, {
+            'default-action': GLib.Variant('s', 'allow'),
+        }, [('read', {'action': GLib.Variant('s', 'errno(1)')})]))
+        self.assertEqual(Scmp.Filter.new_from_variant(built).get_n_rules(), 1)
+
+    def test_error(self):
+        bad = GLib.Variant(Scmp.FILTER_VARIANT_TYPE_STRING, (1, {
+            'default-action': GLib.Variant('s', 'allow'),
+            'sandbox': GLib.Variant('b', True),
+        }, []))
+        err = self.assertScmpError(Scmp.Error.INVALID_POLICY,
+                                   Scmp.Filter.new_from_variant, bad)
+        self.assertIn('unknown key “sandbox”', err.message)
+
+        err = self.assertScmpError(Scmp.Error.INVALID_POLICY,
+                                   Scmp.Filter.new_from_variant_text,
+                                   "(uint32 1,\n {'default-action' <'x'>}, [])", -1)
+        self.assertTrue(err.message.startswith('2:20: '), err.message)
+
+
 class TestNotifier(ScmpTestCase):
     """ScmpNotifier and ScmpNotification against a real target: the
     notify-child helper (getppid -> NOTIFY), launched with

@@ -969,6 +969,45 @@ void test_filter_priority_reset () {
     assert_cmpstr (filter.default_action.to_string (), CompareOperator.EQ, "errno(13)");
 }
 
+/* ---- a whole filter as a GLib.Variant ---- */
+
+void test_filter_variant_round_trip () {
+    var filter = stdout_filter ();
+    filter.log = true;
+    try {
+        filter.set_priority ("read", 9);
+        Variant policy = filter.serialize ();
+        assert_true (policy.is_of_type (new VariantType (Scmp.FILTER_VARIANT_TYPE_STRING)));
+        assert_false (policy.is_floating ());
+        assert_cmpuint (policy.get_child_value (0).get_uint32 (), CompareOperator.EQ, 1);
+
+        var copy = new Scmp.Filter.from_variant (policy);
+        assert_true (copy.serialize ().equal (policy));
+        assert_true (export_or_fail (copy).compare (export_or_fail (filter)) == 0);
+
+        var from_text = new Scmp.Filter.from_variant_text (policy.print (true), -1);
+        assert_true (from_text.serialize ().equal (policy));
+    } catch (GLib.Error e) {
+        assert_no_error (e);
+    }
+}
+
+void test_filter_variant_error () {
+    var attributes = new VariantBuilder (VariantType.VARDICT);
+    attributes.add ("{sv}", "default-action", new Variant.string ("allow"));
+    attributes.add ("{sv}", "sandbox", new Variant.boolean (true));
+    var rules = new VariantBuilder (new VariantType ("a(sa{sv})"));
+    var bad = new Variant ("(u@a{sv}@a(sa{sv}))", 1, attributes.end (), rules.end ());
+    try {
+        new Scmp.Filter.from_variant (bad);
+        assert_not_reached ();
+    } catch (Scmp.Error.INVALID_POLICY e) {
+        assert_true ("unknown key “sandbox”" in e.message);
+    } catch (GLib.Error e) {
+        assert_no_error (e);
+    }
+}
+
 /* ---- rules on numbers, rules for some ABIs, the unknown-syscall action ---- */
 
 Scmp.Filter x86_64_filter () throws GLib.Error {
@@ -1421,6 +1460,8 @@ int main (string[] args) {
     Test.add_func ("/filter/transaction", test_filter_transaction);
     Test.add_func ("/filter/merge", test_filter_merge);
     Test.add_func ("/filter/priority-reset", test_filter_priority_reset);
+    Test.add_func ("/filter-variant/round-trip", test_filter_variant_round_trip);
+    Test.add_func ("/filter-variant/error", test_filter_variant_error);
 
     Test.add_func ("/rule-model/numbers", test_rule_model_numbers);
     Test.add_func ("/rule-model/restricted", test_rule_model_restricted);
