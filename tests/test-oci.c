@@ -413,6 +413,51 @@ test_hostile (void)
   g_assert_cmpstrv (scmp_oci_profile_get_warnings (profile), ((const char *[]) { NULL }));
 }
 
+/* Docker's profile with random bytes changed, and cut short: each is read
+ * or refused with an error, never a crash, and a refusal leaves the last
+ * good filter. */
+static void
+test_mutations (void)
+{
+  g_autofree char *path = docker_profile_path ();
+  g_autofree char *text = NULL;
+  g_autoptr(ScmpOciProfile) profile = scmp_oci_profile_new ();
+  g_autoptr(GRand) rand = g_rand_new_with_seed (11);
+  const char noise[] = "{}[]\",:-0123456789eE.\\ntruefalsenull \x01\xff";
+  guint read_ok = 0, refused = 0;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &text, &length, NULL));
+  g_assert_true (scmp_oci_profile_load_from_data (profile, text, length, NULL));
+  for (guint i = 0; i < 150; i++)
+    {
+      g_autofree char *copy = g_memdup2 (text, length);
+      gsize n = length;
+      ScmpFilter *before = scmp_oci_profile_get_filter (profile);
+      g_autoptr(GError) error = NULL;
+
+      if (i % 3 == 2)
+        n = g_rand_int_range (rand, 0, length);
+      else
+        for (guint k = 0; k < 1 + i % 4; k++)
+          copy[g_rand_int_range (rand, 0, length)] = noise[g_rand_int_range (rand, 0, sizeof noise - 1)];
+      if (scmp_oci_profile_load_from_data (profile, copy, n, &error))
+        {
+          g_assert_no_error (error);
+          read_ok++;
+        }
+      else
+        {
+          g_assert_nonnull (error);
+          g_assert_true (error->message[0] != '\0');
+          g_assert_true (scmp_oci_profile_get_filter (profile) == before);
+          refused++;
+        }
+    }
+  g_test_message ("%u mutated profiles read, %u refused", read_ok, refused);
+  g_assert_cmpuint (refused, >, 50);
+}
+
 /* ------------------------------------------------------------------ */
 /* Export                                                              */
 /* ------------------------------------------------------------------ */
@@ -640,6 +685,7 @@ main (int   argc,
   g_test_add_func ("/oci/warnings", test_warnings);
   g_test_add_func ("/oci/malformed", test_malformed);
   g_test_add_func ("/oci/hostile", test_hostile);
+  g_test_add_func ("/oci/mutations", test_mutations);
   g_test_add_func ("/oci/syscall-sets", test_syscall_sets);
   g_test_add_func ("/oci/export/round-trip", test_export_roundtrip);
   g_test_add_func ("/oci/export/inexpressible", test_export_inexpressible);
