@@ -274,56 +274,56 @@ rules_to_write (Writer                 *w,
    * a rule for the default action, and the first rule without
    * conditions decides every call of its syscall. */
   for (guint n = 0; n < names->len; n++)
-      {
-        const char *syscall = names->pdata[n];
-        GPtrArray *list = g_hash_table_lookup (by_name, syscall);
-        gboolean mixed = FALSE, shadowing_default = FALSE, overridden = FALSE;
-        ScmpAction *first = NULL;
-        guint end = list->len;
+    {
+      const char *syscall = names->pdata[n];
+      GPtrArray *list = g_hash_table_lookup (by_name, syscall);
+      gboolean mixed = FALSE, shadowing_default = FALSE, overridden = FALSE;
+      ScmpAction *first = NULL;
+      guint end = list->len;
 
-        /* Rules after one without conditions never decide: left out. */
-        for (guint k = 0; k < list->len; k++)
-          if (scmp_rule_get_n_conditions (list->pdata[k]) == 0)
-            {
-              end = k + 1;
-              break;
-            }
-        for (guint k = 0; k < end; k++)
+      /* Rules after one without conditions never decide: left out. */
+      for (guint k = 0; k < list->len; k++)
+        if (scmp_rule_get_n_conditions (list->pdata[k]) == 0)
           {
-            ScmpRule *rule = list->pdata[k];
-            ScmpAction *action = scmp_rule_get_action (rule);
-
-            if (scmp_action_equal (action, default_action))
-              {
-                /* Left out by runc; only a loss if a later rule differs. */
-                for (guint j = k + 1; j < end; j++)
-                  if (!scmp_action_equal (scmp_rule_get_action (list->pdata[j]), action))
-                    shadowing_default = TRUE;
-                continue;
-              }
-            if (first == NULL)
-              first = action;
-            else if (!scmp_action_equal (first, action))
-              {
-                if (scmp_rule_get_n_conditions (rule) == 0)
-                  overridden = TRUE;
-                else
-                  mixed = TRUE;
-              }
-            g_hash_table_add (keep, rule);
+            end = k + 1;
+            break;
           }
-        if (shadowing_default)
-          cannot_express (w, "“%s” has a rule for the default action before rules with "
-                          "other actions; runc leaves such a rule out", syscall);
-        if (overridden)
-          cannot_express (w, "“%s” has conditional rules before a rule without conditions "
-                          "with another action; with runc the rule without conditions "
-                          "decides every call", syscall);
-        if (mixed)
-          cannot_express (w, "“%s” has conditional rules with different actions; runc's "
-                          "libseccomp may test them in another order than the filter's",
-                          syscall);
-      }
+      for (guint k = 0; k < end; k++)
+        {
+          ScmpRule *rule = list->pdata[k];
+          ScmpAction *action = scmp_rule_get_action (rule);
+
+          if (scmp_action_equal (action, default_action))
+            {
+              /* Left out by runc; only a loss if a later rule differs. */
+              for (guint j = k + 1; j < end; j++)
+                if (!scmp_action_equal (scmp_rule_get_action (list->pdata[j]), action))
+                  shadowing_default = TRUE;
+              continue;
+            }
+          if (first == NULL)
+            first = action;
+          else if (!scmp_action_equal (first, action))
+            {
+              if (scmp_rule_get_n_conditions (rule) == 0)
+                overridden = TRUE;
+              else
+                mixed = TRUE;
+            }
+          g_hash_table_add (keep, rule);
+        }
+      if (shadowing_default)
+        cannot_express (w, "“%s” has a rule for the default action before rules with "
+                        "other actions; runc leaves such a rule out", syscall);
+      if (overridden)
+        cannot_express (w, "“%s” has conditional rules before a rule without conditions "
+                        "with another action; with runc the rule without conditions "
+                        "decides every call", syscall);
+      if (mixed)
+        cannot_express (w, "“%s” has conditional rules with different actions; runc's "
+                        "libseccomp may test them in another order than the filter's",
+                        syscall);
+    }
 
   for (guint i = 0; i < n_rules; i++)
     if (g_hash_table_contains (keep, scmp_filter_get_rule (filter, i)))
