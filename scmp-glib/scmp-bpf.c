@@ -45,8 +45,8 @@ is_cond_jump (guint16 code)
 /* The exact opcodes seccomp_check_filter() lets through (before its own
  * rewriting of LD ABS and LEN). Note that BPF_MOD is *not* among them:
  * bpf_check_classic() accepts it, seccomp refuses it. */
-static gboolean
-opcode_allowed_in_seccomp (guint16 code)
+gboolean
+_scmp_bpf_opcode_allowed (guint16 code)
 {
   switch (code)
     {
@@ -490,7 +490,7 @@ _scmp_bpf_validate (const struct sock_filter *prog,
       const struct sock_filter *insn = &prog[pc];
       guint32 k = insn->k;
 
-      if (!opcode_allowed_in_seccomp (insn->code))
+      if (!_scmp_bpf_opcode_allowed (insn->code))
         {
           const char *name = opcode_name (insn->code);
 

@@ -33,7 +33,7 @@
  * scmp_filter_export_bpf(), of libseccomp's seccomp_export_bpf() and on
  * hand-written ones; a program the kernel would refuse is listed too,
  * with its faults (a jump past the end, an opcode classic BPF does not
- * have) said in comments.
+ * have, one seccomp refuses) said in comments.
  *
  * The listing of a filter for x86_64 and x32 that allows read(2) and
  * openat(2) and returns ERRNO(1) for the rest (scmp_filter_new() with
@@ -138,6 +138,18 @@ _scmp_bpf_format_insn (const struct sock_filter *insn,
     {
     case BPF_LD | BPF_W | BPF_ABS:
       return g_strdup_printf ("ld [%u]", k);
+    case BPF_LD | BPF_H | BPF_ABS:
+      return g_strdup_printf ("ldh [%u]", k);
+    case BPF_LD | BPF_B | BPF_ABS:
+      return g_strdup_printf ("ldb [%u]", k);
+    case BPF_LD | BPF_W | BPF_IND:
+      return g_strdup_printf ("ld [x + %u]", k);
+    case BPF_LD | BPF_H | BPF_IND:
+      return g_strdup_printf ("ldh [x + %u]", k);
+    case BPF_LD | BPF_B | BPF_IND:
+      return g_strdup_printf ("ldb [x + %u]", k);
+    case BPF_LDX | BPF_B | BPF_MSH:
+      return g_strdup_printf ("ldxb 4*([%u]&0xf)", k);
     case BPF_LD | BPF_W | BPF_LEN:
       return g_strdup ("ld #len");
     case BPF_LDX | BPF_W | BPF_LEN:
@@ -592,8 +604,9 @@ check_program (gsize     size,
  *
  * The program need not be one the kernel would load: a jump past the end
  * is listed with the comment "jumps past the end", an instruction that
- * classic BPF does not have as `.insn` with its fields, and an
- * instruction no path reaches is said to be unreachable.
+ * classic BPF does not have as `.insn` with its fields, one that seccomp
+ * refuses (`mod`, `ldh`, `ld [x + k]` …) with a comment that says so,
+ * and an instruction no path reaches is said to be unreachable.
  *
  * Returns: (transfer full): the listing, each line ending in a newline; %NULL
  *   with @error set when @program is empty, is not a whole number of
@@ -661,6 +674,8 @@ scmp_bpf_disassemble (GBytes            *program,
       g_string_truncate (comment, 0);
       if (g_str_has_prefix (text, ".insn"))
         add_comment (comment, "not a classic BPF instruction");
+      else if (!_scmp_bpf_opcode_allowed (insn->code))
+        add_comment (comment, "seccomp refuses this instruction");
       /* An unreached state knows nothing: what A holds is "other". */
       describe (comment, state, insn, info->big_endian);
       if (!state->reached)

@@ -468,7 +468,9 @@ test_broken (void)
     /* 8 */ BPF_STMT (BPF_RET | BPF_K, SECCOMP_RET_TRACE | 7),
     /* 9 */ BPF_STMT (BPF_RET | BPF_K, SECCOMP_RET_LOG),
     /* 10 */ BPF_STMT (BPF_RET | BPF_K, 0x12340000),
-    /* 11 */ BPF_STMT (BPF_LD | BPF_W | BPF_ABS, 0),
+    /* 11 */ BPF_STMT (BPF_LD | BPF_H | BPF_ABS, 0),
+    /* 12 */ BPF_STMT (BPF_ALU | BPF_MOD | BPF_K, 3),
+    /* 13 */ BPF_STMT (BPF_LD | BPF_W | BPF_ABS, 0),
   };
   static const char *expected[] = {
     "  0000: ld [0]                             ; syscall number",
@@ -482,7 +484,9 @@ test_broken (void)
     "  0008: ret #0x7ff00007                    ; TRACE(7); unreachable",
     "  0009: ret #0x7ffc0000                    ; LOG; unreachable",
     "  0010: ret #0x12340000                    ; not an action: KILL_PROCESS; unreachable",
-    "  0011: ld [0]                             ; syscall number; unreachable; runs past the end",
+    "  0011: ldh [0]                            ; seccomp refuses this instruction; unreachable",
+    "  0012: mod #0x3                           ; seccomp refuses this instruction; unreachable",
+    "  0013: ld [0]                             ; syscall number; unreachable; runs past the end",
   };
   g_autoptr(GBytes) bytes = encode (prog, G_N_ELEMENTS (prog), FALSE);
   g_autoptr(GError) error = NULL;
