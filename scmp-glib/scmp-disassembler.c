@@ -211,13 +211,12 @@ _scmp_bpf_format_insn (const struct sock_filter *insn,
 
 /* --- what a path knows ---------------------------------------------------- */
 
-/* What the accumulator holds. */
+/* What the accumulator holds, as far as naming goes: the load comments
+ * already say which argument word a compare sees. */
 typedef enum {
   VALUE_OTHER,
   VALUE_NR,
   VALUE_ARCH,
-  VALUE_ARG_LOW,
-  VALUE_ARG_HIGH,
 } ValueKind;
 
 /* On AUDIT_ARCH_X86_64, whether the call is an x32 one. */
@@ -230,7 +229,6 @@ typedef enum {
 typedef struct {
   guint8  reached;
   guint8  a;           /* ValueKind */
-  guint8  arg;         /* the argument, for VALUE_ARG_* */
   guint8  x32;         /* X32Knowledge, when audit_arch is AUDIT_ARCH_X86_64 */
   guint32 audit_arch;  /* seccomp_data.arch on every path here; 0 if not known
                         * (no ABI has 0) */
@@ -246,7 +244,7 @@ path_state_merge (PathState       *into,
       *into = *from;
       return;
     }
-  if (into->a != from->a || into->arg != from->arg)
+  if (into->a != from->a)
     into->a = VALUE_OTHER;
   if (into->audit_arch != from->audit_arch)
     into->audit_arch = 0;
@@ -448,8 +446,7 @@ describe_action (GString *comment,
 static PathState
 step (const PathState          *before,
       const struct sock_filter *insn,
-      gboolean                  taken,
-      gboolean                  big_endian)
+      gboolean                  taken)
 {
   PathState after = *before;
   guint16 code = insn->code;
@@ -463,13 +460,6 @@ step (const PathState          *before,
         after.a = VALUE_NR;
       else if (k == SCMP_BPF_OFF_ARCH)
         after.a = VALUE_ARCH;
-      else if (k >= SCMP_BPF_OFF_ARGS && k < sizeof (ScmpBpfData) && k % 4 == 0)
-        {
-          gboolean first = (k - SCMP_BPF_OFF_ARGS) % 8 == 0;
-
-          after.a = first != big_endian ? VALUE_ARG_LOW : VALUE_ARG_HIGH;
-          after.arg = (k - SCMP_BPF_OFF_ARGS) / 8;
-        }
       return after;
 
     case BPF_JMP | BPF_JEQ | BPF_K:
@@ -636,9 +626,16 @@ scmp_bpf_disassemble (GBytes            *program,
   info = _scmp_arch_get_info (arch);
   if (info == NULL)
     {
-      g_set_error (error, SCMP_ERROR, SCMP_ERROR_INVALID_ARCHITECTURE,
-                   "Cannot disassemble for architecture %d, which is not an ABI",
-                   (int) arch);
+      if (arch == SCMP_ARCHITECTURE_NATIVE)
+        g_set_error_literal (error, SCMP_ERROR, SCMP_ERROR_INVALID_ARCHITECTURE,
+                             "scmp-glib has no syscall tables for the ABI it was built for, "
+                             "so SCMP_ARCHITECTURE_NATIVE cannot give the program's ABI: "
+                             "name one");
+      else
+        g_set_error (error, SCMP_ERROR, SCMP_ERROR_INVALID_ARCHITECTURE,
+                     "%d is not an architecture, so the program's byte order is not "
+                     "known: use an ScmpArchitecture value, or scmp_architecture_parse() "
+                     "to find one by name", (int) arch);
       return NULL;
     }
 
@@ -681,25 +678,24 @@ scmp_bpf_disassemble (GBytes            *program,
       if (!state->reached)
         add_comment (comment, "unreachable");
 
-      /* Successors, in 64 bits: a huge "ja" must not wrap around. */
-      if (BPF_CLASS (insn->code) == BPF_RET)
-        ;
-      else if (insn->code == (BPF_JMP | BPF_JA))
+      /* Successors, in 64 bits: a huge "ja" must not wrap around. A
+       * return has none. */
+      if (insn->code == (BPF_JMP | BPF_JA))
         {
           successors[n_successors] = (guint64) pc + 1 + insn->k;
-          after[n_successors++] = step (state, insn, FALSE, info->big_endian);
+          after[n_successors++] = step (state, insn, FALSE);
         }
       else if (is_known_cond_jump (insn->code))
         {
           successors[n_successors] = (guint64) pc + 1 + insn->jt;
-          after[n_successors++] = step (state, insn, TRUE, info->big_endian);
+          after[n_successors++] = step (state, insn, TRUE);
           successors[n_successors] = (guint64) pc + 1 + insn->jf;
-          after[n_successors++] = step (state, insn, FALSE, info->big_endian);
+          after[n_successors++] = step (state, insn, FALSE);
         }
-      else
+      else if (BPF_CLASS (insn->code) != BPF_RET)
         {
           successors[n_successors] = (guint64) pc + 1;
-          after[n_successors++] = step (state, insn, FALSE, info->big_endian);
+          after[n_successors++] = step (state, insn, FALSE);
         }
 
       for (guint i = 0; i < n_successors; i++)
