@@ -715,11 +715,17 @@ scmp_filter_explain (ScmpFilter        *self,
   verdict = g_object_new (SCMP_TYPE_VERDICT, NULL);
   verdict->nr = nr;
   verdict->arch = _scmp_arch_resolve (arch);
-  /* x86-64 and x32 share an audit arch: the x32 bit tells them apart */
-  if ((guint32) nr != SCMP_NR_TRACER_SKIP &&
-      (verdict->arch == SCMP_ARCHITECTURE_X86_64 || verdict->arch == SCMP_ARCHITECTURE_X32))
-    verdict->arch = ((guint32) nr & SCMP_X32_SYSCALL_BIT) ? SCMP_ARCHITECTURE_X32
-                                                          : SCMP_ARCHITECTURE_X86_64;
+  /* x86-64 and x32 share an audit arch: the x32 bit tells them apart,
+   * except on a tracer's skip (-1), which either of them covers */
+  if (verdict->arch == SCMP_ARCHITECTURE_X86_64 || verdict->arch == SCMP_ARCHITECTURE_X32)
+    {
+      if ((guint32) nr != SCMP_NR_TRACER_SKIP)
+        verdict->arch = ((guint32) nr & SCMP_X32_SYSCALL_BIT) ? SCMP_ARCHITECTURE_X32
+                                                              : SCMP_ARCHITECTURE_X86_64;
+      else if (!scmp_filter_has_arch (self, verdict->arch))
+        verdict->arch = verdict->arch == SCMP_ARCHITECTURE_X32 ? SCMP_ARCHITECTURE_X86_64
+                                                               : SCMP_ARCHITECTURE_X32;
+    }
   verdict->syscall = scmp_syscall_resolve_number (verdict->arch, nr);
   verdict->multiplexer = verdict->syscall == NULL ? SCMP_MULTIPLEXER_NONE
                          : g_str_equal (verdict->syscall, "socketcall") ? SCMP_MULTIPLEXER_SOCKETCALL
