@@ -346,6 +346,19 @@ test_explain_random_wide (void)
             guint32 ref_ret;
             guint sub = 0;
 
+            /* mostly the numbers the rules are about */
+            if (probe % 2 == 1 && scmp_filter_get_n_rules (filter) > 0)
+              {
+                ScmpRule *rule = scmp_filter_get_rule (filter, g_rand_int_range (rand, 0, scmp_filter_get_n_rules (filter)));
+                ScmpArchitecture on;
+                int first, last;
+
+                if (scmp_rule_get_numbers (rule, &on, &first, &last))
+                  nr = on == arch ? first + g_rand_int_range (rand, 0, last - first + 1) : nr;
+                else
+                  nr = scmp_syscall_resolve_name (arch, scmp_rule_get_syscall (rule));
+              }
+
             for (guint i = 0; i < 3; i++)
               args[i] = pool_values[g_rand_int_range (rand, 0, G_N_ELEMENTS (pool_values))];
             if (probe % 5 == 0)

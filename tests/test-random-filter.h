@@ -130,9 +130,17 @@ random_filter_wide (GRand *rand)
   guint n_rules = g_rand_int_range (rand, 1, 24);
   g_autoptr(GArray) arches = g_array_new (FALSE, FALSE, sizeof (ScmpArchitecture));
 
-  for (gsize a = 0; a < G_N_ELEMENTS (pool_wide_arches); a++)
-    if (g_rand_int_range (rand, 0, 3) == 0 && scmp_filter_add_arch (filter, pool_wide_arches[a], NULL))
-      g_array_append_val (arches, pool_wide_arches[a]);
+  /* one byte order: the filter starts without its native ABI */
+  scmp_filter_remove_arch (filter, scmp_architecture_get_native (), NULL);
+  while (arches->len == 0)
+    {
+      gboolean big = g_rand_boolean (rand);
+
+      for (gsize a = 0; a < G_N_ELEMENTS (pool_wide_arches); a++)
+        if (scmp_architecture_is_big_endian (pool_wide_arches[a]) == big &&
+            g_rand_int_range (rand, 0, 3) == 0 && scmp_filter_add_arch (filter, pool_wide_arches[a], NULL))
+          g_array_append_val (arches, pool_wide_arches[a]);
+    }
   if (g_rand_boolean (rand))
     {
       g_autoptr(ScmpAction) unknown = random_action (rand);
