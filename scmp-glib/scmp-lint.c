@@ -671,6 +671,14 @@ rule_lists (ScmpRule        *rule,
              : _scmp_syscall_lookup (v->mux == SCMP_MULTIPLEXER_IPC ? "ipc" : "socketcall");
 }
 
+static gboolean
+number_in (int     nr,
+           guint32 first,
+           guint32 last)
+{
+  return nr >= 0 && first <= (guint32) nr && (guint32) nr <= last;
+}
+
 /* Whether a rule after @r that decides calls on a list @r is on (@views
  * read on @arch) gives something else than @fallback: then @r, which
  * gives @fallback, keeps it from deciding, and is not redundant. */
@@ -703,6 +711,15 @@ later_rule_differs (const ScmpCompileInput *input,
           same |= lists[a] >= 0 && lists[a] == l_lists[b];
       if (!same && numbered && rule_numbers (later, arch, &l_first, &l_last))
         same = l_first <= last && first <= l_last;
+      /* a rule on numbers and a list of the other rule's (its
+       * multiplexer's, say) on a number in that range */
+      for (guint b = 0; b < 2 && !same; b++)
+        same = numbered && is_number_rule (rule) && l_lists[b] >= 0 &&
+               number_in (_scmp_syscall_number (l_lists[b], arch), first, last);
+      for (guint a = 0; a < 2 && !same; a++)
+        same = is_number_rule (later) && lists[a] >= 0 &&
+               rule_numbers (later, arch, &l_first, &l_last) &&
+               number_in (_scmp_syscall_number (lists[a], arch), l_first, l_last);
       if (same)
         return TRUE;
     }
@@ -747,7 +764,9 @@ lint_abi (Lint                    *lint,
 
           if (idx >= 0 && !_scmp_syscall_takes_arg (idx, arch, ac->arg))
             lint_finding (lint, SCMP_FINDING_KIND_ARGUMENT_IGNORED, r, -1, (int) c, arch, NULL);
-          else if (cond_always_true (ac))
+          /* (through a multiplexer the condition makes the rule one the
+           * filter cannot check: dropping it would change those calls) */
+          else if (cond_always_true (ac) && !v->muxed)
             lint_finding (lint, SCMP_FINDING_KIND_ALWAYS_TRUE, r, -1, (int) c, arch,
                           /* a zero mask tests nothing whatever the type */
                           ac->op == SCMP_COMPARE_OP_MASKED_EQ ? NULL : g_strdup (kind_of_number (ac)));
