@@ -602,8 +602,10 @@ finding_write_message (ScmpFinding            *f,
   f->message = m;
 }
 
-/* Which rules decide some call on @ad's ABI: those named by a clause of
- * their own syscall's list (or, for rules on numbers, of any list). */
+/* Which rules decide some call on @ad's ABI: those whose conditions a
+ * clause of their own syscall's list (or, for rules on numbers, of any
+ * list) tests. (On a multiplexer path such a clause may give an earlier
+ * rule's stricter action: the rule still ends the search there.) */
 static void
 mark_firing (const ScmpArchDecisions *ad,
              const ScmpCompileInput  *input,
@@ -614,7 +616,7 @@ mark_firing (const ScmpArchDecisions *ad,
   for (guint i = 0; i < n_names; i++)
     for (guint c = 0; c < ad->by_name[i].n; c++)
       {
-        guint r = ad->by_name[i].clauses[c].rule;
+        guint r = ad->by_name[i].clauses[c].tested;
         ScmpRule *rule;
 
         if (r == SCMP_CLAUSE_NO_RULE)
@@ -625,8 +627,8 @@ mark_firing (const ScmpArchDecisions *ad,
       }
   for (guint s = 0; s < ad->n_spans; s++)
     for (guint c = 0; c < ad->spans[s].d.n; c++)
-      if (ad->spans[s].d.clauses[c].rule != SCMP_CLAUSE_NO_RULE)
-        fires[ad->spans[s].d.clauses[c].rule] = TRUE;
+      if (ad->spans[s].d.clauses[c].tested != SCMP_CLAUSE_NO_RULE)
+        fires[ad->spans[s].d.clauses[c].tested] = TRUE;
 }
 
 /* The action rule @r's calls get when it does not decide them. */

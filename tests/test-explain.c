@@ -8,6 +8,7 @@
 #include <scmp-glib/scmp-glib.h>
 
 #include <errno.h>
+#include <linux/audit.h>
 
 #include "reference.h"
 #include "test-random-filter.h"
@@ -412,6 +413,60 @@ test_explain_random_wide (void)
   g_assert_cmpuint (by_rule, >, 0);
 }
 
+/* More than 128 clauses for one syscall (the compiler skips pruning
+ * there), with priorities set: the reference still agrees. */
+static void
+test_explain_many_clauses (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (g_test_rand_int ());
+  g_autoptr(ScmpAction) allow = scmp_action_new_allow ();
+  g_autoptr(ScmpFilter) filter = scmp_filter_new (allow);
+  g_autoptr(RefFilter) ref = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (scmp_filter_add_arch (filter, SCMP_ARCHITECTURE_X86, &error));
+  g_assert_no_error (error);
+  g_assert_true (scmp_filter_set_priority (filter, "write", 200, &error));
+  g_assert_true (scmp_filter_set_priority (filter, "connect", 10, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < 300; i++)
+    {
+      g_autoptr(ScmpAction) action = random_action (rand);
+      ScmpCondition conds[2] = {
+        { 0, g_rand_boolean (rand) ? SCMP_COMPARE_OP_EQ : SCMP_COMPARE_OP_GE, g_rand_int_range (rand, 0, 40), 0, FALSE },
+        { 1, SCMP_COMPARE_OP_EQ, g_rand_int_range (rand, 0, 3), 0, FALSE },
+      };
+      g_autoptr(ScmpRule) rule = scmp_rule_newv (i % 3 == 2 ? "connect" : "write", action, conds,
+                                                 g_rand_int_range (rand, 1, 3));
+
+      scmp_filter_add_rule (filter, rule, NULL);
+    }
+  ref = ref_filter_new (filter);
+  for (guint probe = 0; probe < 3000; probe++)
+    {
+      guint64 args[6] = { g_rand_int_range (rand, 0, 42), g_rand_int_range (rand, 0, 4) };
+      const char *name = probe % 3 == 2 ? "connect" : "write";
+      int nr = scmp_syscall_resolve_name (SCMP_ARCHITECTURE_X86, name), ref_rule;
+      guint sub = 0;
+      g_autoptr(ScmpVerdict) v = NULL;
+      guint32 ref_ret;
+
+      if (probe % 6 == 5)
+        {
+          g_assert_cmpint (scmp_syscall_get_multiplexer (SCMP_ARCHITECTURE_X86, "connect", &nr, &sub), !=,
+                           SCMP_MULTIPLEXER_NONE);
+          args[0] = sub;
+        }
+      v = scmp_filter_explain (filter, SCMP_ARCHITECTURE_X86, nr, args, 6, &error);
+      g_assert_no_error (error);
+      ref_ret = ref_filter_explain (ref, AUDIT_ARCH_I386, nr, args, &ref_rule);
+      g_assert_cmphex (scmp_action_get_kernel_value (scmp_verdict_get_action (v)), ==, ref_ret);
+      if (scmp_verdict_get_multiplexer (v) == SCMP_MULTIPLEXER_NONE ||
+          scmp_verdict_get_source (v) == SCMP_VERDICT_SOURCE_RULE)
+        g_assert_cmpint (scmp_verdict_get_rule_index (v), ==, ref_rule);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -423,6 +478,7 @@ main (int    argc,
   g_test_add_func ("/explain/multiplexer", test_explain_multiplexer);
   g_test_add_func ("/explain/errors", test_explain_errors);
   g_test_add_func ("/explain/tracer-skip-x32", test_explain_tracer_skip_x32);
+  g_test_add_func ("/explain/many-clauses", test_explain_many_clauses);
   g_test_add_func ("/explain/random", test_explain_random);
   g_test_add_func ("/explain/random-wide", test_explain_random_wide);
 

@@ -580,6 +580,44 @@ test_lint_always_true_multiplexer (void)
   g_assert_cmpuint (always_true, ==, 1);
 }
 
+/* socketcall(SYS_SOCKET) with arg0 == 1: rule 1 ends the search there,
+ * though with rule 0's action (the stricter of the two on the tie, as
+ * rule 0's conditions cannot be read): it fires, and without it the call
+ * would get the default. */
+static void
+test_lint_multiplexer_own_rule (void)
+{
+  g_autoptr(ScmpAction) kill = scmp_action_new_kill_process ();
+  g_autoptr(ScmpAction) eperm = scmp_action_new_errno (EPERM, NULL);
+  g_autoptr(ScmpAction) eacces = scmp_action_new_errno (EACCES, NULL);
+  const ScmpArchitecture x86 = SCMP_ARCHITECTURE_X86;
+  g_autoptr(ScmpFilter) filter = filter_for (kill, &x86, 1);
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autoptr(GError) error = NULL;
+  ScmpCondition small = { 2, SCMP_COMPARE_OP_LE, 0xffff, 0, FALSE };
+  ScmpCondition sys_socket = { 0, SCMP_COMPARE_OP_EQ, 0, 0, FALSE };
+  g_autoptr(ScmpAction) before = NULL, after = NULL;
+  int socketcall;
+  guint sub = 0;
+
+  g_assert_cmpint (scmp_syscall_get_multiplexer (x86, "socket", &socketcall, &sub), ==,
+                   SCMP_MULTIPLEXER_SOCKETCALL);
+  sys_socket.datum = sub;
+  test_add_rule (filter, "socket", eacces, &small, 1);             /* 0 */
+  test_add_rule (filter, "socketcall", eperm, &sys_socket, 1);     /* 1 */
+
+  findings = lint (filter);
+  for (guint i = 0; i < findings->len; i++)
+    g_assert_cmpint (scmp_finding_get_rule_index (g_ptr_array_index (findings, i)), !=, 1);
+
+  before = scmp_filter_evaluate (filter, x86, socketcall, (guint64[]) { sub }, 1, &error);
+  g_assert_no_error (error);
+  scmp_filter_remove_rule_at (filter, 1);
+  after = scmp_filter_evaluate (filter, x86, socketcall, (guint64[]) { sub }, 1, &error);
+  g_assert_no_error (error);
+  g_assert_false (scmp_action_equal (before, after));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -596,6 +634,7 @@ main (int    argc,
   g_test_add_func ("/lint/limited", test_lint_limited);
   g_test_add_func ("/lint/numbers-multiplexer", test_lint_numbers_multiplexer);
   g_test_add_func ("/lint/always-true-multiplexer", test_lint_always_true_multiplexer);
+  g_test_add_func ("/lint/multiplexer-own-rule", test_lint_multiplexer_own_rule);
   g_test_add_func ("/lint/random", test_lint_random);
   g_test_add_func ("/lint/random-wide", test_lint_random_wide);
 

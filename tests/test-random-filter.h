@@ -148,6 +148,9 @@ random_filter_wide (GRand *rand)
       scmp_filter_set_unknown_syscall_action (filter, unknown);
     }
   scmp_filter_set_allow_tracer_skip (filter, g_rand_boolean (rand));
+  for (guint p = g_rand_int_range (rand, 0, 3); p > 0; p--)
+    scmp_filter_set_priority (filter, pool_syscalls[g_rand_int_range (rand, 0, G_N_ELEMENTS (pool_syscalls))],
+                              g_rand_int_range (rand, 0, 256), NULL);
 
   for (guint r = 0; r < n_rules; r++)
     {
