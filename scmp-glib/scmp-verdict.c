@@ -41,9 +41,10 @@
  *   there the most restrictive action the rules could give applies
  *   (scmp_verdict_get_unchecked() is %TRUE, and
  *   scmp_verdict_get_multiplexer() names the multiplexer);
- * - a rule whose action is the default's, with nothing after it: it is not
- *   compiled (it changes nothing), and the verdict says the default action
- *   decided. scmp_filter_lint() reports such rules.
+ * - on such a multiplexer call, a rule whose action is the default's,
+ *   with nothing after it: it is not compiled (it changes nothing), and
+ *   the verdict says the default action decided. (On a direct call the
+ *   verdict names such a rule.) scmp_filter_lint() reports such rules.
  *
  * |[<!-- language="C" -->
  * g_autoptr(ScmpVerdict) v =
