@@ -620,7 +620,10 @@ read_rule (GVariant     *value,
       g_variant_get (values[RULE_NUMBERS], "(&sii)", &arch_name, &first, &last);
       if (!read_arch (arch_name, &arch, where, "numbers", error))
         goto out;
-      if (first == last)
+      /* (a range of one number stays a rule on numbers: for a number
+       * the tables name, scmp_rule_new_for_number() would give the rule
+       * by name, which also covers the call through a multiplexer) */
+      if (first == last && conditions->len > 0)
         rule = scmp_rule_new_for_numberv (arch, first, action,
                                           (const ScmpCondition *) (gpointer) conditions->data,
                                           conditions->len, &local);
