@@ -334,6 +334,10 @@ test_explain_random_wide (void)
     {
       g_autoptr(ScmpFilter) filter = random_filter_wide (rand);
       g_autoptr(RefFilter) ref = ref_filter_new (filter);
+      /* The reference has no known kernel: with one, only the rule of a
+       * direct call is compared (the fallback does not pick it there). */
+      gboolean known = g_rand_int_range (rand, 0, 4) == 0 &&
+                       scmp_filter_set_known_kernel (filter, g_rand_boolean (rand) ? "5.1" : "5.10", NULL);
 
       for (gsize a = 0; a < G_N_ELEMENTS (pool_wide_arches); a++)
         for (guint probe = 0; probe < 40; probe++)
@@ -390,8 +394,10 @@ test_explain_random_wide (void)
               }
             ref_ret = ref_filter_explain (ref, scmp_architecture_get_audit_arch (arch), nr, args,
                                           &ref_rule);
-            g_assert_cmphex (scmp_action_get_kernel_value (scmp_verdict_get_action (v)), ==, ref_ret);
+            if (!known)
+              g_assert_cmphex (scmp_action_get_kernel_value (scmp_verdict_get_action (v)), ==, ref_ret);
             if (scmp_verdict_get_rule_index (v) != ref_rule &&
+                (!known || scmp_verdict_get_multiplexer (v) == SCMP_MULTIPLEXER_NONE) &&
                 (scmp_verdict_get_multiplexer (v) == SCMP_MULTIPLEXER_NONE ||
                  scmp_verdict_get_source (v) == SCMP_VERDICT_SOURCE_RULE || ref_rule < 0))
               {
