@@ -185,7 +185,10 @@ rule_to_variant (ScmpRule *rule)
  *   - `numbers` (`(sii)`): for a rule from scmp_rule_new_for_number() or
  *     scmp_rule_new_for_range(), the ABI's name and the first and last
  *     numbers; a rule on one number can have conditions, a rule on a
- *     range cannot.
+ *     range cannot. One number without conditions reads back as a rule
+ *     on the number, as scmp_rule_new_for_range() makes it, even where
+ *     the tables name it (scmp_rule_new_for_number() gives the rule by
+ *     name there, which is written with its name).
  *
  * # Reading is strict
  *
