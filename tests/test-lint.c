@@ -420,7 +420,7 @@ test_lint_random_wide (void)
   g_autoptr(GRand) rand = g_rand_new_with_seed (g_test_rand_int ());
   guint claims = 0, calls = 0;
 
-  for (guint iter = 0; iter < (g_test_slow () ? 3000 : 300); iter++)
+  for (guint iter = 0; iter < (g_test_slow () ? 3000 : 150); iter++)
     {
       g_autoptr(ScmpFilter) filter = random_filter_wide (rand);
       g_autoptr(GPtrArray) findings = NULL;
