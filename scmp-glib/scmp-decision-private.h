@@ -35,6 +35,11 @@ typedef struct {
   gboolean           unchecked; /* the rule's conditions are not checked: on a
                                    multiplexer path they are behind a pointer, and
                                    the action applies whatever they are */
+  guint              tested;    /* the index of the rule whose conditions the
+                                   clause tests: @rule, except on a multiplexer
+                                   path where an earlier unreadable rule's
+                                   stricter action wins (SCMP_CLAUSE_NO_RULE for
+                                   the default a multiplexed call falls back to) */
 } ScmpClause;
 
 #define SCMP_CLAUSE_NO_RULE G_MAXUINT

@@ -83,10 +83,11 @@ clause_list_append_sub (GArray            *list,
                         guint              n_more,
                         guint32            action,
                         guint              rule,
-                        gboolean           unchecked)
+                        gboolean           unchecked,
+                        guint              tested)
 {
   ScmpArgCond *conds = arena_take (arena, g_new (ScmpArgCond, 1 + n_more));
-  ScmpClause c = { conds, 1, action, -1, FALSE, rule, unchecked };
+  ScmpClause c = { conds, 1, action, -1, FALSE, rule, unchecked, tested };
 
   conds[0] = *sub_test;
   for (guint i = 0; i < n_more; i++)
@@ -163,11 +164,12 @@ decision_expand (ScmpDecision    *d,
             }
           else if ((guint32) c->sub == s)
             {
-              clause_list_append_sub (out, arena, &test, NULL, 0, action, rule, !take_c);
+              clause_list_append_sub (out, arena, &test, NULL, 0, action, rule, !take_c, c->tested);
               closed = TRUE;
             }
           else
-            clause_list_append_sub (out, arena, &test, c->conds, c->n_conds, action, rule, !take_c);
+            clause_list_append_sub (out, arena, &test, c->conds, c->n_conds, action, rule, !take_c,
+                                    c->tested);
         }
       if (!closed)
         {
@@ -175,7 +177,8 @@ decision_expand (ScmpDecision    *d,
 
           clause_list_append_sub (out, arena, &test, NULL, 0,
                                   take_acc ? acc : default_action,
-                                  take_acc ? acc_rule : SCMP_CLAUSE_NO_RULE, take_acc);
+                                  take_acc ? acc_rule : SCMP_CLAUSE_NO_RULE, take_acc,
+                                  SCMP_CLAUSE_NO_RULE);
         }
     }
 
@@ -333,7 +336,7 @@ spans_build (ScmpArchDecisions *ad,
           {
             const RuleView *rv = &rules[r];
             ScmpArgCond *conds = rv->n_conds > 0 ? g_new (ScmpArgCond, rv->n_conds) : NULL;
-            ScmpClause clause = { conds, rv->n_conds, rv->action, -1, FALSE, r, FALSE };
+            ScmpClause clause = { conds, rv->n_conds, rv->action, -1, FALSE, r, FALSE, r };
 
             /* no table entry: every argument is the whole register */
             for (guint i = 0; i < rv->n_conds; i++)
@@ -421,7 +424,7 @@ arch_decisions_build (ScmpArchDecisions      *ad,
         {
           ScmpDecision *d = &ad->by_name[by_nr[k]];
 
-          d->clauses[d->n++] = (ScmpClause) { NULL, 0, rv->action, -1, FALSE, r, FALSE };
+          d->clauses[d->n++] = (ScmpClause) { NULL, 0, rv->action, -1, FALSE, r, FALSE, r };
         }
       if (slot->direct >= 0)
         {
@@ -434,7 +437,7 @@ arch_decisions_build (ScmpArchDecisions      *ad,
             {
               ScmpDecision *d = &ad->by_name[slot->direct];
 
-              d->clauses[d->n++] = (ScmpClause) { conds, rv->n_conds, rv->action, -1, FALSE, r, FALSE };
+              d->clauses[d->n++] = (ScmpClause) { conds, rv->n_conds, rv->action, -1, FALSE, r, FALSE, r };
               total_conds += rv->n_conds;
             }
         }
@@ -442,7 +445,7 @@ arch_decisions_build (ScmpArchDecisions      *ad,
         {
           ScmpDecision *d = &ad->by_name[slot->muxed];
           d->clauses[d->n++] = (ScmpClause) { NULL, 0, rv->action, (gint32) slot->sub,
-                                              rv->n_conds > 0, r, FALSE };
+                                              rv->n_conds > 0, r, FALSE, r };
         }
     }
 

@@ -185,7 +185,10 @@ rule_to_variant (ScmpRule *rule)
  *   - `numbers` (`(sii)`): for a rule from scmp_rule_new_for_number() or
  *     scmp_rule_new_for_range(), the ABI's name and the first and last
  *     numbers; a rule on one number can have conditions, a rule on a
- *     range cannot.
+ *     range cannot. One number without conditions reads back as a rule
+ *     on the number, as scmp_rule_new_for_range() makes it, even where
+ *     the tables name it (scmp_rule_new_for_number() gives the rule by
+ *     name there, which is written with its name).
  *
  * # Reading is strict
  *
@@ -620,7 +623,10 @@ read_rule (GVariant     *value,
       g_variant_get (values[RULE_NUMBERS], "(&sii)", &arch_name, &first, &last);
       if (!read_arch (arch_name, &arch, where, "numbers", error))
         goto out;
-      if (first == last)
+      /* (a range of one number stays a rule on numbers: for a number
+       * the tables name, scmp_rule_new_for_number() would give the rule
+       * by name, which also covers the call through a multiplexer) */
+      if (first == last && conditions->len > 0)
         rule = scmp_rule_new_for_numberv (arch, first, action,
                                           (const ScmpCondition *) (gpointer) conditions->data,
                                           conditions->len, &local);

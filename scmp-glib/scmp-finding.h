@@ -33,7 +33,9 @@ G_BEGIN_DECLS
  *   some of the ABIs the rule applies to
  * @SCMP_FINDING_KIND_ALWAYS_TRUE: a condition holds for every value the
  *   kernel can read for that argument (for example `arg0 <= 0xffffffff` on
- *   an `unsigned int`): it tests nothing
+ *   an `unsigned int`): it tests nothing. Not reported on ABIs where a
+ *   multiplexer also reaches the rule: there any condition makes the rule
+ *   one the filter cannot check, and dropping it would change those calls
  * @SCMP_FINDING_KIND_ARGUMENT_IGNORED: a condition tests an argument the
  *   syscall does not take: the kernel ignores that register, and the caller
  *   can put any value there

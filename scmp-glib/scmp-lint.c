@@ -602,8 +602,10 @@ finding_write_message (ScmpFinding            *f,
   f->message = m;
 }
 
-/* Which rules decide some call on @ad's ABI: those named by a clause of
- * their own syscall's list (or, for rules on numbers, of any list). */
+/* Which rules decide some call on @ad's ABI: those whose conditions a
+ * clause of their own syscall's list (or, for rules on numbers, of any
+ * list) tests. (On a multiplexer path such a clause may give an earlier
+ * rule's stricter action: the rule still ends the search there.) */
 static void
 mark_firing (const ScmpArchDecisions *ad,
              const ScmpCompileInput  *input,
@@ -614,7 +616,7 @@ mark_firing (const ScmpArchDecisions *ad,
   for (guint i = 0; i < n_names; i++)
     for (guint c = 0; c < ad->by_name[i].n; c++)
       {
-        guint r = ad->by_name[i].clauses[c].rule;
+        guint r = ad->by_name[i].clauses[c].tested;
         ScmpRule *rule;
 
         if (r == SCMP_CLAUSE_NO_RULE)
@@ -625,8 +627,8 @@ mark_firing (const ScmpArchDecisions *ad,
       }
   for (guint s = 0; s < ad->n_spans; s++)
     for (guint c = 0; c < ad->spans[s].d.n; c++)
-      if (ad->spans[s].d.clauses[c].rule != SCMP_CLAUSE_NO_RULE)
-        fires[ad->spans[s].d.clauses[c].rule] = TRUE;
+      if (ad->spans[s].d.clauses[c].tested != SCMP_CLAUSE_NO_RULE)
+        fires[ad->spans[s].d.clauses[c].tested] = TRUE;
 }
 
 /* The action rule @r's calls get when it does not decide them. */
@@ -671,6 +673,14 @@ rule_lists (ScmpRule        *rule,
              : _scmp_syscall_lookup (v->mux == SCMP_MULTIPLEXER_IPC ? "ipc" : "socketcall");
 }
 
+static gboolean
+number_in (int     nr,
+           guint32 first,
+           guint32 last)
+{
+  return nr >= 0 && first <= (guint32) nr && (guint32) nr <= last;
+}
+
 /* Whether a rule after @r that decides calls on a list @r is on (@views
  * read on @arch) gives something else than @fallback: then @r, which
  * gives @fallback, keeps it from deciding, and is not redundant. */
@@ -703,6 +713,15 @@ later_rule_differs (const ScmpCompileInput *input,
           same |= lists[a] >= 0 && lists[a] == l_lists[b];
       if (!same && numbered && rule_numbers (later, arch, &l_first, &l_last))
         same = l_first <= last && first <= l_last;
+      /* a rule on numbers and a list of the other rule's (its
+       * multiplexer's, say) on a number in that range */
+      for (guint b = 0; b < 2 && !same; b++)
+        same = numbered && is_number_rule (rule) && l_lists[b] >= 0 &&
+               number_in (_scmp_syscall_number (l_lists[b], arch), first, last);
+      for (guint a = 0; a < 2 && !same; a++)
+        same = is_number_rule (later) && lists[a] >= 0 &&
+               rule_numbers (later, arch, &l_first, &l_last) &&
+               number_in (_scmp_syscall_number (lists[a], arch), l_first, l_last);
       if (same)
         return TRUE;
     }
@@ -747,7 +766,9 @@ lint_abi (Lint                    *lint,
 
           if (idx >= 0 && !_scmp_syscall_takes_arg (idx, arch, ac->arg))
             lint_finding (lint, SCMP_FINDING_KIND_ARGUMENT_IGNORED, r, -1, (int) c, arch, NULL);
-          else if (cond_always_true (ac))
+          /* (through a multiplexer the condition makes the rule one the
+           * filter cannot check: dropping it would change those calls) */
+          else if (cond_always_true (ac) && !v->muxed)
             lint_finding (lint, SCMP_FINDING_KIND_ALWAYS_TRUE, r, -1, (int) c, arch,
                           /* a zero mask tests nothing whatever the type */
                           ac->op == SCMP_COMPARE_OP_MASKED_EQ ? NULL : g_strdup (kind_of_number (ac)));

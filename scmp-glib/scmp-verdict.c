@@ -41,9 +41,10 @@
  *   there the most restrictive action the rules could give applies
  *   (scmp_verdict_get_unchecked() is %TRUE, and
  *   scmp_verdict_get_multiplexer() names the multiplexer);
- * - a rule whose action is the default's, with nothing after it: it is not
- *   compiled (it changes nothing), and the verdict says the default action
- *   decided. scmp_filter_lint() reports such rules.
+ * - on such a multiplexer call, a rule whose action is the default's,
+ *   with nothing after it: it is not compiled (it changes nothing), and
+ *   the verdict says the default action decided. (On a direct call the
+ *   verdict names such a rule.) scmp_filter_lint() reports such rules.
  *
  * |[<!-- language="C" -->
  * g_autoptr(ScmpVerdict) v =
@@ -715,11 +716,17 @@ scmp_filter_explain (ScmpFilter        *self,
   verdict = g_object_new (SCMP_TYPE_VERDICT, NULL);
   verdict->nr = nr;
   verdict->arch = _scmp_arch_resolve (arch);
-  /* x86-64 and x32 share an audit arch: the x32 bit tells them apart */
-  if ((guint32) nr != SCMP_NR_TRACER_SKIP &&
-      (verdict->arch == SCMP_ARCHITECTURE_X86_64 || verdict->arch == SCMP_ARCHITECTURE_X32))
-    verdict->arch = ((guint32) nr & SCMP_X32_SYSCALL_BIT) ? SCMP_ARCHITECTURE_X32
-                                                          : SCMP_ARCHITECTURE_X86_64;
+  /* x86-64 and x32 share an audit arch: the x32 bit tells them apart,
+   * except on a tracer's skip (-1), which either of them covers */
+  if (verdict->arch == SCMP_ARCHITECTURE_X86_64 || verdict->arch == SCMP_ARCHITECTURE_X32)
+    {
+      if ((guint32) nr != SCMP_NR_TRACER_SKIP)
+        verdict->arch = ((guint32) nr & SCMP_X32_SYSCALL_BIT) ? SCMP_ARCHITECTURE_X32
+                                                              : SCMP_ARCHITECTURE_X86_64;
+      else if (!scmp_filter_has_arch (self, verdict->arch))
+        verdict->arch = verdict->arch == SCMP_ARCHITECTURE_X32 ? SCMP_ARCHITECTURE_X86_64
+                                                               : SCMP_ARCHITECTURE_X32;
+    }
   verdict->syscall = scmp_syscall_resolve_number (verdict->arch, nr);
   verdict->multiplexer = verdict->syscall == NULL ? SCMP_MULTIPLEXER_NONE
                          : g_str_equal (verdict->syscall, "socketcall") ? SCMP_MULTIPLEXER_SOCKETCALL

@@ -8,6 +8,7 @@
 #include <scmp-glib/scmp-glib.h>
 
 #include <errno.h>
+#include <linux/audit.h>
 
 #include "reference.h"
 #include "test-random-filter.h"
@@ -185,6 +186,44 @@ test_explain_multiplexer (void)
   g_assert_false (scmp_verdict_get_unchecked (other));
 }
 
+/* x86-64 and x32 share AUDIT_ARCH_X86_64, and a tracer's skip (-1) has
+ * no x32 bit: a filter with only one of the two covers it, whichever
+ * ABI the caller names. */
+static void
+test_explain_tracer_skip_x32 (void)
+{
+  g_autoptr(ScmpAction) log = scmp_action_new_log ();
+  g_autoptr(ScmpAction) kill = scmp_action_new_kill_process ();
+  const ScmpArchitecture only[2] = { SCMP_ARCHITECTURE_X86_64, SCMP_ARCHITECTURE_X32 };
+
+  for (guint i = 0; i < 2; i++)
+    for (guint skip = 0; skip < 2; skip++)
+      for (guint asked = 0; asked < 2; asked++)
+        {
+          g_autoptr(ScmpFilter) filter = scmp_filter_new (log);
+          g_autoptr(GError) error = NULL;
+          g_autoptr(ScmpVerdict) v = NULL;
+          g_autoptr(ScmpAction) evaluated = NULL;
+
+          g_assert_true (scmp_filter_add_arch (filter, only[i], &error));
+          g_assert_no_error (error);
+          if (only[i] != scmp_architecture_get_native ())
+            g_assert_true (scmp_filter_remove_arch (filter, scmp_architecture_get_native (), NULL));
+          scmp_filter_set_bad_arch_action (filter, kill);
+          scmp_filter_set_allow_tracer_skip (filter, skip);
+
+          evaluated = scmp_filter_evaluate (filter, only[asked], -1, NULL, 0, &error);
+          g_assert_no_error (error);
+          v = scmp_filter_explain (filter, only[asked], -1, NULL, 0, &error);
+          g_assert_no_error (error);
+          g_assert_nonnull (v);
+          g_assert_true (scmp_action_equal (scmp_verdict_get_action (v), evaluated));
+          g_assert_cmpint (scmp_verdict_get_source (v), ==,
+                           skip ? SCMP_VERDICT_SOURCE_TRACER_SKIP : SCMP_VERDICT_SOURCE_DEFAULT);
+          g_assert_cmpint (scmp_verdict_get_architecture (v), ==, only[i]);
+        }
+}
+
 static void
 test_explain_errors (void)
 {
@@ -282,6 +321,158 @@ test_explain_random (void)
   g_assert_cmpuint (unchecked, >, 0);
 }
 
+/* The same, with rules on numbers, limited rules, 32-bit conditions, the
+ * other number bases and byte orders, unknown numbers and the tracer's
+ * skip; x86-64 calls are also asked as x32 and the other way round. */
+static void
+test_explain_random_wide (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (g_test_rand_int ());
+  guint checked = 0, by_rule = 0;
+
+  for (guint iter = 0; iter < (g_test_slow () ? 2000 : 200); iter++)
+    {
+      g_autoptr(ScmpFilter) filter = random_filter_wide (rand);
+      g_autoptr(RefFilter) ref = ref_filter_new (filter);
+      /* The reference has no known kernel: with one, only the rule of a
+       * direct call is compared (the fallback does not pick it there). */
+      gboolean known = g_rand_int_range (rand, 0, 4) == 0 &&
+                       scmp_filter_set_known_kernel (filter, g_rand_boolean (rand) ? "5.1" : "5.10", NULL);
+
+      for (gsize a = 0; a < G_N_ELEMENTS (pool_wide_arches); a++)
+        for (guint probe = 0; probe < 40; probe++)
+          {
+            ScmpArchitecture arch = pool_wide_arches[a];
+            ScmpArchitecture asked = arch;
+            guint64 args[6] = { 0 };
+            g_autoptr(ScmpVerdict) v = NULL;
+            g_autoptr(GError) error = NULL;
+            int nr = random_wide_number (rand, arch), ref_rule;
+            guint32 ref_ret;
+            guint sub = 0;
+
+            /* mostly the numbers the rules are about */
+            if (probe % 2 == 1 && scmp_filter_get_n_rules (filter) > 0)
+              {
+                ScmpRule *rule = scmp_filter_get_rule (filter, g_rand_int_range (rand, 0, scmp_filter_get_n_rules (filter)));
+                ScmpArchitecture on;
+                int first, last;
+
+                if (scmp_rule_get_numbers (rule, &on, &first, &last))
+                  nr = on == arch ? first + g_rand_int_range (rand, 0, last - first + 1) : nr;
+                else
+                  nr = scmp_syscall_resolve_name (arch, scmp_rule_get_syscall (rule));
+              }
+
+            for (guint i = 0; i < 3; i++)
+              args[i] = pool_values[g_rand_int_range (rand, 0, G_N_ELEMENTS (pool_values))];
+            if (probe % 5 == 0)
+              {
+                const char *via = pool_syscalls[g_rand_int_range (rand, RANDOM_POOL_FIRST_MUXED, G_N_ELEMENTS (pool_syscalls))];
+                int mux_nr;
+
+                if (scmp_syscall_get_multiplexer (arch, via, &mux_nr, &sub) != SCMP_MULTIPLEXER_NONE)
+                  {
+                    nr = mux_nr;
+                    args[0] = sub | (g_rand_boolean (rand) ? 0 : (guint64) g_rand_int (rand) << 16);
+                  }
+              }
+            if (arch == SCMP_ARCHITECTURE_X86_64 && g_rand_boolean (rand))
+              asked = SCMP_ARCHITECTURE_X32;
+            else if (arch == SCMP_ARCHITECTURE_X32 && g_rand_boolean (rand))
+              asked = SCMP_ARCHITECTURE_X86_64;
+
+            v = scmp_filter_explain (filter, asked, nr, args, 6, &error);
+            if (error != NULL)
+              {
+                g_autoptr(GVariant) copy = scmp_filter_serialize (filter);
+                g_autofree char *text = g_variant_print (copy, FALSE);
+
+                g_error ("%s (asked as %s, args 0x%" G_GINT64_MODIFIER "x 0x%" G_GINT64_MODIFIER
+                         "x 0x%" G_GINT64_MODIFIER "x) in %s", error->message,
+                         scmp_architecture_to_name (asked), args[0], args[1], args[2], text);
+              }
+            ref_ret = ref_filter_explain (ref, scmp_architecture_get_audit_arch (arch), nr, args,
+                                          &ref_rule);
+            if (!known)
+              g_assert_cmphex (scmp_action_get_kernel_value (scmp_verdict_get_action (v)), ==, ref_ret);
+            if (scmp_verdict_get_rule_index (v) != ref_rule &&
+                (!known || scmp_verdict_get_multiplexer (v) == SCMP_MULTIPLEXER_NONE) &&
+                (scmp_verdict_get_multiplexer (v) == SCMP_MULTIPLEXER_NONE ||
+                 scmp_verdict_get_source (v) == SCMP_VERDICT_SOURCE_RULE || ref_rule < 0))
+              {
+                g_autofree char *why = scmp_verdict_to_string (v);
+                g_autoptr(GVariant) copy = scmp_filter_serialize (filter);
+                g_autofree char *text = g_variant_print (copy, FALSE);
+
+                g_error ("%s (asked as %s), nr %d, args 0x%" G_GINT64_MODIFIER "x 0x%"
+                         G_GINT64_MODIFIER "x 0x%" G_GINT64_MODIFIER "x: explained as rule %d "
+                         "(%s), the reference says rule %d, in %s", scmp_architecture_to_name (arch),
+                         scmp_architecture_to_name (asked), nr, args[0], args[1], args[2],
+                         scmp_verdict_get_rule_index (v), why, ref_rule, text);
+              }
+            by_rule += scmp_verdict_get_source (v) == SCMP_VERDICT_SOURCE_RULE;
+            checked++;
+          }
+    }
+  g_test_message ("%u calls explained, %u by a rule", checked, by_rule);
+  g_assert_cmpuint (by_rule, >, 0);
+}
+
+/* More than 128 clauses for one syscall (the compiler skips pruning
+ * there), with priorities set: the reference still agrees. */
+static void
+test_explain_many_clauses (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (g_test_rand_int ());
+  g_autoptr(ScmpAction) allow = scmp_action_new_allow ();
+  g_autoptr(ScmpFilter) filter = scmp_filter_new (allow);
+  g_autoptr(RefFilter) ref = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (scmp_filter_add_arch (filter, SCMP_ARCHITECTURE_X86, &error));
+  g_assert_no_error (error);
+  g_assert_true (scmp_filter_set_priority (filter, "write", 200, &error));
+  g_assert_true (scmp_filter_set_priority (filter, "connect", 10, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < 300; i++)
+    {
+      g_autoptr(ScmpAction) action = random_action (rand);
+      ScmpCondition conds[2] = {
+        { 0, g_rand_boolean (rand) ? SCMP_COMPARE_OP_EQ : SCMP_COMPARE_OP_GE, g_rand_int_range (rand, 0, 40), 0, FALSE },
+        { 1, SCMP_COMPARE_OP_EQ, g_rand_int_range (rand, 0, 3), 0, FALSE },
+      };
+      g_autoptr(ScmpRule) rule = scmp_rule_newv (i % 3 == 2 ? "connect" : "write", action, conds,
+                                                 g_rand_int_range (rand, 1, 3));
+
+      scmp_filter_add_rule (filter, rule, NULL);
+    }
+  ref = ref_filter_new (filter);
+  for (guint probe = 0; probe < 3000; probe++)
+    {
+      guint64 args[6] = { g_rand_int_range (rand, 0, 42), g_rand_int_range (rand, 0, 4) };
+      const char *name = probe % 3 == 2 ? "connect" : "write";
+      int nr = scmp_syscall_resolve_name (SCMP_ARCHITECTURE_X86, name), ref_rule;
+      guint sub = 0;
+      g_autoptr(ScmpVerdict) v = NULL;
+      guint32 ref_ret;
+
+      if (probe % 6 == 5)
+        {
+          g_assert_cmpint (scmp_syscall_get_multiplexer (SCMP_ARCHITECTURE_X86, "connect", &nr, &sub), !=,
+                           SCMP_MULTIPLEXER_NONE);
+          args[0] = sub;
+        }
+      v = scmp_filter_explain (filter, SCMP_ARCHITECTURE_X86, nr, args, 6, &error);
+      g_assert_no_error (error);
+      ref_ret = ref_filter_explain (ref, AUDIT_ARCH_I386, nr, args, &ref_rule);
+      g_assert_cmphex (scmp_action_get_kernel_value (scmp_verdict_get_action (v)), ==, ref_ret);
+      if (scmp_verdict_get_multiplexer (v) == SCMP_MULTIPLEXER_NONE ||
+          scmp_verdict_get_source (v) == SCMP_VERDICT_SOURCE_RULE)
+        g_assert_cmpint (scmp_verdict_get_rule_index (v), ==, ref_rule);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -292,7 +483,10 @@ main (int    argc,
   g_test_add_func ("/explain/fallbacks", test_explain_fallbacks);
   g_test_add_func ("/explain/multiplexer", test_explain_multiplexer);
   g_test_add_func ("/explain/errors", test_explain_errors);
+  g_test_add_func ("/explain/tracer-skip-x32", test_explain_tracer_skip_x32);
+  g_test_add_func ("/explain/many-clauses", test_explain_many_clauses);
   g_test_add_func ("/explain/random", test_explain_random);
+  g_test_add_func ("/explain/random-wide", test_explain_random_wide);
 
   return g_test_run ();
 }

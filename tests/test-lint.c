@@ -378,6 +378,271 @@ test_lint_random (void)
   g_assert_cmpuint (claims, >, 20);
 }
 
+/* @rule without its condition @c. */
+static ScmpRule *
+rule_without_condition (ScmpRule *rule,
+                        guint     c)
+{
+  g_autoptr(GArray) conds = g_array_new (FALSE, FALSE, sizeof (ScmpCondition));
+  g_autofree ScmpArchitecture *limited = NULL;
+  ScmpArchitecture on;
+  gsize n_limited = 0;
+  int first, last;
+  ScmpRule *out;
+
+  for (guint i = 0; i < scmp_rule_get_n_conditions (rule); i++)
+    if (i != c)
+      g_array_append_val (conds, *scmp_rule_get_condition (rule, i));
+  if (scmp_rule_get_numbers (rule, &on, &first, &last))
+    out = scmp_rule_new_for_numberv (on, first, scmp_rule_get_action (rule),
+                                     (ScmpCondition *) (void *) conds->data, conds->len, NULL);
+  else
+    out = scmp_rule_newv (scmp_rule_get_syscall (rule), scmp_rule_get_action (rule),
+                          (ScmpCondition *) (void *) conds->data, conds->len);
+  limited = scmp_rule_get_architectures (rule, &n_limited);
+  if (limited != NULL)
+    {
+      ScmpRule *r = scmp_rule_restrict_to (out, limited, n_limited, NULL);
+
+      g_object_unref (out);
+      out = r;
+    }
+  return out;
+}
+
+/* The same claims on the wide random filters (rules on numbers, limited
+ * rules, 32-bit conditions, more ABIs, an unknown-syscall action), probed
+ * on the numbers the rules are about; and a condition said to hold always
+ * changes nothing when dropped. */
+static void
+test_lint_random_wide (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (g_test_rand_int ());
+  guint claims = 0, calls = 0;
+
+  for (guint iter = 0; iter < (g_test_slow () ? 3000 : 150); iter++)
+    {
+      g_autoptr(ScmpFilter) filter = random_filter_wide (rand);
+      g_autoptr(GPtrArray) findings = NULL;
+
+      /* (the reference of the explain tests has no known kernel: here
+       * nothing but the filter itself is asked) */
+      if (g_rand_int_range (rand, 0, 3) == 0)
+        g_assert_true (scmp_filter_set_known_kernel (filter, g_rand_boolean (rand) ? "5.1" : "5.10", NULL));
+      findings = lint_quietly (filter);
+      for (guint i = 0; i < findings->len; i++)
+        {
+          ScmpFinding *f = g_ptr_array_index (findings, i);
+          ScmpFindingKind kind = scmp_finding_get_kind (f);
+          int index = scmp_finding_get_rule_index (f);
+          g_autoptr(GVariant) copy = NULL;
+          g_autoptr(ScmpFilter) without = NULL;
+          const ScmpArchitecture *arches;
+          gsize n_arches;
+
+          /* a missing syscall: no number of its own there, and no
+           * multiplexer reaching it */
+          if (kind == SCMP_FINDING_KIND_SYSCALL_MISSING || kind == SCMP_FINDING_KIND_SYSCALL_PARTIAL)
+            {
+              const char *name = scmp_rule_get_syscall (scmp_filter_get_rule (filter, index));
+
+              arches = scmp_finding_get_architectures (f, &n_arches);
+              g_assert_cmpuint (n_arches, >, 0);
+              for (gsize a = 0; a < n_arches; a++)
+                {
+                  int mux_nr;
+                  guint sub;
+
+                  g_assert_cmpint (scmp_syscall_resolve_name (arches[a], name), <, 0);
+                  g_assert_cmpint (scmp_syscall_get_multiplexer (arches[a], name, &mux_nr, &sub), ==,
+                                   SCMP_MULTIPLEXER_NONE);
+                }
+              claims++;
+              continue;
+            }
+          if (kind != SCMP_FINDING_KIND_SHADOWED && kind != SCMP_FINDING_KIND_UNSATISFIABLE &&
+              kind != SCMP_FINDING_KIND_REDUNDANT && kind != SCMP_FINDING_KIND_ALWAYS_TRUE)
+            continue;
+          copy = scmp_filter_serialize (filter);
+          without = scmp_filter_new_from_variant (copy, NULL);
+          g_assert_nonnull (without);
+          scmp_filter_remove_rule_at (without, (guint) index);
+          if (kind == SCMP_FINDING_KIND_ALWAYS_TRUE)
+            {
+              g_autoptr(ScmpRule) fewer = rule_without_condition (scmp_filter_get_rule (filter, index),
+                                                                  (guint) scmp_finding_get_condition_index (f));
+              g_autoptr(GError) error = NULL;
+
+              g_assert_nonnull (fewer);
+              /* (refused when the rest repeats another rule: then skip it) */
+              if (!scmp_filter_insert_rule (without, (guint) index, fewer, &error))
+                continue;
+            }
+          arches = scmp_finding_get_architectures (f, &n_arches);
+          claims++;
+
+          for (gsize a = 0; a < n_arches; a++)
+            for (guint probe = 0; probe < 300; probe++)
+              {
+                guint64 args[6] = { 0 };
+                int nr = random_wide_number (rand, arches[a]);
+                g_autoptr(ScmpAction) with_rule = NULL, without_rule = NULL;
+                g_autoptr(ScmpVerdict) v = NULL;
+                ScmpRule *rule = scmp_filter_get_rule (filter, probe % 3 == 0 ? (guint) index
+                                                       : (guint) g_rand_int_range (rand, 0, scmp_filter_get_n_rules (filter)));
+                ScmpArchitecture on;
+                int first, last;
+                guint sub = 0;
+
+                if (probe % 4 != 3)
+                  {
+                    if (scmp_rule_get_numbers (rule, &on, &first, &last))
+                      nr = on == arches[a] ? first + g_rand_int_range (rand, 0, last - first + 1) : nr;
+                    else if (probe % 2 == 0 ||
+                             scmp_syscall_get_multiplexer (arches[a], scmp_rule_get_syscall (rule), &nr, &sub) ==
+                             SCMP_MULTIPLEXER_NONE)
+                      nr = scmp_syscall_resolve_name (arches[a], scmp_rule_get_syscall (rule));
+                  }
+                /* x86_64 and x32 share an audit arch: a call with the x32
+                 * bit is an x32 one, which the finding may not be about */
+                if ((arches[a] == SCMP_ARCHITECTURE_X86_64 || arches[a] == SCMP_ARCHITECTURE_X32) &&
+                    nr != -1 && (((guint32) nr & 0x40000000) != 0) != (arches[a] == SCMP_ARCHITECTURE_X32))
+                  continue;
+                for (guint k = 0; k < 3; k++)
+                  args[k] = pool_values[g_rand_int_range (rand, 0, G_N_ELEMENTS (pool_values))];
+                if (sub != 0)
+                  args[0] = sub | (g_rand_boolean (rand) ? 0 : (guint64) g_rand_int (rand) << 16);
+                with_rule = scmp_filter_evaluate (filter, arches[a], nr, args, 6, NULL);
+                without_rule = scmp_filter_evaluate (without, arches[a], nr, args, 6, NULL);
+                if (!scmp_action_equal (with_rule, without_rule))
+                  {
+                    g_autofree char *text = g_variant_print (copy, FALSE);
+
+                    g_error ("%s — but changing it changes nr %d (args 0x%" G_GINT64_MODIFIER "x 0x%"
+                             G_GINT64_MODIFIER "x 0x%" G_GINT64_MODIFIER "x) on %s, in %s",
+                             scmp_finding_get_message (f), nr, args[0], args[1], args[2],
+                             scmp_architecture_to_name (arches[a]), text);
+                  }
+                v = scmp_filter_explain (filter, arches[a], nr, args, 6, NULL);
+                g_assert_nonnull (v);
+                if (kind == SCMP_FINDING_KIND_SHADOWED || kind == SCMP_FINDING_KIND_UNSATISFIABLE)
+                  g_assert_cmpint (scmp_verdict_get_rule_index (v), !=, index);
+                calls++;
+              }
+        }
+    }
+  g_test_message ("%u claims checked on %u calls", claims, calls);
+  g_assert_cmpuint (claims, >, 20);
+}
+
+/* A rule on numbers that covers a multiplexer's number decides the
+ * sub-calls no earlier rule closes: it is not redundant when a later
+ * rule for one of them would decide otherwise. */
+static void
+test_lint_numbers_multiplexer (void)
+{
+  g_autoptr(ScmpAction) log = scmp_action_new_log ();
+  g_autoptr(ScmpAction) eperm = scmp_action_new_errno (EPERM, NULL);
+  const ScmpArchitecture x86 = SCMP_ARCHITECTURE_X86;
+  g_autoptr(ScmpFilter) filter = filter_for (log, &x86, 1);
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autoptr(GError) error = NULL;
+  ScmpCondition big = { 1, SCMP_COMPARE_OP_GE, 0x7fffffff, 0, FALSE };
+  int ipc = scmp_syscall_resolve_name (x86, "ipc");
+  int ipc_nr;
+  guint sub = 0;
+  g_autoptr(ScmpAction) before = NULL, after = NULL;
+
+  g_assert_cmpint (scmp_syscall_get_multiplexer (x86, "msgsnd", &ipc_nr, &sub), ==, SCMP_MULTIPLEXER_IPC);
+  g_assert_cmpint (ipc, ==, ipc_nr);
+  test_add_rule_take (filter, scmp_rule_new_for_range (x86, ipc - 5, ipc + 5, log, &error));  /* 0 */
+  test_add_rule (filter, "msgsnd", eperm, &big, 1);                                           /* 1 */
+
+  findings = lint (filter);
+  for (guint i = 0; i < findings->len; i++)
+    g_assert_false (scmp_finding_get_kind (g_ptr_array_index (findings, i)) == SCMP_FINDING_KIND_REDUNDANT &&
+                    scmp_finding_get_rule_index (g_ptr_array_index (findings, i)) == 0);
+
+  /* (what it decides: ipc(MSGSND) gets log, and errno(1) without it) */
+  before = scmp_filter_evaluate (filter, x86, ipc, (guint64[]) { sub }, 1, &error);
+  g_assert_no_error (error);
+  scmp_filter_remove_rule_at (filter, 0);
+  after = scmp_filter_evaluate (filter, x86, ipc, (guint64[]) { sub }, 1, &error);
+  g_assert_no_error (error);
+  g_assert_false (scmp_action_equal (before, after));
+}
+
+/* A condition that holds for every value still counts through a
+ * multiplexer: there it makes the rule unchecked, the most restrictive
+ * outcome applies, and dropping it would change those calls. */
+static void
+test_lint_always_true_multiplexer (void)
+{
+  g_autoptr(ScmpAction) log = scmp_action_new_log ();
+  g_autoptr(ScmpAction) eacces = scmp_action_new_errno (EACCES, NULL);
+  const ScmpArchitecture arches[] = { SCMP_ARCHITECTURE_X86, SCMP_ARCHITECTURE_AARCH64 };
+  g_autoptr(ScmpFilter) filter = filter_for (eacces, arches, G_N_ELEMENTS (arches));
+  g_autoptr(GPtrArray) findings = NULL;
+  ScmpCondition any = { 0, SCMP_COMPARE_OP_MASKED_EQ, 0, 0, FALSE };
+  guint always_true = 0;
+
+  test_add_rule (filter, "connect", log, &any, 1);   /* 0 */
+
+  findings = lint (filter);
+  for (guint i = 0; i < findings->len; i++)
+    {
+      ScmpFinding *f = g_ptr_array_index (findings, i);
+      const ScmpArchitecture *on;
+      gsize n_on;
+
+      if (scmp_finding_get_kind (f) != SCMP_FINDING_KIND_ALWAYS_TRUE)
+        continue;
+      on = scmp_finding_get_architectures (f, &n_on);
+      g_assert_cmpuint (n_on, ==, 1);
+      g_assert_cmpint (on[0], ==, SCMP_ARCHITECTURE_AARCH64);
+      always_true++;
+    }
+  g_assert_cmpuint (always_true, ==, 1);
+}
+
+/* socketcall(SYS_SOCKET) with arg0 == 1: rule 1 ends the search there,
+ * though with rule 0's action (the stricter of the two on the tie, as
+ * rule 0's conditions cannot be read): it fires, and without it the call
+ * would get the default. */
+static void
+test_lint_multiplexer_own_rule (void)
+{
+  g_autoptr(ScmpAction) kill = scmp_action_new_kill_process ();
+  g_autoptr(ScmpAction) eperm = scmp_action_new_errno (EPERM, NULL);
+  g_autoptr(ScmpAction) eacces = scmp_action_new_errno (EACCES, NULL);
+  const ScmpArchitecture x86 = SCMP_ARCHITECTURE_X86;
+  g_autoptr(ScmpFilter) filter = filter_for (kill, &x86, 1);
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autoptr(GError) error = NULL;
+  ScmpCondition small = { 2, SCMP_COMPARE_OP_LE, 0xffff, 0, FALSE };
+  ScmpCondition sys_socket = { 0, SCMP_COMPARE_OP_EQ, 0, 0, FALSE };
+  g_autoptr(ScmpAction) before = NULL, after = NULL;
+  int socketcall;
+  guint sub = 0;
+
+  g_assert_cmpint (scmp_syscall_get_multiplexer (x86, "socket", &socketcall, &sub), ==,
+                   SCMP_MULTIPLEXER_SOCKETCALL);
+  sys_socket.datum = sub;
+  test_add_rule (filter, "socket", eacces, &small, 1);             /* 0 */
+  test_add_rule (filter, "socketcall", eperm, &sys_socket, 1);     /* 1 */
+
+  findings = lint (filter);
+  for (guint i = 0; i < findings->len; i++)
+    g_assert_cmpint (scmp_finding_get_rule_index (g_ptr_array_index (findings, i)), !=, 1);
+
+  before = scmp_filter_evaluate (filter, x86, socketcall, (guint64[]) { sub }, 1, &error);
+  g_assert_no_error (error);
+  scmp_filter_remove_rule_at (filter, 1);
+  after = scmp_filter_evaluate (filter, x86, socketcall, (guint64[]) { sub }, 1, &error);
+  g_assert_no_error (error);
+  g_assert_false (scmp_action_equal (before, after));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -392,7 +657,11 @@ main (int    argc,
   g_test_add_func ("/lint/arguments", test_lint_arguments);
   g_test_add_func ("/lint/multiplexer", test_lint_multiplexer);
   g_test_add_func ("/lint/limited", test_lint_limited);
+  g_test_add_func ("/lint/numbers-multiplexer", test_lint_numbers_multiplexer);
+  g_test_add_func ("/lint/always-true-multiplexer", test_lint_always_true_multiplexer);
+  g_test_add_func ("/lint/multiplexer-own-rule", test_lint_multiplexer_own_rule);
   g_test_add_func ("/lint/random", test_lint_random);
+  g_test_add_func ("/lint/random-wide", test_lint_random_wide);
 
   return g_test_run ();
 }

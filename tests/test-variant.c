@@ -291,6 +291,42 @@ test_round_trip_text (void)
   assert_same_filter (filter, from_prefix);
 }
 
+/* scmp_rule_new_for_range() over one number the tables name stays a rule
+ * on the number (direct calls only); read back, it must not become the
+ * rule by name, which also covers the call through socketcall(2). */
+static void
+test_round_trip_range_of_one (void)
+{
+  g_autoptr(ScmpAction) allow = scmp_action_new_allow ();
+  g_autoptr(ScmpAction) kill = scmp_action_new_kill_process ();
+  g_autoptr(ScmpFilter) filter = scmp_filter_new (allow);
+  g_autoptr(ScmpFilter) copy = NULL;
+  g_autoptr(GVariant) variant = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScmpAction) before = NULL, after = NULL;
+  int connect = scmp_syscall_resolve_name (SCMP_ARCHITECTURE_X86, "connect");
+  int socketcall;
+  guint sub = 0;
+
+  g_assert_cmpint (scmp_syscall_get_multiplexer (SCMP_ARCHITECTURE_X86, "connect", &socketcall, &sub),
+                   ==, SCMP_MULTIPLEXER_SOCKETCALL);
+  g_assert_true (scmp_filter_add_arch (filter, SCMP_ARCHITECTURE_X86, &error));
+  g_assert_no_error (error);
+  add_rule_ok (filter, scmp_rule_new_for_range (SCMP_ARCHITECTURE_X86, connect, connect, kill, &error));
+  g_assert_no_error (error);
+
+  variant = scmp_filter_serialize (filter);
+  copy = scmp_filter_new_from_variant (variant, &error);
+  g_assert_no_error (error);
+  assert_same_filter (filter, copy);
+
+  before = scmp_filter_evaluate (filter, SCMP_ARCHITECTURE_X86, socketcall, (guint64[]) { sub }, 1, &error);
+  g_assert_no_error (error);
+  after = scmp_filter_evaluate (copy, SCMP_ARCHITECTURE_X86, socketcall, (guint64[]) { sub }, 1, &error);
+  g_assert_no_error (error);
+  g_assert_true (scmp_action_equal (before, after));
+}
+
 static void
 test_round_trip_default (void)
 {
@@ -970,6 +1006,7 @@ main (int   argc,
   g_test_add_func ("/variant/round-trip/rich", test_round_trip_rich);
   g_test_add_func ("/variant/round-trip/text", test_round_trip_text);
   g_test_add_func ("/variant/round-trip/default", test_round_trip_default);
+  g_test_add_func ("/variant/round-trip/range-of-one", test_round_trip_range_of_one);
   g_test_add_func ("/variant/floating", test_floating);
   g_test_add_func ("/variant/hand-written", test_hand_written);
   g_test_add_func ("/variant/doc-example", test_doc_example);
