@@ -29,7 +29,15 @@ typedef struct {
   guint32            action;    /* the kernel's return value */
   gint32             sub;       /* (while building) a multiplexed call's sub-call, else -1 */
   gboolean           maybe;     /* (with sub) has conditions BPF cannot see */
+  guint              rule;      /* the index of the rule whose action this is, in
+                                   the compile input; SCMP_CLAUSE_NO_RULE for the
+                                   default a multiplexed call falls back to */
+  gboolean           unchecked; /* the rule's conditions are not checked: on a
+                                   multiplexer path they are behind a pointer, and
+                                   the action applies whatever they are */
 } ScmpClause;
+
+#define SCMP_CLAUSE_NO_RULE G_MAXUINT
 
 /* What one syscall number does: the first clause that holds decides. */
 typedef struct {

@@ -81,10 +81,12 @@ clause_list_append_sub (GArray            *list,
                         const ScmpArgCond *sub_test,
                         const ScmpArgCond *more,
                         guint              n_more,
-                        guint32            action)
+                        guint32            action,
+                        guint              rule,
+                        gboolean           unchecked)
 {
   ScmpArgCond *conds = arena_take (arena, g_new (ScmpArgCond, 1 + n_more));
-  ScmpClause c = { conds, 1, action, -1, FALSE };
+  ScmpClause c = { conds, 1, action, -1, FALSE, rule, unchecked };
 
   conds[0] = *sub_test;
   for (guint i = 0; i < n_more; i++)
@@ -135,6 +137,7 @@ decision_expand (ScmpDecision    *d,
       guint32 s = (guint32) g_array_index (subs, gint32, k);
       gboolean have_acc = FALSE, closed = FALSE;
       guint32 acc = 0;
+      guint acc_rule = SCMP_CLAUSE_NO_RULE;
       /* __sys_socketcall (int call, …) reads an int; ksys_ipc (unsigned
        * int call, …) dispatches on call & 0xffff, the rest is a version. */
       ScmpArgCond test = mux == SCMP_MULTIPLEXER_IPC
@@ -144,26 +147,36 @@ decision_expand (ScmpDecision    *d,
       for (guint i = 0; i < d->n && !closed; i++)
         {
           const ScmpClause *c = &d->clauses[i];
-          guint32 action = have_acc ? most_restrictive (acc, c->action) : c->action;
+          /* the rule whose action is taken: the unreadable ones met so
+           * far win unless c's is stricter */
+          gboolean take_c = !have_acc || most_restrictive (acc, c->action) != acc;
+          guint32 action = take_c ? c->action : acc;
+          guint rule = take_c ? c->rule : acc_rule;
 
           if (c->sub >= 0 && (guint32) c->sub != s)
             continue;
           if ((guint32) c->sub == s && c->maybe)
             {
               acc = action;
+              acc_rule = rule;
               have_acc = TRUE;
             }
           else if ((guint32) c->sub == s)
             {
-              clause_list_append_sub (out, arena, &test, NULL, 0, action);
+              clause_list_append_sub (out, arena, &test, NULL, 0, action, rule, !take_c);
               closed = TRUE;
             }
           else
-            clause_list_append_sub (out, arena, &test, c->conds, c->n_conds, action);
+            clause_list_append_sub (out, arena, &test, c->conds, c->n_conds, action, rule, !take_c);
         }
       if (!closed)
-        clause_list_append_sub (out, arena, &test, NULL, 0,
-                                have_acc ? most_restrictive (acc, default_action) : default_action);
+        {
+          gboolean take_acc = have_acc && most_restrictive (acc, default_action) == acc;
+
+          clause_list_append_sub (out, arena, &test, NULL, 0,
+                                  take_acc ? acc : default_action,
+                                  take_acc ? acc_rule : SCMP_CLAUSE_NO_RULE, take_acc);
+        }
     }
 
   for (guint i = 0; i < d->n; i++)
@@ -320,7 +333,7 @@ spans_build (ScmpArchDecisions *ad,
           {
             const RuleView *rv = &rules[r];
             ScmpArgCond *conds = rv->n_conds > 0 ? g_new (ScmpArgCond, rv->n_conds) : NULL;
-            ScmpClause clause = { conds, rv->n_conds, rv->action, -1, FALSE };
+            ScmpClause clause = { conds, rv->n_conds, rv->action, -1, FALSE, r, FALSE };
 
             /* no table entry: every argument is the whole register */
             for (guint i = 0; i < rv->n_conds; i++)
@@ -408,7 +421,7 @@ arch_decisions_build (ScmpArchDecisions      *ad,
         {
           ScmpDecision *d = &ad->by_name[by_nr[k]];
 
-          d->clauses[d->n++] = (ScmpClause) { NULL, 0, rv->action, -1, FALSE };
+          d->clauses[d->n++] = (ScmpClause) { NULL, 0, rv->action, -1, FALSE, r, FALSE };
         }
       if (slot->direct >= 0)
         {
@@ -421,7 +434,7 @@ arch_decisions_build (ScmpArchDecisions      *ad,
             {
               ScmpDecision *d = &ad->by_name[slot->direct];
 
-              d->clauses[d->n++] = (ScmpClause) { conds, rv->n_conds, rv->action, -1, FALSE };
+              d->clauses[d->n++] = (ScmpClause) { conds, rv->n_conds, rv->action, -1, FALSE, r, FALSE };
               total_conds += rv->n_conds;
             }
         }
@@ -429,7 +442,7 @@ arch_decisions_build (ScmpArchDecisions      *ad,
         {
           ScmpDecision *d = &ad->by_name[slot->muxed];
           d->clauses[d->n++] = (ScmpClause) { NULL, 0, rv->action, (gint32) slot->sub,
-                                              rv->n_conds > 0 };
+                                              rv->n_conds > 0, r, FALSE };
         }
     }
 

@@ -151,6 +151,23 @@ void               _scmp_filter_get_compile_input (ScmpFilter        *self,
 const ScmpProgram *_scmp_filter_get_program       (ScmpFilter        *self,
                                                    GError           **error);
 
+/* Runs the compiled program on one call, as scmp_filter_evaluate() does,
+ * and gives the kernel's return value (scmp-filter-program.c). */
+gboolean           _scmp_filter_run               (ScmpFilter        *self,
+                                                   ScmpArchitecture   arch,
+                                                   int                nr,
+                                                   const guint64     *args,
+                                                   gsize              n_args,
+                                                   guint32           *ret,
+                                                   GError           **error);
+
+/* @syscall's number on @arch, or SCMP_ERROR_INVALID_SYSCALL
+ * (scmp-filter-program.c). */
+gboolean           _scmp_filter_resolve_syscall   (ScmpArchitecture   arch,
+                                                   const char        *syscall,
+                                                   int               *nr,
+                                                   GError           **error);
+
 /* The load flags the filter's properties and program ask for
  * (scmp-filter-load.c). */
 ScmpLoadFlags      _scmp_filter_get_load_flags    (ScmpFilter        *self);

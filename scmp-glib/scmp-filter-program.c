@@ -276,14 +276,30 @@ scmp_filter_evaluate (ScmpFilter        *self,
                       gsize              n_args,
                       GError           **error)
 {
-  const ScmpArchInfo *info;
-  const ScmpProgram *program;
-  ScmpBpfData data = { 0 };
-  ScmpBpfResult result;
+  guint32 ret;
 
   g_return_val_if_fail (SCMP_IS_FILTER (self), NULL);
   g_return_val_if_fail (args != NULL || n_args == 0, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!_scmp_filter_run (self, arch, nr, args, n_args, &ret, error))
+    return NULL;
+  return scmp_action_new_from_kernel_value (ret, error);
+}
+
+gboolean
+_scmp_filter_run (ScmpFilter        *self,
+                  ScmpArchitecture   arch,
+                  int                nr,
+                  const guint64     *args,
+                  gsize              n_args,
+                  guint32           *ret,
+                  GError           **error)
+{
+  const ScmpArchInfo *info;
+  const ScmpProgram *program;
+  ScmpBpfData data = { 0 };
+  ScmpBpfResult result;
 
   /* Bindings pass whatever list they are given: say so, do not crash. */
   if (n_args > SCMP_CONDITION_MAX_ARG + 1)
@@ -291,7 +307,7 @@ scmp_filter_evaluate (ScmpFilter        *self,
       g_set_error (error, SCMP_ERROR, SCMP_ERROR_INVALID_ARGUMENT,
                    "A system call has at most %d arguments, not %" G_GSIZE_FORMAT,
                    SCMP_CONDITION_MAX_ARG + 1, n_args);
-      return NULL;
+      return FALSE;
     }
 
   info = _scmp_arch_get_info (arch);
@@ -299,12 +315,12 @@ scmp_filter_evaluate (ScmpFilter        *self,
     {
       g_set_error (error, SCMP_ERROR, SCMP_ERROR_INVALID_ARCHITECTURE,
                    "Unknown architecture (%d)", (int) arch);
-      return NULL;
+      return FALSE;
     }
 
   program = _scmp_filter_get_program (self, error);
   if (program == NULL)
-    return NULL;
+    return FALSE;
 
   data.nr = nr;
   data.arch = info->audit_arch;
@@ -316,9 +332,10 @@ scmp_filter_evaluate (ScmpFilter        *self,
     {
       g_set_error (error, SCMP_ERROR, SCMP_ERROR_FAILED,
                    "The compiled program is invalid (a bug in scmp-glib)");
-      return NULL;
+      return FALSE;
     }
-  return scmp_action_new_from_kernel_value (result.ret, error);
+  *ret = result.ret;
+  return TRUE;
 }
 
 /**
@@ -351,15 +368,26 @@ scmp_filter_evaluate_syscall (ScmpFilter        *self,
   g_return_val_if_fail (syscall != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  nr = scmp_syscall_resolve_name (arch, syscall);
-  if (nr < 0)
+  if (!_scmp_filter_resolve_syscall (arch, syscall, &nr, error))
+    return NULL;
+  return scmp_filter_evaluate (self, arch, nr, args, n_args, error);
+}
+
+gboolean
+_scmp_filter_resolve_syscall (ScmpArchitecture   arch,
+                              const char        *syscall,
+                              int               *nr,
+                              GError           **error)
+{
+  *nr = scmp_syscall_resolve_name (arch, syscall);
+  if (*nr < 0)
     {
       const char *arch_name = scmp_architecture_to_name (arch);
 
       g_set_error (error, SCMP_ERROR, SCMP_ERROR_INVALID_SYSCALL,
                    "The architecture %s has no syscall “%s”",
                    arch_name != NULL ? arch_name : "(unknown)", syscall);
-      return NULL;
+      return FALSE;
     }
-  return scmp_filter_evaluate (self, arch, nr, args, n_args, error);
+  return TRUE;
 }

@@ -21,5 +21,6 @@
 #include <scmp-glib/scmp-notifier.h>
 #include <scmp-glib/scmp-oci.h>
 #include <scmp-glib/scmp-syscall-set.h>
+#include <scmp-glib/scmp-verdict.h>
 
 #undef __SCMP_GLIB_INSIDE__

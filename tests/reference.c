@@ -643,9 +643,24 @@ ref_filter_evaluate (RefFilter     *ref,
                      gint32         nr,
                      const guint64  args[6])
 {
+  return ref_filter_explain (ref, audit_arch, nr, args, NULL);
+}
+
+guint32
+ref_filter_explain (RefFilter     *ref,
+                    guint32        audit_arch,
+                    gint32         nr,
+                    const guint64  args[6],
+                    int           *rule_index)
+{
   const RefAbi *abi = NULL;
   guint32 outcome = 0, fallback;
   gboolean have_outcome = FALSE;
+  int outcome_rule = -1, dummy;
+
+  if (rule_index == NULL)
+    rule_index = &dummy;
+  *rule_index = -1;
 
   for (guint i = 0; i < ref->n_abis && abi == NULL; i++)
     {
@@ -671,21 +686,31 @@ ref_filter_evaluate (RefFilter     *ref,
       !g_hash_table_contains (ref_data ()->named[abi_index (abi)], named_key (nr)))
     fallback = ref->unknown_action;
 
+  /* The rule whose action is the outcome: a later one only when strictly
+   * more restrictive. */
   for (guint r = 0; r < ref->rules->len; r++)
     {
       const RefRule *rule = &g_array_index (ref->rules, RefRule, r);
+      Match m = rule_match (rule, abi, nr, args);
 
-      switch (rule_match (rule, abi, nr, args))
+      if (m == MATCH_NO)
+        continue;
+      if (!have_outcome || more_restrictive (outcome, rule->action) != outcome)
         {
-        case MATCH_NO:
-          break;
-        case MATCH_YES:
-          return have_outcome ? more_restrictive (outcome, rule->action) : rule->action;
-        case MATCH_MAYBE:
-          outcome = have_outcome ? more_restrictive (outcome, rule->action) : rule->action;
-          have_outcome = TRUE;
-          break;
+          outcome = rule->action;
+          outcome_rule = (int) r;
+        }
+      have_outcome = TRUE;
+      if (m == MATCH_YES)
+        {
+          *rule_index = outcome_rule;
+          return outcome;
         }
     }
-  return have_outcome ? more_restrictive (outcome, fallback) : fallback;
+  if (have_outcome && more_restrictive (outcome, fallback) == outcome)
+    {
+      *rule_index = outcome_rule;
+      return outcome;
+    }
+  return fallback;
 }

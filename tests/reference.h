@@ -60,6 +60,17 @@ guint32    ref_filter_evaluate (RefFilter        *ref,
                                 gint32            nr,
                                 const guint64     args[6]);
 
+/* ref_filter_evaluate(), and in @rule_index the position of the rule
+ * whose action it is (the first that matches; on a multiplexer path where
+ * rules' arguments cannot be read, the one whose action is the most
+ * restrictive, the earliest on a tie), or -1 for the filter's own
+ * actions. */
+guint32    ref_filter_explain  (RefFilter        *ref,
+                                guint32           audit_arch,
+                                gint32            nr,
+                                const guint64     args[6],
+                                int              *rule_index);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RefFilter, ref_filter_free)
 
 G_END_DECLS
