@@ -235,6 +235,47 @@ class TestEval(ToolTestCase):
         self.assertEqual(report['result']['kind'], 'errno')
         self.assertEqual(report['result']['value'], errno.EPERM)
 
+    def test_explain(self):
+        result = tool('eval', '--explain', DENY_MKDIR, 'mkdirat')
+        self.assertEqual(result.returncode, 0, result.stderr)
+        verdict = load_library_filter(DENY_MKDIR).explain_syscall(NATIVE, 'mkdirat', [])
+        self.assertEqual(result.stdout, 'errno(1)\n%s\n' % verdict.to_string())
+        self.assertEqual(verdict.get_rule_index(), 1)
+
+    def test_explain_against_library(self):
+        calls = [(DOCKER, 'ptrace', []), (DOCKER, 'socket', [40]), (DOCKER, 'clone', [0x10000000]),
+                 (DOCKER, 'personality', [8]), (DOCKER, 'reboot', []), (DOCKER, 'getpid', []),
+                 (DEMO_POLICY, 'ioctl', [0, 0x5412]), (DEMO_POLICY, 'ioctl', [0, 0x5413]),
+                 (DEMO_POLICY, 'getpid', [])]
+        for policy, name, args in calls:
+            filt = load_library_filter(policy)
+            with self.subTest(policy=os.path.basename(policy), call=name, args=args):
+                result = tool('eval', '--json', '--explain', policy, name, *[hex(a) for a in args])
+                self.assertEqual(result.returncode, 0, result.stderr)
+                report = json.loads(result.stdout)
+                verdict = filt.explain_syscall(NATIVE, name, args)
+                explanation = report['explanation']
+                self.assertEqual(explanation['text'], verdict.to_string())
+                self.assertEqual(explanation['source'],
+                                 verdict.get_source().value_nick)
+                self.assertEqual(report['result']['action'], verdict.get_action().to_string())
+                index = verdict.get_rule_index()
+                if index < 0:
+                    self.assertIsNone(explanation['rule_index'])
+                    self.assertIsNone(explanation['rule'])
+                else:
+                    self.assertEqual(explanation['rule_index'], index)
+                    self.assertEqual(explanation['rule'], filt.get_rule(index).to_string())
+        # Both kinds of answer occur above.
+        sources = {json.loads(tool('eval', '--json', '--explain', DEMO_POLICY, n).stdout)
+                   ['explanation']['source'] for n in ('ptrace', 'getpid')}
+        self.assertEqual(sources, {'rule', 'default'})
+
+    def test_explain_bad_arch(self):
+        result = tool('eval', '--json', '--explain', '--arch', 'riscv64', DENY_MKDIR, 'mkdirat')
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertEqual(json.loads(result.stdout)['explanation']['source'], 'bad-arch')
+
     def test_number(self):
         nr = Scmp.syscall_resolve_name(NATIVE, 'mkdirat')
         by_number = tool('eval', '--json', DENY_MKDIR, str(nr))

@@ -193,6 +193,43 @@ add_arguments (JsonBuilder   *builder,
   json_builder_end_array (builder);
 }
 
+static void
+add_verdict (JsonBuilder *builder,
+             ScmpVerdict *verdict)
+{
+  GEnumClass *klass = g_type_class_ref (SCMP_TYPE_VERDICT_SOURCE);
+  GEnumValue *source = g_enum_get_value (klass, scmp_verdict_get_source (verdict));
+  ScmpRule *rule = scmp_verdict_get_rule (verdict);
+  g_autofree char *text = scmp_verdict_to_string (verdict);
+
+  json_builder_set_member_name (builder, "explanation");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "source");
+  json_builder_add_string_value (builder, source != NULL ? source->value_nick : NULL);
+  json_builder_set_member_name (builder, "rule_index");
+  if (scmp_verdict_get_rule_index (verdict) >= 0)
+    json_builder_add_int_value (builder, scmp_verdict_get_rule_index (verdict));
+  else
+    json_builder_add_null_value (builder);
+  json_builder_set_member_name (builder, "rule");
+  if (rule != NULL)
+    {
+      g_autofree char *rule_text = scmp_rule_to_string (rule);
+
+      json_builder_add_string_value (builder, rule_text);
+    }
+  else
+    {
+      json_builder_add_null_value (builder);
+    }
+  json_builder_set_member_name (builder, "unchecked");
+  json_builder_add_boolean_value (builder, scmp_verdict_get_unchecked (verdict));
+  json_builder_set_member_name (builder, "text");
+  json_builder_add_string_value (builder, text);
+  json_builder_end_object (builder);
+  g_type_class_unref (klass);
+}
+
 int
 tool_cmd_eval (int    argc,
                char **argv)
@@ -200,9 +237,12 @@ tool_cmd_eval (int    argc,
   g_auto(GStrv) arch_names = NULL;
   g_autofree char *expect = NULL;
   gboolean json = FALSE;
+  gboolean explain = FALSE;
   const GOptionEntry entries[] = {
     { "arch", 'a', 0, G_OPTION_ARG_STRING_ARRAY, &arch_names,
       "The ABI the call is made on (default: the native one)", "ABI" },
+    { "explain", 'e', 0, G_OPTION_ARG_NONE, &explain,
+      "Also tell what decided: the rule, or the default, bad-arch or unknown-syscall action", NULL },
     { "expect", 0, 0, G_OPTION_ARG_STRING, &expect,
       "Exit with status 1 unless the action is ACTION (such as allow or errno(EPERM))", "ACTION" },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json,
@@ -214,6 +254,7 @@ tool_cmd_eval (int    argc,
   g_autoptr(ScmpFilter) filter = NULL;
   g_autoptr(ScmpAction) action = NULL;
   g_autoptr(ScmpAction) expected = NULL;
+  g_autoptr(ScmpVerdict) verdict = NULL;
   g_autofree char *action_text = NULL;
   g_autofree char *call = NULL;
   ScmpArchitecture arch = scmp_architecture_get_native ();
@@ -257,7 +298,17 @@ tool_cmd_eval (int    argc,
   if (filter == NULL)
     return tool_policy_error ("eval", error);
 
-  action = scmp_filter_evaluate (filter, arch, nr, args, G_N_ELEMENTS (args), &error);
+  if (explain)
+    {
+      /* The verdict's action is the compiled program's, as evaluate's. */
+      verdict = scmp_filter_explain (filter, arch, nr, args, G_N_ELEMENTS (args), &error);
+      if (verdict != NULL)
+        action = g_object_ref (scmp_verdict_get_action (verdict));
+    }
+  else
+    {
+      action = scmp_filter_evaluate (filter, arch, nr, args, G_N_ELEMENTS (args), &error);
+    }
   if (action == NULL)
     {
       tool_error ("%s", error->message);
@@ -286,12 +337,20 @@ tool_cmd_eval (int    argc,
           json_builder_set_member_name (builder, "as_expected");
           json_builder_add_boolean_value (builder, as_expected);
         }
+      if (verdict != NULL)
+        add_verdict (builder, verdict);
       json_builder_end_object (builder);
       tool_print_json (builder);
     }
   else
     {
       g_print ("%s\n", action_text);
+      if (verdict != NULL)
+        {
+          g_autofree char *why = scmp_verdict_to_string (verdict);
+
+          g_print ("%s\n", why);
+        }
     }
 
   if (!as_expected)
