@@ -24,6 +24,7 @@ typedef struct {
   const char *summary;     /* one line, for --help and the overview */
   int       (*run) (int    argc,
                     char **argv);
+  const char *exit_status; /* for --help, where it is not the usual one */
 } ToolCommand;
 
 /* The subcommands, one function each. */

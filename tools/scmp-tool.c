@@ -29,7 +29,11 @@ static const ToolCommand commands[] = {
   { "arches", "",
     "List the ABIs scmp-glib has tables for", tool_cmd_arches },
   { "run", "POLICY -- COMMAND [ARG…]",
-    "Run a command under a policy", tool_cmd_run },
+    "Run a command under a policy", tool_cmd_run,
+    "Exit status: the command's, or 128+N when signal N killed it; 125 when the\n"
+    "filter could not be loaded, 126 when the command could not be executed,\n"
+    "127 when it was not found; 1 when the policy is refused, 2 on bad usage.\n"
+    "See scmp-tool(1)." },
   { "diff", "POLICY1 POLICY2",
     "Show every call two policies decide differently", tool_cmd_diff },
 };
@@ -123,20 +127,14 @@ tool_parse_options (const char          *command,
   g_set_prgname (prgname);
   context = g_option_context_new (cmd->parameters);
   g_option_context_set_summary (context, cmd->summary);
-  g_option_context_set_description (context,
+  g_option_context_set_description (context, cmd->exit_status != NULL ? cmd->exit_status :
                                     "Exit status: 0 on success, 1 when a check fails or the input "
                                     "is refused, 2 on bad usage.\nSee scmp-tool(1).");
+  /* One list, so that --help shows the policy options too. */
   if (entries != NULL)
     g_option_context_add_main_entries (context, entries, NULL);
   if (with_policy_options)
-    {
-      GOptionGroup *group = g_option_group_new ("policy", "Reading a policy:",
-                                                "Show the options for reading a policy",
-                                                NULL, NULL);
-
-      g_option_group_add_entries (group, policy_entries);
-      g_option_context_add_group (context, group);
-    }
+    g_option_context_add_main_entries (context, policy_entries, NULL);
 
   if (!g_option_context_parse (context, argc, argv, &error))
     {
