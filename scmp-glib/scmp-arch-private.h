@@ -93,6 +93,12 @@ ScmpArgType         _scmp_syscall_arg_type (int              name_index,
                                             ScmpArchitecture arch,
                                             guint            arg);
 
+/* Whether the entry point of syscall @name_index on @arch takes argument
+ * @arg at all (arch-data/syscall-args.csv has a type, not "-"). */
+gboolean            _scmp_syscall_takes_arg (int              name_index,
+                                             ScmpArchitecture arch,
+                                             guint            arg);
+
 /* Kernel versions are (major << 8) | minor: 0x0603 for Linux 6.3, 0x0701
  * for 7.1; 0 stands for "not known". */
 

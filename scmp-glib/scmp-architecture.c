@@ -827,6 +827,18 @@ _scmp_syscall_arg_type (int              name_index,
   return (ScmpArgType) { t & 0x7f, (t & 0x80) != 0 };
 }
 
+gboolean
+_scmp_syscall_takes_arg (int              name_index,
+                         ScmpArchitecture arch,
+                         guint            arg)
+{
+  const ScmpArchInfo *info = _scmp_arch_get_info (arch);
+
+  if (info == NULL || name_index < 0 || (guint) name_index >= _scmp_syscall_n_names_total || arg >= 6)
+    return FALSE;
+  return _scmp_syscall_arg_sigs[_scmp_syscall_arg_sig_index[name_index][info->arch - SCMP_ARCHITECTURE_X86]][arg] != 0;
+}
+
 /* ---------------------------------------------------------------------- */
 /* Kernel versions (scmp-arch-private.h)                                   */
 

@@ -17,6 +17,7 @@
 #include <scmp-glib/scmp-enums.h>
 #include <scmp-glib/scmp-error.h>
 #include <scmp-glib/scmp-filter.h>
+#include <scmp-glib/scmp-finding.h>
 #include <scmp-glib/scmp-kernel.h>
 #include <scmp-glib/scmp-notifier.h>
 #include <scmp-glib/scmp-oci.h>

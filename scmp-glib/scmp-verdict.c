@@ -50,7 +50,7 @@
  *   scmp_filter_explain_syscall (filter, SCMP_ARCHITECTURE_X86_64,
  *                                "ptrace", NULL, 0, &error);
  * g_autofree char *why = scmp_verdict_to_string (v);
- * // "On x86_64, ptrace gets errno 1 (EPERM) from rule 12 (ptrace: errno 1 …)."
+ * // "On x86_64, ptrace gets errno(1) from rule 12 (ptrace: errno 1 …)."
  * ]|
  */
 
@@ -410,7 +410,7 @@ scmp_verdict_get_unchecked (ScmpVerdict *self)
  * @self: a #ScmpVerdict
  *
  * The verdict as a sentence for people, for example `On x86_64, ptrace
- * gets errno 1 (EPERM) from rule 12 (ptrace: errno 1 (EPERM)).` or `On
+ * gets errno(1) from rule 12 (ptrace: errno(1)).` or `On
  * aarch64, getpid matches no rule: the default action, allow.`
  *
  * Returns: (transfer full): a new string; free it with g_free()

@@ -10,6 +10,7 @@
 #include <errno.h>
 
 #include "reference.h"
+#include "test-random-filter.h"
 #include "test-rules.h"
 
 static ScmpVerdict *
@@ -202,77 +203,7 @@ test_explain_errors (void)
   g_assert_error (e3, SCMP_ERROR, SCMP_ERROR_INVALID_ARCHITECTURE);
 }
 
-/* ------------------------------------------------------------------ */
-/* Random policies against the reference                               */
-/* ------------------------------------------------------------------ */
-
-static const char * const pool_syscalls[] = {
-  "read", "write", "openat", "close", "mmap", "kill", "setuid",
-  "socket", "connect", "sendto", "accept4",           /* socketcall on x86, s390x */
-  "semop", "shmget", "msgsnd",                        /* ipc on x86, s390x */
-};
-
-static const guint64 pool_values[] = {
-  0, 1, 2, 3, 7, 0x80, 0xffff, 0x7fffffff, 0x80000000, 0xffffffff,
-  G_GUINT64_CONSTANT (0x100000000), G_GUINT64_CONSTANT (0xffffffffffffffff),
-};
-
-static const ScmpArchitecture pool_arches[] = {
-  SCMP_ARCHITECTURE_X86_64, SCMP_ARCHITECTURE_X86, SCMP_ARCHITECTURE_X32,
-  SCMP_ARCHITECTURE_AARCH64, SCMP_ARCHITECTURE_S390X, SCMP_ARCHITECTURE_PPC64LE,
-};
-
-static ScmpAction *
-random_action (GRand *rand)
-{
-  switch (g_rand_int_range (rand, 0, 5))
-    {
-    case 0: return scmp_action_new_allow ();
-    case 1: return scmp_action_new_errno (EPERM, NULL);
-    case 2: return scmp_action_new_errno (EACCES, NULL);
-    case 3: return scmp_action_new_log ();
-    default: return scmp_action_new_kill_process ();
-    }
-}
-
-static ScmpFilter *
-random_filter (GRand *rand)
-{
-  g_autoptr(ScmpAction) dflt = random_action (rand);
-  ScmpFilter *filter = scmp_filter_new (dflt);
-  guint n_rules = g_rand_int_range (rand, 1, 24);
-
-  for (gsize a = 0; a < G_N_ELEMENTS (pool_arches); a++)
-    if (g_rand_boolean (rand))
-      scmp_filter_add_arch (filter, pool_arches[a], NULL);
-
-  for (guint r = 0; r < n_rules; r++)
-    {
-      g_autoptr(ScmpAction) action = random_action (rand);
-      ScmpCondition conds[3];
-      guint n = g_rand_int_range (rand, 0, 3);
-      const char *name = pool_syscalls[g_rand_int_range (rand, 0, G_N_ELEMENTS (pool_syscalls))];
-      g_autoptr(ScmpRule) rule = NULL;
-
-      for (guint c = 0; c < n; c++)
-        {
-          conds[c].arg = g_rand_int_range (rand, 0, 3);
-          conds[c].op = g_rand_int_range (rand, SCMP_COMPARE_OP_NE, SCMP_COMPARE_OP_MASKED_EQ + 1);
-          conds[c].datum = pool_values[g_rand_int_range (rand, 0, G_N_ELEMENTS (pool_values))];
-          conds[c].mask = conds[c].op == SCMP_COMPARE_OP_MASKED_EQ
-                          ? pool_values[g_rand_int_range (rand, 0, G_N_ELEMENTS (pool_values))] : 0;
-          conds[c].is_32bit = FALSE;
-          if (conds[c].op == SCMP_COMPARE_OP_MASKED_EQ)
-            conds[c].datum &= conds[c].mask;
-        }
-      rule = scmp_rule_newv (name, action, conds, n);
-      /* values an argument cannot hold and repeated rules are refused:
-       * that is fine here, the filter stays as it was */
-      scmp_filter_add_rule (filter, rule, NULL);
-    }
-  return filter;
-}
-
+/* Random policies against the reference */
 static void
 test_explain_random (void)
 {
@@ -302,7 +233,7 @@ test_explain_random (void)
               else
                 {
                   /* the multiplexers, with the sub-call of a pool syscall */
-                  const char *via = pool_syscalls[g_rand_int_range (rand, 7, G_N_ELEMENTS (pool_syscalls))];
+                  const char *via = pool_syscalls[g_rand_int_range (rand, RANDOM_POOL_FIRST_MUXED, G_N_ELEMENTS (pool_syscalls))];
 
                   mux = scmp_syscall_get_multiplexer (arch, via, &nr, &sub);
                   if (mux == SCMP_MULTIPLEXER_NONE)
