@@ -31,6 +31,7 @@ typedef struct {
 int tool_cmd_compile (int argc, char **argv);
 int tool_cmd_pfc     (int argc, char **argv);
 int tool_cmd_eval    (int argc, char **argv);
+int tool_cmd_lint    (int argc, char **argv);
 int tool_cmd_resolve (int argc, char **argv);
 int tool_cmd_arches  (int argc, char **argv);
 int tool_cmd_run     (int argc, char **argv);

@@ -24,6 +24,8 @@ static const ToolCommand commands[] = {
     "Show what a policy decides, as pseudo filter code", tool_cmd_pfc },
   { "eval", "POLICY SYSCALL [ARG…]",
     "Tell what a policy does with one system call", tool_cmd_eval },
+  { "lint", "POLICY",
+    "Find rules that never fire, do nothing, or mean less than written", tool_cmd_lint },
   { "resolve", "NAME|NUMBER…",
     "Translate syscall names to numbers and back", tool_cmd_resolve },
   { "arches", "",
