@@ -10,7 +10,7 @@
 #error "Only <scmp-glib/scmp-glib.h> can be included directly."
 #endif
 
-#include <glib-object.h>
+#include <gio/gio.h>
 #include <scmp-glib/scmp-version-macros.h>
 #include <scmp-glib/scmp-architecture.h>
 #include <scmp-glib/scmp-filter.h>
@@ -78,7 +78,7 @@ SCMP_AVAILABLE_IN_ALL
 const char             *scmp_finding_get_message           (ScmpFinding *self);
 
 SCMP_AVAILABLE_IN_ALL
-GPtrArray              *scmp_filter_lint                   (ScmpFilter  *self,
+GListModel             *scmp_filter_lint                   (ScmpFilter  *self,
                                                             GError     **error);
 
 G_END_DECLS

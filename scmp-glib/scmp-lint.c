@@ -823,15 +823,26 @@ compare_findings (gconstpointer a,
  *
  * Looks for rules that never fire, do nothing, or mean less than they say
  * on the filter's ABIs, as the kernel will read them (see #ScmpFinding
- * for the kinds). The findings are in rule order. An empty array means
+ * for the kinds). The findings are in rule order; an empty list means
  * nothing was found.
  *
- * Returns: (transfer full) (element-type ScmpFinding): the findings, or
- *   %NULL with @error set
+ * |[<!-- language="C" -->
+ * g_autoptr(GListModel) findings = scmp_filter_lint (filter, &error);
+ *
+ * for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
+ *   {
+ *     g_autoptr(ScmpFinding) f = g_list_model_get_item (findings, i);
+ *
+ *     g_print ("%s\n", scmp_finding_get_message (f));
+ *   }
+ * ]|
+ *
+ * Returns: (transfer full): a list of #ScmpFinding, or %NULL with @error
+ *   set
  *
  * Since: 0.1
  */
-GPtrArray *
+GListModel *
 scmp_filter_lint (ScmpFilter  *self,
                   GError     **error)
 {
@@ -841,6 +852,7 @@ scmp_filter_lint (ScmpFilter  *self,
   ScmpCompileInput input;
   Lint lint;
   guint n_rules;
+  GListStore *store;
 
   g_return_val_if_fail (SCMP_IS_FILTER (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -893,5 +905,8 @@ scmp_filter_lint (ScmpFilter  *self,
       finding_write_message (f, &input, f->detail != NULL ? f->detail : "");
       g_clear_pointer (&f->detail, g_free);
     }
-  return lint.findings;
+  store = g_list_store_new (SCMP_TYPE_FINDING);
+  g_list_store_splice (store, 0, 0, lint.findings->pdata, lint.findings->len);
+  g_ptr_array_unref (lint.findings);
+  return G_LIST_MODEL (store);
 }

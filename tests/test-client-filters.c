@@ -626,13 +626,14 @@ test_client_filter_lint (gconstpointer data)
   FilterCounts counts = { 0 };
   g_autoptr(ScmpFilter) filter = build_filter (jfilter, &counts);
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) findings = scmp_filter_lint (filter, &error);
-  guint expected = 0, unexpected = 0;
+  g_autoptr(GListModel) findings = scmp_filter_lint (filter, &error);
+  guint expected = 0, unexpected = 0, n;
 
   g_assert_no_error (error);
-  for (guint i = 0; i < findings->len; i++)
+  n = g_list_model_get_n_items (findings);
+  for (guint i = 0; i < n; i++)
     {
-      ScmpFinding *f = g_ptr_array_index (findings, i);
+      g_autoptr(ScmpFinding) f = g_list_model_get_item (findings, i);
       ScmpRule *rule = scmp_filter_get_rule (filter, scmp_finding_get_rule_index (f));
       const char *syscall = scmp_rule_get_syscall (rule);
       gboolean known = FALSE;
@@ -649,9 +650,9 @@ test_client_filter_lint (gconstpointer data)
       {
         gboolean met = FALSE;
 
-        for (guint i = 0; i < findings->len && !met; i++)
+        for (guint i = 0; i < n && !met; i++)
           {
-            ScmpFinding *f = g_ptr_array_index (findings, i);
+            g_autoptr(ScmpFinding) f = g_list_model_get_item (findings, i);
             ScmpRule *rule = scmp_filter_get_rule (filter, scmp_finding_get_rule_index (f));
 
             met = known_findings[k].kind == scmp_finding_get_kind (f) &&
@@ -662,7 +663,7 @@ test_client_filter_lint (gconstpointer data)
         g_assert_true (met);
         expected++;
       }
-  g_test_message ("%s: %u findings, all known (%u entries)", name, findings->len, expected);
+  g_test_message ("%s: %u findings, all known (%u entries)", name, n, expected);
   g_assert_cmpuint (unexpected, ==, 0);
 }
 

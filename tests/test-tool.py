@@ -292,9 +292,24 @@ class TestEval(ToolTestCase):
 
 
 class TestLint(ToolTestCase):
-    # Scmp.Filter.lint() is not called through GI here: PyGObject 3.42
-    # frees its (transfer full) GPtrArray's elements twice. The findings
-    # are checked with explain and diff instead.
+    def test_against_library(self):
+        for policy in (LINT, DOCKER, DEMO_POLICY):
+            with self.subTest(policy=os.path.basename(policy)):
+                result = tool('lint', '--json', policy)
+                self.assertEqual(result.returncode, 1, result.stderr)
+                findings = json.loads(result.stdout)['findings']
+                filt = load_library_filter(policy)
+                expected = list(filt.lint())
+                self.assertEqual(len(findings), len(expected))
+                for got, want in zip(findings, expected):
+                    self.assertEqual(got['kind'], want.get_kind().value_nick)
+                    self.assertEqual(got['message'], want.get_message())
+                    self.assertEqual(got['rule_index'], want.get_rule_index())
+                    other = want.get_other_rule_index()
+                    self.assertEqual(got['other_rule_index'], other if other >= 0 else None)
+                    self.assertEqual(got['architectures'],
+                                     [Scmp.Architecture.to_name(a)
+                                      for a in want.get_architectures()])
 
     def test_findings(self):
         result = tool('lint', '--json', LINT)

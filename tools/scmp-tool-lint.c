@@ -130,7 +130,7 @@ tool_cmd_lint (int    argc,
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) ignored = g_array_new (FALSE, FALSE, sizeof (int));
   g_autoptr(ScmpFilter) filter = NULL;
-  g_autoptr(GPtrArray) findings = NULL;
+  g_autoptr(GListModel) findings = NULL;
   g_autoptr(JsonBuilder) builder = NULL;
   GEnumClass *kinds;
   guint n_reported = 0;
@@ -166,9 +166,9 @@ tool_cmd_lint (int    argc,
       json_builder_begin_array (builder);
     }
 
-  for (guint i = 0; i < findings->len; i++)
+  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
     {
-      ScmpFinding *finding = g_ptr_array_index (findings, i);
+      g_autoptr(ScmpFinding) finding = g_list_model_get_item (findings, i);
       g_autofree char *arches = NULL;
 
       if (is_ignored (ignored, finding))

@@ -1265,6 +1265,45 @@ const ociTests = {
     },
 };
 
+// ---- explain and lint ----------------------------------------------------------
+
+function writeFilter() {
+    const filter = Scmp.Filter.new(Scmp.Action.new_errno(EACCES));
+    filter.add_rule(Scmp.Rule.new_with_conditions('write', Scmp.Action.new_allow(),
+        [Scmp.Condition.new(0, Scmp.CompareOp.EQ, 1)]));
+    return filter;
+}
+
+const explainLintTests = {
+    'explain'() {
+        const filter = writeFilter();
+        const verdict = filter.explain_syscall(Scmp.Architecture.NATIVE, 'write', [1]);
+        assertEqual(verdict.source, Scmp.VerdictSource.RULE, 'a rule decided');
+        assertEqual(verdict.rule_index, 0, 'rule 0');
+        assertEqual(verdict.get_rule().to_string(), 'write: allow if arg0 == 1', 'the rule');
+        assert(verdict.to_string().includes('from rule 0'), 'the sentence');
+        const other = filter.explain_syscall(Scmp.Architecture.NATIVE, 'write', [2]);
+        assertEqual(other.get_source(), Scmp.VerdictSource.DEFAULT, 'the default');
+        assertEqual(other.get_action().to_string(), 'errno(13)', 'its action');
+        assertScmpError(Scmp.Error.INVALID_SYSCALL,
+            () => filter.explain_syscall(Scmp.Architecture.NATIVE, 'no_such_call', []), 'bad name');
+    },
+
+    'lint'() {
+        const filter = writeFilter();
+        assertEqual(filter.lint().get_n_items(), 0, 'nothing to find');
+        filter.add_rule(Scmp.Rule.new_with_conditions('write', Scmp.Action.new_log(),
+            [Scmp.Condition.new(0, Scmp.CompareOp.EQ, 1), Scmp.Condition.new(2, Scmp.CompareOp.LT, 100)]));
+        const model = filter.lint();
+        assertEqual(model.get_n_items(), 1, 'one finding');
+        const findings = [model.get_item(0)];
+        assertEqual(findings[0].kind, Scmp.FindingKind.SHADOWED, 'shadowed');
+        assertEqual(findings[0].get_other_rule_index(), 0, 'by rule 0');
+        assertEqual(findings[0].get_architectures().length, 1, 'on one ABI');
+        assert(findings[0].message.includes('never fires'), 'the sentence');
+    },
+};
+
 // ---- version -----------------------------------------------------------------
 
 const versionTests = {
@@ -1287,5 +1326,6 @@ System.exit(runAreas({
     notifier: notifierTests,
     'syscall-set': syscallSetTests,
     oci: ociTests,
+    'explain-lint': explainLintTests,
     version: versionTests,
 }));

@@ -1238,6 +1238,51 @@ class TestSyscallSet(ScmpTestCase):
                                   flt.add_rules_for_set, '@file-system', deny, None)
 
 
+class TestExplainLint(ScmpTestCase):
+    """Filter.explain() and Filter.lint()."""
+
+    def test_explain(self):
+        flt = stdout_filter()
+        native = native_arch()
+        verdict = flt.explain_syscall(native, 'write', [1])
+        self.assertIsInstance(verdict, Scmp.Verdict)
+        self.assertEqual(verdict.get_source(), Scmp.VerdictSource.RULE)
+        self.assertEqual(verdict.props.rule_index, 0)
+        self.assertEqual(verdict.get_rule().to_string(), 'write: allow if arg0 == 1')
+        self.assertEqual(verdict.get_action().to_string(), 'allow')
+        self.assertEqual(verdict.props.syscall, 'write')
+        self.assertIn('from rule 0 (write: allow if arg0 == 1)', verdict.to_string())
+
+        other = flt.explain(native, Scmp.syscall_resolve_name(native, 'write'), [2])
+        self.assertEqual(other.props.source, Scmp.VerdictSource.DEFAULT)
+        self.assertEqual(other.props.rule_index, -1)
+        self.assertIsNone(other.get_rule())
+        self.assertEqual(other.get_action().to_string(), 'errno(13)')
+
+        self.assertEqual(flt.explain_syscall(companion_arch(), 'write', [1]).props.source,
+                         Scmp.VerdictSource.BAD_ARCH)
+        self.assertScmpError(Scmp.Error.INVALID_SYSCALL, flt.explain_syscall,
+                             Scmp.Architecture.NATIVE, 'no_such_call', [])
+        self.assertScmpError(Scmp.Error.INVALID_ARGUMENT, flt.explain_syscall,
+                             Scmp.Architecture.NATIVE, 'write', [1, 2, 3, 4, 5, 6, 7])
+
+    def test_lint(self):
+        flt = stdout_filter()
+        self.assertEqual(flt.lint().get_n_items(), 0)
+        flt.add_rule(Scmp.Rule.new_with_conditions(
+            'write', Scmp.Action.new_log(), [Scmp.Condition.new(0, Scmp.CompareOp.EQ, 1),
+                                             Scmp.Condition.new(2, Scmp.CompareOp.LT, 100)]))
+        flt.add_rule(Scmp.Rule.new('close', Scmp.Action.new_errno(EACCES)))
+        findings = list(flt.lint())
+        self.assertEqual([(f.get_kind(), f.props.rule_index, f.props.other_rule_index)
+                          for f in findings],
+                         [(Scmp.FindingKind.SHADOWED, 1, 0),
+                          (Scmp.FindingKind.REDUNDANT, 2, -1)])
+        self.assertEqual(findings[0].get_architectures(), [native_arch()])
+        self.assertIn('rule 0 (write: allow if arg0 == 1) decides every call it matches first',
+                      findings[0].props.message)
+
+
 class TestOciProfile(ScmpTestCase):
     """ScmpOciProfile and Filter.export_oci()."""
 

@@ -1416,6 +1416,31 @@ void test_oci_docker () {
     }
 }
 
+void test_explain_lint () {
+    var filter = stdout_filter ();
+    Scmp.Condition fd1 = { 0, CompareOp.EQ, 1, 0, false };
+    Scmp.Condition short_count = { 2, CompareOp.LT, 100, 0, false };
+    try {
+        uint64[] args = { 1 };
+        var verdict = filter.explain_syscall (Architecture.NATIVE, "write", args);
+        assert_true (verdict.source == VerdictSource.RULE);
+        assert_cmpint (verdict.get_rule_index (), CompareOperator.EQ, 0);
+        assert_cmpstr (verdict.get_rule ().to_string (), CompareOperator.EQ, "write: allow if arg0 == 1");
+
+        assert_cmpuint (filter.lint ().get_n_items (), CompareOperator.EQ, 0);
+        filter.add_rule (new Rule.with_conditions ("write", new Scmp.Action.log (), { fd1, short_count }));
+        var findings = filter.lint ();
+        assert_cmpuint (findings.get_n_items (), CompareOperator.EQ, 1);
+        var finding = (Scmp.Finding) findings.get_item (0);
+        assert_true (finding.get_kind () == FindingKind.SHADOWED);
+        assert_cmpint (finding.other_rule_index, CompareOperator.EQ, 0);
+        assert_cmpint (finding.get_architectures ().length, CompareOperator.EQ, 1);
+        assert_true ("never fires" in finding.message);
+    } catch (GLib.Error e) {
+        assert_no_error (e);
+    }
+}
+
 int main (string[] args) {
     Test.init (ref args);
 
@@ -1478,6 +1503,7 @@ int main (string[] args) {
     Test.add_func ("/syscall-set/add-rules", test_syscall_set_add_rules);
 
     Test.add_func ("/oci/docker", test_oci_docker);
+    Test.add_func ("/explain-lint/basics", test_explain_lint);
 
     Test.add_func ("/version/constants", test_version);
 
