@@ -44,7 +44,7 @@ def tool(*args, binary=False):
                           text=not binary, timeout=60)
 
 
-def load_library_filter(path, kernel=None):
+def load_library_filter(path, kernel=None, host=None):
     """The filter the library reads from a policy file, as the tool must."""
     with open(path, encoding='utf-8') as f:
         text = f.read()
@@ -52,6 +52,8 @@ def load_library_filter(path, kernel=None):
         profile = Scmp.OciProfile.new()
         if kernel is not None:
             profile.set_kernel_version(kernel)
+        if host is not None:
+            profile.set_architecture(host)
         profile.load_from_data(text.encode())
         return profile.get_filter()
     return Scmp.Filter.new_from_variant_text(text, -1)
@@ -101,6 +103,9 @@ class TestHelp(ToolTestCase):
         self.assertEqual(tool('compile', '-o', os.devnull, '--arch', 'x86_64', '--arch', 's390x',
                               DENY_MKDIR).returncode, 1)
         self.assertUsageError(tool('pfc', '--kernel', '5.10', DENY_MKDIR))
+        self.assertUsageError(tool('pfc', '--host', 'aarch64', DENY_MKDIR))
+        self.assertUsageError(tool('pfc', '--host', 'amd46', DOCKER))
+        self.assertUsageError(tool('pfc', '--kernel', 'four', DOCKER))
 
     def test_missing_file(self):
         missing = os.path.join(DATA, 'no-such-policy.json')
@@ -231,6 +236,16 @@ class TestEval(ToolTestCase):
         filt = load_library_filter(DOCKER, kernel='4.4')
         expected = filt.evaluate_syscall(Scmp.Architecture.AARCH64, 'ptrace', [])
         self.assertEqual(report['result']['action'], expected.to_string())
+
+        # Read for an arm64 host, the profile covers aarch64.
+        result = tool('eval', '--json', '--host', 'aarch64', '--arch', 'aarch64',
+                      '--kernel', '4.4', DOCKER, 'ptrace')
+        self.assertEqual(result.returncode, 0, result.stderr)
+        filt = load_library_filter(DOCKER, kernel='4.4', host=Scmp.Architecture.AARCH64)
+        self.assertIn(Scmp.Architecture.AARCH64, filt.list_arches())
+        expected = filt.evaluate_syscall(Scmp.Architecture.AARCH64, 'ptrace', [])
+        self.assertEqual(json.loads(result.stdout)['result']['action'], expected.to_string())
+        self.assertEqual(expected.get_kind(), Scmp.ActionKind.ERRNO)
 
         result = tool('eval', '--json', '--kernel', '4.4', DOCKER, 'ptrace')
         report = json.loads(result.stdout)

@@ -43,12 +43,15 @@ static const ToolCommand commands[] = {
 /* Options every subcommand that reads a policy has. */
 static char *opt_capabilities;
 static char *opt_kernel;
+static char *opt_host;
 
 static const GOptionEntry policy_entries[] = {
   { "capabilities", 0, 0, G_OPTION_ARG_STRING, &opt_capabilities,
     "OCI profiles: the capabilities the container has (comma-separated)", "CAP,…" },
   { "kernel", 0, 0, G_OPTION_ARG_STRING, &opt_kernel,
     "OCI profiles: the kernel release the container runs on", "X.Y" },
+  { "host", 0, 0, G_OPTION_ARG_STRING, &opt_host,
+    "OCI profiles: the host's ABI, which picks the profile's ABIs (default: this machine's)", "ABI" },
   { NULL }
 };
 
@@ -195,6 +198,20 @@ load_oci_profile (const char  *path,
         }
     }
 
+  if (opt_host != NULL)
+    {
+      g_autoptr(GError) local_error = NULL;
+      ScmpArchitecture host;
+
+      if (!scmp_architecture_parse (opt_host, &host, &local_error) ||
+          !scmp_oci_profile_set_architecture (profile, host, &local_error))
+        {
+          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                       "--host: %s", local_error->message);
+          return NULL;
+        }
+    }
+
   if (!scmp_oci_profile_load_from_data (profile, text, length, error))
     {
       g_prefix_error (error, "%s: ", path);
@@ -222,10 +239,10 @@ tool_load_policy (const char  *path,
   if (looks_like_json (text))
     return load_oci_profile (path, text, length, error);
 
-  if (opt_capabilities != NULL || opt_kernel != NULL)
+  if (opt_capabilities != NULL || opt_kernel != NULL || opt_host != NULL)
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   "%s: --capabilities and --kernel apply to OCI profiles only, "
+                   "%s: --capabilities, --kernel and --host apply to OCI profiles only, "
                    "and this is a GVariant text policy", path);
       return NULL;
     }
@@ -500,5 +517,6 @@ main (int    argc,
 
   g_clear_pointer (&opt_capabilities, g_free);
   g_clear_pointer (&opt_kernel, g_free);
+  g_clear_pointer (&opt_host, g_free);
   return status;
 }
