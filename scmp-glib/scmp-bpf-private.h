@@ -52,10 +52,34 @@ gboolean      _scmp_bpf_validate       (const struct sock_filter *prog,
                                         gsize                     n_insns,
                                         GError                  **error);
 
+/* Whether seccomp_check_filter() takes the opcode @code (BPF_MOD, the
+ * 16- and 8-bit loads, indirect loads are classic BPF it refuses). */
+gboolean      _scmp_bpf_opcode_allowed (guint16                   code);
+
 /* Serializes @prog to the wire layout of struct sock_filter in the given
  * byte order (code u16, jt u8, jf u8, k u32). */
 GBytes       *_scmp_bpf_serialize      (const struct sock_filter *prog,
                                         gsize                     n_insns,
                                         gboolean                  big_endian);
+
+/* The reverse of _scmp_bpf_serialize(): @size bytes of struct sock_filter
+ * in the given byte order → a host-order array of *@n_insns instructions
+ * (free it with g_free()). NULL and 0 when @size is 0 or not a multiple
+ * of 8. */
+struct sock_filter *_scmp_bpf_deserialize (const guint8 *data,
+                                           gsize         size,
+                                           gboolean      big_endian,
+                                           gsize        *n_insns);
+
+/* One instruction in the notation of the kernel's tools/bpf (bpf_asm,
+ * bpf_dbg), with absolute jump targets, each written as @target_prefix
+ * followed by its index: with "" "jeq #0xc000003e jt 3 jf 10", with "L"
+ * "jeq #0xc000003e jt L3 jf L10"; also "ld [4]", "ldh [x + 2]", "ja 12",
+ * "ret #0x7fff0000", "ret a". An opcode classic BPF does not have is shown raw, as
+ * ".insn code=0x1234 jt 0 jf 0 k 0x7". @pc is the index of @insn, which
+ * the targets are relative to. Free the result with g_free(). */
+char               *_scmp_bpf_format_insn (const struct sock_filter *insn,
+                                           guint                     pc,
+                                           const char               *target_prefix);
 
 G_END_DECLS

@@ -45,8 +45,8 @@ is_cond_jump (guint16 code)
 /* The exact opcodes seccomp_check_filter() lets through (before its own
  * rewriting of LD ABS and LEN). Note that BPF_MOD is *not* among them:
  * bpf_check_classic() accepts it, seccomp refuses it. */
-static gboolean
-opcode_allowed_in_seccomp (guint16 code)
+gboolean
+_scmp_bpf_opcode_allowed (guint16 code)
 {
   switch (code)
     {
@@ -120,6 +120,16 @@ get_u32 (const guint8 *p,
   else
     return ((guint32) p[3] << 24) | ((guint32) p[2] << 16) |
            ((guint32) p[1] << 8) | (guint32) p[0];
+}
+
+static inline guint16
+get_u16 (const guint8 *p,
+         gboolean      big_endian)
+{
+  if (big_endian)
+    return ((guint16) p[0] << 8) | p[1];
+  else
+    return ((guint16) p[1] << 8) | p[0];
 }
 
 static inline void
@@ -480,7 +490,7 @@ _scmp_bpf_validate (const struct sock_filter *prog,
       const struct sock_filter *insn = &prog[pc];
       guint32 k = insn->k;
 
-      if (!opcode_allowed_in_seccomp (insn->code))
+      if (!_scmp_bpf_opcode_allowed (insn->code))
         {
           const char *name = opcode_name (insn->code);
 
@@ -589,4 +599,36 @@ _scmp_bpf_serialize (const struct sock_filter *prog,
     }
 
   return g_bytes_new_take (buf, n_insns * 8);
+}
+
+struct sock_filter *
+_scmp_bpf_deserialize (const guint8 *data,
+                       gsize         size,
+                       gboolean      big_endian,
+                       gsize        *n_insns)
+{
+  struct sock_filter *prog;
+  gsize n, i;
+
+  g_return_val_if_fail (data != NULL || size == 0, NULL);
+  g_return_val_if_fail (n_insns != NULL, NULL);
+
+  *n_insns = 0;
+  if (size == 0 || size % 8 != 0)
+    return NULL;
+
+  n = size / 8;
+  prog = g_new (struct sock_filter, n);
+  for (i = 0; i < n; i++)
+    {
+      const guint8 *p = data + 8 * i;
+
+      prog[i].code = get_u16 (p, big_endian);
+      prog[i].jt = p[2];
+      prog[i].jf = p[3];
+      prog[i].k = get_u32 (p + 4, big_endian);
+    }
+
+  *n_insns = n;
+  return prog;
 }

@@ -14,6 +14,7 @@
 #include <scmp-glib/scmp-architecture.h>
 #include <scmp-glib/scmp-condition.h>
 #include <scmp-glib/scmp-rule.h>
+#include <scmp-glib/scmp-disassembler.h>
 #include <scmp-glib/scmp-enums.h>
 #include <scmp-glib/scmp-error.h>
 #include <scmp-glib/scmp-filter.h>

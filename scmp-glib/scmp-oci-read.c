@@ -70,9 +70,35 @@ list_names (const ScmpOciName *names)
  * "18446744073709551615" both come out as -1, and 99999999999999999999
  * silently as -1 too. Every number of the format is unsigned, so the text
  * is checked first: no negative number, no integer above 2^64 - 1, and no
- * nesting deeper than MAX_DEPTH (json-glib recurses). Strings are skipped
- * with their escapes; what is not JSON is left to json-glib. After this,
- * a negative gint64 from json-glib is a number from 2^63 to 2^64 - 1. */
+ * nesting deeper than MAX_DEPTH (json-glib recurses). json-glib also
+ * takes what JSON does not have (its scanner reads 'single-quoted'
+ * strings, C comments, hexadecimal numbers), where a number could hide
+ * from this check: those are refused here too, as a JSON parser would.
+ * After this, a negative gint64 from json-glib is a number from 2^63 to
+ * 2^64 - 1. */
+
+/* Sets "WHERE:LINE:COLUMN: message" in @error; returns FALSE. */
+static gboolean G_GNUC_PRINTF (5, 6)
+text_error (GError     **error,
+            const char  *where,
+            guint        line,
+            gsize        column,
+            const char  *format,
+            ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_set_error (error, SCMP_ERROR, SCMP_ERROR_INVALID_POLICY, "%s:%u:%" G_GSIZE_FORMAT ": %s",
+               where, line, column, message);
+  return FALSE;
+}
+
+#define TEXT_ERROR(at, ...) text_error (error, where, line, (at) - line_start + 1, __VA_ARGS__)
+
 static gboolean
 check_text (const char  *where,
             const char  *text,
@@ -91,21 +117,31 @@ check_text (const char  *where,
           line++;
           line_start = i + 1;
         }
+      else if (c == '\0')
+        return TEXT_ERROR (i, "the profile holds a NUL byte: it is not text");
+      else if (c == '\'')
+        return TEXT_ERROR (i, "strings are written in double quotes in JSON");
+      else if (c == '/')
+        return TEXT_ERROR (i, "JSON has no comments");
       else if (c == '"')
         {
+          gsize start = i;
+
           for (i++; i < length && text[i] != '"'; i++)
-            if (text[i] == '\\')
-              i++;
+            {
+              if (text[i] == '\\')
+                i++;
+              else if (text[i] == '\n' || text[i] == '\0')
+                break;
+            }
+          if (i >= length || text[i] != '"')
+            return TEXT_ERROR (start, "the string is not closed on its line");
         }
       else if (c == '[' || c == '{')
         {
           if (++depth > MAX_DEPTH)
-            {
-              g_set_error (error, SCMP_ERROR, SCMP_ERROR_INVALID_POLICY,
-                           "%s:%u:%" G_GSIZE_FORMAT ": the profile nests arrays and objects "
-                           "deeper than %u levels", where, line, i - line_start + 1, MAX_DEPTH);
-              return FALSE;
-            }
+            return TEXT_ERROR (i, "the profile nests arrays and objects deeper than %u levels",
+                               MAX_DEPTH);
         }
       else if (c == ']' || c == '}')
         {
@@ -114,54 +150,59 @@ check_text (const char  *where,
         }
       else if (c == '-' || g_ascii_isdigit (c))
         {
-          gsize start = i, digits = 0;
-          gboolean integer = TRUE;
+          gsize start = i, int_end;
+          guint64 v = 0;
+          gboolean overflow = FALSE;
 
-          for (; i < length && (g_ascii_isalnum (text[i]) || text[i] == '-' ||
-                                text[i] == '+' || text[i] == '.'); i++)
+          /* JSON: -? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)? */
+          if (c == '-')
+            i++;
+          for (; i < length && g_ascii_isdigit (text[i]); i++)
             {
-              if (g_ascii_isdigit (text[i]))
-                digits++;
-              else if (i > start)
-                integer = FALSE;
+              guint d = text[i] - '0';
+
+              if (v > (G_MAXUINT64 - d) / 10)
+                overflow = TRUE;
+              else
+                v = v * 10 + d;
+            }
+          int_end = i;
+          if (i < length && text[i] == '.')
+            for (i++; i < length && g_ascii_isdigit (text[i]); i++)
+              ;
+          if (i < length && (text[i] == 'e' || text[i] == 'E'))
+            {
+              i++;
+              if (i < length && (text[i] == '+' || text[i] == '-'))
+                i++;
+              for (; i < length && g_ascii_isdigit (text[i]); i++)
+                ;
+            }
+          if ((i < length && (g_ascii_isalnum (text[i]) || text[i] == '.')) ||
+              int_end == start + (c == '-') ||
+              (text[start + (c == '-')] == '0' && int_end > start + (c == '-') + 1))
+            {
+              gsize end = i;
+
+              while (end < length && (g_ascii_isalnum (text[end]) || text[end] == '.'))
+                end++;
+              return TEXT_ERROR (start, "%.*s is not a JSON number", (int) MIN (end - start, 24),
+                                 text + start);
             }
           if (c == '-')
-            {
-              g_set_error (error, SCMP_ERROR, SCMP_ERROR_INVALID_POLICY,
-                           "%s:%u:%" G_GSIZE_FORMAT ": the number %.*s is negative; the "
-                           "numbers of a seccomp profile are unsigned", where, line,
-                           start - line_start + 1, (int) MIN (i - start, 24), text + start);
-              return FALSE;
-            }
-          if (integer)
-            {
-              guint64 v = 0;
-              gboolean overflow = digits > 20;
-
-              for (gsize k = start; k < i && !overflow; k++)
-                {
-                  guint d = text[k] - '0';
-
-                  if (v > (G_MAXUINT64 - d) / 10)
-                    overflow = TRUE;
-                  else
-                    v = v * 10 + d;
-                }
-              if (overflow)
-                {
-                  g_set_error (error, SCMP_ERROR, SCMP_ERROR_INVALID_POLICY,
-                               "%s:%u:%" G_GSIZE_FORMAT ": the number %.*s%s is larger than "
-                               "18446744073709551615, the largest a 64-bit argument holds",
-                               where, line, start - line_start + 1,
-                               (int) MIN (i - start, 24), text + start, i - start > 24 ? "…" : "");
-                  return FALSE;
-                }
-            }
+            return TEXT_ERROR (start, "the number %.*s is negative; the numbers of a seccomp "
+                               "profile are unsigned", (int) MIN (i - start, 24), text + start);
+          if (overflow && int_end == i)
+            return TEXT_ERROR (start, "the number %.*s%s is larger than 18446744073709551615, "
+                               "the largest a 64-bit argument holds", (int) MIN (i - start, 24),
+                               text + start, i - start > 24 ? "…" : "");
           i--;
         }
     }
   return TRUE;
 }
+
+#undef TEXT_ERROR
 
 /* ------------------------------------------------------------------ */
 /* Reading the tree                                                    */

@@ -993,6 +993,12 @@ test_disassemble (void)
     const char *text;
   } cases[] = {
     { BPF_STMT (BPF_LD | BPF_W | BPF_ABS, 4), 0, "ld [4]" },
+    { BPF_STMT (BPF_LD | BPF_H | BPF_ABS, 2), 0, "ldh [2]" },
+    { BPF_STMT (BPF_LD | BPF_B | BPF_ABS, 3), 0, "ldb [3]" },
+    { BPF_STMT (BPF_LD | BPF_W | BPF_IND, 4), 0, "ld [x + 4]" },
+    { BPF_STMT (BPF_LD | BPF_H | BPF_IND, 2), 0, "ldh [x + 2]" },
+    { BPF_STMT (BPF_LD | BPF_B | BPF_IND, 1), 0, "ldb [x + 1]" },
+    { BPF_STMT (BPF_LDX | BPF_B | BPF_MSH, 14), 0, "ldxb 4*([14]&0xf)" },
     { BPF_STMT (BPF_LD | BPF_W | BPF_LEN, 0), 0, "ld #len" },
     { BPF_STMT (BPF_LDX | BPF_W | BPF_LEN, 0), 0, "ldx #len" },
     { BPF_STMT (BPF_LD | BPF_IMM, 42), 0, "ld #0x2a" },
@@ -1023,6 +1029,21 @@ test_disassemble (void)
       g_assert_cmpstr (text, ==, cases[i].text);
       g_free (text);
     }
+
+  /* The library's listing writes the targets as labels. */
+  {
+    const struct sock_filter jeq = BPF_JUMP (BPF_JMP | BPF_JEQ | BPF_K, AUDIT_ARCH_X86_64, 1, 8);
+    const struct sock_filter jset = BPF_JUMP (BPF_JMP | BPF_JSET | BPF_X, 0, 0, 0);
+    const struct sock_filter ja = BPF_STMT (BPF_JMP | BPF_JA, 0xffffffff);
+    g_autofree char *jeq_text = _scmp_bpf_format_insn (&jeq, 1, "L");
+    g_autofree char *jset_text = _scmp_bpf_format_insn (&jset, 4, "L");
+    g_autofree char *ja_text = _scmp_bpf_format_insn (&ja, 4095, "L");
+
+    g_assert_cmpstr (jeq_text, ==, "jeq #0xc000003e jt L3 jf L10");
+    g_assert_cmpstr (jset_text, ==, "jset x jt L5 jf L5");
+    /* 64 bits: no wrap-around to 4095. */
+    g_assert_cmpstr (ja_text, ==, "ja L4294971391");
+  }
 }
 
 /* --- against the kernel --------------------------------------------------- */

@@ -1143,18 +1143,23 @@ print_mismatch (Compare           *cmp,
       g_autoptr(RefFilter) min_ref = ref_filter_new (min);
       g_autofree struct sock_filter *theirs = NULL;
       gsize n_theirs = 0;
-      GString *dis = g_string_new (NULL);
+      g_autofree char *dis = NULL;
 
       if (ctx != NULL)
         {
+          gsize n_arches;
+          g_autofree ScmpArchitecture *arches = scmp_filter_list_arches (min, &n_arches);
+          g_autoptr(GBytes) their_bytes = NULL;
+
           theirs = lsc_export_program (ctx, ours->big_endian, &n_theirs);
           if (ours->big_endian)
             lsc_fix_be_rets (theirs, n_theirs, min);
-          for (guint i = 0; i < n_theirs; i++)
-            {
-              g_autofree char *line = test_bpf_disassemble (&theirs[i], i);
-              g_string_append_printf (dis, "  %s\n", line);
-            }
+          /* The labelled listing, with syscall names: libseccomp's
+           * programs test the arch, the first ABI only gives the byte
+           * order. */
+          their_bytes = _scmp_bpf_serialize (theirs, n_theirs, ours->big_endian);
+          g_assert_cmpuint (n_arches, >, 0);
+          dis = scmp_bpf_disassemble (their_bytes, arches[0], NULL);
           seccomp_release (ctx);
         }
       g_test_message ("MINIMAL libseccomp mismatch:\n%s\ninput: %s\nreference 0x%08x, ours 0x%08x, "
@@ -1163,8 +1168,7 @@ print_mismatch (Compare           *cmp,
                       ref_filter_evaluate (min_ref, d->arch, d->nr, d->args),
                       _scmp_bpf_run (ours->insns, ours->n_insns, d, ours->big_endian).ret,
                       theirs ? _scmp_bpf_run (theirs, n_theirs, d, ours->big_endian).ret : 0,
-                      min_pfc, dis->str);
-      g_string_free (dis, TRUE);
+                      min_pfc, dis != NULL ? dis : "(none)\n");
     }
 }
 

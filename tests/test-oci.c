@@ -345,6 +345,20 @@ test_malformed (void)
     { "{\"defaultAction\": \"SCMP_ACT_ALLOW\", \"listenerPath\": 5}", SCMP_ERROR_INVALID_POLICY, "listenerPath: must be a string, not a number" },
     { "{\"defaultAction\": \"SCMP_ACT_ALLOW\", \"x\": \"\\\"-1\\\"\", \"syscalls\": [{\"names\": [\"read\"], \"action\": \"SCMP_ACT_KILL\", \"args\": [{\"index\": 0, \"value\": -5, \"op\": \"SCMP_CMP_EQ\"}]}]}",
       SCMP_ERROR_INVALID_POLICY, "the number -5 is negative" },
+    /* json-glib's scanner takes more than JSON: where a number could hide
+     * from the pre-scan, the profile is refused as a JSON parser would */
+    { "{\"defaultAction\": \"SCMP_ACT_ALLOW\", 'x\"': 0, \"syscalls\": [{\"names\": [\"read\"], \"action\": \"SCMP_ACT_KILL\", \"args\": [{\"index\": 0, \"value\": -1, \"op\": \"SCMP_CMP_EQ\"}]}]}",
+      SCMP_ERROR_INVALID_POLICY, "profile data:1:37: strings are written in double quotes in JSON" },
+    { "{\"defaultAction\": \"SCMP_ACT_ALLOW\" /* \" */, \"defaultErrnoRet\": 18446744073709551616}",
+      SCMP_ERROR_INVALID_POLICY, "profile data:1:36: JSON has no comments" },
+    { "{\"defaultAction\": \"SCMP_ACT_ERRNO\", \"defaultErrnoRet\": 0x10}",
+      SCMP_ERROR_INVALID_POLICY, "profile data:1:56: 0x10 is not a JSON number" },
+    { "{\"defaultAction\": \"SCMP_ACT_ERRNO\", \"defaultErrnoRet\": 012}",
+      SCMP_ERROR_INVALID_POLICY, "012 is not a JSON number" },
+    { "{\"defaultAction\": \"SCMP_ACT_ERRNO\",\n \"defaultErrnoRet\": 18446744073709551616}",
+      SCMP_ERROR_INVALID_POLICY, "profile data:2:21: the number 18446744073709551616 is larger than" },
+    { "{\"defaultAction\": \"SCMP_ACT_ALLOW\n\"}",
+      SCMP_ERROR_INVALID_POLICY, "profile data:1:19: the string is not closed on its line" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

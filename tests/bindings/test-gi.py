@@ -1283,6 +1283,36 @@ class TestExplainLint(ScmpTestCase):
                       findings[0].props.message)
 
 
+class TestDisassembler(ScmpTestCase):
+    """scmp_bpf_disassemble()."""
+
+    def test_listing(self):
+        flt = Scmp.Filter.new(Scmp.Action.new_errno(1))
+        if Scmp.architecture_get_native() != Scmp.Architecture.X86_64:
+            flt.remove_arch(Scmp.architecture_get_native())
+            flt.add_arch(Scmp.Architecture.X86_64)
+        flt.add_rule(Scmp.Rule.new('openat', Scmp.Action.new_allow()))
+        bpf = flt.export_bpf()
+        listing = Scmp.bpf_disassemble(bpf, Scmp.Architecture.X86_64)
+        self.assertIsInstance(listing, str)
+        lines = listing.splitlines()
+        insns = [line for line in lines if line.startswith('  ')]
+        self.assertEqual(len(insns), bpf.get_size() // 8)
+        self.assertTrue(insns[0].startswith('  0000: ld [4]'), insns[0])
+        self.assertTrue(any(line.endswith('; openat') or line.endswith('(openat)')
+                            for line in insns), listing)
+        self.assertTrue(any(line.endswith('; ERRNO(1)') for line in insns), listing)
+
+    def test_errors(self):
+        self.assertScmpError(Scmp.Error.INVALID_ARGUMENT, Scmp.bpf_disassemble,
+                             GLib.Bytes.new(b''), Scmp.Architecture.X86_64)
+        self.assertScmpError(Scmp.Error.INVALID_ARGUMENT, Scmp.bpf_disassemble,
+                             GLib.Bytes.new(b'1234567'), Scmp.Architecture.X86_64)
+        self.assertScmpError(Scmp.Error.INVALID_ARCHITECTURE, Scmp.bpf_disassemble,
+                             GLib.Bytes.new(b'\x06\0\0\0\0\0\xff\x7f'),
+                             Scmp.Architecture.UNKNOWN)
+
+
 class TestOciProfile(ScmpTestCase):
     """ScmpOciProfile and Filter.export_oci()."""
 

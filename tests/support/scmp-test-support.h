@@ -14,9 +14,10 @@
 
 G_BEGIN_DECLS
 
-/* The reverse of _scmp_bpf_serialize(): wire layout in @big_endian order
- * → host-order array. NULL (and 0 in @n_insns) when @bytes is empty or
- * its size is not a multiple of 8. */
+/* The reverse of _scmp_bpf_serialize(), through the library's
+ * _scmp_bpf_deserialize(): wire layout in @big_endian order → host-order
+ * array. NULL (and 0 in @n_insns) when @bytes is empty or its size is not
+ * a multiple of 8. */
 struct sock_filter *test_bpf_deserialize     (GBytes                   *bytes,
                                               gboolean                  big_endian,
                                               gsize                    *n_insns);
@@ -29,7 +30,8 @@ gboolean            test_bpf_is_const_allow  (const struct sock_filter *prog,
                                               guint32                   arch,
                                               gint32                    nr);
 
-/* One line of disassembly, e.g. "jeq #0x3c jt 4 jf 7". Free with g_free(). */
+/* One line of disassembly, e.g. "jeq #0x3c jt 4 jf 7": the library's
+ * _scmp_bpf_format_insn() with bare jump targets. Free with g_free(). */
 char               *test_bpf_disassemble     (const struct sock_filter *insn,
                                               guint                     pc);
 
