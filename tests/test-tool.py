@@ -21,7 +21,7 @@ import unittest
 
 import gi
 gi.require_version('Scmp', '1.0')
-from gi.repository import Scmp  # noqa: E402
+from gi.repository import GLib, Scmp  # noqa: E402
 
 TOOL = os.environ['SCMP_TOOL']
 SRCDIR = os.environ['SCMP_TOOL_SRCDIR']
@@ -35,7 +35,7 @@ KILL_MKDIR = os.path.join(DATA, 'tool-kill-mkdir.gvariant')
 LINT = os.path.join(DATA, 'tool-lint.gvariant')
 DEMO_POLICY = os.path.join(SRCDIR, 'examples', 'default-policy.gvariant')
 
-COMMANDS = ['compile', 'pfc', 'eval', 'lint', 'resolve', 'arches', 'run', 'diff']
+COMMANDS = ['compile', 'disasm', 'pfc', 'eval', 'lint', 'resolve', 'arches', 'run', 'diff']
 NATIVE = Scmp.Architecture.get_native()
 
 
@@ -111,7 +111,7 @@ class TestHelp(ToolTestCase):
         missing = os.path.join(DATA, 'no-such-policy.json')
         for args in (['compile', missing], ['pfc', missing], ['eval', missing, 'read'],
                      ['diff', DOCKER, missing], ['run', missing, '--', 'true'],
-                     ['lint', missing]):
+                     ['lint', missing], ['disasm', missing]):
             with self.subTest(command=args[0]):
                 result = tool(*args)
                 self.assertEqual(result.returncode, 1, result.stderr)
@@ -170,6 +170,49 @@ class TestCompile(ToolTestCase):
         filt.add_arch(Scmp.Architecture.AARCH64)
         filt.add_arch(Scmp.Architecture.RISCV64)
         self.assertEqual(program, filt.export_bpf().get_data())
+
+
+class TestDisasm(ToolTestCase):
+    def compile(self, tmp, *args):
+        out = os.path.join(tmp, 'filter.bpf')
+        result = tool('compile', '-o', out, *args)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        with open(out, 'rb') as f:
+            return out, f.read()
+
+    def test_file(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            path, program = self.compile(tmp, DOCKER)
+            result = tool('disasm', path)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        expected = Scmp.bpf_disassemble(GLib.Bytes.new(program), NATIVE)
+        self.assertEqual(result.stdout, expected)
+        instructions = [line for line in result.stdout.splitlines()
+                        if re.match(r'^  \d{4}: ', line)]
+        self.assertEqual(len(instructions), len(program) // 8)
+
+    def test_stdin_and_arch(self):
+        # Big-endian, and piped from compile.
+        with tempfile.TemporaryDirectory() as tmp:
+            path, program = self.compile(tmp, '--arch', 's390x', DENY_MKDIR)
+            with open(path, 'rb') as f:
+                result = subprocess.run([TOOL, 'disasm', '--arch', 's390x', '-'], stdin=f,
+                                        capture_output=True, text=True, timeout=60)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertEqual(result.stdout,
+                         Scmp.bpf_disassemble(GLib.Bytes.new(program), Scmp.Architecture.S390X))
+        self.assertIn('s390x', result.stdout)
+
+    def test_refused(self):
+        with tempfile.NamedTemporaryFile('wb', suffix='.bpf') as f:
+            f.write(b'\0' * 12)
+            f.flush()
+            result = tool('disasm', f.name)
+        self.assertEqual(result.returncode, 1)
+        self.assertTrue(result.stderr.startswith('scmp-tool: %s: ' % f.name), result.stderr)
+        self.assertEqual(result.stdout, '')
+        self.assertUsageError(tool('disasm', '--arch', 'x86', '--arch', 'x86_64', DOCKER))
+        self.assertUsageError(tool('disasm'))
 
 
 class TestPfc(ToolTestCase):

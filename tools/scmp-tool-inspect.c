@@ -1,4 +1,4 @@
-/* scmp-tool-inspect.c: compile, pfc, eval, resolve and arches
+/* scmp-tool-inspect.c: compile, disasm, pfc, eval, resolve and arches
  *
  * SPDX-FileCopyrightText: 2026 The scmp-glib authors
  * SPDX-License-Identifier: LGPL-2.1-or-later
@@ -159,6 +159,93 @@ tool_cmd_pfc (int    argc,
 
   pfc = scmp_filter_export_pfc (filter, &error);
   if (pfc == NULL || !tool_write_output (output, pfc, strlen (pfc), &error))
+    {
+      tool_error ("%s", error->message);
+      return TOOL_EXIT_FAILED;
+    }
+  return TOOL_EXIT_OK;
+}
+
+/* FILE, or standard input for "-": a program is often piped from
+ * compile. */
+static GBytes *
+read_program (const char  *path,
+              GError     **error)
+{
+  g_autoptr(GByteArray) data = NULL;
+  char *contents;
+  gsize length;
+
+  if (!g_str_equal (path, "-"))
+    {
+      if (!g_file_get_contents (path, &contents, &length, error))
+        return NULL;
+      return g_bytes_new_take (contents, length);
+    }
+
+  data = g_byte_array_new ();
+  for (;;)
+    {
+      guint8 buffer[4096];
+      size_t n = fread (buffer, 1, sizeof buffer, stdin);
+
+      g_byte_array_append (data, buffer, n);
+      if (n < sizeof buffer)
+        break;
+    }
+  if (ferror (stdin))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                           "Could not read standard input");
+      return NULL;
+    }
+  return g_byte_array_free_to_bytes (g_steal_pointer (&data));
+}
+
+int
+tool_cmd_disasm (int    argc,
+                 char **argv)
+{
+  g_auto(GStrv) arch_names = NULL;
+  g_autofree char *output = NULL;
+  const GOptionEntry entries[] = {
+    { "arch", 'a', 0, G_OPTION_ARG_STRING_ARRAY, &arch_names,
+      "The ABI the program is for: its byte order and syscall names (default: the native one)", "ABI" },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+      "Write to FILE (default: standard output)", "FILE" },
+    { NULL }
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) arches = NULL;
+  g_autoptr(GBytes) program = NULL;
+  g_autofree char *listing = NULL;
+  ScmpArchitecture arch = scmp_architecture_get_native ();
+
+  if (!tool_parse_options ("disasm", entries, FALSE, &argc, &argv))
+    return TOOL_EXIT_USAGE;
+  if (argc != 2)
+    return tool_usage_error ("disasm", "Expected one FILE (“-” for standard input)");
+  arches = tool_parse_arches (arch_names, &error);
+  if (arches == NULL)
+    return tool_usage_error ("disasm", "%s", error->message);
+  if (arches->len > 1)
+    return tool_usage_error ("disasm", "Give --arch once: a program is read for one ABI");
+  if (arches->len == 1)
+    arch = g_array_index (arches, ScmpArchitecture, 0);
+
+  program = read_program (argv[1], &error);
+  if (program != NULL)
+    listing = scmp_bpf_disassemble (program, arch, &error);
+  if (listing == NULL)
+    {
+      /* The library's messages do not know the file's name. */
+      if (program != NULL)
+        tool_error ("%s: %s", argv[1], error->message);
+      else
+        tool_error ("%s", error->message);
+      return TOOL_EXIT_FAILED;
+    }
+  if (!tool_write_output (output, listing, strlen (listing), &error))
     {
       tool_error ("%s", error->message);
       return TOOL_EXIT_FAILED;

@@ -29,6 +29,7 @@ typedef struct {
 
 /* The subcommands, one function each. */
 int tool_cmd_compile (int argc, char **argv);
+int tool_cmd_disasm  (int argc, char **argv);
 int tool_cmd_pfc     (int argc, char **argv);
 int tool_cmd_eval    (int argc, char **argv);
 int tool_cmd_lint    (int argc, char **argv);

@@ -20,6 +20,8 @@
 static const ToolCommand commands[] = {
   { "compile", "POLICY",
     "Compile a policy to a BPF program", tool_cmd_compile },
+  { "disasm", "FILE",
+    "List a compiled BPF program, one instruction a line", tool_cmd_disasm },
   { "pfc", "POLICY",
     "Show what a policy decides, as pseudo filter code", tool_cmd_pfc },
   { "eval", "POLICY SYSCALL [ARG…]",
