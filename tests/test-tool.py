@@ -84,6 +84,12 @@ class TestHelp(ToolTestCase):
                 self.assertNotIn('\n', summary.strip())
                 self.assertTrue(summary.strip())
 
+    def test_version(self):
+        result = tool('--version')
+        self.assertEqual(result.returncode, 0)
+        self.assertEqual(result.stdout, 'scmp-tool (scmp-glib) %d.%d.%d\n'
+                         % (Scmp.MAJOR_VERSION, Scmp.MINOR_VERSION, Scmp.MICRO_VERSION))
+
     def test_help_command(self):
         self.assertEqual(tool('help', 'eval').stdout, tool('eval', '--help').stdout)
 
@@ -138,6 +144,17 @@ class TestCompile(ToolTestCase):
         self.assertEqual(len(program) % 8, 0)
         expected = load_library_filter(DOCKER).export_bpf().get_data()
         self.assertEqual(program, expected)
+
+    def test_not_to_a_terminal(self):
+        leader, follower = os.openpty()
+        try:
+            result = subprocess.run([TOOL, 'compile', DENY_MKDIR], stdout=follower,
+                                    stderr=subprocess.PIPE, text=True, timeout=60)
+        finally:
+            os.close(follower)
+            os.close(leader)
+        self.assertEqual(result.returncode, 2)
+        self.assertIn('terminal', result.stderr)
 
     def test_output_and_json(self):
         with tempfile.TemporaryDirectory() as tmp:
