@@ -469,7 +469,7 @@ print_overview (FILE *out)
   fprintf (out,
            "\n"
            "A POLICY is an OCI or Docker seccomp profile (JSON) or a GVariant\n"
-           "text policy, told apart by their first character.\n"
+           "text policy, told apart by the first character other than a space.\n"
            "\n"
            "“scmp-tool COMMAND --help” shows the options of a command; see also\n"
            "scmp-tool(1).\n");
