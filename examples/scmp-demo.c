@@ -8,6 +8,10 @@
  * application, compiled, explained, evaluated in scmp-glib's own BPF
  * interpreter and finally loaded into the kernel in a child process, whose
  * real system calls are checked against the interpreter's predictions.
+ *
+ * `scmp-demo --print-policy` prints the default policy as GVariant text
+ * instead (examples/default-policy.gvariant, which `./run demo` hands to
+ * scmp-tool).
  */
 
 #include <scmp-glib/scmp-glib.h>
@@ -418,12 +422,49 @@ run_in_kernel (ScmpFilter    *filter,
   return ok;
 }
 
+/* scmp-demo --print-policy: the policy as GVariant text, one rule a line,
+ * which examples/default-policy.gvariant holds for scmp-tool. */
+static int
+print_policy (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScmpFilter) filter = build_demo_filter (&error);
+  g_autoptr(GVariant) policy = NULL;
+  g_autoptr(GVariant) attributes = NULL;
+  g_autoptr(GVariant) rules = NULL;
+  g_autofree char *attributes_text = NULL;
+  guint32 version;
+
+  if (filter == NULL)
+    {
+      g_printerr ("scmp-demo: could not build the policy: %s\n", error->message);
+      return EXIT_FAILURE;
+    }
+
+  policy = scmp_filter_serialize (filter);
+  g_variant_get (policy, "(u@a{sv}@a(sa{sv}))", &version, &attributes, &rules);
+  attributes_text = g_variant_print (attributes, TRUE);
+  g_print ("(uint32 %u,\n %s,\n [", version, attributes_text);
+  for (gsize i = 0; i < g_variant_n_children (rules); i++)
+    {
+      g_autoptr(GVariant) rule = g_variant_get_child_value (rules, i);
+      g_autofree char *rule_text = g_variant_print (rule, FALSE);
+
+      g_print ("%s%s", i == 0 ? "" : ",\n  ", rule_text);
+    }
+  g_print ("])\n");
+  return EXIT_SUCCESS;
+}
+
 int
 main (int    argc,
       char **argv)
 {
   g_autoptr(ScmpFilter) filter = NULL;
   guint32 predicted[G_N_ELEMENTS (demo_calls)];
+
+  if (argc == 2 && g_str_equal (argv[1], "--print-policy"))
+    return print_policy ();
 
   g_print ("scmp-glib %d.%d.%d\n",
            SCMP_MAJOR_VERSION, SCMP_MINOR_VERSION, SCMP_MICRO_VERSION);
