@@ -54,6 +54,14 @@
  * shadowed only by a combination of earlier rules with different
  * conditions, and conditions that can never hold together on different
  * arguments.
+ *
+ * Two problems are never findings, because a filter cannot hold them:
+ * a datum or mask that the argument, as the kernel reads it on one of the
+ * filter's ABIs, cannot hold (`setuid: … if arg0 == 0x100000000`), and an
+ * exact rule (scmp_rule_new_exact()) that cannot be enforced on one of
+ * them. Adding such a rule, or the ABI that makes it so, fails with
+ * %SCMP_ERROR_INVALID_ARGUMENT or %SCMP_ERROR_SYSCALL_NOT_ON_ARCHITECTURE
+ * and leaves the filter as it was.
  */
 
 /**
