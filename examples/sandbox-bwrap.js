@@ -10,25 +10,37 @@ import Gio from 'gi://Gio';
 import Scmp from 'gi://Scmp?version=1.0';
 import System from 'system';
 
-const EPERM = 1;
+const EPERM = 1, SIGSYS = 31;
 
-const filter = Scmp.Filter.new(Scmp.Action.new_allow());
-const deny = Scmp.Action.new_errno(EPERM);
-for (const syscall of ['mkdir', 'mkdirat'])
-    filter.add_rule(Scmp.Rule.new(syscall, deny));
+// Runs mkdir(1) in bwrap, with mkdir(2) answered by `deny`.
+function runSandboxed(deny) {
+    const filter = Scmp.Filter.new(Scmp.Action.new_allow());
+    for (const syscall of ['mkdir', 'mkdirat'])
+        filter.add_rule(Scmp.Rule.new(syscall, deny));
 
-const launcher = Gio.SubprocessLauncher.new(Gio.SubprocessFlags.STDERR_PIPE);
-launcher.setenv('LC_ALL', 'C', true);
-launcher.take_fd(filter.export_bpf_memfd(), 10);   // the child's fd 10; ours is closed
-const child = launcher.spawnv(['bwrap', '--ro-bind', '/', '/', '--dev', '/dev',
-    '--tmpfs', '/tmp', '--seccomp', '10',
-    '--', 'mkdir', '/tmp/made-by-the-child']);
-const [, , err] = child.communicate_utf8(null, null);
-
-// mkdir(1) got EPERM from the filter, said so and exited with 1.
-print(`child: ${err.trim()}`);
-if (!child.get_if_exited() || child.get_exit_status() !== 1 ||
-    !err.includes('Operation not permitted')) {
-    printerr('the child was not refused mkdir(2)');
-    System.exit(1);
+    const launcher = Gio.SubprocessLauncher.new(Gio.SubprocessFlags.STDERR_PIPE);
+    launcher.setenv('LC_ALL', 'C', true);
+    launcher.take_fd(filter.export_bpf_memfd(), 10);   // the child's fd 10; ours is closed
+    const child = launcher.spawnv(['bwrap', '--ro-bind', '/', '/', '--dev', '/dev',
+        '--tmpfs', '/tmp', '--seccomp', '10',
+        '--', 'mkdir', '/tmp/made-by-the-child']);
+    const [, , err] = child.communicate_utf8(null, null);
+    return [child.get_exit_status(), err.trim()];
 }
+
+function check(ok, what) {
+    if (!ok) {
+        printerr(`unexpected: ${what}`);
+        System.exit(1);
+    }
+}
+
+// errno: mkdir(1) gets EPERM, says so and exits with 1.
+let [status, err] = runSandboxed(Scmp.Action.new_errno(EPERM));
+print(`errno: ${status} ${err}`);
+check(status === 1 && err.includes('Operation not permitted'), err);
+
+// kill: mkdir(1) dies of SIGSYS; bwrap exits with 128 + the signal.
+[status, err] = runSandboxed(Scmp.Action.new_kill_process());
+print(`kill-process: ${status}`);
+check(status === 128 + SIGSYS, `${status} ${err}`);
