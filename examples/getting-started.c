@@ -1,4 +1,4 @@
-/* getting-started.c: a sandbox in ten lines, in C
+/* getting-started.c: a ten-line sandbox, with its error handling, in C
  *
  * SPDX-FileCopyrightText: 2026 The scmp-glib authors
  * SPDX-License-Identifier: LGPL-2.1-or-later
