@@ -19,7 +19,13 @@ import argparse
 import csv
 import re
 import sys
-from xml.sax.saxutils import escape
+from xml.sax.saxutils import escape as xml_escape
+
+
+def escape(text):
+    """XML-escapes TEXT, with @ as &commat;: gtk-doc expands the chapter
+    and would take @name for a parameter."""
+    return xml_escape(text).replace('@', '&commat;')
 
 SET_NAME = re.compile(r'@[a-z][a-z0-9-]*')
 SYSCALL_NAME = re.compile(r'[A-Za-z_][A-Za-z0-9_]*')
@@ -228,7 +234,7 @@ def docbook(sets, exempt, names):
         w('  </itemizedlist>')
     else:
         w('  <para>Every syscall of the tables is in at least one set other '
-          'than <literal>@known</literal>.</para>')
+          'than <literal>&commat;known</literal>.</para>')
     w('</chapter>')
     return '\n'.join(lines) + '\n'
 

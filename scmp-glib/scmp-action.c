@@ -207,7 +207,7 @@ scmp_action_class_init (ScmpActionClass *klass)
    * Since: 0.1
    */
   properties[PROP_KIND] =
-    g_param_spec_enum ("kind", NULL, NULL,
+    g_param_spec_enum ("kind", NULL, "The kind of action",
                        SCMP_TYPE_ACTION_KIND,
                        SCMP_ACTION_KIND_KILL_PROCESS,
                        G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
@@ -227,7 +227,7 @@ scmp_action_class_init (ScmpActionClass *klass)
    * Since: 0.1
    */
   properties[PROP_ERRNO_VALUE] =
-    g_param_spec_uint ("errno-value", NULL, NULL,
+    g_param_spec_uint ("errno-value", NULL, "The errno value the system call fails with",
                        0, SCMP_ACTION_ERRNO_MAX, 0,
                        G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
                        G_PARAM_STATIC_STRINGS);
@@ -241,7 +241,7 @@ scmp_action_class_init (ScmpActionClass *klass)
    * Since: 0.1
    */
   properties[PROP_TRAP_VALUE] =
-    g_param_spec_uint ("trap-value", NULL, NULL,
+    g_param_spec_uint ("trap-value", NULL, "The 16-bit value delivered in si_errno of the SIGSYS signal",
                        0, G_MAXUINT16, 0,
                        G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
                        G_PARAM_STATIC_STRINGS);
@@ -255,7 +255,7 @@ scmp_action_class_init (ScmpActionClass *klass)
    * Since: 0.1
    */
   properties[PROP_TRACE_VALUE] =
-    g_param_spec_uint ("trace-value", NULL, NULL,
+    g_param_spec_uint ("trace-value", NULL, "The 16-bit value a ptrace tracer reads with PTRACE_GETEVENTMSG",
                        0, G_MAXUINT16, 0,
                        G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
                        G_PARAM_STATIC_STRINGS);

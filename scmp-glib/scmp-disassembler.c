@@ -30,7 +30,7 @@
  * architecture an `AUDIT_ARCH_*` constant stands for, the name of a
  * syscall number on the ABI the program has established on that path,
  * and the action a return gives. It works on the programs of
- * scmp_filter_export_bpf(), of libseccomp's seccomp_export_bpf() and on
+ * scmp_filter_export_bpf(), of libseccomp's `seccomp_export_bpf` and on
  * hand-written ones; a program the kernel would refuse is listed too,
  * with its faults (a jump past the end, an opcode classic BPF does not
  * have, one seccomp refuses) said in comments.
@@ -578,7 +578,7 @@ check_program (gsize     size,
  * scmp_bpf_disassemble:
  * @program: the bytes of a `struct sock_filter` array, in @arch's byte
  *   order, as scmp_filter_export_bpf() and libseccomp's
- *   seccomp_export_bpf() write it
+ *   `seccomp_export_bpf` write it
  * @arch: the ABI the program is for (%SCMP_ARCHITECTURE_NATIVE is the
  *   ABI the library was built for)
  * @error: return location for a #GError, or %NULL

@@ -32,8 +32,8 @@
  * ## Semantics
  *
  * For a system call made on one of the filter's architectures, the
- * **first rule, in list order, whose syscall is the one called and whose
- * conditions all hold decides** the action. When no rule matches, the
+ * <emphasis>first rule, in list order, whose syscall is the one called and
+ * whose conditions all hold decides</emphasis> the action. When no rule matches, the
  * default action applies. Calls from an architecture that is not in the
  * filter get the #ScmpFilter:bad-arch-action.
  *
@@ -446,7 +446,7 @@ scmp_filter_class_init (ScmpFilterClass *klass)
    * Since: 0.1
    */
   _scmp_filter_properties[SCMP_FILTER_PROP_DEFAULT_ACTION] =
-    g_param_spec_object ("default-action", NULL, NULL,
+    g_param_spec_object ("default-action", NULL, "The action for calls that no rule matches",
                          SCMP_TYPE_ACTION,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
 
@@ -459,7 +459,7 @@ scmp_filter_class_init (ScmpFilterClass *klass)
    * Since: 0.1
    */
   _scmp_filter_properties[SCMP_FILTER_PROP_BAD_ARCH_ACTION] =
-    g_param_spec_object ("bad-arch-action", NULL, NULL,
+    g_param_spec_object ("bad-arch-action", NULL, "The action for calls made from an architecture the filter does not cover",
                          SCMP_TYPE_ACTION,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
@@ -481,7 +481,7 @@ scmp_filter_class_init (ScmpFilterClass *klass)
    * Since: 0.1
    */
   _scmp_filter_properties[SCMP_FILTER_PROP_UNKNOWN_SYSCALL_ACTION] =
-    g_param_spec_object ("unknown-syscall-action", NULL, NULL,
+    g_param_spec_object ("unknown-syscall-action", NULL, "The action for syscall numbers the tables do not name on an ABI of the filter",
                          SCMP_TYPE_ACTION,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
@@ -494,7 +494,7 @@ scmp_filter_class_init (ScmpFilterClass *klass)
    * Since: 0.1
    */
   _scmp_filter_properties[SCMP_FILTER_PROP_NO_NEW_PRIVS] =
-    g_param_spec_boolean ("no-new-privs", NULL, NULL, TRUE,
+    g_param_spec_boolean ("no-new-privs", NULL, "Whether scmp_filter_load() sets PR_SET_NO_NEW_PRIVS first", TRUE,
                           G_PARAM_READWRITE | G_PARAM_CONSTRUCT | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   /**
@@ -506,7 +506,7 @@ scmp_filter_class_init (ScmpFilterClass *klass)
    * Since: 0.1
    */
   _scmp_filter_properties[SCMP_FILTER_PROP_THREAD_SYNC] =
-    g_param_spec_boolean ("thread-sync", NULL, NULL, FALSE,
+    g_param_spec_boolean ("thread-sync", NULL, "Whether the filter is loaded on every thread of the process", FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   /**
@@ -518,7 +518,7 @@ scmp_filter_class_init (ScmpFilterClass *klass)
    * Since: 0.1
    */
   _scmp_filter_properties[SCMP_FILTER_PROP_LOG] =
-    g_param_spec_boolean ("log", NULL, NULL, FALSE,
+    g_param_spec_boolean ("log", NULL, "Whether the kernel logs every action the filter takes except ALLOW", FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   /**
@@ -530,7 +530,7 @@ scmp_filter_class_init (ScmpFilterClass *klass)
    * Since: 0.1
    */
   _scmp_filter_properties[SCMP_FILTER_PROP_SPEC_ALLOW] =
-    g_param_spec_boolean ("spec-allow", NULL, NULL, FALSE,
+    g_param_spec_boolean ("spec-allow", NULL, "Whether loading the filter leaves the speculative store bypass mitigation off", FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   /**
@@ -544,7 +544,7 @@ scmp_filter_class_init (ScmpFilterClass *klass)
    * Since: 0.1
    */
   _scmp_filter_properties[SCMP_FILTER_PROP_WAIT_KILLABLE] =
-    g_param_spec_boolean ("wait-killable", NULL, NULL, FALSE,
+    g_param_spec_boolean ("wait-killable", NULL, "Whether a call waiting for a supervisor can only be killed", FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   /**
@@ -557,7 +557,7 @@ scmp_filter_class_init (ScmpFilterClass *klass)
    * Since: 0.1
    */
   _scmp_filter_properties[SCMP_FILTER_PROP_ALLOW_TRACER_SKIP] =
-    g_param_spec_boolean ("allow-tracer-skip", NULL, NULL, FALSE,
+    g_param_spec_boolean ("allow-tracer-skip", NULL, "Whether a ptrace tracer may skip a call with syscall number -1", FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   /**
@@ -575,7 +575,7 @@ scmp_filter_class_init (ScmpFilterClass *klass)
    * Since: 0.1
    */
   _scmp_filter_properties[SCMP_FILTER_PROP_KNOWN_KERNEL] =
-    g_param_spec_string ("known-kernel", NULL, NULL, NULL,
+    g_param_spec_string ("known-kernel", NULL, "The newest Linux release the policy was written for, as \"6.1\"", NULL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   /**
@@ -586,7 +586,7 @@ scmp_filter_class_init (ScmpFilterClass *klass)
    * Since: 0.1
    */
   _scmp_filter_properties[SCMP_FILTER_PROP_N_RULES] =
-    g_param_spec_uint ("n-rules", NULL, NULL, 0, G_MAXUINT, 0,
+    g_param_spec_uint ("n-rules", NULL, "The number of rules in the filter", 0, G_MAXUINT, 0,
                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, SCMP_FILTER_N_PROPS, _scmp_filter_properties);

@@ -155,7 +155,7 @@ scmp_finding_class_init (ScmpFindingClass *klass)
    *
    * Since: 0.1
    */
-  properties[PROP_KIND] = g_param_spec_enum ("kind", NULL, NULL, SCMP_TYPE_FINDING_KIND,
+  properties[PROP_KIND] = g_param_spec_enum ("kind", NULL, "What was found", SCMP_TYPE_FINDING_KIND,
                                              SCMP_FINDING_KIND_SHADOWED, flags);
   /**
    * ScmpFinding:rule-index:
@@ -164,7 +164,7 @@ scmp_finding_class_init (ScmpFindingClass *klass)
    *
    * Since: 0.1
    */
-  properties[PROP_RULE_INDEX] = g_param_spec_int ("rule-index", NULL, NULL,
+  properties[PROP_RULE_INDEX] = g_param_spec_int ("rule-index", NULL, "The position of the rule the finding is about",
                                                   -1, G_MAXINT, -1, flags);
   /**
    * ScmpFinding:other-rule-index:
@@ -174,7 +174,7 @@ scmp_finding_class_init (ScmpFindingClass *klass)
    *
    * Since: 0.1
    */
-  properties[PROP_OTHER_RULE_INDEX] = g_param_spec_int ("other-rule-index", NULL, NULL,
+  properties[PROP_OTHER_RULE_INDEX] = g_param_spec_int ("other-rule-index", NULL, "The position of a second rule involved",
                                                         -1, G_MAXINT, -1, flags);
   /**
    * ScmpFinding:condition-index:
@@ -185,7 +185,7 @@ scmp_finding_class_init (ScmpFindingClass *klass)
    *
    * Since: 0.1
    */
-  properties[PROP_CONDITION_INDEX] = g_param_spec_int ("condition-index", NULL, NULL,
+  properties[PROP_CONDITION_INDEX] = g_param_spec_int ("condition-index", NULL, "The position of the rule's condition the finding is about",
                                                        -1, G_MAXINT, -1, flags);
   /**
    * ScmpFinding:message:
@@ -194,7 +194,7 @@ scmp_finding_class_init (ScmpFindingClass *klass)
    *
    * Since: 0.1
    */
-  properties[PROP_MESSAGE] = g_param_spec_string ("message", NULL, NULL, NULL, flags);
+  properties[PROP_MESSAGE] = g_param_spec_string ("message", NULL, "The finding as a sentence for people", NULL, flags);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }

@@ -235,7 +235,7 @@ scmp_notification_class_init (ScmpNotificationClass *klass)
    * Since: 0.1
    */
   properties[PROP_NOTIFIER] =
-    g_param_spec_object ("notifier", NULL, NULL, SCMP_TYPE_NOTIFIER, flags);
+    g_param_spec_object ("notifier", NULL, "The notifier that received the request", SCMP_TYPE_NOTIFIER, flags);
 
   /**
    * ScmpNotification:id:
@@ -245,7 +245,7 @@ scmp_notification_class_init (ScmpNotificationClass *klass)
    * Since: 0.1
    */
   properties[PROP_ID] =
-    g_param_spec_uint64 ("id", NULL, NULL, 0, G_MAXUINT64, 0, flags);
+    g_param_spec_uint64 ("id", NULL, "The kernel's id of the request, unique on its listener", 0, G_MAXUINT64, 0, flags);
 
   /**
    * ScmpNotification:pid:
@@ -256,7 +256,7 @@ scmp_notification_class_init (ScmpNotificationClass *klass)
    * Since: 0.1
    */
   properties[PROP_PID] =
-    g_param_spec_int ("pid", NULL, NULL, 0, G_MAXINT, 0, flags);
+    g_param_spec_int ("pid", NULL, "The thread that made the call", 0, G_MAXINT, 0, flags);
 
   /**
    * ScmpNotification:architecture:
@@ -266,7 +266,7 @@ scmp_notification_class_init (ScmpNotificationClass *klass)
    * Since: 0.1
    */
   properties[PROP_ARCHITECTURE] =
-    g_param_spec_enum ("architecture", NULL, NULL, SCMP_TYPE_ARCHITECTURE,
+    g_param_spec_enum ("architecture", NULL, "The ABI of the call (SCMP_ARCHITECTURE_X32 for x32 calls)", SCMP_TYPE_ARCHITECTURE,
                        SCMP_ARCHITECTURE_UNKNOWN, flags);
 
   /**
@@ -277,7 +277,7 @@ scmp_notification_class_init (ScmpNotificationClass *klass)
    * Since: 0.1
    */
   properties[PROP_SYSCALL] =
-    g_param_spec_int ("syscall", NULL, NULL, G_MININT, G_MAXINT, 0, flags);
+    g_param_spec_int ("syscall", NULL, "The system-call number, as the kernel reported it", G_MININT, G_MAXINT, 0, flags);
 
   /**
    * ScmpNotification:syscall-name:
@@ -287,7 +287,7 @@ scmp_notification_class_init (ScmpNotificationClass *klass)
    * Since: 0.1
    */
   properties[PROP_SYSCALL_NAME] =
-    g_param_spec_string ("syscall-name", NULL, NULL, NULL, flags);
+    g_param_spec_string ("syscall-name", NULL, "The name of ScmpNotification:syscall on its ABI, or NULL", NULL, flags);
 
   /**
    * ScmpNotification:instruction-pointer:
@@ -297,7 +297,7 @@ scmp_notification_class_init (ScmpNotificationClass *klass)
    * Since: 0.1
    */
   properties[PROP_INSTRUCTION_POINTER] =
-    g_param_spec_uint64 ("instruction-pointer", NULL, NULL, 0, G_MAXUINT64, 0, flags);
+    g_param_spec_uint64 ("instruction-pointer", NULL, "Where the call was made in the target", 0, G_MAXUINT64, 0, flags);
 
   /**
    * ScmpNotification:answered:
@@ -308,7 +308,7 @@ scmp_notification_class_init (ScmpNotificationClass *klass)
    * Since: 0.1
    */
   properties[PROP_ANSWERED] =
-    g_param_spec_boolean ("answered", NULL, NULL, FALSE, flags | G_PARAM_EXPLICIT_NOTIFY);
+    g_param_spec_boolean ("answered", NULL, "Whether an answer was sent (or the fallback one, or the notifier closed)", FALSE, flags | G_PARAM_EXPLICIT_NOTIFY);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }

@@ -287,7 +287,7 @@ scmp_notifier_class_init (ScmpNotifierClass *klass)
    * Since: 0.1
    */
   properties[PROP_ACTIVE] =
-    g_param_spec_boolean ("active", NULL, NULL, FALSE,
+    g_param_spec_boolean ("active", NULL, "Whether requests are received and emitted as signals", FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
                           G_PARAM_STATIC_STRINGS);
 
@@ -300,7 +300,7 @@ scmp_notifier_class_init (ScmpNotifierClass *klass)
    * Since: 0.1
    */
   properties[PROP_CLOSED] =
-    g_param_spec_boolean ("closed", NULL, NULL, FALSE,
+    g_param_spec_boolean ("closed", NULL, "Whether the listener is closed", FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY |
                           G_PARAM_STATIC_STRINGS);
 
@@ -315,7 +315,7 @@ scmp_notifier_class_init (ScmpNotifierClass *klass)
    * Since: 0.1
    */
   properties[PROP_FALLBACK_ERRNO] =
-    g_param_spec_int ("fallback-errno", NULL, NULL, 1, 4095, ENOSYS,
+    g_param_spec_int ("fallback-errno", NULL, "The errno a request gets when nothing answers it", 1, 4095, ENOSYS,
                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
                       G_PARAM_STATIC_STRINGS);
 
@@ -329,7 +329,7 @@ scmp_notifier_class_init (ScmpNotifierClass *klass)
    * Since: 0.1
    */
   properties[PROP_SYNC_WAKEUP] =
-    g_param_spec_boolean ("sync-wakeup", NULL, NULL, FALSE,
+    g_param_spec_boolean ("sync-wakeup", NULL, "Whether the kernel wakes the supervisor on the target's CPU", FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY |
                           G_PARAM_STATIC_STRINGS);
 

@@ -276,7 +276,7 @@ scmp_oci_profile_class_init (ScmpOciProfileClass *klass)
    * Since: 0.1
    */
   properties[PROP_CAPABILITIES] =
-    g_param_spec_boxed ("capabilities", NULL, NULL, G_TYPE_STRV,
+    g_param_spec_boxed ("capabilities", NULL, "The capabilities the container is granted (its bounding set)", G_TYPE_STRV,
                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   /**
@@ -291,7 +291,7 @@ scmp_oci_profile_class_init (ScmpOciProfileClass *klass)
    * Since: 0.1
    */
   properties[PROP_ARCHITECTURE] =
-    g_param_spec_enum ("architecture", NULL, NULL, SCMP_TYPE_ARCHITECTURE,
+    g_param_spec_enum ("architecture", NULL, "The host architecture the profile is read for", SCMP_TYPE_ARCHITECTURE,
                        SCMP_ARCHITECTURE_NATIVE,
                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
@@ -304,7 +304,7 @@ scmp_oci_profile_class_init (ScmpOciProfileClass *klass)
    * Since: 0.1
    */
   properties[PROP_KERNEL_VERSION] =
-    g_param_spec_string ("kernel-version", NULL, NULL, NULL,
+    g_param_spec_string ("kernel-version", NULL, "The kernel release the profile is read for (minKernel), such as \"6.1\"", NULL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   /**
@@ -315,7 +315,7 @@ scmp_oci_profile_class_init (ScmpOciProfileClass *klass)
    * Since: 0.1
    */
   properties[PROP_FLAGS] =
-    g_param_spec_flags ("flags", NULL, NULL, SCMP_TYPE_OCI_PROFILE_FLAGS,
+    g_param_spec_flags ("flags", NULL, "How strictly profiles are read", SCMP_TYPE_OCI_PROFILE_FLAGS,
                         SCMP_OCI_PROFILE_FLAGS_NONE,
                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
@@ -327,7 +327,7 @@ scmp_oci_profile_class_init (ScmpOciProfileClass *klass)
    * Since: 0.1
    */
   properties[PROP_FILTER] =
-    g_param_spec_object ("filter", NULL, NULL, SCMP_TYPE_FILTER,
+    g_param_spec_object ("filter", NULL, "The filter of the profile last loaded, NULL before", SCMP_TYPE_FILTER,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);

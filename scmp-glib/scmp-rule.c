@@ -250,7 +250,7 @@ scmp_rule_class_init (ScmpRuleClass *klass)
    * Since: 0.1
    */
   properties[PROP_SYSCALL] =
-    g_param_spec_string ("syscall", NULL, NULL,
+    g_param_spec_string ("syscall", NULL, "The name of the system call, as in the kernel's tables (openat, socket)",
                          NULL,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
                          G_PARAM_STATIC_STRINGS);
@@ -264,7 +264,7 @@ scmp_rule_class_init (ScmpRuleClass *klass)
    * Since: 0.1
    */
   properties[PROP_ACTION] =
-    g_param_spec_object ("action", NULL, NULL,
+    g_param_spec_object ("action", NULL, "What the filter does with the system call when the rule applies",
                          SCMP_TYPE_ACTION,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
                          G_PARAM_STATIC_STRINGS);
@@ -280,7 +280,7 @@ scmp_rule_class_init (ScmpRuleClass *klass)
    * Since: 0.1
    */
   properties[PROP_EXACT] =
-    g_param_spec_boolean ("exact", NULL, NULL,
+    g_param_spec_boolean ("exact", NULL, "Whether a filter refuses the rule where its syscall does not exist",
                           FALSE,
                           G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
                           G_PARAM_STATIC_STRINGS);
@@ -294,7 +294,7 @@ scmp_rule_class_init (ScmpRuleClass *klass)
    * Since: 0.1
    */
   properties[PROP_N_CONDITIONS] =
-    g_param_spec_uint ("n-conditions", NULL, NULL,
+    g_param_spec_uint ("n-conditions", NULL, "The number of conditions on the system call's arguments",
                        0, G_MAXUINT, 0,
                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
 
@@ -309,7 +309,7 @@ scmp_rule_class_init (ScmpRuleClass *klass)
    * Since: 0.1
    */
   properties[PROP_NUMBER_ARCHITECTURE] =
-    g_param_spec_enum ("number-architecture", NULL, NULL,
+    g_param_spec_enum ("number-architecture", NULL, "The ABI of a rule on syscall numbers",
                        SCMP_TYPE_ARCHITECTURE, SCMP_ARCHITECTURE_UNKNOWN,
                        G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
                        G_PARAM_STATIC_STRINGS);
@@ -324,7 +324,7 @@ scmp_rule_class_init (ScmpRuleClass *klass)
    * Since: 0.1
    */
   properties[PROP_FIRST_NUMBER] =
-    g_param_spec_int ("first-number", NULL, NULL,
+    g_param_spec_int ("first-number", NULL, "The first syscall number of a rule on numbers",
                       -1, G_MAXINT, -1,
                       G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
                       G_PARAM_STATIC_STRINGS);
@@ -339,7 +339,7 @@ scmp_rule_class_init (ScmpRuleClass *klass)
    * Since: 0.1
    */
   properties[PROP_LAST_NUMBER] =
-    g_param_spec_int ("last-number", NULL, NULL,
+    g_param_spec_int ("last-number", NULL, "The last syscall number of a rule on numbers",
                       -1, G_MAXINT, -1,
                       G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
                       G_PARAM_STATIC_STRINGS);

@@ -165,7 +165,7 @@ scmp_verdict_class_init (ScmpVerdictClass *klass)
    *
    * Since: 0.1
    */
-  properties[PROP_ACTION] = g_param_spec_object ("action", NULL, NULL, SCMP_TYPE_ACTION, flags);
+  properties[PROP_ACTION] = g_param_spec_object ("action", NULL, "The action the compiled filter gives the call", SCMP_TYPE_ACTION, flags);
   /**
    * ScmpVerdict:source:
    *
@@ -173,7 +173,7 @@ scmp_verdict_class_init (ScmpVerdictClass *klass)
    *
    * Since: 0.1
    */
-  properties[PROP_SOURCE] = g_param_spec_enum ("source", NULL, NULL, SCMP_TYPE_VERDICT_SOURCE,
+  properties[PROP_SOURCE] = g_param_spec_enum ("source", NULL, "What decided: a rule, or one of the filter's fallback actions", SCMP_TYPE_VERDICT_SOURCE,
                                                SCMP_VERDICT_SOURCE_DEFAULT, flags);
   /**
    * ScmpVerdict:rule-index:
@@ -183,7 +183,7 @@ scmp_verdict_class_init (ScmpVerdictClass *klass)
    *
    * Since: 0.1
    */
-  properties[PROP_RULE_INDEX] = g_param_spec_int ("rule-index", NULL, NULL, -1, G_MAXINT, -1, flags);
+  properties[PROP_RULE_INDEX] = g_param_spec_int ("rule-index", NULL, "The position of the rule that decided in the filter", -1, G_MAXINT, -1, flags);
   /**
    * ScmpVerdict:rule:
    *
@@ -191,7 +191,7 @@ scmp_verdict_class_init (ScmpVerdictClass *klass)
    *
    * Since: 0.1
    */
-  properties[PROP_RULE] = g_param_spec_object ("rule", NULL, NULL, SCMP_TYPE_RULE, flags);
+  properties[PROP_RULE] = g_param_spec_object ("rule", NULL, "The rule that decided, or NULL", SCMP_TYPE_RULE, flags);
   /**
    * ScmpVerdict:architecture:
    *
@@ -199,7 +199,7 @@ scmp_verdict_class_init (ScmpVerdictClass *klass)
    *
    * Since: 0.1
    */
-  properties[PROP_ARCHITECTURE] = g_param_spec_enum ("architecture", NULL, NULL,
+  properties[PROP_ARCHITECTURE] = g_param_spec_enum ("architecture", NULL, "The ABI of the call (x32 for an x86-64 call with the x32 bit)",
                                                      SCMP_TYPE_ARCHITECTURE,
                                                      SCMP_ARCHITECTURE_NATIVE, flags);
   /**
@@ -209,7 +209,7 @@ scmp_verdict_class_init (ScmpVerdictClass *klass)
    *
    * Since: 0.1
    */
-  properties[PROP_SYSCALL_NUMBER] = g_param_spec_int ("syscall-number", NULL, NULL,
+  properties[PROP_SYSCALL_NUMBER] = g_param_spec_int ("syscall-number", NULL, "The syscall number of the call, as seccomp_data.nr",
                                                       G_MININT, G_MAXINT, 0, flags);
   /**
    * ScmpVerdict:syscall:
@@ -219,7 +219,7 @@ scmp_verdict_class_init (ScmpVerdictClass *klass)
    *
    * Since: 0.1
    */
-  properties[PROP_SYSCALL] = g_param_spec_string ("syscall", NULL, NULL, NULL, flags);
+  properties[PROP_SYSCALL] = g_param_spec_string ("syscall", NULL, "The name of the syscall on ScmpVerdict:architecture", NULL, flags);
   /**
    * ScmpVerdict:multiplexer:
    *
@@ -228,7 +228,7 @@ scmp_verdict_class_init (ScmpVerdictClass *klass)
    *
    * Since: 0.1
    */
-  properties[PROP_MULTIPLEXER] = g_param_spec_enum ("multiplexer", NULL, NULL,
+  properties[PROP_MULTIPLEXER] = g_param_spec_enum ("multiplexer", NULL, "The multiplexer (socketcall or ipc) the call went through, if any",
                                                     SCMP_TYPE_MULTIPLEXER,
                                                     SCMP_MULTIPLEXER_NONE, flags);
   /**
@@ -241,7 +241,7 @@ scmp_verdict_class_init (ScmpVerdictClass *klass)
    *
    * Since: 0.1
    */
-  properties[PROP_UNCHECKED] = g_param_spec_boolean ("unchecked", NULL, NULL, FALSE, flags);
+  properties[PROP_UNCHECKED] = g_param_spec_boolean ("unchecked", NULL, "Whether the rule that decided has conditions not checkable on this call", FALSE, flags);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
