@@ -1,4 +1,4 @@
-/* bench-common.h: what the benchmark programs share: a clock, a median
+/* bench-common.h: what the benchmark programs share: a clock, a median, percentiles
  *
  * SPDX-FileCopyrightText: 2026 The scmp-glib authors
  * SPDX-License-Identifier: LGPL-2.1-or-later
@@ -39,4 +39,15 @@ median (double *v,
     return NAN;
   qsort (v, n, sizeof *v, cmp_double);
   return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+}
+
+/* The @p quantile (0-1) of @sorted, by the nearest rank. */
+static inline double
+percentile (const double *sorted,
+            guint         n,
+            double        p)
+{
+  if (n == 0)
+    return NAN;
+  return sorted[MIN (n - 1, (guint) (p * (n - 1) + 0.5))];
 }

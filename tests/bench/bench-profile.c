@@ -164,14 +164,6 @@ run_lsc (const Case *c,
   return size / 8;
 }
 
-static double
-percentile (double *sorted,
-            guint   n,
-            double  p)
-{
-  return sorted[MIN (n - 1, (guint) (p * (n - 1) + 0.5))];
-}
-
 int
 main (int   argc,
       char *argv[])
