@@ -15,6 +15,8 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
+#include "test-libseccomp-export.h"
+
 /* --- helpers -------------------------------------------------------------- */
 
 /* The bytes of @prog in the given byte order, as the kernel's ABI of that
@@ -619,23 +621,6 @@ test_random (void)
 
 /* --- libseccomp's programs ------------------------------------------------ */
 
-static GBytes *
-libseccomp_export (scmp_filter_ctx ctx)
-{
-  int fd = memfd_create ("bpf", MFD_CLOEXEC);
-  off_t size;
-  guint8 *buf;
-
-  g_assert_cmpint (fd, >=, 0);
-  g_assert_cmpint (seccomp_export_bpf (ctx, fd), ==, 0);
-  size = lseek (fd, 0, SEEK_END);
-  g_assert_cmpint (size, >, 0);
-  buf = g_malloc (size);
-  g_assert_cmpint (pread (fd, buf, size, 0), ==, size);
-  close (fd);
-  return g_bytes_new_take (buf, size);
-}
-
 static void
 test_libseccomp (void)
 {
@@ -654,7 +639,7 @@ test_libseccomp (void)
   g_assert_cmpint (seccomp_rule_add (ctx, SCMP_ACT_ALLOW, SCMP_SYS (openat), 0), ==, 0);
   g_assert_cmpint (seccomp_rule_add (ctx, SCMP_ACT_ALLOW, SCMP_SYS (read), 1,
                                      SCMP_A0 (SCMP_CMP_EQ, 3)), ==, 0);
-  bpf = libseccomp_export (ctx);
+  bpf = lsc_export_bytes (ctx);
   seccomp_release (ctx);
 
   listing = scmp_bpf_disassemble (bpf, SCMP_ARCHITECTURE_X86_64, &error);

@@ -16,6 +16,7 @@
 
 #include "scmp-test-support.h"
 #include "scmp-bpf-private.h"
+#include "test-libseccomp-export.h"
 
 /* libseccomp's token for @arch (the two libraries spell ABIs the same). */
 static inline uint32_t
@@ -130,20 +131,8 @@ lsc_export_program (scmp_filter_ctx  ctx,
                     gboolean         big_endian,
                     gsize           *n_insns)
 {
-  int fd = memfd_create ("libseccomp-bpf", MFD_CLOEXEC);
-  g_autoptr(GBytes) bytes = NULL;
-  off_t size;
-  guint8 *buf;
+  g_autoptr(GBytes) bytes = lsc_export_bytes (ctx);
   struct sock_filter *prog;
-
-  g_assert_cmpint (fd, >=, 0);
-  g_assert_cmpint (seccomp_export_bpf (ctx, fd), ==, 0);
-  size = lseek (fd, 0, SEEK_END);
-  g_assert_cmpint (size, >, 0);
-  buf = g_malloc (size);
-  g_assert_cmpint (pread (fd, buf, size, 0), ==, size);
-  close (fd);
-  bytes = g_bytes_new_take (buf, size);
 
   /* libseccomp writes the target's byte order, as we do. */
   prog = test_bpf_deserialize (bytes, big_endian, n_insns);
