@@ -34,6 +34,30 @@ static const G_GNUC_UNUSED ScmpArchitecture pool_arches[] = {
   SCMP_ARCHITECTURE_AARCH64, SCMP_ARCHITECTURE_S390X, SCMP_ARCHITECTURE_PPC64LE,
 };
 
+/* A condition on argument 0-2 with a value from the pool; with
+ * @maybe_32bit, a third of them compare the low 32 bits only. */
+static inline ScmpCondition
+random_condition (GRand    *rand,
+                  gboolean  maybe_32bit)
+{
+  ScmpCondition c;
+
+  c.arg = g_rand_int_range (rand, 0, 3);
+  c.op = g_rand_int_range (rand, SCMP_COMPARE_OP_EQ, SCMP_COMPARE_OP_MASKED_EQ + 1);
+  c.datum = pool_values[g_rand_int_range (rand, 0, G_N_ELEMENTS (pool_values))];
+  c.mask = c.op == SCMP_COMPARE_OP_MASKED_EQ
+           ? pool_values[g_rand_int_range (rand, 0, G_N_ELEMENTS (pool_values))] : 0;
+  c.is_32bit = maybe_32bit && g_rand_int_range (rand, 0, 3) == 0;
+  if (c.is_32bit)
+    {
+      c.datum &= 0xffffffff;
+      c.mask &= 0xffffffff;
+    }
+  if (c.op == SCMP_COMPARE_OP_MASKED_EQ)
+    c.datum &= c.mask;
+  return c;
+}
+
 static inline ScmpAction *
 random_action (GRand *rand)
 {
@@ -67,16 +91,7 @@ random_filter (GRand *rand)
       g_autoptr(ScmpRule) rule = NULL;
 
       for (guint c = 0; c < n; c++)
-        {
-          conds[c].arg = g_rand_int_range (rand, 0, 3);
-          conds[c].op = g_rand_int_range (rand, SCMP_COMPARE_OP_EQ, SCMP_COMPARE_OP_MASKED_EQ + 1);
-          conds[c].datum = pool_values[g_rand_int_range (rand, 0, G_N_ELEMENTS (pool_values))];
-          conds[c].mask = conds[c].op == SCMP_COMPARE_OP_MASKED_EQ
-                          ? pool_values[g_rand_int_range (rand, 0, G_N_ELEMENTS (pool_values))] : 0;
-          conds[c].is_32bit = FALSE;
-          if (conds[c].op == SCMP_COMPARE_OP_MASKED_EQ)
-            conds[c].datum &= conds[c].mask;
-        }
+        conds[c] = random_condition (rand, FALSE);
       rule = scmp_rule_newv (name, action, conds, n);
       /* values an argument cannot hold and repeated rules are refused:
        * that is fine here, the filter stays as it was */
@@ -164,21 +179,7 @@ random_filter_wide (GRand *rand)
         : SCMP_ARCHITECTURE_X86_64;
 
       for (guint c = 0; c < n; c++)
-        {
-          conds[c].arg = g_rand_int_range (rand, 0, 3);
-          conds[c].op = g_rand_int_range (rand, SCMP_COMPARE_OP_EQ, SCMP_COMPARE_OP_MASKED_EQ + 1);
-          conds[c].datum = pool_values[g_rand_int_range (rand, 0, G_N_ELEMENTS (pool_values))];
-          conds[c].mask = conds[c].op == SCMP_COMPARE_OP_MASKED_EQ
-                          ? pool_values[g_rand_int_range (rand, 0, G_N_ELEMENTS (pool_values))] : 0;
-          conds[c].is_32bit = g_rand_int_range (rand, 0, 3) == 0;
-          if (conds[c].is_32bit)
-            {
-              conds[c].datum &= 0xffffffff;
-              conds[c].mask &= 0xffffffff;
-            }
-          if (conds[c].op == SCMP_COMPARE_OP_MASKED_EQ)
-            conds[c].datum &= conds[c].mask;
-        }
+        conds[c] = random_condition (rand, TRUE);
       switch (g_rand_int_range (rand, 0, 6))
         {
         case 0:
