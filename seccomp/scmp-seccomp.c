@@ -822,6 +822,11 @@ rule_add (ScmpCompatCtx             *ctx,
             continue;
           nr = syscall;
         }
+      /* arguments behind socketcall's/ipc's pointer cannot be checked
+       * exactly: that is the ABI's limit, not bad input */
+      if (exact && name != NULL && chain.n_conds > 0 &&
+          scmp_syscall_get_multiplexer (a->arch, name, NULL, NULL) != SCMP_MULTIPLEXER_NONE)
+        return -EDOM;
       r = rule_check (a->arch, name, nr, &chain);
       if (r < 0)
         {
