@@ -53,6 +53,9 @@ typedef struct {
   gboolean    waitkill;
   GPtrArray  *arches;          /* (owned) (element-type ScmpCompatArch) in order added */
   GHashTable *priorities;      /* (owned) syscall name → priority + 1 */
+  GPtrArray  *transactions;    /* (owned) (element-type ScmpCompatCtx) state at each open
+                                  transaction's start, innermost last */
+  ScmpFilter *prepared;        /* (owned) (nullable) seccomp_precompute()'s, until a change */
 } ScmpCompatCtx;
 
 /* Builds the ordered scmp-glib filter that decides as the context's

@@ -189,6 +189,67 @@ ctx_find_arch (ScmpCompatCtx    *ctx,
   return NULL;
 }
 
+static ScmpCompatArch *
+compat_arch_copy (const ScmpCompatArch *src)
+{
+  ScmpCompatArch *a = compat_arch_new (src->arch);
+
+  for (guint i = 0; i < src->syscalls->len; i++)
+    {
+      const ScmpCompatSyscall *s = g_ptr_array_index (src->syscalls, i);
+      ScmpCompatSyscall *copy = g_new0 (ScmpCompatSyscall, 1);
+
+      *copy = *s;
+      copy->name = g_strdup (s->name);
+      copy->chains = g_array_copy (s->chains);
+      g_ptr_array_add (a->syscalls, copy);
+      g_hash_table_insert (a->by_key,
+                           s->name != NULL ? g_strdup (s->name) : g_strdup_printf ("#%d", s->nr),
+                           copy);
+    }
+  return a;
+}
+
+static void ctx_state_free (ScmpCompatCtx *state);
+
+/* A deep copy of everything a transaction can roll back. */
+static ScmpCompatCtx *
+ctx_state_copy (const ScmpCompatCtx *src)
+{
+  ScmpCompatCtx *copy = g_new0 (ScmpCompatCtx, 1);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  *copy = *src;
+  copy->transactions = NULL;
+  copy->prepared = NULL;
+  copy->arches = g_ptr_array_new_with_free_func (compat_arch_free);
+  for (guint i = 0; i < src->arches->len; i++)
+    g_ptr_array_add (copy->arches, compat_arch_copy (g_ptr_array_index (src->arches, i)));
+  copy->priorities = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_hash_table_iter_init (&iter, src->priorities);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    g_hash_table_insert (copy->priorities, g_strdup (key), value);
+  return copy;
+}
+
+static void
+ctx_state_free (ScmpCompatCtx *state)
+{
+  g_clear_pointer (&state->arches, g_ptr_array_unref);
+  g_clear_pointer (&state->priorities, g_hash_table_unref);
+  g_clear_pointer (&state->transactions, g_ptr_array_unref);
+  g_clear_object (&state->prepared);
+  g_free (state);
+}
+
+/* Every change drops the precomputed program. */
+static void
+ctx_changed (ScmpCompatCtx *ctx)
+{
+  g_clear_object (&ctx->prepared);
+}
+
 /* libseccomp's defaults: only the native ABI, NO_NEW_PRIVS on, a bad
  * architecture kills the thread. */
 static void
@@ -207,6 +268,9 @@ ctx_init (ScmpCompatCtx *ctx,
   ctx->waitkill = FALSE;
   g_clear_pointer (&ctx->arches, g_ptr_array_unref);
   g_clear_pointer (&ctx->priorities, g_hash_table_unref);
+  g_clear_pointer (&ctx->transactions, g_ptr_array_unref);
+  ctx_changed (ctx);
+  ctx->transactions = g_ptr_array_new_with_free_func ((GDestroyNotify) ctx_state_free);
   ctx->arches = g_ptr_array_new_with_free_func (compat_arch_free);
   g_ptr_array_add (ctx->arches, compat_arch_new (scmp_architecture_get_native ()));
   ctx->priorities = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -247,9 +311,7 @@ seccomp_release (scmp_filter_ctx ctx)
 
   if (c == NULL)
     return;
-  g_clear_pointer (&c->arches, g_ptr_array_unref);
-  g_clear_pointer (&c->priorities, g_hash_table_unref);
-  g_free (c);
+  ctx_state_free (c);
 }
 
 /* ------------------------------------------------------------------ */
@@ -364,6 +426,7 @@ seccomp_arch_add (scmp_filter_ctx ctx,
         return -EDOM;
     }
   g_ptr_array_add (c->arches, compat_arch_new (arch));
+  ctx_changed (c);
   return 0;
 }
 
@@ -381,6 +444,7 @@ seccomp_arch_remove (scmp_filter_ctx ctx,
   if (a == NULL)
     return -EEXIST;
   g_ptr_array_remove (c->arches, a);
+  ctx_changed (c);
   return 0;
 }
 
@@ -445,6 +509,7 @@ seccomp_attr_set (scmp_filter_ctx       ctx,
 
   if (c == NULL)
     return -EINVAL;
+  ctx_changed (c);
   switch (attr)
     {
     case SCMP_FLTATR_ACT_DEFAULT:
@@ -568,6 +633,7 @@ seccomp_syscall_priority (scmp_filter_ctx ctx,
   if (name == NULL)
     return -EFAULT;
   g_hash_table_insert (c->priorities, g_strdup (name), GUINT_TO_POINTER (priority + 1u));
+  ctx_changed (c);
   return 0;
 }
 
@@ -847,6 +913,7 @@ rule_add (ScmpCompatCtx             *ctx,
 
       syscall_merge (arch_ensure_syscall (a, name, nr), &chain, TRUE);
     }
+  ctx_changed (ctx);
   return 0;
 }
 
@@ -964,6 +1031,7 @@ seccomp_merge (scmp_filter_ctx ctx_dst,
         g_hash_table_insert (dst->priorities, g_strdup (key), value);
   }
   seccomp_release (src);
+  ctx_changed (dst);
   return 0;
 }
 
@@ -1176,6 +1244,9 @@ seccomp_export_pfc (const scmp_filter_ctx ctx,
   return write_all (fd, text, strlen (text), c->sysrawrc);
 }
 
+static int load_result (ScmpCompatCtx *c,
+                        int            r);
+
 int
 seccomp_load (const scmp_filter_ctx ctx)
 {
@@ -1186,10 +1257,23 @@ seccomp_load (const scmp_filter_ctx ctx)
 
   if (c == NULL)
     return -EINVAL;
+  if (c->prepared != NULL)
+    {
+      /* no allocation on this path: async-signal-safe after precompute */
+      r = scmp_filter_load_prepared (c->prepared);
+      return load_result (c, r);
+    }
   filter = _scmp_seccomp_build_filter (c, &error);
   if (filter == NULL || !scmp_filter_prepare (filter, &error))
     return -EFAULT;
   r = scmp_filter_load_prepared (filter);
+  return load_result (c, r);
+}
+
+static int
+load_result (ScmpCompatCtx *c,
+             int            r)
+{
   if (r == 0)
     return 0;
   if (c->sysrawrc)
@@ -1198,4 +1282,73 @@ seccomp_load (const scmp_filter_ctx ctx)
   if (c->tsync && r > 0)
     return -ESRCH;
   return r == -ESRCH ? -ESRCH : -ECANCELED;
+}
+
+int
+seccomp_precompute (const scmp_filter_ctx ctx)
+{
+  ScmpCompatCtx *c = ctx;
+  g_autoptr(ScmpFilter) filter = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (c == NULL)
+    return -EINVAL;
+  if (c->prepared != NULL)
+    return 0;
+  filter = _scmp_seccomp_build_filter (c, &error);
+  if (filter == NULL || !scmp_filter_prepare (filter, &error))
+    return -EFAULT;
+  c->prepared = g_steal_pointer (&filter);
+  return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Transactions                                                        */
+/* ------------------------------------------------------------------ */
+
+int
+seccomp_transaction_start (const scmp_filter_ctx ctx)
+{
+  ScmpCompatCtx *c = ctx;
+
+  if (c == NULL)
+    return -EINVAL;
+  g_ptr_array_add (c->transactions, ctx_state_copy (c));
+  return 0;
+}
+
+void
+seccomp_transaction_reject (const scmp_filter_ctx ctx)
+{
+  ScmpCompatCtx *c = ctx;
+  ScmpCompatCtx *saved;
+
+  if (c == NULL || c->transactions->len == 0)
+    return;
+  saved = g_ptr_array_steal_index (c->transactions, c->transactions->len - 1);
+  /* take the saved state, keep the outer transactions */
+  ctx_changed (c);
+  g_ptr_array_unref (c->arches);
+  g_hash_table_unref (c->priorities);
+  {
+    GPtrArray *outer = c->transactions;
+
+    *c = *saved;
+    c->transactions = outer;
+    c->prepared = NULL;
+  }
+  saved->arches = NULL;
+  saved->priorities = NULL;
+  ctx_state_free (saved);
+}
+
+int
+seccomp_transaction_commit (const scmp_filter_ctx ctx)
+{
+  ScmpCompatCtx *c = ctx;
+
+  if (c == NULL || c->transactions->len == 0)
+    return -EINVAL;
+  g_ptr_array_remove_index (c->transactions, c->transactions->len - 1);
+  return 0;
 }

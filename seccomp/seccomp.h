@@ -220,6 +220,12 @@ _SCMP_SECCOMP_API int seccomp_export_pfc (const scmp_filter_ctx ctx, int fd);
 _SCMP_SECCOMP_API int seccomp_export_bpf (const scmp_filter_ctx ctx, int fd);
 _SCMP_SECCOMP_API int seccomp_export_bpf_mem (const scmp_filter_ctx ctx, void *buf, size_t *len);
 
+/* Transactions and precomputation */
+_SCMP_SECCOMP_API int seccomp_transaction_start (const scmp_filter_ctx ctx);
+_SCMP_SECCOMP_API void seccomp_transaction_reject (const scmp_filter_ctx ctx);
+_SCMP_SECCOMP_API int seccomp_transaction_commit (const scmp_filter_ctx ctx);
+_SCMP_SECCOMP_API int seccomp_precompute (const scmp_filter_ctx ctx);
+
 /* Values seccomp_syscall_resolve_name*() return for "no such syscall". */
 #define __NR_SCMP_ERROR -1
 #define __NR_SCMP_UNDEF -2

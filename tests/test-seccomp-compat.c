@@ -622,6 +622,78 @@ test_export (void)
   seccomp_release (ctx);
 }
 
+static void
+test_transactions (void)
+{
+  scmp_filter_ctx ctx = seccomp_init (SCMP_ACT_ALLOW);
+  uint32_t value;
+
+  g_assert_cmpint (seccomp_transaction_start (NULL), ==, -EINVAL);
+  g_assert_cmpint (seccomp_transaction_commit (NULL), ==, -EINVAL);
+  seccomp_transaction_reject (NULL);
+  /* nothing to commit */
+  g_assert_cmpint (seccomp_transaction_commit (ctx), ==, -EINVAL);
+  seccomp_transaction_reject (ctx);
+
+  g_assert_cmpint (seccomp_rule_add (ctx, SCMP_ACT_ERRNO (1), SCMP_SYS (read), 0), ==, 0);
+
+  /* rejected: the filter as it was at the start */
+  g_assert_cmpint (seccomp_transaction_start (ctx), ==, 0);
+  g_assert_cmpint (seccomp_rule_add (ctx, SCMP_ACT_ERRNO (2), SCMP_SYS (write), 0), ==, 0);
+  g_assert_cmpint (seccomp_arch_add (ctx, SCMP_ARCH_X86), ==, 0);
+  g_assert_cmpint (seccomp_attr_set (ctx, SCMP_FLTATR_CTL_LOG, 1), ==, 0);
+  g_assert_cmpint (seccomp_syscall_priority (ctx, SCMP_SYS (read), 9), ==, 0);
+  g_assert_cmpuint (evaluate (ctx, NATIVE, "write", 0, 0), ==, SCMP_ACT_ERRNO (2));
+  seccomp_transaction_reject (ctx);
+  g_assert_cmpuint (evaluate (ctx, NATIVE, "write", 0, 0), ==, SCMP_ACT_ALLOW);
+  g_assert_cmpuint (evaluate (ctx, NATIVE, "read", 0, 0), ==, SCMP_ACT_ERRNO (1));
+  g_assert_cmpint (seccomp_arch_exist (ctx, SCMP_ARCH_X86), ==, -EEXIST);
+  g_assert_cmpint (seccomp_attr_get (ctx, SCMP_FLTATR_CTL_LOG, &value), ==, 0);
+  g_assert_cmpuint (value, ==, 0);
+
+  /* committed: kept */
+  g_assert_cmpint (seccomp_transaction_start (ctx), ==, 0);
+  g_assert_cmpint (seccomp_rule_add (ctx, SCMP_ACT_ERRNO (3), SCMP_SYS (close), 0), ==, 0);
+  g_assert_cmpint (seccomp_transaction_commit (ctx), ==, 0);
+  g_assert_cmpuint (evaluate (ctx, NATIVE, "close", 0, 0), ==, SCMP_ACT_ERRNO (3));
+
+  /* nested: an inner commit is still undone by the outer reject */
+  g_assert_cmpint (seccomp_transaction_start (ctx), ==, 0);
+  g_assert_cmpint (seccomp_rule_add (ctx, SCMP_ACT_ERRNO (4), SCMP_SYS (dup), 0), ==, 0);
+  g_assert_cmpint (seccomp_transaction_start (ctx), ==, 0);
+  g_assert_cmpint (seccomp_rule_add (ctx, SCMP_ACT_ERRNO (5), SCMP_SYS (dup2), 0), ==, 0);
+  g_assert_cmpint (seccomp_transaction_commit (ctx), ==, 0);
+  g_assert_cmpint (seccomp_transaction_start (ctx), ==, 0);
+  g_assert_cmpint (seccomp_rule_add (ctx, SCMP_ACT_ERRNO (6), SCMP_SYS (dup3), 0), ==, 0);
+  seccomp_transaction_reject (ctx);
+  g_assert_cmpuint (evaluate (ctx, NATIVE, "dup2", 0, 0), ==, SCMP_ACT_ERRNO (5));
+  g_assert_cmpuint (evaluate (ctx, NATIVE, "dup3", 0, 0), ==, SCMP_ACT_ALLOW);
+  seccomp_transaction_reject (ctx);
+  g_assert_cmpuint (evaluate (ctx, NATIVE, "dup", 0, 0), ==, SCMP_ACT_ALLOW);
+  g_assert_cmpuint (evaluate (ctx, NATIVE, "dup2", 0, 0), ==, SCMP_ACT_ALLOW);
+  g_assert_cmpuint (evaluate (ctx, NATIVE, "close", 0, 0), ==, SCMP_ACT_ERRNO (3));
+
+  /* an open transaction at release is freed with the context */
+  g_assert_cmpint (seccomp_transaction_start (ctx), ==, 0);
+  seccomp_release (ctx);
+}
+
+static void
+test_precompute (void)
+{
+  scmp_filter_ctx ctx = seccomp_init (SCMP_ACT_ALLOW);
+
+  g_assert_cmpint (seccomp_precompute (NULL), ==, -EINVAL);
+  g_assert_cmpint (seccomp_rule_add (ctx, SCMP_ACT_ERRNO (1), SCMP_SYS (read), 0), ==, 0);
+  g_assert_cmpint (seccomp_precompute (ctx), ==, 0);
+  g_assert_cmpint (seccomp_precompute (ctx), ==, 0);
+  /* a change after it is not lost */
+  g_assert_cmpint (seccomp_rule_add (ctx, SCMP_ACT_ERRNO (2), SCMP_SYS (write), 0), ==, 0);
+  g_assert_cmpuint (evaluate (ctx, NATIVE, "write", 0, 0), ==, SCMP_ACT_ERRNO (2));
+  g_assert_cmpint (seccomp_precompute (ctx), ==, 0);
+  seccomp_release (ctx);
+}
+
 /* Loading is irreversible: in a child. */
 static void
 test_load (void)
@@ -629,9 +701,12 @@ test_load (void)
   if (g_test_subprocess ())
     {
       scmp_filter_ctx ctx = seccomp_init (SCMP_ACT_ALLOW);
+      scmp_filter_ctx second = seccomp_init (SCMP_ACT_ALLOW);
 
       g_assert_cmpint (seccomp_load (NULL), ==, -EINVAL);
       g_assert_cmpint (seccomp_rule_add (ctx, SCMP_ACT_ERRNO (EROFS), SCMP_SYS (getppid), 0), ==, 0);
+      /* a change after seccomp_precompute() drops its program */
+      g_assert_cmpint (seccomp_precompute (ctx), ==, 0);
       g_assert_cmpint (seccomp_rule_add (ctx, SCMP_ACT_ERRNO (EXDEV), SCMP_SYS (dup), 1,
                                          SCMP_A0 (SCMP_CMP_EQ, 1000)), ==, 0);
       g_assert_cmpint (seccomp_load (ctx), ==, 0);
@@ -642,6 +717,14 @@ test_load (void)
       g_assert_cmpint (errno, ==, EXDEV);
       g_assert_cmpint (dup (1001), ==, -1);
       g_assert_cmpint (errno, ==, EBADF);
+
+      /* precomputed and unchanged: loaded as prepared */
+      g_assert_cmpint (seccomp_rule_add (second, SCMP_ACT_ERRNO (EDOM), SCMP_SYS (getpid), 0), ==, 0);
+      g_assert_cmpint (seccomp_precompute (second), ==, 0);
+      g_assert_cmpint (seccomp_load (second), ==, 0);
+      seccomp_release (second);
+      g_assert_cmpint (syscall (__NR_getpid), ==, -1);
+      g_assert_cmpint (errno, ==, EDOM);
       return;
     }
   if (!scmp_kernel_has_seccomp ())
@@ -675,6 +758,8 @@ main (int   argc,
   g_test_add_func ("/compat/priority", test_priority);
   g_test_add_func ("/compat/merge", test_merge);
   g_test_add_func ("/compat/export", test_export);
+  g_test_add_func ("/compat/transactions", test_transactions);
+  g_test_add_func ("/compat/precompute", test_precompute);
   if (g_getenv ("SCMP_COMPAT_NO_LOAD") == NULL)
     g_test_add_func ("/compat/load", test_load);
 
