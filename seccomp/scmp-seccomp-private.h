@@ -51,6 +51,7 @@ typedef struct {
   guint32     optimize;
   gboolean    sysrawrc;
   gboolean    waitkill;
+  gboolean    skip_allowed;    /* an ALLOW rule for syscall -1 was added */
   GPtrArray  *arches;          /* (owned) (element-type ScmpCompatArch) in order added */
   GHashTable *priorities;      /* (owned) syscall name → priority + 1 */
   GPtrArray  *transactions;    /* (owned) (element-type ScmpCompatCtx) state at each open

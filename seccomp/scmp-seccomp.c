@@ -266,6 +266,7 @@ ctx_init (ScmpCompatCtx *ctx,
   ctx->optimize = 1;
   ctx->sysrawrc = FALSE;
   ctx->waitkill = FALSE;
+  ctx->skip_allowed = FALSE;
   g_clear_pointer (&ctx->arches, g_ptr_array_unref);
   g_clear_pointer (&ctx->priorities, g_hash_table_unref);
   g_clear_pointer (&ctx->transactions, g_ptr_array_unref);
@@ -857,11 +858,16 @@ rule_add (ScmpCompatCtx             *ctx,
 
   if (syscall == -1)
     {
-      /* the tracer's "skip": only with API_TSKIP, and scmp-glib has it
-       * only as an allow-tracer-skip switch, not as a rule */
+      /* the tracer's "skip": only with API_TSKIP. scmp-glib has it as the
+       * allow-tracer-skip switch (otherwise -1 gets the default action),
+       * so an ALLOW rule is all it can take */
       if (!ctx->tskip)
         return -EINVAL;
-      return -EOPNOTSUPP;
+      if (action != SCMP_ACT_ALLOW || chain.n_conds > 0)
+        return -EOPNOTSUPP;
+      ctx->skip_allowed = TRUE;
+      ctx_changed (ctx);
+      return 0;
     }
 
   name = rule_syscall_name (syscall);
@@ -1021,6 +1027,7 @@ seccomp_merge (scmp_filter_ctx ctx_dst,
 
   while (src->arches->len > 0)
     g_ptr_array_add (dst->arches, g_ptr_array_steal_index (src->arches, 0));
+  dst->skip_allowed |= src->skip_allowed;
   {
     GHashTableIter iter;
     gpointer key, value;
@@ -1088,6 +1095,7 @@ _scmp_seccomp_build_filter (const scmp_filter_ctx   ctx,
   scmp_filter_set_log (filter, c->log);
   scmp_filter_set_spec_allow (filter, c->ssb);
   scmp_filter_set_wait_killable (filter, c->waitkill);
+  scmp_filter_set_allow_tracer_skip (filter, c->skip_allowed);
 
   for (guint i = 0; i < c->arches->len; i++)
     {

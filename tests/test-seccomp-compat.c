@@ -372,7 +372,7 @@ test_rule_errors (void)
   /* best effort skips it */
   g_assert_cmpint (seccomp_rule_add (ctx, SCMP_ACT_KILL, SCMP_SYS (umount), 0), ==, 0);
 
-  /* the tracer's -1 needs API_TSKIP */
+  /* the tracer's -1 needs API_TSKIP (see /compat/rule/tracer-skip) */
   g_assert_cmpint (seccomp_rule_add (ctx, SCMP_ACT_KILL, -1, 0), ==, -EINVAL);
 
   /* -EOPNOTSUPP: exact rules on a filter of several ABIs */
@@ -506,6 +506,37 @@ test_rule_multiplexed (void)
   /* socketcall (SYS_ACCEPT, …) */
   g_assert_cmpuint (evaluate (ctx, SCMP_ARCHITECTURE_X86, "socketcall", 5, 0), ==, SCMP_ACT_ERRNO (1));
   g_assert_cmpuint (evaluate (ctx, NATIVE, "accept", 0, 0), ==, SCMP_ACT_ERRNO (1));
+  seccomp_release (ctx);
+}
+
+/* Syscall -1, a tracer's skip: with SCMP_FLTATR_API_TSKIP, an ALLOW rule. */
+static void
+test_rule_tracer_skip (void)
+{
+  scmp_filter_ctx ctx = seccomp_init (SCMP_ACT_KILL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScmpFilter) before = NULL;
+  g_autoptr(ScmpFilter) after = NULL;
+  g_autoptr(ScmpAction) got = NULL;
+
+  g_assert_cmpint (seccomp_rule_add (ctx, SCMP_ACT_ALLOW, -1, 0), ==, -EINVAL);
+  g_assert_cmpint (seccomp_attr_set (ctx, SCMP_FLTATR_API_TSKIP, 1), ==, 0);
+  before = _scmp_seccomp_build_filter (ctx, &error);
+  g_assert_no_error (error);
+  got = scmp_filter_evaluate (before, NATIVE, -1, NULL, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmphex (scmp_action_get_kernel_value (got), ==, SCMP_ACT_KILL);
+  g_clear_object (&got);
+
+  /* scmp-glib can allow the skip, not give it another action */
+  g_assert_cmpint (seccomp_rule_add (ctx, SCMP_ACT_ERRNO (1), -1, 0), ==, -EOPNOTSUPP);
+  g_assert_cmpint (seccomp_rule_add (ctx, SCMP_ACT_ALLOW, -1, 1, SCMP_A0 (SCMP_CMP_EQ, 1)), ==, -EOPNOTSUPP);
+  g_assert_cmpint (seccomp_rule_add_exact (ctx, SCMP_ACT_ALLOW, -1, 0), ==, 0);
+  after = _scmp_seccomp_build_filter (ctx, &error);
+  g_assert_no_error (error);
+  got = scmp_filter_evaluate (after, NATIVE, -1, NULL, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmphex (scmp_action_get_kernel_value (got), ==, SCMP_ACT_ALLOW);
   seccomp_release (ctx);
 }
 
@@ -755,6 +786,7 @@ main (int   argc,
   g_test_add_func ("/compat/rule/cmp32", test_rule_cmp32);
   g_test_add_func ("/compat/rule/arches-at-add", test_rule_arches_at_add);
   g_test_add_func ("/compat/rule/multiplexed", test_rule_multiplexed);
+  g_test_add_func ("/compat/rule/tracer-skip", test_rule_tracer_skip);
   g_test_add_func ("/compat/priority", test_priority);
   g_test_add_func ("/compat/merge", test_merge);
   g_test_add_func ("/compat/export", test_export);
