@@ -17,6 +17,7 @@
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
@@ -767,6 +768,41 @@ test_load (void)
   g_test_trap_assert_passed ();
 }
 
+/* A refused load: without NO_NEW_PRIVS and without CAP_SYS_ADMIN the
+ * kernel says EACCES, which is -ECANCELED, or -EACCES with SYSRAWRC. */
+static void
+test_load_refused (void)
+{
+  if (g_test_subprocess ())
+    {
+      scmp_filter_ctx ctx = seccomp_init (SCMP_ACT_ALLOW);
+
+      if (getuid () == 0)
+        g_assert_no_errno (setresuid (65534, 65534, 65534));
+      g_assert_cmpint (seccomp_rule_add (ctx, SCMP_ACT_ERRNO (EROFS), SCMP_SYS (getppid), 0), ==, 0);
+      g_assert_cmpint (seccomp_attr_set (ctx, SCMP_FLTATR_CTL_NNP, 0), ==, 0);
+      g_assert_cmpint (seccomp_load (ctx), ==, -ECANCELED);
+      g_assert_cmpint (seccomp_attr_set (ctx, SCMP_FLTATR_API_SYSRAWRC, 1), ==, 0);
+      g_assert_cmpint (seccomp_load (ctx), ==, -EACCES);
+      /* nothing was loaded */
+      g_assert_cmpint (syscall (__NR_getppid), >, 0);
+      seccomp_release (ctx);
+      return;
+    }
+  if (!scmp_kernel_has_seccomp ())
+    {
+      g_test_skip ("no seccomp in this kernel");
+      return;
+    }
+  if (prctl (PR_GET_NO_NEW_PRIVS, 0, 0, 0, 0) == 1)
+    {
+      g_test_skip ("NO_NEW_PRIVS is already set: the kernel cannot refuse");
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -793,7 +829,10 @@ main (int   argc,
   g_test_add_func ("/compat/transactions", test_transactions);
   g_test_add_func ("/compat/precompute", test_precompute);
   if (g_getenv ("SCMP_COMPAT_NO_LOAD") == NULL)
-    g_test_add_func ("/compat/load", test_load);
+    {
+      g_test_add_func ("/compat/load/filter", test_load);
+      g_test_add_func ("/compat/load/refused", test_load_refused);
+    }
 
   return g_test_run ();
 }
