@@ -60,7 +60,7 @@ typedef struct {
 } ScmpCompatCtx;
 
 /* Builds the ordered scmp-glib filter that decides as the context's
- * libseccomp model does (exported for the compat tests only). */
+ * libseccomp model does. Hidden: the tests link the objects. */
 ScmpFilter *_scmp_seccomp_build_filter (const scmp_filter_ctx   ctx,
                                         GError                **error);
 

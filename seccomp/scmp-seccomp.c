@@ -7,7 +7,8 @@
  * filter when a rule is added, and for each syscall, either one
  * argument-free rule or a set of argument chains. Nothing is compiled
  * until an export or a load, which translates that model into an ordered
- * ScmpFilter (see build_filter ()) and lets scmp-glib compile it.
+ * ScmpFilter (see _scmp_seccomp_build_filter ()) and lets scmp-glib
+ * compile it. docs/seccomp-compat.md describes the model.
  */
 
 #include "scmp-seccomp-private.h"
@@ -1156,7 +1157,7 @@ export_program (ScmpCompatCtx *ctx,
 {
   g_autoptr(ScmpFilter) filter = NULL;
   g_autoptr(GError) error = NULL;
-  GBytes *bpf;
+  GBytes *bpf = NULL;
 
   filter = _scmp_seccomp_build_filter (ctx, &error);
   if (filter != NULL)
