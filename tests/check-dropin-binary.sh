@@ -9,15 +9,26 @@ set -eu
 dropin="$1"
 shift
 tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-"$@" > "$tmp/real" 2>&1
+status=0
+# the test runner may have put the drop-in on LD_LIBRARY_PATH already
+env -u LD_LIBRARY_PATH "$@" > "$tmp/real" 2>&1
+env -u LD_LIBRARY_PATH LD_DEBUG=libs "$@" > /dev/null 2> "$tmp/libs-real"
+if grep -q "calling init: $dropin/" "$tmp/libs-real"; then
+  echo "FAIL: $1 loaded the drop-in without LD_LIBRARY_PATH"
+  status=1
+fi
 LD_LIBRARY_PATH="$dropin" LD_DEBUG=libs "$@" > /dev/null 2> "$tmp/libs"
-grep -q "calling init: $dropin/libseccomp.so.2" "$tmp/libs" ||
-  { echo "FAIL: $1 did not load $dropin/libseccomp.so.2"; grep seccomp "$tmp/libs"; exit 1; }
+if ! grep -q "calling init: $dropin/libseccomp.so.2" "$tmp/libs"; then
+  echo "FAIL: $1 did not load $dropin/libseccomp.so.2"
+  grep seccomp "$tmp/libs"
+  status=1
+fi
 LD_LIBRARY_PATH="$dropin" "$@" > "$tmp/ours" 2>&1
 if ! cmp -s "$tmp/real" "$tmp/ours"; then
   echo "FAIL: $* prints something else on the drop-in:"
   diff "$tmp/real" "$tmp/ours" | head -40
-  exit 1
+  status=1
 fi
-echo "OK: $* ran on the drop-in and printed the same $(wc -l < "$tmp/ours") lines"
+[ $status -eq 0 ] && echo "OK: $* ran on the drop-in and printed the same $(wc -l < "$tmp/ours") lines"
+rm -rf "$tmp"
+exit $status
