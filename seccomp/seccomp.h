@@ -12,6 +12,14 @@
 #ifndef _SECCOMP_H
 #define _SECCOMP_H
 
+/* Installed outside the system include path, yet programs built with
+ * -Wextra -Werror against libseccomp's header (found in /usr/include)
+ * never see warnings from SCMP_A0 (op, value) leaving datum_b implicit:
+ * keep it that way. */
+#if defined (__GNUC__)
+# pragma GCC system_header
+#endif
+
 #include <inttypes.h>
 #include <stddef.h>
 #include <linux/audit.h>
@@ -120,7 +128,7 @@ struct scmp_arg_cmp {
 
 #define _SCMP_CMP32_PICK(_1, _2, name, ...) name
 #define _SCMP_CMP32_ONE(arg, op, a) \
-  SCMP_CMP64 (arg, op, (uint32_t) (a))
+  SCMP_CMP64 (arg, op, (uint32_t) (a), 0)
 #define _SCMP_CMP32_TWO(arg, op, a, b) \
   SCMP_CMP64 (arg, op, (uint32_t) (a), (uint32_t) (b))
 #define SCMP_CMP32(arg, op, ...) \
