@@ -1,0 +1,838 @@
+/* test-seccomp-compat.c: the libseccomp-compatible API, from its man pages
+ *
+ * SPDX-FileCopyrightText: 2026 The scmp-glib authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ *
+ * Every function of seccomp.h that libscmp-glib-seccomp implements, with
+ * the return values the libseccomp man pages document, and the rule
+ * semantics they describe (checked by evaluating the ScmpFilter a context
+ * translates into, and the BPF it exports).
+ */
+
+#include <seccomp.h>
+
+#include <scmp-glib/scmp-glib.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/prctl.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#include "scmp-seccomp-private.h"
+
+/* The action @ctx gives a call, from the filter it translates into, which
+ * is also checked to be the program seccomp_export_bpf_mem() writes. */
+static uint32_t
+evaluate (scmp_filter_ctx  ctx,
+          ScmpArchitecture arch,
+          const char      *syscall,
+          guint64          a0,
+          guint64          a1)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScmpFilter) filter = _scmp_seccomp_build_filter (ctx, &error);
+  g_autoptr(ScmpAction) action = NULL;
+  g_autoptr(GBytes) bpf = NULL;
+  guint64 args[6] = { a0, a1, 0, 0, 0, 0 };
+  g_autofree guint8 *buf = NULL;
+  size_t len = 0;
+
+  g_assert_no_error (error);
+  bpf = scmp_filter_export_bpf (filter, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (seccomp_export_bpf_mem (ctx, NULL, &len), ==, 0);
+  g_assert_cmpuint (len, ==, g_bytes_get_size (bpf));
+  buf = g_malloc (len);
+  g_assert_cmpint (seccomp_export_bpf_mem (ctx, buf, &len), ==, 0);
+  g_assert_cmpmem (buf, len, g_bytes_get_data (bpf, NULL), g_bytes_get_size (bpf));
+
+  action = scmp_filter_evaluate_syscall (filter, arch, syscall, args, 6, &error);
+  g_assert_no_error (error);
+  return scmp_action_get_kernel_value (action);
+}
+
+#define NATIVE (scmp_architecture_get_native ())
+
+static void
+test_version (void)
+{
+  const struct scmp_version *v = seccomp_version ();
+
+  g_assert_nonnull (v);
+  g_assert_cmpuint (v->major, ==, SCMP_VER_MAJOR);
+  g_assert_cmpuint (v->minor, ==, SCMP_VER_MINOR);
+  g_assert_cmpuint (v->micro, ==, SCMP_VER_MICRO);
+  g_assert_cmpuint (v->major, ==, 2);
+  g_assert_cmpuint (v->minor, ==, 6);
+}
+
+static void
+test_api_level (void)
+{
+  unsigned int detected = seccomp_api_get ();
+
+  g_assert_cmpuint (detected, >=, 1);
+  g_assert_cmpuint (detected, <=, 7);
+  g_assert_cmpint (seccomp_api_set (0), ==, -EINVAL);
+  g_assert_cmpint (seccomp_api_set (8), ==, -EINVAL);
+  g_assert_cmpint (seccomp_api_set (3), ==, 0);
+  g_assert_cmpuint (seccomp_api_get (), ==, 3);
+  /* seccomp_reset (NULL, …) resets the library's state */
+  g_assert_cmpint (seccomp_reset (NULL, SCMP_ACT_ALLOW), ==, 0);
+  g_assert_cmpuint (seccomp_api_get (), ==, detected);
+}
+
+static void
+test_init (void)
+{
+  scmp_filter_ctx ctx;
+  uint32_t value;
+
+  g_assert_null (seccomp_init (0x12345678));
+  g_assert_null (seccomp_init (SCMP_ACT_ERRNO (4095)));
+  g_assert_null (seccomp_init (SCMP_ACT_ERRNO (5000)));
+
+  ctx = seccomp_init (SCMP_ACT_ERRNO (4094));
+  g_assert_nonnull (ctx);
+  g_assert_cmpint (seccomp_attr_get (ctx, SCMP_FLTATR_ACT_DEFAULT, &value), ==, 0);
+  g_assert_cmpuint (value, ==, SCMP_ACT_ERRNO (4094));
+  /* the native ABI is there from the start */
+  g_assert_cmpint (seccomp_arch_exist (ctx, SCMP_ARCH_NATIVE), ==, 0);
+  seccomp_release (ctx);
+
+  /* every action is a valid default */
+  {
+    const uint32_t actions[] = {
+      SCMP_ACT_KILL_PROCESS, SCMP_ACT_KILL_THREAD, SCMP_ACT_KILL, SCMP_ACT_TRAP,
+      SCMP_ACT_TRAPX (7), SCMP_ACT_ERRNO (1), SCMP_ACT_TRACE (3), SCMP_ACT_LOG,
+      SCMP_ACT_ALLOW, SCMP_ACT_NOTIFY,
+    };
+
+    for (gsize i = 0; i < G_N_ELEMENTS (actions); i++)
+      {
+        ctx = seccomp_init (actions[i]);
+        g_assert_nonnull (ctx);
+        seccomp_release (ctx);
+      }
+  }
+
+  seccomp_release (NULL);
+}
+
+static void
+test_reset (void)
+{
+  scmp_filter_ctx ctx = seccomp_init (SCMP_ACT_ALLOW);
+  uint32_t value;
+
+  g_assert_cmpint (seccomp_arch_add (ctx, SCMP_ARCH_X86), ==, 0);
+  g_assert_cmpint (seccomp_attr_set (ctx, SCMP_FLTATR_CTL_LOG, 1), ==, 0);
+  g_assert_cmpint (seccomp_rule_add (ctx, SCMP_ACT_ERRNO (1), SCMP_SYS (read), 0), ==, 0);
+
+  g_assert_cmpint (seccomp_reset (ctx, 0x12345678), ==, -EINVAL);
+  g_assert_cmpint (seccomp_reset (ctx, SCMP_ACT_KILL), ==, 0);
+
+  g_assert_cmpint (seccomp_attr_get (ctx, SCMP_FLTATR_ACT_DEFAULT, &value), ==, 0);
+  g_assert_cmpuint (value, ==, SCMP_ACT_KILL);
+  g_assert_cmpint (seccomp_attr_get (ctx, SCMP_FLTATR_CTL_LOG, &value), ==, 0);
+  g_assert_cmpuint (value, ==, 0);
+  g_assert_cmpint (seccomp_arch_exist (ctx, SCMP_ARCH_X86), ==, -EEXIST);
+  g_assert_cmpint (seccomp_arch_exist (ctx, SCMP_ARCH_NATIVE), ==, 0);
+  /* the rule went with the old state */
+  g_assert_cmpuint (evaluate (ctx, NATIVE, "read", 0, 0), ==, SCMP_ACT_KILL);
+  seccomp_release (ctx);
+}
+
+static void
+test_arch_names (void)
+{
+  static const struct { const char *name; uint32_t token; } arches[] = {
+    { "x86", SCMP_ARCH_X86 }, { "x86_64", SCMP_ARCH_X86_64 }, { "x32", SCMP_ARCH_X32 },
+    { "arm", SCMP_ARCH_ARM }, { "aarch64", SCMP_ARCH_AARCH64 },
+    { "loongarch64", SCMP_ARCH_LOONGARCH64 }, { "m68k", SCMP_ARCH_M68K },
+    { "mips", SCMP_ARCH_MIPS }, { "mipsel", SCMP_ARCH_MIPSEL }, { "mips64", SCMP_ARCH_MIPS64 },
+    { "mipsel64", SCMP_ARCH_MIPSEL64 }, { "mips64n32", SCMP_ARCH_MIPS64N32 },
+    { "mipsel64n32", SCMP_ARCH_MIPSEL64N32 }, { "parisc", SCMP_ARCH_PARISC },
+    { "parisc64", SCMP_ARCH_PARISC64 }, { "ppc", SCMP_ARCH_PPC }, { "ppc64", SCMP_ARCH_PPC64 },
+    { "ppc64le", SCMP_ARCH_PPC64LE }, { "riscv64", SCMP_ARCH_RISCV64 },
+    { "s390", SCMP_ARCH_S390 }, { "s390x", SCMP_ARCH_S390X }, { "sh", SCMP_ARCH_SH },
+    { "sheb", SCMP_ARCH_SHEB },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (arches); i++)
+    g_assert_cmphex (seccomp_arch_resolve_name (arches[i].name), ==, arches[i].token);
+  g_assert_cmphex (seccomp_arch_resolve_name ("vax"), ==, 0);
+  g_assert_cmphex (seccomp_arch_resolve_name (NULL), ==, 0);
+  g_assert_cmphex (seccomp_arch_native (), ==,
+                   seccomp_arch_resolve_name (scmp_architecture_to_name (NATIVE)));
+  /* the values are the kernel's AUDIT_ARCH_*, except x32's token */
+  g_assert_cmphex (SCMP_ARCH_X86_64, ==, AUDIT_ARCH_X86_64);
+  g_assert_cmphex (SCMP_ARCH_AARCH64, ==, AUDIT_ARCH_AARCH64);
+  g_assert_cmphex (SCMP_ARCH_X32, ==, 0x4000003e);
+}
+
+static void
+test_arch_add_remove (void)
+{
+  scmp_filter_ctx ctx = seccomp_init (SCMP_ACT_ALLOW);
+
+  g_assert_cmpint (seccomp_arch_add (NULL, SCMP_ARCH_X86), ==, -EINVAL);
+  g_assert_cmpint (seccomp_arch_add (ctx, 0x1234), ==, -EINVAL);
+  g_assert_cmpint (seccomp_arch_exist (ctx, 0x1234), ==, -EINVAL);
+  g_assert_cmpint (seccomp_arch_remove (ctx, 0x1234), ==, -EINVAL);
+  g_assert_cmpint (seccomp_arch_exist (NULL, SCMP_ARCH_X86), ==, -EINVAL);
+  g_assert_cmpint (seccomp_arch_remove (NULL, SCMP_ARCH_X86), ==, -EINVAL);
+
+  g_assert_cmpint (seccomp_arch_exist (ctx, SCMP_ARCH_X86), ==, -EEXIST);
+  g_assert_cmpint (seccomp_arch_add (ctx, SCMP_ARCH_X86), ==, 0);
+  g_assert_cmpint (seccomp_arch_add (ctx, SCMP_ARCH_X86), ==, -EEXIST);
+  g_assert_cmpint (seccomp_arch_exist (ctx, SCMP_ARCH_X86), ==, 0);
+  g_assert_cmpint (seccomp_arch_add (ctx, SCMP_ARCH_NATIVE), ==, -EEXIST);
+
+  /* one program for all ABIs: a big-endian one cannot join */
+  g_assert_cmpint (seccomp_arch_add (ctx, SCMP_ARCH_PPC64), ==, -EDOM);
+  g_assert_cmpint (seccomp_arch_exist (ctx, SCMP_ARCH_PPC64), ==, -EEXIST);
+
+  g_assert_cmpint (seccomp_arch_remove (ctx, SCMP_ARCH_X86), ==, 0);
+  g_assert_cmpint (seccomp_arch_remove (ctx, SCMP_ARCH_X86), ==, -EEXIST);
+  g_assert_cmpint (seccomp_arch_remove (ctx, SCMP_ARCH_NATIVE), ==, 0);
+  g_assert_cmpint (seccomp_arch_exist (ctx, SCMP_ARCH_NATIVE), ==, -EEXIST);
+  /* with no ABI, no rule can be added */
+  g_assert_cmpint (seccomp_rule_add (ctx, SCMP_ACT_ERRNO (1), SCMP_SYS (read), 0), ==, -EINVAL);
+  /* an empty filter can become big-endian */
+  g_assert_cmpint (seccomp_arch_add (ctx, SCMP_ARCH_PPC64), ==, 0);
+  seccomp_release (ctx);
+}
+
+static void
+test_attributes (void)
+{
+  scmp_filter_ctx ctx = seccomp_init (SCMP_ACT_ALLOW);
+  static const struct { enum scmp_filter_attr attr; uint32_t def; } flags[] = {
+    { SCMP_FLTATR_CTL_NNP, 1 }, { SCMP_FLTATR_CTL_TSYNC, 0 }, { SCMP_FLTATR_API_TSKIP, 0 },
+    { SCMP_FLTATR_CTL_LOG, 0 }, { SCMP_FLTATR_CTL_SSB, 0 }, { SCMP_FLTATR_API_SYSRAWRC, 0 },
+    { SCMP_FLTATR_CTL_WAITKILL, 0 },
+  };
+  uint32_t value;
+
+  /* the numbers are libseccomp's ABI */
+  g_assert_cmpint (SCMP_FLTATR_ACT_DEFAULT, ==, 1);
+  g_assert_cmpint (SCMP_FLTATR_API_SYSRAWRC, ==, 9);
+  g_assert_cmpint (SCMP_FLTATR_CTL_WAITKILL, ==, 10);
+
+  for (gsize i = 0; i < G_N_ELEMENTS (flags); i++)
+    {
+      g_assert_cmpint (seccomp_attr_get (ctx, flags[i].attr, &value), ==, 0);
+      g_assert_cmpuint (value, ==, flags[i].def);
+      g_assert_cmpint (seccomp_attr_set (ctx, flags[i].attr, 5), ==, 0);
+      g_assert_cmpint (seccomp_attr_get (ctx, flags[i].attr, &value), ==, 0);
+      g_assert_cmpuint (value, ==, 1);
+      g_assert_cmpint (seccomp_attr_set (ctx, flags[i].attr, 0), ==, 0);
+      g_assert_cmpint (seccomp_attr_get (ctx, flags[i].attr, &value), ==, 0);
+      g_assert_cmpuint (value, ==, 0);
+    }
+
+  g_assert_cmpint (seccomp_attr_get (ctx, SCMP_FLTATR_ACT_BADARCH, &value), ==, 0);
+  g_assert_cmphex (value, ==, SCMP_ACT_KILL_THREAD);
+  g_assert_cmpint (seccomp_attr_set (ctx, SCMP_FLTATR_ACT_BADARCH, 0x12345678), ==, -EINVAL);
+  g_assert_cmpint (seccomp_attr_set (ctx, SCMP_FLTATR_ACT_BADARCH, SCMP_ACT_ERRNO (9)), ==, 0);
+  g_assert_cmpint (seccomp_attr_get (ctx, SCMP_FLTATR_ACT_BADARCH, &value), ==, 0);
+  g_assert_cmphex (value, ==, SCMP_ACT_ERRNO (9));
+
+  /* the default action is fixed */
+  g_assert_cmpint (seccomp_attr_set (ctx, SCMP_FLTATR_ACT_DEFAULT, SCMP_ACT_KILL), ==, -EACCES);
+
+  g_assert_cmpint (seccomp_attr_get (ctx, SCMP_FLTATR_CTL_OPTIMIZE, &value), ==, 0);
+  g_assert_cmpuint (value, ==, 1);
+  g_assert_cmpint (seccomp_attr_set (ctx, SCMP_FLTATR_CTL_OPTIMIZE, 2), ==, 0);
+  g_assert_cmpint (seccomp_attr_get (ctx, SCMP_FLTATR_CTL_OPTIMIZE, &value), ==, 0);
+  g_assert_cmpuint (value, ==, 2);
+  g_assert_cmpint (seccomp_attr_set (ctx, SCMP_FLTATR_CTL_OPTIMIZE, 0), ==, -EOPNOTSUPP);
+  g_assert_cmpint (seccomp_attr_set (ctx, SCMP_FLTATR_CTL_OPTIMIZE, 3), ==, -EOPNOTSUPP);
+
+  g_assert_cmpint (seccomp_attr_get (ctx, 0, &value), ==, -EINVAL);
+  g_assert_cmpint (seccomp_attr_get (ctx, 11, &value), ==, -EINVAL);
+  g_assert_cmpint (seccomp_attr_set (ctx, 0, 1), ==, -EINVAL);
+  g_assert_cmpint (seccomp_attr_set (ctx, 11, 1), ==, -EINVAL);
+  g_assert_cmpint (seccomp_attr_get (NULL, SCMP_FLTATR_CTL_NNP, &value), ==, -EINVAL);
+  g_assert_cmpint (seccomp_attr_get (ctx, SCMP_FLTATR_CTL_NNP, NULL), ==, -EINVAL);
+  g_assert_cmpint (seccomp_attr_set (NULL, SCMP_FLTATR_CTL_NNP, 1), ==, -EINVAL);
+
+  /* the attributes reach the filter */
+  g_assert_cmpint (seccomp_attr_set (ctx, SCMP_FLTATR_CTL_TSYNC, 1), ==, 0);
+  g_assert_cmpint (seccomp_attr_set (ctx, SCMP_FLTATR_CTL_LOG, 1), ==, 0);
+  g_assert_cmpint (seccomp_attr_set (ctx, SCMP_FLTATR_CTL_SSB, 1), ==, 0);
+  g_assert_cmpint (seccomp_attr_set (ctx, SCMP_FLTATR_CTL_NNP, 0), ==, 0);
+  g_assert_cmpint (seccomp_attr_set (ctx, SCMP_FLTATR_CTL_WAITKILL, 1), ==, 0);
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(ScmpFilter) filter = _scmp_seccomp_build_filter (ctx, &error);
+    g_autoptr(ScmpAction) bad = scmp_action_new_errno (9, NULL);
+
+    g_assert_no_error (error);
+    g_assert_true (scmp_filter_get_thread_sync (filter));
+    g_assert_true (scmp_filter_get_log (filter));
+    g_assert_true (scmp_filter_get_spec_allow (filter));
+    g_assert_false (scmp_filter_get_no_new_privs (filter));
+    g_assert_true (scmp_filter_get_wait_killable (filter));
+    g_assert_true (scmp_action_equal (scmp_filter_get_bad_arch_action (filter), bad));
+  }
+  seccomp_release (ctx);
+}
+
+static void
+test_resolve (void)
+{
+  char *name;
+
+  g_assert_cmpint (seccomp_syscall_resolve_name ("read"), ==, SCMP_SYS (read));
+  g_assert_cmpint (seccomp_syscall_resolve_name ("nosuchcall"), ==, __NR_SCMP_ERROR);
+  g_assert_cmpint (seccomp_syscall_resolve_name (NULL), ==, __NR_SCMP_ERROR);
+  g_assert_cmpint (seccomp_syscall_resolve_name_arch (0x1234, "read"), ==, __NR_SCMP_ERROR);
+  g_assert_cmpint (seccomp_syscall_resolve_name_arch (SCMP_ARCH_X86_64, "read"), ==, 0);
+  g_assert_cmpint (seccomp_syscall_resolve_name_arch (SCMP_ARCH_AARCH64, "openat"), ==, 56);
+  g_assert_cmpint (seccomp_syscall_resolve_name_arch (SCMP_ARCH_X32, "read"), ==, 0x40000000);
+  g_assert_cmpint (seccomp_syscall_resolve_name_arch (SCMP_ARCH_MIPS, "read"), ==, 4003);
+
+  /* absent: the negative pseudo-number */
+  g_assert_cmpint (seccomp_syscall_resolve_name_arch (SCMP_ARCH_X86_64, "umount"), ==, __PNR_umount);
+  g_assert_cmpint (__PNR_umount, <, 0);
+  /* multiplexed calls keep their pseudo-number (a rule covers both paths)… */
+  g_assert_cmpint (seccomp_syscall_resolve_name_arch (SCMP_ARCH_X86, "socket"), ==, __PNR_socket);
+  g_assert_cmpint (seccomp_syscall_resolve_name_arch (SCMP_ARCH_X86, "accept"), ==, __PNR_accept);
+  g_assert_cmpint (seccomp_syscall_resolve_name_arch (SCMP_ARCH_X86, "shmat"), ==, __PNR_shmat);
+  g_assert_cmpint (__PNR_socket, ==, -101);
+  /* …and the rewrite gives the multiplexer */
+  g_assert_cmpint (seccomp_syscall_resolve_name_rewrite (SCMP_ARCH_X86, "accept"), ==, 102);
+  g_assert_cmpint (seccomp_syscall_resolve_name_rewrite (SCMP_ARCH_X86, "socket"), ==, 102);
+  g_assert_cmpint (seccomp_syscall_resolve_name_rewrite (SCMP_ARCH_X86, "shmat"), ==, 117);
+  g_assert_cmpint (seccomp_syscall_resolve_name_rewrite (SCMP_ARCH_X86_64, "socket"), ==, 41);
+  g_assert_cmpint (seccomp_syscall_resolve_name_rewrite (SCMP_ARCH_X86_64, "umount"), ==, __PNR_umount);
+  g_assert_cmpint (seccomp_syscall_resolve_name_rewrite (SCMP_ARCH_X86_64, NULL), ==, __NR_SCMP_ERROR);
+  g_assert_cmpint (seccomp_syscall_resolve_name_rewrite (0x1234, "read"), ==, __NR_SCMP_ERROR);
+
+  name = seccomp_syscall_resolve_num_arch (SCMP_ARCH_X86_64, 0);
+  g_assert_cmpstr (name, ==, "read");
+  free (name);
+  name = seccomp_syscall_resolve_num_arch (SCMP_ARCH_NATIVE, SCMP_SYS (openat));
+  g_assert_cmpstr (name, ==, "openat");
+  free (name);
+  name = seccomp_syscall_resolve_num_arch (SCMP_ARCH_X86, __PNR_accept);
+  g_assert_cmpstr (name, ==, "accept");
+  free (name);
+  /* a name and number that do not go together on the ABI */
+  g_assert_null (seccomp_syscall_resolve_num_arch (SCMP_ARCH_X86_64, __PNR_socket));
+  g_assert_null (seccomp_syscall_resolve_num_arch (SCMP_ARCH_X86_64, 99999));
+  g_assert_null (seccomp_syscall_resolve_num_arch (0x1234, 0));
+}
+
+static void
+test_rule_errors (void)
+{
+  scmp_filter_ctx ctx = seccomp_init (SCMP_ACT_ALLOW);
+  struct scmp_arg_cmp cmp[7];
+
+  /* -EINVAL: context, action, arguments */
+  g_assert_cmpint (seccomp_rule_add (NULL, SCMP_ACT_KILL, SCMP_SYS (read), 0), ==, -EINVAL);
+  g_assert_cmpint (seccomp_rule_add (ctx, 0x12345678, SCMP_SYS (read), 0), ==, -EINVAL);
+  g_assert_cmpint (seccomp_rule_add (ctx, SCMP_ACT_ERRNO (4095), SCMP_SYS (read), 0), ==, -EINVAL);
+  g_assert_cmpint (seccomp_rule_add (ctx, SCMP_ACT_KILL, SCMP_SYS (read), 1,
+                                     SCMP_CMP (6, SCMP_CMP_EQ, 1)), ==, -EINVAL);
+  g_assert_cmpint (seccomp_rule_add (ctx, SCMP_ACT_KILL, SCMP_SYS (read), 1,
+                                     SCMP_CMP (0, _SCMP_CMP_MIN, 1)), ==, -EINVAL);
+  g_assert_cmpint (seccomp_rule_add (ctx, SCMP_ACT_KILL, SCMP_SYS (read), 1,
+                                     SCMP_CMP (0, _SCMP_CMP_MAX, 1)), ==, -EINVAL);
+  /* each argument at most once in a rule */
+  g_assert_cmpint (seccomp_rule_add (ctx, SCMP_ACT_KILL, SCMP_SYS (read), 2,
+                                     SCMP_A0 (SCMP_CMP_GT, 1), SCMP_A0 (SCMP_CMP_LT, 5)), ==, -EINVAL);
+  for (int i = 0; i < 7; i++)
+    cmp[i] = SCMP_CMP (i % 6, SCMP_CMP_EQ, 1);
+  g_assert_cmpint (seccomp_rule_add_array (ctx, SCMP_ACT_KILL, SCMP_SYS (read), 7, cmp), ==, -EINVAL);
+  g_assert_cmpint (seccomp_rule_add_array (ctx, SCMP_ACT_KILL, SCMP_SYS (read), 1, NULL), ==, -EINVAL);
+  g_assert_cmpint (seccomp_rule_add_exact_array (NULL, SCMP_ACT_KILL, SCMP_SYS (read), 0, NULL), ==, -EINVAL);
+
+  /* -EACCES: the default action */
+  g_assert_cmpint (seccomp_rule_add (ctx, SCMP_ACT_ALLOW, SCMP_SYS (read), 0), ==, -EACCES);
+  g_assert_cmpint (seccomp_rule_add_exact (ctx, SCMP_ACT_ALLOW, SCMP_SYS (read), 1,
+                                           SCMP_A0 (SCMP_CMP_EQ, 0)), ==, -EACCES);
+
+  /* -EEXIST: the same chain with another action */
+  g_assert_cmpint (seccomp_rule_add (ctx, SCMP_ACT_ERRNO (1), SCMP_SYS (write), 2,
+                                     SCMP_A0 (SCMP_CMP_EQ, 1), SCMP_A2 (SCMP_CMP_LT, 5)), ==, 0);
+  g_assert_cmpint (seccomp_rule_add (ctx, SCMP_ACT_ERRNO (2), SCMP_SYS (write), 2,
+                                     SCMP_A2 (SCMP_CMP_LT, 5), SCMP_A0 (SCMP_CMP_EQ, 1)), ==, -EEXIST);
+  /* the same action is a no-op */
+  g_assert_cmpint (seccomp_rule_add (ctx, SCMP_ACT_ERRNO (1), SCMP_SYS (write), 2,
+                                     SCMP_A2 (SCMP_CMP_LT, 5), SCMP_A0 (SCMP_CMP_EQ, 1)), ==, 0);
+
+  /* -EDOM: an exact rule for a syscall the ABI lacks */
+  g_assert_cmpint (seccomp_rule_add_exact (ctx, SCMP_ACT_KILL, SCMP_SYS (umount), 0), ==, -EDOM);
+  /* best effort skips it */
+  g_assert_cmpint (seccomp_rule_add (ctx, SCMP_ACT_KILL, SCMP_SYS (umount), 0), ==, 0);
+
+  /* the tracer's -1 needs API_TSKIP (see /compat/rule/tracer-skip) */
+  g_assert_cmpint (seccomp_rule_add (ctx, SCMP_ACT_KILL, -1, 0), ==, -EINVAL);
+
+  /* -EOPNOTSUPP: exact rules on a filter of several ABIs */
+  g_assert_cmpint (seccomp_arch_add (ctx, SCMP_ARCH_X86), ==, 0);
+  g_assert_cmpint (seccomp_rule_add_exact (ctx, SCMP_ACT_KILL, SCMP_SYS (read), 0), ==, -EOPNOTSUPP);
+  g_assert_cmpint (seccomp_rule_add (ctx, SCMP_ACT_KILL, SCMP_SYS (read), 0), ==, 0);
+  seccomp_release (ctx);
+
+  /* -EDOM: an exact rule with arguments on a multiplexed call */
+  ctx = seccomp_init (SCMP_ACT_ALLOW);
+  g_assert_cmpint (seccomp_arch_add (ctx, SCMP_ARCH_X86), ==, 0);
+  g_assert_cmpint (seccomp_arch_remove (ctx, SCMP_ARCH_NATIVE), ==, 0);
+  g_assert_cmpint (seccomp_rule_add_exact (ctx, SCMP_ACT_KILL, __PNR_accept, 1,
+                                           SCMP_A0 (SCMP_CMP_EQ, 3)), ==, -EDOM);
+  g_assert_cmpint (seccomp_rule_add (ctx, SCMP_ACT_KILL, __PNR_accept, 1,
+                                     SCMP_A0 (SCMP_CMP_EQ, 3)), ==, 0);
+  seccomp_release (ctx);
+}
+
+/* The man page's merge: an argument-free rule wins over argument rules,
+ * whatever their order and actions. */
+static void
+test_rule_merge (void)
+{
+  scmp_filter_ctx ctx = seccomp_init (SCMP_ACT_ALLOW);
+
+  /* argument rules, then a plain one: the plain one wipes them */
+  g_assert_cmpint (seccomp_rule_add (ctx, SCMP_ACT_ERRNO (1), SCMP_SYS (read), 1,
+                                     SCMP_A0 (SCMP_CMP_EQ, 3)), ==, 0);
+  g_assert_cmpuint (evaluate (ctx, NATIVE, "read", 3, 0), ==, SCMP_ACT_ERRNO (1));
+  g_assert_cmpuint (evaluate (ctx, NATIVE, "read", 4, 0), ==, SCMP_ACT_ALLOW);
+  g_assert_cmpint (seccomp_rule_add (ctx, SCMP_ACT_ERRNO (2), SCMP_SYS (read), 0), ==, 0);
+  g_assert_cmpuint (evaluate (ctx, NATIVE, "read", 3, 0), ==, SCMP_ACT_ERRNO (2));
+  g_assert_cmpuint (evaluate (ctx, NATIVE, "read", 4, 0), ==, SCMP_ACT_ERRNO (2));
+  /* later rules on that syscall are ignored, plain or not */
+  g_assert_cmpint (seccomp_rule_add (ctx, SCMP_ACT_ERRNO (3), SCMP_SYS (read), 0), ==, 0);
+  g_assert_cmpint (seccomp_rule_add (ctx, SCMP_ACT_KILL, SCMP_SYS (read), 1,
+                                     SCMP_A0 (SCMP_CMP_EQ, 5)), ==, 0);
+  g_assert_cmpuint (evaluate (ctx, NATIVE, "read", 5, 0), ==, SCMP_ACT_ERRNO (2));
+
+  /* argument rules of one syscall are a union */
+  g_assert_cmpint (seccomp_rule_add (ctx, SCMP_ACT_ERRNO (7), SCMP_SYS (write), 1,
+                                     SCMP_A0 (SCMP_CMP_EQ, 1)), ==, 0);
+  g_assert_cmpint (seccomp_rule_add (ctx, SCMP_ACT_ERRNO (7), SCMP_SYS (write), 1,
+                                     SCMP_A1 (SCMP_CMP_MASKED_EQ, 0xf0, 0x20)), ==, 0);
+  g_assert_cmpuint (evaluate (ctx, NATIVE, "write", 1, 0), ==, SCMP_ACT_ERRNO (7));
+  g_assert_cmpuint (evaluate (ctx, NATIVE, "write", 2, 0x2f), ==, SCMP_ACT_ERRNO (7));
+  g_assert_cmpuint (evaluate (ctx, NATIVE, "write", 2, 0x3f), ==, SCMP_ACT_ALLOW);
+
+  /* overlapping chains of different actions: the more restrictive one */
+  g_assert_cmpint (seccomp_rule_add (ctx, SCMP_ACT_LOG, SCMP_SYS (close), 1,
+                                     SCMP_A0 (SCMP_CMP_GE, 10)), ==, 0);
+  g_assert_cmpint (seccomp_rule_add (ctx, SCMP_ACT_KILL, SCMP_SYS (close), 1,
+                                     SCMP_A0 (SCMP_CMP_LE, 20)), ==, 0);
+  g_assert_cmpuint (evaluate (ctx, NATIVE, "close", 15, 0), ==, SCMP_ACT_KILL);
+  g_assert_cmpuint (evaluate (ctx, NATIVE, "close", 25, 0), ==, SCMP_ACT_LOG);
+  g_assert_cmpuint (evaluate (ctx, NATIVE, "close", 5, 0), ==, SCMP_ACT_KILL);
+  seccomp_release (ctx);
+}
+
+/* SCMP_CMP32 / SCMP_A*_32 take 32-bit data: no sign extension. */
+static void
+test_rule_cmp32 (void)
+{
+  scmp_filter_ctx ctx = seccomp_init (SCMP_ACT_ALLOW);
+  struct scmp_arg_cmp c = SCMP_A0_32 (SCMP_CMP_EQ, -1);
+  struct scmp_arg_cmp m = SCMP_CMP32 (2, SCMP_CMP_MASKED_EQ, -1, -2);
+  struct scmp_arg_cmp w = SCMP_A1_64 (SCMP_CMP_EQ, -1);
+
+  g_assert_cmpuint (c.arg, ==, 0);
+  g_assert_cmphex (c.datum_a, ==, 0xffffffffu);
+  g_assert_cmpuint (m.arg, ==, 2);
+  g_assert_cmphex (m.datum_a, ==, 0xffffffffu);
+  g_assert_cmphex (m.datum_b, ==, 0xfffffffeu);
+  g_assert_cmphex (w.datum_a, ==, G_MAXUINT64);
+
+  /* close's fd is an int: compared as the kernel reads it */
+  g_assert_cmpint (seccomp_rule_add (ctx, SCMP_ACT_ERRNO (9), SCMP_SYS (close), 1, c), ==, 0);
+  g_assert_cmpuint (evaluate (ctx, NATIVE, "close", 0xffffffffu, 0), ==, SCMP_ACT_ERRNO (9));
+  g_assert_cmpuint (evaluate (ctx, NATIVE, "close", G_MAXUINT64, 0), ==, SCMP_ACT_ERRNO (9));
+  g_assert_cmpuint (evaluate (ctx, NATIVE, "close", 3, 0), ==, SCMP_ACT_ALLOW);
+  seccomp_release (ctx);
+}
+
+/* Rules go to the ABIs present when they are added. */
+static void
+test_rule_arches_at_add (void)
+{
+  scmp_filter_ctx ctx = seccomp_init (SCMP_ACT_ALLOW);
+
+  g_assert_cmpint (seccomp_rule_add (ctx, SCMP_ACT_ERRNO (1), SCMP_SYS (getpid), 0), ==, 0);
+  g_assert_cmpint (seccomp_arch_add (ctx, SCMP_ARCH_X86), ==, 0);
+  g_assert_cmpint (seccomp_rule_add (ctx, SCMP_ACT_ERRNO (2), SCMP_SYS (getppid), 0), ==, 0);
+
+  g_assert_cmpuint (evaluate (ctx, NATIVE, "getpid", 0, 0), ==, SCMP_ACT_ERRNO (1));
+  g_assert_cmpuint (evaluate (ctx, SCMP_ARCHITECTURE_X86, "getpid", 0, 0), ==, SCMP_ACT_ALLOW);
+  g_assert_cmpuint (evaluate (ctx, NATIVE, "getppid", 0, 0), ==, SCMP_ACT_ERRNO (2));
+  g_assert_cmpuint (evaluate (ctx, SCMP_ARCHITECTURE_X86, "getppid", 0, 0), ==, SCMP_ACT_ERRNO (2));
+
+  /* numbers are the native ABI's, applied by name elsewhere */
+  g_assert_cmpint (seccomp_rule_add (ctx, SCMP_ACT_ERRNO (3), SCMP_SYS (openat), 0), ==, 0);
+  g_assert_cmpuint (evaluate (ctx, SCMP_ARCHITECTURE_X86, "openat", 0, 0), ==, SCMP_ACT_ERRNO (3));
+
+  /* a syscall one ABI lacks is added where it exists */
+  g_assert_cmpint (seccomp_rule_add (ctx, SCMP_ACT_ERRNO (4), SCMP_SYS (umount), 0), ==, 0);
+  g_assert_cmpuint (evaluate (ctx, SCMP_ARCHITECTURE_X86, "umount", 0, 0), ==, SCMP_ACT_ERRNO (4));
+
+  /* a removed ABI takes its rules with it */
+  g_assert_cmpint (seccomp_arch_remove (ctx, SCMP_ARCH_X86), ==, 0);
+  g_assert_cmpint (seccomp_arch_add (ctx, SCMP_ARCH_X86), ==, 0);
+  g_assert_cmpuint (evaluate (ctx, SCMP_ARCHITECTURE_X86, "getppid", 0, 0), ==, SCMP_ACT_ALLOW);
+  seccomp_release (ctx);
+}
+
+/* Best effort covers socketcall(2) too; never laxer on that path. */
+static void
+test_rule_multiplexed (void)
+{
+  scmp_filter_ctx ctx = seccomp_init (SCMP_ACT_ALLOW);
+
+  g_assert_cmpint (seccomp_arch_add (ctx, SCMP_ARCH_X86), ==, 0);
+  g_assert_cmpint (seccomp_rule_add (ctx, SCMP_ACT_ERRNO (13), SCMP_SYS (socket), 1,
+                                     SCMP_A0 (SCMP_CMP_EQ, 16)), ==, 0);
+  g_assert_cmpint (seccomp_rule_add (ctx, SCMP_ACT_ERRNO (1), __PNR_accept, 0), ==, 0);
+
+  g_assert_cmpuint (evaluate (ctx, SCMP_ARCHITECTURE_X86, "socket", 16, 0), ==, SCMP_ACT_ERRNO (13));
+  g_assert_cmpuint (evaluate (ctx, SCMP_ARCHITECTURE_X86, "socket", 2, 0), ==, SCMP_ACT_ALLOW);
+  g_assert_cmpuint (evaluate (ctx, NATIVE, "socket", 16, 0), ==, SCMP_ACT_ERRNO (13));
+  /* socketcall (SYS_SOCKET, …): the family is out of reach, deny */
+  g_assert_cmpuint (evaluate (ctx, SCMP_ARCHITECTURE_X86, "socketcall", 1, 0), ==, SCMP_ACT_ERRNO (13));
+  /* socketcall (SYS_ACCEPT, …) */
+  g_assert_cmpuint (evaluate (ctx, SCMP_ARCHITECTURE_X86, "socketcall", 5, 0), ==, SCMP_ACT_ERRNO (1));
+  g_assert_cmpuint (evaluate (ctx, NATIVE, "accept", 0, 0), ==, SCMP_ACT_ERRNO (1));
+  seccomp_release (ctx);
+}
+
+/* Syscall -1, a tracer's skip: with SCMP_FLTATR_API_TSKIP, an ALLOW rule. */
+static void
+test_rule_tracer_skip (void)
+{
+  scmp_filter_ctx ctx = seccomp_init (SCMP_ACT_KILL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScmpFilter) before = NULL;
+  g_autoptr(ScmpFilter) after = NULL;
+  g_autoptr(ScmpAction) got = NULL;
+
+  g_assert_cmpint (seccomp_rule_add (ctx, SCMP_ACT_ALLOW, -1, 0), ==, -EINVAL);
+  g_assert_cmpint (seccomp_attr_set (ctx, SCMP_FLTATR_API_TSKIP, 1), ==, 0);
+  before = _scmp_seccomp_build_filter (ctx, &error);
+  g_assert_no_error (error);
+  got = scmp_filter_evaluate (before, NATIVE, -1, NULL, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmphex (scmp_action_get_kernel_value (got), ==, SCMP_ACT_KILL);
+  g_clear_object (&got);
+
+  /* scmp-glib can allow the skip, not give it another action */
+  g_assert_cmpint (seccomp_rule_add (ctx, SCMP_ACT_ERRNO (1), -1, 0), ==, -EOPNOTSUPP);
+  g_assert_cmpint (seccomp_rule_add (ctx, SCMP_ACT_ALLOW, -1, 1, SCMP_A0 (SCMP_CMP_EQ, 1)), ==, -EOPNOTSUPP);
+  g_assert_cmpint (seccomp_rule_add_exact (ctx, SCMP_ACT_ALLOW, -1, 0), ==, 0);
+  after = _scmp_seccomp_build_filter (ctx, &error);
+  g_assert_no_error (error);
+  got = scmp_filter_evaluate (after, NATIVE, -1, NULL, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmphex (scmp_action_get_kernel_value (got), ==, SCMP_ACT_ALLOW);
+  seccomp_release (ctx);
+}
+
+static void
+test_priority (void)
+{
+  scmp_filter_ctx ctx = seccomp_init (SCMP_ACT_ALLOW);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScmpFilter) filter = NULL;
+
+  g_assert_cmpint (seccomp_syscall_priority (NULL, SCMP_SYS (read), 10), ==, -EINVAL);
+  g_assert_cmpint (seccomp_syscall_priority (ctx, -12345, 10), ==, -EFAULT);
+  g_assert_cmpint (seccomp_syscall_priority (ctx, SCMP_SYS (read), 200), ==, 0);
+  g_assert_cmpint (seccomp_syscall_priority (ctx, __PNR_umount, 5), ==, 0);
+  g_assert_cmpint (seccomp_rule_add (ctx, SCMP_ACT_ERRNO (1), SCMP_SYS (read), 0), ==, 0);
+  filter = _scmp_seccomp_build_filter (ctx, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (scmp_filter_get_priority (filter, "read"), ==, 200);
+  g_assert_cmpuint (scmp_filter_get_priority (filter, "umount"), ==, 5);
+  /* a priority changes the order, never the answer */
+  g_assert_cmpuint (evaluate (ctx, NATIVE, "read", 0, 0), ==, SCMP_ACT_ERRNO (1));
+  seccomp_release (ctx);
+}
+
+static void
+test_merge (void)
+{
+  scmp_filter_ctx a = seccomp_init (SCMP_ACT_ALLOW);
+  scmp_filter_ctx b = seccomp_init (SCMP_ACT_ALLOW);
+  scmp_filter_ctx k = seccomp_init (SCMP_ACT_KILL);
+
+  g_assert_cmpint (seccomp_merge (NULL, b), ==, -EINVAL);
+  g_assert_cmpint (seccomp_merge (a, NULL), ==, -EINVAL);
+  /* another default action */
+  g_assert_cmpint (seccomp_merge (a, k), ==, -EINVAL);
+  /* the same ABI in both */
+  g_assert_cmpint (seccomp_merge (a, b), ==, -EEXIST);
+
+  g_assert_cmpint (seccomp_arch_remove (b, SCMP_ARCH_NATIVE), ==, 0);
+  g_assert_cmpint (seccomp_arch_add (b, SCMP_ARCH_X86), ==, 0);
+  /* other attributes */
+  g_assert_cmpint (seccomp_attr_set (b, SCMP_FLTATR_CTL_NNP, 0), ==, -0);
+  g_assert_cmpint (seccomp_merge (a, b), ==, -EINVAL);
+  g_assert_cmpint (seccomp_attr_set (b, SCMP_FLTATR_CTL_NNP, 1), ==, 0);
+
+  g_assert_cmpint (seccomp_rule_add (a, SCMP_ACT_ERRNO (1), SCMP_SYS (read), 0), ==, 0);
+  g_assert_cmpint (seccomp_rule_add (b, SCMP_ACT_ERRNO (2), SCMP_SYS (getppid), 0), ==, 0);
+  g_assert_cmpint (seccomp_merge (a, b), ==, 0);     /* b is released */
+  g_assert_cmpint (seccomp_arch_exist (a, SCMP_ARCH_X86), ==, 0);
+  g_assert_cmpuint (evaluate (a, NATIVE, "read", 0, 0), ==, SCMP_ACT_ERRNO (1));
+  g_assert_cmpuint (evaluate (a, SCMP_ARCHITECTURE_X86, "read", 0, 0), ==, SCMP_ACT_ALLOW);
+  g_assert_cmpuint (evaluate (a, SCMP_ARCHITECTURE_X86, "getppid", 0, 0), ==, SCMP_ACT_ERRNO (2));
+  g_assert_cmpuint (evaluate (a, NATIVE, "getppid", 0, 0), ==, SCMP_ACT_ALLOW);
+
+  /* -EDOM: byte orders that cannot share a program */
+  b = seccomp_init (SCMP_ACT_ALLOW);
+  g_assert_cmpint (seccomp_arch_remove (b, SCMP_ARCH_NATIVE), ==, 0);
+  g_assert_cmpint (seccomp_arch_add (b, SCMP_ARCH_S390X), ==, 0);
+  g_assert_cmpint (seccomp_merge (a, b), ==, -EDOM);
+  seccomp_release (b);
+  seccomp_release (a);
+  seccomp_release (k);
+}
+
+static void
+test_export (void)
+{
+  scmp_filter_ctx ctx = seccomp_init (SCMP_ACT_ALLOW);
+  int fds[2];
+  char buf[65536];
+  ssize_t n;
+  size_t len = 0;
+  g_autofree char *small = NULL;
+
+  g_assert_cmpint (seccomp_rule_add (ctx, SCMP_ACT_ERRNO (1), SCMP_SYS (read), 0), ==, 0);
+
+  g_assert_cmpint (seccomp_export_bpf (NULL, 1), ==, -EINVAL);
+  g_assert_cmpint (seccomp_export_pfc (NULL, 1), ==, -EINVAL);
+  g_assert_cmpint (seccomp_export_bpf_mem (NULL, NULL, &len), ==, -EINVAL);
+  g_assert_cmpint (seccomp_export_bpf_mem (ctx, NULL, NULL), ==, -EINVAL);
+
+  /* a system failure is -ECANCELED, or the system's errno with SYSRAWRC */
+  g_assert_cmpint (seccomp_export_bpf (ctx, -1), ==, -ECANCELED);
+  g_assert_cmpint (seccomp_export_pfc (ctx, -1), ==, -ECANCELED);
+  g_assert_cmpint (seccomp_attr_set (ctx, SCMP_FLTATR_API_SYSRAWRC, 1), ==, 0);
+  g_assert_cmpint (seccomp_export_bpf (ctx, -1), ==, -EBADF);
+  g_assert_cmpint (seccomp_export_pfc (ctx, -1), ==, -EBADF);
+
+  g_assert_cmpint (seccomp_export_bpf_mem (ctx, NULL, &len), ==, 0);
+  g_assert_cmpuint (len, >, 0);
+  g_assert_cmpuint (len % 8, ==, 0);
+  small = g_malloc (len);
+  len--;
+  g_assert_cmpint (seccomp_export_bpf_mem (ctx, small, &len), ==, -ERANGE);
+  g_assert_cmpuint (len % 8, ==, 0);
+
+  g_assert_no_errno (pipe (fds));
+  g_assert_cmpint (seccomp_export_bpf (ctx, fds[1]), ==, 0);
+  close (fds[1]);
+  n = read (fds[0], buf, sizeof buf);
+  close (fds[0]);
+  g_assert_cmpint (n, ==, (ssize_t) len);
+  g_assert_cmpint (seccomp_export_bpf_mem (ctx, small, &len), ==, 0);
+  g_assert_cmpmem (buf, n, small, len);
+
+  g_assert_no_errno (pipe (fds));
+  g_assert_cmpint (seccomp_export_pfc (ctx, fds[1]), ==, 0);
+  close (fds[1]);
+  n = read (fds[0], buf, sizeof buf - 1);
+  close (fds[0]);
+  g_assert_cmpint (n, >, 0);
+  buf[n] = '\0';
+  g_assert_nonnull (strstr (buf, "read"));
+  seccomp_release (ctx);
+}
+
+static void
+test_transactions (void)
+{
+  scmp_filter_ctx ctx = seccomp_init (SCMP_ACT_ALLOW);
+  uint32_t value;
+
+  g_assert_cmpint (seccomp_transaction_start (NULL), ==, -EINVAL);
+  g_assert_cmpint (seccomp_transaction_commit (NULL), ==, -EINVAL);
+  seccomp_transaction_reject (NULL);
+  /* nothing to commit */
+  g_assert_cmpint (seccomp_transaction_commit (ctx), ==, -EINVAL);
+  seccomp_transaction_reject (ctx);
+
+  g_assert_cmpint (seccomp_rule_add (ctx, SCMP_ACT_ERRNO (1), SCMP_SYS (read), 0), ==, 0);
+
+  /* rejected: the filter as it was at the start */
+  g_assert_cmpint (seccomp_transaction_start (ctx), ==, 0);
+  g_assert_cmpint (seccomp_rule_add (ctx, SCMP_ACT_ERRNO (2), SCMP_SYS (write), 0), ==, 0);
+  g_assert_cmpint (seccomp_arch_add (ctx, SCMP_ARCH_X86), ==, 0);
+  g_assert_cmpint (seccomp_attr_set (ctx, SCMP_FLTATR_CTL_LOG, 1), ==, 0);
+  g_assert_cmpint (seccomp_syscall_priority (ctx, SCMP_SYS (read), 9), ==, 0);
+  g_assert_cmpuint (evaluate (ctx, NATIVE, "write", 0, 0), ==, SCMP_ACT_ERRNO (2));
+  seccomp_transaction_reject (ctx);
+  g_assert_cmpuint (evaluate (ctx, NATIVE, "write", 0, 0), ==, SCMP_ACT_ALLOW);
+  g_assert_cmpuint (evaluate (ctx, NATIVE, "read", 0, 0), ==, SCMP_ACT_ERRNO (1));
+  g_assert_cmpint (seccomp_arch_exist (ctx, SCMP_ARCH_X86), ==, -EEXIST);
+  g_assert_cmpint (seccomp_attr_get (ctx, SCMP_FLTATR_CTL_LOG, &value), ==, 0);
+  g_assert_cmpuint (value, ==, 0);
+
+  /* committed: kept */
+  g_assert_cmpint (seccomp_transaction_start (ctx), ==, 0);
+  g_assert_cmpint (seccomp_rule_add (ctx, SCMP_ACT_ERRNO (3), SCMP_SYS (close), 0), ==, 0);
+  g_assert_cmpint (seccomp_transaction_commit (ctx), ==, 0);
+  g_assert_cmpuint (evaluate (ctx, NATIVE, "close", 0, 0), ==, SCMP_ACT_ERRNO (3));
+
+  /* nested: an inner commit is still undone by the outer reject */
+  g_assert_cmpint (seccomp_transaction_start (ctx), ==, 0);
+  g_assert_cmpint (seccomp_rule_add (ctx, SCMP_ACT_ERRNO (4), SCMP_SYS (dup), 0), ==, 0);
+  g_assert_cmpint (seccomp_transaction_start (ctx), ==, 0);
+  g_assert_cmpint (seccomp_rule_add (ctx, SCMP_ACT_ERRNO (5), SCMP_SYS (dup2), 0), ==, 0);
+  g_assert_cmpint (seccomp_transaction_commit (ctx), ==, 0);
+  g_assert_cmpint (seccomp_transaction_start (ctx), ==, 0);
+  g_assert_cmpint (seccomp_rule_add (ctx, SCMP_ACT_ERRNO (6), SCMP_SYS (dup3), 0), ==, 0);
+  seccomp_transaction_reject (ctx);
+  g_assert_cmpuint (evaluate (ctx, NATIVE, "dup2", 0, 0), ==, SCMP_ACT_ERRNO (5));
+  g_assert_cmpuint (evaluate (ctx, NATIVE, "dup3", 0, 0), ==, SCMP_ACT_ALLOW);
+  seccomp_transaction_reject (ctx);
+  g_assert_cmpuint (evaluate (ctx, NATIVE, "dup", 0, 0), ==, SCMP_ACT_ALLOW);
+  g_assert_cmpuint (evaluate (ctx, NATIVE, "dup2", 0, 0), ==, SCMP_ACT_ALLOW);
+  g_assert_cmpuint (evaluate (ctx, NATIVE, "close", 0, 0), ==, SCMP_ACT_ERRNO (3));
+
+  /* an open transaction at release is freed with the context */
+  g_assert_cmpint (seccomp_transaction_start (ctx), ==, 0);
+  seccomp_release (ctx);
+}
+
+static void
+test_precompute (void)
+{
+  scmp_filter_ctx ctx = seccomp_init (SCMP_ACT_ALLOW);
+
+  g_assert_cmpint (seccomp_precompute (NULL), ==, -EINVAL);
+  g_assert_cmpint (seccomp_rule_add (ctx, SCMP_ACT_ERRNO (1), SCMP_SYS (read), 0), ==, 0);
+  g_assert_cmpint (seccomp_precompute (ctx), ==, 0);
+  g_assert_cmpint (seccomp_precompute (ctx), ==, 0);
+  /* a change after it is not lost */
+  g_assert_cmpint (seccomp_rule_add (ctx, SCMP_ACT_ERRNO (2), SCMP_SYS (write), 0), ==, 0);
+  g_assert_cmpuint (evaluate (ctx, NATIVE, "write", 0, 0), ==, SCMP_ACT_ERRNO (2));
+  g_assert_cmpint (seccomp_precompute (ctx), ==, 0);
+  seccomp_release (ctx);
+}
+
+/* Loading is irreversible: in a child. */
+static void
+test_load (void)
+{
+  if (g_test_subprocess ())
+    {
+      scmp_filter_ctx ctx = seccomp_init (SCMP_ACT_ALLOW);
+      scmp_filter_ctx second = seccomp_init (SCMP_ACT_ALLOW);
+
+      g_assert_cmpint (seccomp_load (NULL), ==, -EINVAL);
+      g_assert_cmpint (seccomp_rule_add (ctx, SCMP_ACT_ERRNO (EROFS), SCMP_SYS (getppid), 0), ==, 0);
+      /* a change after seccomp_precompute() drops its program */
+      g_assert_cmpint (seccomp_precompute (ctx), ==, 0);
+      g_assert_cmpint (seccomp_rule_add (ctx, SCMP_ACT_ERRNO (EXDEV), SCMP_SYS (dup), 1,
+                                         SCMP_A0 (SCMP_CMP_EQ, 1000)), ==, 0);
+      g_assert_cmpint (seccomp_load (ctx), ==, 0);
+      seccomp_release (ctx);
+      g_assert_cmpint (syscall (__NR_getppid), ==, -1);
+      g_assert_cmpint (errno, ==, EROFS);
+      g_assert_cmpint (dup (1000), ==, -1);
+      g_assert_cmpint (errno, ==, EXDEV);
+      g_assert_cmpint (dup (1001), ==, -1);
+      g_assert_cmpint (errno, ==, EBADF);
+
+      /* precomputed and unchanged: loaded as prepared */
+      g_assert_cmpint (seccomp_rule_add (second, SCMP_ACT_ERRNO (EDOM), SCMP_SYS (getpid), 0), ==, 0);
+      g_assert_cmpint (seccomp_precompute (second), ==, 0);
+      g_assert_cmpint (seccomp_load (second), ==, 0);
+      seccomp_release (second);
+      g_assert_cmpint (syscall (__NR_getpid), ==, -1);
+      g_assert_cmpint (errno, ==, EDOM);
+      return;
+    }
+  if (!scmp_kernel_has_seccomp ())
+    {
+      g_test_skip ("no seccomp in this kernel");
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+}
+
+/* A refused load: without NO_NEW_PRIVS and without CAP_SYS_ADMIN the
+ * kernel says EACCES, which is -ECANCELED, or -EACCES with SYSRAWRC. */
+static void
+test_load_refused (void)
+{
+  if (g_test_subprocess ())
+    {
+      scmp_filter_ctx ctx = seccomp_init (SCMP_ACT_ALLOW);
+
+      if (getuid () == 0)
+        g_assert_no_errno (setresuid (65534, 65534, 65534));
+      g_assert_cmpint (seccomp_rule_add (ctx, SCMP_ACT_ERRNO (EROFS), SCMP_SYS (getppid), 0), ==, 0);
+      g_assert_cmpint (seccomp_attr_set (ctx, SCMP_FLTATR_CTL_NNP, 0), ==, 0);
+      g_assert_cmpint (seccomp_load (ctx), ==, -ECANCELED);
+      g_assert_cmpint (seccomp_attr_set (ctx, SCMP_FLTATR_API_SYSRAWRC, 1), ==, 0);
+      g_assert_cmpint (seccomp_load (ctx), ==, -EACCES);
+      /* nothing was loaded */
+      g_assert_cmpint (syscall (__NR_getppid), >, 0);
+      seccomp_release (ctx);
+      return;
+    }
+  if (!scmp_kernel_has_seccomp ())
+    {
+      g_test_skip ("no seccomp in this kernel");
+      return;
+    }
+  if (prctl (PR_GET_NO_NEW_PRIVS, 0, 0, 0, 0) == 1)
+    {
+      g_test_skip ("NO_NEW_PRIVS is already set: the kernel cannot refuse");
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/compat/version", test_version);
+  g_test_add_func ("/compat/api-level", test_api_level);
+  g_test_add_func ("/compat/init", test_init);
+  g_test_add_func ("/compat/reset", test_reset);
+  g_test_add_func ("/compat/arch/names", test_arch_names);
+  g_test_add_func ("/compat/arch/add-remove", test_arch_add_remove);
+  g_test_add_func ("/compat/attributes", test_attributes);
+  g_test_add_func ("/compat/resolve", test_resolve);
+  g_test_add_func ("/compat/rule/errors", test_rule_errors);
+  g_test_add_func ("/compat/rule/merge", test_rule_merge);
+  g_test_add_func ("/compat/rule/cmp32", test_rule_cmp32);
+  g_test_add_func ("/compat/rule/arches-at-add", test_rule_arches_at_add);
+  g_test_add_func ("/compat/rule/multiplexed", test_rule_multiplexed);
+  g_test_add_func ("/compat/rule/tracer-skip", test_rule_tracer_skip);
+  g_test_add_func ("/compat/priority", test_priority);
+  g_test_add_func ("/compat/merge", test_merge);
+  g_test_add_func ("/compat/export", test_export);
+  g_test_add_func ("/compat/transactions", test_transactions);
+  g_test_add_func ("/compat/precompute", test_precompute);
+  if (g_getenv ("SCMP_COMPAT_NO_LOAD") == NULL)
+    {
+      g_test_add_func ("/compat/load/filter", test_load);
+      g_test_add_func ("/compat/load/refused", test_load_refused);
+    }
+
+  return g_test_run ();
+}
