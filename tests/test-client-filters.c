@@ -22,6 +22,7 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
+#include "test-client-filters-data.h"
 #include "test-pinned.h"
 
 /* A vector whose expected action under scmp-glib's semantics differs from
@@ -492,26 +493,11 @@ check_vector (ScmpFilter   *filter,
   return NULL;
 }
 
-static JsonObject *
-find_filter (const char *name)
-{
-  JsonArray *filters = json_object_get_array_member (root, "filters");
-
-  for (guint i = 0; i < json_array_get_length (filters); i++)
-    {
-      JsonObject *f = json_array_get_object_element (filters, i);
-
-      if (g_str_equal (json_object_get_string_member (f, "name"), name))
-        return f;
-    }
-  g_error ("no filter “%s” in client-filters.json", name);
-}
-
 static void
 test_client_filter (gconstpointer data)
 {
   const char *name = data;
-  JsonObject *jfilter = find_filter (name);
+  JsonObject *jfilter = client_filters_find (root, name);
   g_autoptr(ScmpFilter) filter = NULL;
   g_autoptr(GPtrArray) mismatches = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GBytes) bpf = NULL;
@@ -622,7 +608,7 @@ static void
 test_client_filter_lint (gconstpointer data)
 {
   const char *name = data;
-  JsonObject *jfilter = find_filter (name);
+  JsonObject *jfilter = client_filters_find (root, name);
   FilterCounts counts = { 0 };
   g_autoptr(ScmpFilter) filter = build_filter (jfilter, &counts);
   g_autoptr(GError) error = NULL;
@@ -700,19 +686,11 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(JsonParser) parser = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
   JsonArray *filters;
 
   g_test_init (&argc, &argv, NULL);
 
-  path = g_test_build_filename (G_TEST_DIST, "data", "client-filters.json", NULL);
-  parser = json_parser_new ();
-  if (!json_parser_load_from_file (parser, path, &error))
-    g_error ("Could not read %s: %s", path, error->message);
-  g_assert_true (JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)));
-  root = json_object_ref (json_node_get_object (json_parser_get_root (parser)));
+  root = client_filters_load ();
 
   g_test_add_func ("/client-filters/schema", test_schema);
   g_test_add_func ("/client-filters/differences-table", test_differences_table);

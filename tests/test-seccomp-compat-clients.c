@@ -23,6 +23,7 @@
 #include <string.h>
 
 #include "scmp-seccomp-private.h"
+#include "test-client-filters-data.h"
 
 typedef struct {
   const char *filter;
@@ -217,26 +218,11 @@ build_ctx (JsonObject *jfilter,
   return ctx;
 }
 
-static JsonObject *
-find_filter (const char *name)
-{
-  JsonArray *filters = json_object_get_array_member (root, "filters");
-
-  for (guint i = 0; i < json_array_get_length (filters); i++)
-    {
-      JsonObject *f = json_array_get_object_element (filters, i);
-
-      if (g_str_equal (json_object_get_string_member (f, "name"), name))
-        return f;
-    }
-  g_assert_not_reached ();
-}
-
 static void
 test_client (gconstpointer data)
 {
   const char *name = data;
-  JsonObject *jfilter = find_filter (name);
+  JsonObject *jfilter = client_filters_find (root, name);
   guint n_tolerated = 0, n_diffs = 0, n_expected_diffs = 0, n_bad = 0;
   scmp_filter_ctx ctx = build_ctx (jfilter, &n_tolerated);
   g_autoptr(GError) error = NULL;
@@ -298,18 +284,12 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
   JsonArray *filters;
   int ret;
 
   g_test_init (&argc, &argv, NULL);
 
-  path = g_test_build_filename (G_TEST_DIST, "data", "client-filters.json", NULL);
-  if (!json_parser_load_from_file (parser, path, &error))
-    g_error ("Could not read %s: %s", path, error->message);
-  root = json_object_ref (json_node_get_object (json_parser_get_root (parser)));
+  root = client_filters_load ();
 
   filters = json_object_get_array_member (root, "filters");
   for (guint i = 0; i < json_array_get_length (filters); i++)
