@@ -274,11 +274,13 @@ show_policy (void)
       return NULL;
     }
 
+  /* numbered from 0, as scmp_filter_get_rule() and the explanations
+   * (scmp-tool eval --explain) count them */
   g_print ("Default action: allow. Rules, first match wins:\n");
   for (guint i = 0; i < scmp_filter_get_n_rules (filter); i++)
     {
       g_autofree char *text = scmp_rule_to_string (scmp_filter_get_rule (filter, i));
-      g_print ("  %2u. %-48s %s\n", i + 1, text, demo_policy[i].why);
+      g_print ("  rule %2u: %-48s %s\n", i, text, demo_policy[i].why);
     }
 
   arches = scmp_filter_list_arches (filter, &n_arches);
