@@ -956,8 +956,16 @@ test_dbus (void)
   g_assert_no_error (error);
   bad_reply = call_rebuild (client, g_dbus_connection_get_unique_name (service), bad, &error);
   g_assert_null (bad_reply);
-  /* (GDBus carries an unregistered domain and code in the error name) */
+  /* SCMP_ERROR is a registered D-Bus error domain: a stable name on the
+   * wire, the same code and message back */
   g_assert_error (error, SCMP_ERROR, SCMP_ERROR_INVALID_POLICY);
+  g_assert_true (g_dbus_error_is_remote_error (error));
+  {
+    g_autofree char *name = g_dbus_error_get_remote_error (error);
+
+    g_assert_cmpstr (name, ==, "org.gnome.ScmpGlib.Error.InvalidPolicy");
+  }
+  g_assert_true (g_dbus_error_strip_remote_error (error));
   g_assert_true (strstr (error->message, "unknown key “sandbox”") != NULL);
   g_clear_error (&error);
 
