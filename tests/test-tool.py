@@ -220,6 +220,19 @@ class TestDisasm(ToolTestCase):
                          Scmp.bpf_disassemble(GLib.Bytes.new(program), Scmp.Architecture.S390X))
         self.assertIn('s390x', result.stdout)
 
+    def test_other_byte_order(self):
+        # A big-endian program read as the native (little-endian) one is
+        # listed, with a warning that says which --arch reads it.
+        with tempfile.TemporaryDirectory() as tmp:
+            path, program = self.compile(tmp, '--arch', 's390x', DENY_MKDIR)
+            result = tool('disasm', '--arch', 'x86_64', path)
+            right = tool('disasm', '--arch', 's390x', path)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertIn('looks like a big-endian program, and x86_64 is little-endian', result.stderr)
+        self.assertIn('--arch', result.stderr)
+        self.assertEqual(right.returncode, 0, right.stderr)
+        self.assertEqual(right.stderr, '')
+
     def test_refused(self):
         with tempfile.NamedTemporaryFile('wb', suffix='.bpf') as f:
             f.write(b'\0' * 12)

@@ -202,6 +202,39 @@ read_program (const char  *path,
   return g_byte_array_free_to_bytes (g_steal_pointer (&data));
 }
 
+/* Whether @p, read in @big_endian order, is a seccomp program's usual
+ * first instruction: a word load of seccomp_data.arch or .nr. */
+static gboolean
+looks_like_first_insn (const guint8 *p,
+                       gboolean      big_endian)
+{
+  guint16 code = big_endian ? (p[0] << 8) | p[1] : (p[1] << 8) | p[0];
+  guint32 k = big_endian
+              ? ((guint32) p[4] << 24) | ((guint32) p[5] << 16) | ((guint32) p[6] << 8) | p[7]
+              : ((guint32) p[7] << 24) | ((guint32) p[6] << 16) | ((guint32) p[5] << 8) | p[4];
+
+  return code == 0x20 && (k == 0 || k == 4);   /* BPF_LD | BPF_W | BPF_ABS */
+}
+
+/* A program written for the other byte order lists as nonsense: say so,
+ * and which --arch would read it. */
+static void
+warn_byte_order (const char       *path,
+                 GBytes           *program,
+                 ScmpArchitecture  arch)
+{
+  gsize size;
+  const guint8 *p = g_bytes_get_data (program, &size);
+  gboolean big = scmp_architecture_is_big_endian (arch);
+
+  if (size < 8 || looks_like_first_insn (p, big) || !looks_like_first_insn (p, !big))
+    return;
+  tool_warning ("%s looks like a %s-endian program, and %s is %s-endian: give --arch "
+                "with the program's ABI (such as %s)", path, big ? "little" : "big",
+                scmp_architecture_to_name (arch), big ? "big" : "little",
+                big ? "x86_64" : "s390x");
+}
+
 int
 tool_cmd_disasm (int    argc,
                  char **argv)
@@ -235,7 +268,10 @@ tool_cmd_disasm (int    argc,
 
   program = read_program (argv[1], &error);
   if (program != NULL)
-    listing = scmp_bpf_disassemble (program, arch, &error);
+    {
+      warn_byte_order (argv[1], program, arch);
+      listing = scmp_bpf_disassemble (program, arch, &error);
+    }
   if (listing == NULL)
     {
       /* The library's messages do not know the file's name. */
