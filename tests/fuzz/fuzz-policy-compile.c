@@ -25,11 +25,25 @@
 #include "reference.h"
 #include "fuzz-common.h"
 
+/* SCMP_FUZZ_STATS=1: at exit, how many policies compiled and how many
+ * probes hit a rule rather than the filter's own actions, so that a
+ * decoder that stops reaching the compiler shows. */
+static guint n_compiled, n_probes, n_rule_hits;
+
+static void
+print_stats (void)
+{
+  g_printerr ("fuzz-policy-compile: %u policies compiled, %u probes, %u on a rule\n",
+              n_compiled, n_probes, n_rule_hits);
+}
+
 int
 LLVMFuzzerInitialize (int    *argc,
                       char ***argv)
 {
   fuzz_init ();
+  if (g_getenv ("SCMP_FUZZ_STATS") != NULL)
+    atexit (print_stats);
   return 0;
 }
 
@@ -166,6 +180,10 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   gboolean big = (arch_bits & 1) != 0;
   guint8 flags = fuzz_u8 (&r);
   guint n_rules;
+  /* what the rules name, for probes that reach them */
+  g_autoptr(GPtrArray) used_names = g_ptr_array_new ();
+  g_autoptr(GArray) used_nrs = g_array_new (FALSE, FALSE, sizeof (gint32));
+  g_autoptr(GArray) used_values = g_array_new (FALSE, FALSE, sizeof (guint64));
 
   /* one byte order: the native ABI goes unless the input keeps it */
   if (!(flags & 1))
@@ -211,25 +229,44 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
         ? g_array_index (in, ScmpArchitecture, fuzz_below (&r, in->len))
         : arches[fuzz_below (&r, G_N_ELEMENTS (arches))];
 
+      const char *name = syscalls[fuzz_below (&r, G_N_ELEMENTS (syscalls))];
+
       for (guint c = 0; c < n; c++)
-        conds[c] = decode_condition (&r);
+        {
+          conds[c] = decode_condition (&r);
+          g_array_append_val (used_values, conds[c].datum);
+        }
       switch (kind % 8)
         {
         case 0:
-          rule = scmp_rule_new_for_numberv (on, (gint) fuzz_u32 (&r), action, conds, n, NULL);
+          {
+            /* mostly near the ABI's own numbers; sometimes anything */
+            gint32 nr = fuzz_u8 (&r) & 1
+              ? (gint32) fuzz_u32 (&r)
+              : (gint32) (((guint32) MAX (scmp_syscall_resolve_name (on, "close"), 0) & ~0xfffu) + fuzz_below (&r, 1100));
+
+            rule = scmp_rule_new_for_numberv (on, nr, action, conds, n, NULL);
+            g_array_append_val (used_nrs, nr);
+          }
           break;
         case 1:
           {
-            gint first = (gint) fuzz_below (&r, 0x10000) | (fuzz_u8 (&r) & 0x40 ? 0x40000000 : 0);
+            /* unsigned: x32's base already has the x32 bit */
+            guint32 first = ((guint32) MAX (scmp_syscall_resolve_name (on, "close"), 0) & ~0xfffu)
+                            + fuzz_below (&r, 1100) + (fuzz_u8 (&r) & 0x40 ? 0x40000000u : 0);
+            guint32 last = first + fuzz_below (&r, 600);
 
-            rule = scmp_rule_new_for_range (on, first, first + (gint) fuzz_below (&r, 600), action, NULL);
+            rule = scmp_rule_new_for_range (on, (gint) first, (gint) last, action, NULL);
+            g_array_append_val (used_nrs, first);   /* as a gint32 */
           }
           break;
         case 2:
-          rule = scmp_rule_new_exact (syscalls[fuzz_below (&r, G_N_ELEMENTS (syscalls))], action, conds, n);
+          rule = scmp_rule_new_exact (name, action, conds, n);
+          g_ptr_array_add (used_names, (gpointer) name);
           break;
         default:
-          rule = scmp_rule_newv (syscalls[fuzz_below (&r, G_N_ELEMENTS (syscalls))], action, conds, n);
+          rule = scmp_rule_newv (name, action, conds, n);
+          g_ptr_array_add (used_names, (gpointer) name);
         }
       if (rule != NULL && kind & 8)
         {
@@ -268,6 +305,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   insns = _scmp_bpf_deserialize (g_bytes_get_data (program, NULL), g_bytes_get_size (program), big, &n_insns);
   g_assert_nonnull (insns);
   ref = ref_filter_new (filter);
+  n_compiled++;
   {
     guint32 seed = 2166136261u;   /* FNV-1a of the input: the same probes on a rerun */
 
@@ -287,11 +325,41 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
 
       d.arch = scmp_architecture_get_audit_arch (arch);
       d.nr = probe_number (rand, arch);
+      if (used_names->len > 0 && g_rand_boolean (rand))
+        {
+          const char *name = g_ptr_array_index (used_names, g_rand_int_range (rand, 0, used_names->len));
+          int mux_nr = -1;
+          guint sub = 0;
+
+          d.nr = scmp_syscall_resolve_name (arch, name);
+          /* the multiplexer with the sub-call in args[0], below */
+          if (scmp_syscall_get_multiplexer (arch, name, &mux_nr, &sub) != SCMP_MULTIPLEXER_NONE &&
+              (d.nr < 0 || g_rand_boolean (rand)))
+            d.nr = mux_nr;
+          else
+            sub = G_MAXUINT;
+          d.args[0] = sub;
+        }
+      else if (used_nrs->len > 0 && g_rand_int_range (rand, 0, 3) == 0)
+        d.nr = (gint32) ((guint32) g_array_index (used_nrs, gint32, g_rand_int_range (rand, 0, used_nrs->len))
+                         + (guint32) g_rand_int_range (rand, -1, 3));
       d.instruction_pointer = g_rand_int (rand);
-      for (int a = 0; a < 6; a++)
-        d.args[a] = probe_arg (rand);
+      for (int a = d.args[0] != 0 ? 1 : 0; a < 6; a++)
+        d.args[a] = used_values->len > 0 && g_rand_boolean (rand)
+                    ? g_array_index (used_values, guint64, g_rand_int_range (rand, 0, used_values->len))
+                      + (guint64) g_rand_int_range (rand, -1, 2)
+                    : probe_arg (rand);
+      if (d.args[0] == G_MAXUINT || d.args[0] == 0)
+        d.args[0] = probe_arg (rand);
+      else if (g_rand_boolean (rand))
+        /* ipc's version bits, socketcall's int: garbage above the call */
+        d.args[0] |= (guint64) g_rand_int (rand) << 16;
+      int rule_index = -1;
+
       ours = _scmp_bpf_run (insns, n_insns, &d, big);
-      want = ref_filter_evaluate (ref, d.arch, d.nr, d.args);
+      want = ref_filter_explain (ref, d.arch, d.nr, d.args, &rule_index);
+      n_probes++;
+      n_rule_hits += rule_index >= 0;
       if (ours.error || ours.ret != want)
         {
           g_autofree char *pfc = scmp_filter_export_pfc (filter, NULL);
