@@ -111,11 +111,13 @@ static const G_GNUC_UNUSED ScmpArchitecture pool_wide_arches[] = {
   SCMP_ARCHITECTURE_MIPS64N32, SCMP_ARCHITECTURE_ARM,
 };
 
-/* A number on @arch worth probing: named, a hole, past the table, with
- * the x32 bit or in 0x80000000-0xbfffffff, -1. */
+/* A number on @arch worth probing: one of @names, a hole, past the table,
+ * with the x32 bit or in 0x80000000-0xbfffffff, -1. */
 static inline gint32
-random_wide_number (GRand            *rand,
-                    ScmpArchitecture  arch)
+random_probe_number (GRand              *rand,
+                     ScmpArchitecture    arch,
+                     const char * const *names,
+                     gsize               n_names)
 {
   int base = scmp_syscall_resolve_name (arch, "read");
   int nr;
@@ -125,7 +127,7 @@ random_wide_number (GRand            *rand,
   base = MAX (base, 0) & ~0xfff;
   switch (g_rand_int_range (rand, 0, 8))
     {
-    case 0: nr = scmp_syscall_resolve_name (arch, pool_syscalls[g_rand_int_range (rand, 0, G_N_ELEMENTS (pool_syscalls))]); break;
+    case 0: nr = scmp_syscall_resolve_name (arch, names[g_rand_int_range (rand, 0, n_names)]); break;
     case 1: nr = base + g_rand_int_range (rand, 0, 520); break;
     case 2: nr = base + g_rand_int_range (rand, 1000, 1010); break;
     case 3: nr = (base | 0x40000000) + g_rand_int_range (rand, 0, 600); break;
@@ -135,6 +137,13 @@ random_wide_number (GRand            *rand,
     default: nr = base + g_rand_int_range (rand, 0, 40); break;
     }
   return nr < -1 ? -1 : nr;
+}
+
+static inline gint32
+random_wide_number (GRand            *rand,
+                    ScmpArchitecture  arch)
+{
+  return random_probe_number (rand, arch, pool_syscalls, G_N_ELEMENTS (pool_syscalls));
 }
 
 static inline ScmpFilter *

@@ -23,6 +23,7 @@
 #include "scmp-bpf-private.h"
 #include "scmp-filter-private.h"
 #include "reference.h"
+#include "test-random-filter.h"
 #include "fuzz-common.h"
 
 /* SCMP_FUZZ_STATS=1: at exit, how many policies compiled and how many
@@ -119,28 +120,6 @@ decode_condition (FuzzReader *r)
         c.datum &= c.mask;
     }
   return c;
-}
-
-static gint32
-probe_number (GRand            *rand,
-              ScmpArchitecture  arch)
-{
-  int base = scmp_syscall_resolve_name (arch, "close");
-  int nr;
-
-  base = MAX (base, 0) & ~0xfff;
-  switch (g_rand_int_range (rand, 0, 8))
-    {
-    case 0: nr = scmp_syscall_resolve_name (arch, syscalls[g_rand_int_range (rand, 0, G_N_ELEMENTS (syscalls))]); break;
-    case 1: nr = base + g_rand_int_range (rand, 0, 520); break;
-    case 2: nr = base + g_rand_int_range (rand, 1000, 1010); break;
-    case 3: nr = (base | 0x40000000) + g_rand_int_range (rand, 0, 600); break;
-    case 4: nr = (int) (0x80000000u + (guint32) g_rand_int_range (rand, 0, 4)); break;
-    case 5: nr = (int) (0xbfffffffu - (guint32) g_rand_int_range (rand, 0, 4)); break;
-    case 6: nr = -1; break;
-    default: nr = base + g_rand_int_range (rand, 0, 40); break;
-    }
-  return nr < -1 ? -1 : nr;
 }
 
 static guint64
@@ -324,7 +303,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
         : arches[g_rand_int_range (rand, 0, G_N_ELEMENTS (arches))];
 
       d.arch = scmp_architecture_get_audit_arch (arch);
-      d.nr = probe_number (rand, arch);
+      d.nr = random_probe_number (rand, arch, syscalls, G_N_ELEMENTS (syscalls));
       if (used_names->len > 0 && g_rand_boolean (rand))
         {
           const char *name = g_ptr_array_index (used_names, g_rand_int_range (rand, 0, used_names->len));
