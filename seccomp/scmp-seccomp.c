@@ -17,6 +17,8 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 #include "scmp-seccomp-pseudo.h"
@@ -26,6 +28,12 @@
 
 /* The API level seccomp_api_set() forced, 0 while none was. */
 static unsigned int api_level_forced;
+
+/* The user-notification listener of the last load that asked for one. As
+ * in libseccomp it belongs to the process, not to a context: the kernel
+ * gives one per filter chain, seccomp_notify_fd() returns it for any
+ * context, and seccomp_reset (NULL, …) closes it. */
+static int compat_notify_fd = -1;
 
 /* ------------------------------------------------------------------ */
 /* Tokens, names and numbers                                           */
@@ -294,10 +302,14 @@ int
 seccomp_reset (scmp_filter_ctx ctx,
                uint32_t        def_action)
 {
-  /* a NULL context resets the library's own state: the forced API level */
+  /* a NULL context resets the library's own state: the forced API level
+   * and the listener */
   if (ctx == NULL)
     {
       api_level_forced = 0;
+      if (compat_notify_fd >= 0)
+        close (compat_notify_fd);
+      compat_notify_fd = -1;
       return 0;
     }
   if (!action_valid (def_action))
@@ -1255,6 +1267,7 @@ seccomp_export_pfc (const scmp_filter_ctx ctx,
 
 static int load_result (ScmpCompatCtx *c,
                         int            r);
+static void keep_listener (ScmpFilter *filter);
 
 int
 seccomp_load (const scmp_filter_ctx ctx)
@@ -1270,13 +1283,29 @@ seccomp_load (const scmp_filter_ctx ctx)
     {
       /* no allocation on this path: async-signal-safe after precompute */
       r = scmp_filter_load_prepared (c->prepared);
+      keep_listener (c->prepared);
       return load_result (c, r);
     }
   filter = _scmp_seccomp_build_filter (c, &error);
   if (filter == NULL || !scmp_filter_prepare (filter, &error))
     return -EFAULT;
   r = scmp_filter_load_prepared (filter);
+  keep_listener (filter);
   return load_result (c, r);
+}
+
+/* The listener a load asked for outlives the ScmpFilter it was loaded
+ * from (closing it would make every notifying syscall fail with ENOSYS). */
+static void
+keep_listener (ScmpFilter *filter)
+{
+  int fd = scmp_filter_steal_listener_fd (filter);
+
+  if (fd < 0)
+    return;
+  if (compat_notify_fd >= 0)
+    close (compat_notify_fd);
+  compat_notify_fd = fd;
 }
 
 static int
@@ -1360,4 +1389,135 @@ seccomp_transaction_commit (const scmp_filter_ctx ctx)
     return -EINVAL;
   g_ptr_array_remove_index (c->transactions, c->transactions->len - 1);
   return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* User notification                                                   */
+/* ------------------------------------------------------------------ */
+
+/* As in libseccomp, the notify functions answer -EOPNOTSUPP below API
+ * level 5 (a kernel without listeners, or seccomp_api_set()). */
+static gboolean
+notify_supported (void)
+{
+  return seccomp_api_get () >= 5;
+}
+
+int
+seccomp_notify_alloc (struct seccomp_notif      **req,
+                      struct seccomp_notif_resp **resp)
+{
+  static struct seccomp_notif_sizes sizes;
+  size_t req_size, resp_size;
+
+  if (!notify_supported ())
+    return -EOPNOTSUPP;
+  /* the kernel's sizes, which may exceed the headers' */
+  if (sizes.seccomp_notif == 0 &&
+      syscall (__NR_seccomp, SECCOMP_GET_NOTIF_SIZES, 0, &sizes) != 0)
+    return -ECANCELED;
+  if (sizes.seccomp_notif == 0 || sizes.seccomp_notif_resp == 0)
+    return -EFAULT;
+  /* never less than the headers' either: seccomp_notify_receive() clears
+   * a struct seccomp_notif */
+  req_size = MAX (sizes.seccomp_notif, sizeof (struct seccomp_notif));
+  resp_size = MAX (sizes.seccomp_notif_resp, sizeof (struct seccomp_notif_resp));
+
+  /* malloc(), not g_malloc(): the caller may free() them, and running out
+   * of memory is -ENOMEM, not an abort */
+  if (req != NULL)
+    {
+      *req = calloc (1, req_size);
+      if (*req == NULL)
+        return -ENOMEM;
+    }
+  if (resp != NULL)
+    {
+      *resp = calloc (1, resp_size);
+      if (*resp == NULL)
+        {
+          if (req != NULL)
+            {
+              free (*req);
+              *req = NULL;
+            }
+          return -ENOMEM;
+        }
+    }
+  return 0;
+}
+
+void
+seccomp_notify_free (struct seccomp_notif      *req,
+                     struct seccomp_notif_resp *resp)
+{
+  free (req);
+  free (resp);
+}
+
+/* Blocks until a request arrives. The kernel refuses a buffer that is not
+ * zeroed, so it is cleared first and may be reused. No retry on EINTR
+ * (libseccomp has none): -ECANCELED, with errno saying why. */
+int
+seccomp_notify_receive (int                   fd,
+                        struct seccomp_notif *req)
+{
+  if (!notify_supported ())
+    return -EOPNOTSUPP;
+  if (req == NULL)
+    return -EINVAL;
+  memset (req, 0, sizeof (*req));
+  if (ioctl (fd, SECCOMP_IOCTL_NOTIF_RECV, req) < 0)
+    return -ECANCELED;
+  return 0;
+}
+
+int
+seccomp_notify_respond (int                        fd,
+                        struct seccomp_notif_resp *resp)
+{
+  if (!notify_supported ())
+    return -EOPNOTSUPP;
+  if (resp == NULL)
+    return -EINVAL;
+  if (ioctl (fd, SECCOMP_IOCTL_NOTIF_SEND, resp) < 0)
+    return -ECANCELED;
+  return 0;
+}
+
+int
+seccomp_notify_id_valid (int      fd,
+                         uint64_t id)
+{
+  if (!notify_supported ())
+    return -EOPNOTSUPP;
+  if (ioctl (fd, SECCOMP_IOCTL_NOTIF_ID_VALID, &id) < 0)
+    return -ENOENT;
+  return 0;
+}
+
+int
+seccomp_notify_fd (const scmp_filter_ctx ctx)
+{
+  if (ctx == NULL)
+    return -EINVAL;
+  return compat_notify_fd;
+}
+
+/* The fd number in the target on success. A kernel that does not know
+ * the request or its flags says EINVAL, which is -EOPNOTSUPP. */
+int
+seccomp_notify_addfd (int                         fd,
+                      struct seccomp_notif_addfd *addfd)
+{
+  int r;
+
+  if (!notify_supported ())
+    return -EOPNOTSUPP;
+  if (addfd == NULL)
+    return -EINVAL;
+  r = ioctl (fd, SECCOMP_IOCTL_NOTIF_ADDFD, addfd);
+  if (r < 0)
+    return errno == EINVAL ? -EOPNOTSUPP : -ECANCELED;
+  return r;
 }

@@ -234,6 +234,18 @@ _SCMP_SECCOMP_API void seccomp_transaction_reject (const scmp_filter_ctx ctx);
 _SCMP_SECCOMP_API int seccomp_transaction_commit (const scmp_filter_ctx ctx);
 _SCMP_SECCOMP_API int seccomp_precompute (const scmp_filter_ctx ctx);
 
+/* User notification: the listener of the last load that asked for one
+ * (a filter with SCMP_ACT_NOTIFY rules), and the kernel's requests. */
+_SCMP_SECCOMP_API int seccomp_notify_alloc (struct seccomp_notif **req,
+                                            struct seccomp_notif_resp **resp);
+_SCMP_SECCOMP_API void seccomp_notify_free (struct seccomp_notif *req,
+                                            struct seccomp_notif_resp *resp);
+_SCMP_SECCOMP_API int seccomp_notify_receive (int fd, struct seccomp_notif *req);
+_SCMP_SECCOMP_API int seccomp_notify_respond (int fd, struct seccomp_notif_resp *resp);
+_SCMP_SECCOMP_API int seccomp_notify_id_valid (int fd, uint64_t id);
+_SCMP_SECCOMP_API int seccomp_notify_fd (const scmp_filter_ctx ctx);
+_SCMP_SECCOMP_API int seccomp_notify_addfd (int fd, struct seccomp_notif_addfd *addfd);
+
 /* Values seccomp_syscall_resolve_name*() return for "no such syscall". */
 #define __NR_SCMP_ERROR -1
 #define __NR_SCMP_UNDEF -2

@@ -18,10 +18,12 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/prctl.h>
+#include <sys/stat.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
 #include "scmp-seccomp-private.h"
+#include "test-skip.h"
 
 /* The action @ctx gives a call, from the filter it translates into, which
  * is also checked to be the program seccomp_export_bpf_mem() writes. */
@@ -803,6 +805,180 @@ test_load_refused (void)
   g_test_trap_assert_passed ();
 }
 
+/* The supervisor's side of /compat/load/notify, in its own thread (the
+ * filter is loaded in the main thread only, without TSYNC). */
+typedef struct {
+  int fd;
+  int pipe_fd;                  /* installed in the target with addfd */
+  int installed_fd;
+  uint64_t first_id;
+  int failures;
+} NotifySupervisor;
+
+#define NOTIFY_CHECK(cond) \
+  G_STMT_START { if (!(cond)) { g_printerr ("%s:%d: %s\n", __FILE__, __LINE__, #cond); s->failures++; } } G_STMT_END
+
+static gpointer
+notify_supervisor (gpointer data)
+{
+  NotifySupervisor *s = data;
+  struct seccomp_notif *req = NULL;
+  struct seccomp_notif_resp *resp = NULL;
+  struct seccomp_notif_addfd addfd = { 0 };
+
+  NOTIFY_CHECK (seccomp_notify_alloc (&req, &resp) == 0);
+
+  /* 1: answered with a value, after an fd was put in the target */
+  req->id = 0xdeadbeef;           /* receive clears the buffer first */
+  NOTIFY_CHECK (seccomp_notify_receive (s->fd, req) == 0);
+  NOTIFY_CHECK (req->data.nr == __NR_getppid);
+  NOTIFY_CHECK (req->data.arch == seccomp_arch_native ());
+  NOTIFY_CHECK (req->data.args[0] == 0x1234);
+  NOTIFY_CHECK ((pid_t) req->pid == getpid ());
+  NOTIFY_CHECK (seccomp_notify_id_valid (s->fd, req->id) == 0);
+  s->first_id = req->id;
+  addfd.id = req->id;
+  addfd.srcfd = s->pipe_fd;
+  s->installed_fd = seccomp_notify_addfd (s->fd, &addfd);
+  addfd.flags = 0x80000000;       /* no such flag */
+  NOTIFY_CHECK (seccomp_notify_addfd (s->fd, &addfd) == -EOPNOTSUPP);
+  resp->id = req->id;
+  resp->val = 4242;
+  resp->error = 0;
+  resp->flags = 0;
+  NOTIFY_CHECK (seccomp_notify_respond (s->fd, resp) == 0);
+  /* answered: gone, and a second answer is a kernel error */
+  NOTIFY_CHECK (seccomp_notify_id_valid (s->fd, s->first_id) == -ENOENT);
+  errno = 0;
+  NOTIFY_CHECK (seccomp_notify_respond (s->fd, resp) == -ECANCELED);
+  NOTIFY_CHECK (errno == ENOENT);
+
+  /* 2: answered with an error, in the same (reused) buffers */
+  NOTIFY_CHECK (seccomp_notify_receive (s->fd, req) == 0);
+  NOTIFY_CHECK (req->data.nr == __NR_getppid);
+  NOTIFY_CHECK (req->id != s->first_id);
+  memset (resp, 0, sizeof (*resp));
+  resp->id = req->id;
+  resp->error = -ENOMEDIUM;
+  resp->val = 0;
+  NOTIFY_CHECK (seccomp_notify_respond (s->fd, resp) == 0);
+
+  /* 3: let the call run */
+  NOTIFY_CHECK (seccomp_notify_receive (s->fd, req) == 0);
+  memset (resp, 0, sizeof (*resp));
+  resp->id = req->id;
+  resp->flags = SECCOMP_USER_NOTIF_FLAG_CONTINUE;
+  NOTIFY_CHECK (seccomp_notify_respond (s->fd, resp) == 0);
+
+  seccomp_notify_free (req, resp);
+  return NULL;
+}
+
+/* The notify API on a loaded SCMP_ACT_NOTIFY rule, in a child: the
+ * listener of seccomp_load(), receive, id_valid, addfd, respond with a
+ * value, an error and CONTINUE; the documented errors; API levels. */
+static void
+test_load_notify (void)
+{
+  if (g_test_subprocess ())
+    {
+      scmp_filter_ctx ctx = seccomp_init (SCMP_ACT_ALLOW);
+      struct seccomp_notif *req = NULL;
+      struct seccomp_notif_resp *resp = NULL;
+      NotifySupervisor s = { .fd = -1, .installed_fd = -1 };
+      GThread *thread;
+      pid_t ppid = getppid ();
+      struct stat a, b;
+      int pipe_fds[2];
+      long r;
+
+      g_assert_no_errno (pipe (pipe_fds));
+      s.pipe_fd = pipe_fds[0];
+
+      /* buffers: zeroed, at least the headers' size; either may be NULL */
+      g_assert_cmpint (seccomp_notify_alloc (&req, &resp), ==, 0);
+      g_assert_nonnull (req);
+      g_assert_nonnull (resp);
+      g_assert_cmpuint (req->id, ==, 0);
+      g_assert_cmpuint (resp->id, ==, 0);
+      seccomp_notify_free (req, resp);
+      req = NULL;
+      g_assert_cmpint (seccomp_notify_alloc (&req, NULL), ==, 0);
+      seccomp_notify_free (req, NULL);
+      seccomp_notify_free (NULL, NULL);
+
+      /* no listener yet; a bad listener is a kernel error */
+      g_assert_cmpint (seccomp_notify_fd (NULL), ==, -EINVAL);
+      g_assert_cmpint (seccomp_notify_fd (ctx), ==, -1);
+      g_assert_cmpint (seccomp_notify_id_valid (-1, 1), ==, -ENOENT);
+      g_assert_cmpint (seccomp_notify_alloc (&req, &resp), ==, 0);
+      errno = 0;
+      g_assert_cmpint (seccomp_notify_receive (-1, req), ==, -ECANCELED);
+      g_assert_cmpint (errno, ==, EBADF);
+      g_assert_cmpint (seccomp_notify_respond (-1, resp), ==, -ECANCELED);
+
+      /* below API level 5 there is no notify API */
+      g_assert_cmpint (seccomp_api_set (4), ==, 0);
+      g_assert_cmpint (seccomp_notify_receive (-1, req), ==, -EOPNOTSUPP);
+      g_assert_cmpint (seccomp_notify_respond (-1, resp), ==, -EOPNOTSUPP);
+      g_assert_cmpint (seccomp_notify_id_valid (-1, 1), ==, -EOPNOTSUPP);
+      g_assert_cmpint (seccomp_notify_addfd (-1, &(struct seccomp_notif_addfd) { 0 }), ==, -EOPNOTSUPP);
+      seccomp_notify_free (req, resp);
+      req = NULL;
+      resp = NULL;
+      g_assert_cmpint (seccomp_notify_alloc (&req, &resp), ==, -EOPNOTSUPP);
+      g_assert_cmpint (seccomp_reset (NULL, 0), ==, 0);
+      g_assert_cmpuint (seccomp_api_get (), >=, 6);
+
+      g_assert_cmpint (seccomp_rule_add (ctx, SCMP_ACT_NOTIFY, SCMP_SYS (getppid), 0), ==, 0);
+      g_assert_cmpint (seccomp_load (ctx), ==, 0);
+      s.fd = seccomp_notify_fd (ctx);
+      g_assert_cmpint (s.fd, >=, 3);
+      /* the process's listener, whichever context asks */
+      {
+        scmp_filter_ctx other = seccomp_init (SCMP_ACT_ALLOW);
+
+        g_assert_cmpint (seccomp_notify_fd (other), ==, s.fd);
+        seccomp_release (other);
+      }
+      /* and it outlives the context it was loaded from */
+      seccomp_release (ctx);
+
+      thread = g_thread_new ("supervisor", notify_supervisor, &s);
+      r = syscall (__NR_getppid, 0x1234);
+      g_assert_cmpint (r, ==, 4242);
+      errno = 0;
+      g_assert_cmpint (syscall (__NR_getppid), ==, -1);
+      g_assert_cmpint (errno, ==, ENOMEDIUM);
+      g_assert_cmpint (syscall (__NR_getppid), ==, ppid);
+      g_thread_join (thread);
+      g_assert_cmpint (s.failures, ==, 0);
+
+      /* addfd put the pipe's read end into this process */
+      g_assert_cmpint (s.installed_fd, >=, 0);
+      g_assert_cmpint (s.installed_fd, !=, pipe_fds[0]);
+      g_assert_no_errno (fstat (s.installed_fd, &a));
+      g_assert_no_errno (fstat (pipe_fds[0], &b));
+      g_assert_cmpuint (a.st_ino, ==, b.st_ino);
+
+      /* seccomp_reset (NULL, …) closes the listener */
+      g_assert_cmpint (seccomp_reset (NULL, 0), ==, 0);
+      g_assert_cmpint (fcntl (s.fd, F_GETFD), ==, -1);
+      g_assert_cmpint (errno, ==, EBADF);
+      ctx = seccomp_init (SCMP_ACT_ALLOW);
+      g_assert_cmpint (seccomp_notify_fd (ctx), ==, -1);
+      seccomp_release (ctx);
+      return;
+    }
+  if (!scmp_kernel_has_seccomp () || !scmp_kernel_supports_action (SCMP_ACTION_KIND_NOTIFY))
+    {
+      scmp_test_skip_machine ("the kernel has no user notification");
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -832,6 +1008,7 @@ main (int   argc,
     {
       g_test_add_func ("/compat/load/filter", test_load);
       g_test_add_func ("/compat/load/refused", test_load_refused);
+      g_test_add_func ("/compat/load/notify", test_load_notify);
     }
 
   return g_test_run ();
