@@ -538,15 +538,23 @@ seccomp_attr_set (scmp_filter_ctx       ctx,
       c->nnp = value != 0;
       return 0;
     case SCMP_FLTATR_CTL_TSYNC:
+      /* the kernel flags: -EOPNOTSUPP, even to turn them off, where the
+       * API level (the kernel's, or seccomp_api_set()'s) lacks them */
+      if (seccomp_api_get () < 2)
+        return -EOPNOTSUPP;
       c->tsync = value != 0;
       return 0;
     case SCMP_FLTATR_API_TSKIP:
       c->tskip = value != 0;
       return 0;
     case SCMP_FLTATR_CTL_LOG:
+      if (seccomp_api_get () < 3)
+        return -EOPNOTSUPP;
       c->log = value != 0;
       return 0;
     case SCMP_FLTATR_CTL_SSB:
+      if (seccomp_api_get () < 4)
+        return -EOPNOTSUPP;
       c->ssb = value != 0;
       return 0;
     case SCMP_FLTATR_CTL_OPTIMIZE:

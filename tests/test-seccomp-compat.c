@@ -82,6 +82,28 @@ test_api_level (void)
   g_assert_cmpint (seccomp_api_set (8), ==, -EINVAL);
   g_assert_cmpint (seccomp_api_set (3), ==, 0);
   g_assert_cmpuint (seccomp_api_get (), ==, 3);
+
+  /* a level lacks the kernel flags of the levels above it */
+  {
+    scmp_filter_ctx ctx = seccomp_init (SCMP_ACT_ALLOW);
+    uint32_t value = 7;
+
+    g_assert_cmpint (seccomp_attr_set (ctx, SCMP_FLTATR_CTL_TSYNC, 1), ==, 0);
+    g_assert_cmpint (seccomp_attr_set (ctx, SCMP_FLTATR_CTL_LOG, 1), ==, 0);
+    g_assert_cmpint (seccomp_attr_set (ctx, SCMP_FLTATR_CTL_SSB, 1), ==, -EOPNOTSUPP);
+    g_assert_cmpint (seccomp_attr_set (ctx, SCMP_FLTATR_CTL_SSB, 0), ==, -EOPNOTSUPP);
+    g_assert_cmpint (seccomp_attr_get (ctx, SCMP_FLTATR_CTL_SSB, &value), ==, 0);
+    g_assert_cmpuint (value, ==, 0);
+    g_assert_cmpint (seccomp_api_set (1), ==, 0);
+    g_assert_cmpint (seccomp_attr_set (ctx, SCMP_FLTATR_CTL_TSYNC, 0), ==, -EOPNOTSUPP);
+    g_assert_cmpint (seccomp_attr_set (ctx, SCMP_FLTATR_CTL_LOG, 0), ==, -EOPNOTSUPP);
+    g_assert_cmpint (seccomp_attr_get (ctx, SCMP_FLTATR_CTL_TSYNC, &value), ==, 0);
+    g_assert_cmpuint (value, ==, 1);
+    /* the others have no level */
+    g_assert_cmpint (seccomp_attr_set (ctx, SCMP_FLTATR_CTL_NNP, 0), ==, 0);
+    g_assert_cmpint (seccomp_attr_set (ctx, SCMP_FLTATR_API_SYSRAWRC, 1), ==, 0);
+    seccomp_release (ctx);
+  }
   /* seccomp_reset (NULL, …) resets the library's state */
   g_assert_cmpint (seccomp_reset (NULL, SCMP_ACT_ALLOW), ==, 0);
   g_assert_cmpuint (seccomp_api_get (), ==, detected);
