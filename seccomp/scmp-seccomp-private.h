@@ -52,6 +52,7 @@ typedef struct {
   gboolean    sysrawrc;
   gboolean    waitkill;
   gboolean    skip_allowed;    /* an ALLOW rule for syscall -1 was added */
+  gboolean    notify_used;     /* a NOTIFY rule was added (until a reset) */
   GPtrArray  *arches;          /* (owned) (element-type ScmpCompatArch) in order added */
   GHashTable *priorities;      /* (owned) syscall name → priority + 1 */
   GPtrArray  *transactions;    /* (owned) (element-type ScmpCompatCtx) state at each open

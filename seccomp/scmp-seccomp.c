@@ -141,12 +141,32 @@ action_new (uint32_t value)
   return g_steal_pointer (&action);
 }
 
+static unsigned int api_level (void);
+
+/* A well-formed action the API level (the kernel's, or seccomp_api_set()'s)
+ * has: LOG and KILL_PROCESS came with level 3, NOTIFY with 5. With a
+ * context, also libseccomp's check that the kernel can take NOTIFY with
+ * TSYNC (level 6, TSYNC_ESRCH). */
 static gboolean
-action_valid (uint32_t value)
+action_valid (ScmpCompatCtx *ctx,
+              uint32_t       value)
 {
   g_autoptr(ScmpAction) action = action_new (value);
+  unsigned int level;
 
-  return action != NULL;
+  if (action == NULL)
+    return FALSE;
+  level = api_level ();
+  switch (scmp_action_get_kind (action))
+    {
+    case SCMP_ACTION_KIND_LOG:
+    case SCMP_ACTION_KIND_KILL_PROCESS:
+      return level >= 3;
+    case SCMP_ACTION_KIND_NOTIFY:
+      return level >= 5 && (ctx == NULL || !ctx->tsync || level >= 6);
+    default:
+      return TRUE;
+    }
 }
 
 /* ------------------------------------------------------------------ */
@@ -276,6 +296,7 @@ ctx_init (ScmpCompatCtx *ctx,
   ctx->sysrawrc = FALSE;
   ctx->waitkill = FALSE;
   ctx->skip_allowed = FALSE;
+  ctx->notify_used = FALSE;
   g_clear_pointer (&ctx->arches, g_ptr_array_unref);
   g_clear_pointer (&ctx->priorities, g_hash_table_unref);
   g_clear_pointer (&ctx->transactions, g_ptr_array_unref);
@@ -291,7 +312,7 @@ seccomp_init (uint32_t def_action)
 {
   ScmpCompatCtx *ctx;
 
-  if (!action_valid (def_action))
+  if (!action_valid (NULL, def_action))
     return NULL;
   ctx = g_new0 (ScmpCompatCtx, 1);
   ctx_init (ctx, def_action);
@@ -312,7 +333,7 @@ seccomp_reset (scmp_filter_ctx ctx,
       compat_notify_fd = -1;
       return 0;
     }
-  if (!action_valid (def_action))
+  if (!action_valid (NULL, def_action))
     return -EINVAL;
   ctx_init (ctx, def_action);
   return 0;
@@ -369,12 +390,18 @@ api_level_detect (void)
   return 7;
 }
 
-unsigned int
-seccomp_api_get (void)
+static unsigned int
+api_level (void)
 {
   if (api_level_forced != 0)
     return api_level_forced;
   return api_level_detect ();
+}
+
+unsigned int
+seccomp_api_get (void)
+{
+  return api_level ();
 }
 
 int
@@ -530,7 +557,7 @@ seccomp_attr_set (scmp_filter_ctx       ctx,
       /* fixed by seccomp_init() and seccomp_reset() */
       return -EACCES;
     case SCMP_FLTATR_ACT_BADARCH:
-      if (!action_valid (value))
+      if (!action_valid (c, value))
         return -EINVAL;
       c->badarch_action = value;
       return 0;
@@ -540,20 +567,23 @@ seccomp_attr_set (scmp_filter_ctx       ctx,
     case SCMP_FLTATR_CTL_TSYNC:
       /* the kernel flags: -EOPNOTSUPP, even to turn them off, where the
        * API level (the kernel's, or seccomp_api_set()'s) lacks them */
-      if (seccomp_api_get () < 2)
+      if (api_level () < 2)
         return -EOPNOTSUPP;
+      /* the kernel takes TSYNC with a listener only with TSYNC_ESRCH */
+      if (value != 0 && c->notify_used && api_level () < 6)
+        return -EINVAL;
       c->tsync = value != 0;
       return 0;
     case SCMP_FLTATR_API_TSKIP:
       c->tskip = value != 0;
       return 0;
     case SCMP_FLTATR_CTL_LOG:
-      if (seccomp_api_get () < 3)
+      if (api_level () < 3)
         return -EOPNOTSUPP;
       c->log = value != 0;
       return 0;
     case SCMP_FLTATR_CTL_SSB:
-      if (seccomp_api_get () < 4)
+      if (api_level () < 4)
         return -EOPNOTSUPP;
       c->ssb = value != 0;
       return 0;
@@ -849,7 +879,7 @@ rule_add (ScmpCompatCtx             *ctx,
   guint n_targets = 0;
   gboolean seen[6] = { FALSE };
 
-  if (ctx == NULL || !action_valid (action))
+  if (ctx == NULL || !action_valid (ctx, action))
     return -EINVAL;
   if (arg_cnt > 6 || (arg_cnt > 0 && args == NULL))
     return -EINVAL;
@@ -940,6 +970,8 @@ rule_add (ScmpCompatCtx             *ctx,
 
       syscall_merge (arch_ensure_syscall (a, name, nr), &chain, TRUE);
     }
+  if (action == SCMP_ACT_NOTIFY)
+    ctx->notify_used = TRUE;
   ctx_changed (ctx);
   return 0;
 }
@@ -1049,6 +1081,7 @@ seccomp_merge (scmp_filter_ctx ctx_dst,
   while (src->arches->len > 0)
     g_ptr_array_add (dst->arches, g_ptr_array_steal_index (src->arches, 0));
   dst->skip_allowed |= src->skip_allowed;
+  dst->notify_used |= src->notify_used;
   {
     GHashTableIter iter;
     gpointer key, value;

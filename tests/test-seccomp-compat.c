@@ -104,6 +104,35 @@ test_api_level (void)
     g_assert_cmpint (seccomp_attr_set (ctx, SCMP_FLTATR_API_SYSRAWRC, 1), ==, 0);
     seccomp_release (ctx);
   }
+  /* ... and the actions: LOG and KILL_PROCESS come with 3, NOTIFY with 5 */
+  {
+    scmp_filter_ctx ctx;
+
+    g_assert_cmpint (seccomp_api_set (2), ==, 0);
+    g_assert_null (seccomp_init (SCMP_ACT_LOG));
+    g_assert_null (seccomp_init (SCMP_ACT_KILL_PROCESS));
+    ctx = seccomp_init (SCMP_ACT_ALLOW);
+    g_assert_nonnull (ctx);
+    g_assert_cmpint (seccomp_rule_add (ctx, SCMP_ACT_LOG, SCMP_SYS (getpid), 0), ==, -EINVAL);
+    g_assert_cmpint (seccomp_attr_set (ctx, SCMP_FLTATR_ACT_BADARCH, SCMP_ACT_KILL_PROCESS), ==, -EINVAL);
+    g_assert_cmpint (seccomp_reset (ctx, SCMP_ACT_LOG), ==, -EINVAL);
+    g_assert_cmpint (seccomp_api_set (4), ==, 0);
+    g_assert_cmpint (seccomp_rule_add (ctx, SCMP_ACT_LOG, SCMP_SYS (getpid), 0), ==, 0);
+    g_assert_cmpint (seccomp_rule_add (ctx, SCMP_ACT_NOTIFY, SCMP_SYS (getppid), 0), ==, -EINVAL);
+    g_assert_null (seccomp_init (SCMP_ACT_NOTIFY));
+
+    /* NOTIFY with TSYNC needs TSYNC_ESRCH (6), in either order */
+    g_assert_cmpint (seccomp_api_set (5), ==, 0);
+    g_assert_cmpint (seccomp_rule_add (ctx, SCMP_ACT_NOTIFY, SCMP_SYS (getppid), 0), ==, 0);
+    g_assert_cmpint (seccomp_attr_set (ctx, SCMP_FLTATR_CTL_TSYNC, 1), ==, -EINVAL);
+    g_assert_cmpint (seccomp_attr_set (ctx, SCMP_FLTATR_CTL_TSYNC, 0), ==, 0);
+    g_assert_cmpint (seccomp_reset (ctx, SCMP_ACT_ALLOW), ==, 0);
+    g_assert_cmpint (seccomp_attr_set (ctx, SCMP_FLTATR_CTL_TSYNC, 1), ==, 0);
+    g_assert_cmpint (seccomp_rule_add (ctx, SCMP_ACT_NOTIFY, SCMP_SYS (getppid), 0), ==, -EINVAL);
+    g_assert_cmpint (seccomp_api_set (6), ==, 0);
+    g_assert_cmpint (seccomp_rule_add (ctx, SCMP_ACT_NOTIFY, SCMP_SYS (getppid), 0), ==, 0);
+    seccomp_release (ctx);
+  }
   /* seccomp_reset (NULL, …) resets the library's state */
   g_assert_cmpint (seccomp_reset (NULL, SCMP_ACT_ALLOW), ==, 0);
   g_assert_cmpuint (seccomp_api_get (), ==, detected);
