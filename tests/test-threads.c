@@ -13,6 +13,8 @@
 #include <fcntl.h>
 #include <signal.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 #include "test-rules.h"
 
@@ -63,6 +65,10 @@ static const Call calls[] = {
 typedef struct {
   GBytes  *bpf;
   char    *pfc;
+  char    *variant;                /* scmp_filter_serialize(), printed */
+  char    *oci;
+  guint    n_oci_warnings;
+  char    *getters;                /* what the getters say, as text */
   guint32  verdicts[N_CALLS];      /* kernel values of scmp_filter_evaluate() */
   int      rule_indices[N_CALLS];  /* scmp_verdict_get_rule_index() */
   guint32  explained[N_CALLS];     /* the kernel value of the verdict's action */
@@ -75,6 +81,9 @@ results_clear (Results *r)
 {
   g_clear_pointer (&r->bpf, g_bytes_unref);
   g_clear_pointer (&r->pfc, g_free);
+  g_clear_pointer (&r->variant, g_free);
+  g_clear_pointer (&r->oci, g_free);
+  g_clear_pointer (&r->getters, g_free);
   g_clear_pointer (&r->findings, g_free);
 }
 
@@ -131,6 +140,8 @@ build_shared_filter (void)
   }
 
   scmp_filter_set_unknown_syscall_action (filter, enosys);
+  g_assert_true (scmp_filter_set_known_kernel (filter, "6.1", NULL));
+  g_assert_true (scmp_filter_set_priority (filter, "read", 5, NULL));
   test_add_rule (filter, "write", allow, &fd1, 1);      /* 0 */
   test_add_rule (filter, "write", allow, &fd2, 1);      /* 1 */
   test_add_rule (filter, "write", eacces, fd1_short, 2); /* 2: shadowed by 0 */
@@ -145,6 +156,100 @@ build_shared_filter (void)
   test_add_rule (filter, "close", kill, never, 2);      /* 11: unsatisfiable */
   test_add_rule (filter, "getuid", eperm, NULL, 0);     /* 12: the default anyway */
   return g_steal_pointer (&filter);
+}
+
+/* The whole content of @fd, from offset 0. */
+static GBytes *
+read_fd (int fd)
+{
+  g_autoptr(GByteArray) data = g_byte_array_new ();
+  guint8 buf[4096];
+  off_t offset = 0;
+  ssize_t n;
+
+  while ((n = pread (fd, buf, sizeof buf, offset)) > 0)
+    {
+      g_byte_array_append (data, buf, (guint) n);
+      offset += n;
+    }
+  g_assert_cmpint (n, ==, 0);
+  return g_byte_array_free_to_bytes (g_steal_pointer (&data));
+}
+
+/* The other ways out of the program: each must give the bytes of
+ * scmp_filter_export_bpf(). */
+static void
+assert_other_exports (ScmpFilter *filter,
+                      GBytes     *bpf)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GOutputStream) stream = g_memory_output_stream_new_resizable ();
+  g_autoptr(GBytes) from_memfd = NULL;
+  g_autoptr(GBytes) from_fd = NULL;
+  g_autoptr(GBytes) from_stream = NULL;
+  int fd;
+
+  g_assert_true (scmp_filter_prepare (filter, &error));
+  g_assert_no_error (error);
+
+  fd = scmp_filter_export_bpf_memfd (filter, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (fd, >=, 0);
+  from_memfd = read_fd (fd);
+  g_assert_cmpint (close (fd), ==, 0);
+  g_assert_true (g_bytes_equal (from_memfd, bpf));
+
+  fd = memfd_create ("test-threads", MFD_CLOEXEC);
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_true (scmp_filter_write_bpf_to_fd (filter, fd, &error));
+  g_assert_no_error (error);
+  from_fd = read_fd (fd);
+  g_assert_cmpint (close (fd), ==, 0);
+  g_assert_true (g_bytes_equal (from_fd, bpf));
+
+  g_assert_true (scmp_filter_write_bpf_to_stream (filter, stream, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_output_stream_close (stream, NULL, &error));
+  g_assert_no_error (error);
+  from_stream = g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (stream));
+  g_assert_true (g_bytes_equal (from_stream, bpf));
+}
+
+/* What the getters and the list model say about @filter. */
+static char *
+describe_filter (ScmpFilter *filter)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree ScmpArchitecture *arches = NULL;
+  g_autofree char *dflt = scmp_action_to_string (scmp_filter_get_default_action (filter));
+  g_autofree char *bad_arch = scmp_action_to_string (scmp_filter_get_bad_arch_action (filter));
+  g_autofree char *unknown = scmp_action_to_string (scmp_filter_get_unknown_syscall_action (filter));
+  g_autofree char *kernel = scmp_filter_dup_known_kernel (filter);
+  gsize n_arches;
+
+  arches = scmp_filter_list_arches (filter, &n_arches);
+  for (gsize i = 0; i < n_arches; i++)
+    g_string_append_printf (text, "%s ", scmp_architecture_to_name (arches[i]));
+  g_string_append_printf (text, "\n%s %s %s %s nnp=%d tsync=%d log=%d spec=%d wait=%d skip=%d prio=%u\n",
+                          dflt, bad_arch, unknown, kernel != NULL ? kernel : "-",
+                          scmp_filter_get_no_new_privs (filter),
+                          scmp_filter_get_thread_sync (filter),
+                          scmp_filter_get_log (filter),
+                          scmp_filter_get_spec_allow (filter),
+                          scmp_filter_get_wait_killable (filter),
+                          scmp_filter_get_allow_tracer_skip (filter),
+                          scmp_filter_get_priority (filter, "read"));
+  g_assert_cmpuint (scmp_filter_get_n_rules (filter),
+                    ==, g_list_model_get_n_items (G_LIST_MODEL (filter)));
+  for (guint i = 0; i < scmp_filter_get_n_rules (filter); i++)
+    {
+      g_autoptr(ScmpRule) item = g_list_model_get_item (G_LIST_MODEL (filter), i);
+      g_autofree char *rule = scmp_rule_to_string (scmp_filter_get_rule (filter, i));
+
+      g_assert_true (item == scmp_filter_get_rule (filter, i));
+      g_string_append_printf (text, "%s\n", rule);
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
 /* Everything the readers do, once. */
@@ -163,6 +268,20 @@ read_filter (ScmpFilter *filter,
   out->pfc = scmp_filter_export_pfc (filter, &error);
   g_assert_no_error (error);
   g_assert_nonnull (out->pfc);
+
+  assert_other_exports (filter, out->bpf);
+
+  {
+    g_autoptr(GVariant) variant = scmp_filter_serialize (filter);
+    g_auto(GStrv) warnings = NULL;
+
+    out->variant = g_variant_print (variant, FALSE);
+    out->oci = scmp_filter_export_oci (filter, SCMP_OCI_EXPORT_FLAGS_NONE, &warnings, &error);
+    g_assert_no_error (error);
+    g_assert_nonnull (out->oci);
+    out->n_oci_warnings = warnings != NULL ? g_strv_length (warnings) : 0;
+  }
+  out->getters = describe_filter (filter);
 
   for (gsize i = 0; i < N_CALLS; i++)
     {
@@ -212,6 +331,10 @@ assert_same_results (const Results *got,
 {
   g_assert_true (g_bytes_equal (got->bpf, expected->bpf));
   g_assert_cmpstr (got->pfc, ==, expected->pfc);
+  g_assert_cmpstr (got->variant, ==, expected->variant);
+  g_assert_cmpstr (got->oci, ==, expected->oci);
+  g_assert_cmpuint (got->n_oci_warnings, ==, expected->n_oci_warnings);
+  g_assert_cmpstr (got->getters, ==, expected->getters);
   for (gsize i = 0; i < N_CALLS; i++)
     {
       g_assert_cmphex (got->verdicts[i], ==, expected->verdicts[i]);
@@ -261,6 +384,14 @@ assert_expected_reference (const Results *ref)
   /* 2 shadowed, 10 missing on aarch64, 11 unsatisfiable, 12 redundant */
   g_test_message ("findings:\n%s", ref->findings);
   g_assert_cmpuint (ref->n_findings, ==, 4);
+  g_test_message ("getters:\n%s", ref->getters);
+  g_assert_true (g_str_has_prefix (ref->getters,
+                                   "x86_64 x86 x32 aarch64 \n"
+                                   "errno(1) kill-process errno(38) 6.1 nnp=1 tsync=0 "
+                                   "log=0 spec=0 wait=0 skip=0 prio=5\n"
+                                   "write: allow if arg0 == 1\n"));
+  g_assert_nonnull (strstr (ref->variant, "'known-kernel': <'6.1'>"));
+  g_assert_nonnull (strstr (ref->oci, "\"SCMP_ACT_ERRNO\""));
   g_assert_cmpuint (g_bytes_get_size (ref->bpf) % 8, ==, 0);
   g_assert_cmpuint (g_bytes_get_size (ref->bpf), >, 8 * 20);
 }
@@ -462,7 +593,8 @@ test_threads_cold (void)
   if (g_test_subprocess ())
     {
       g_autoptr(ScmpFilter) filter = build_shared_filter ();
-      GType classes[] = { SCMP_TYPE_VERDICT, SCMP_TYPE_FINDING, G_TYPE_LIST_STORE };
+      GType classes[] = { SCMP_TYPE_VERDICT, SCMP_TYPE_FINDING, G_TYPE_LIST_STORE,
+                          G_TYPE_MEMORY_OUTPUT_STREAM };
       g_auto(Results) reference = { 0 };
       Shared shared = { 0 };
 
