@@ -22,7 +22,7 @@
 
 /* Rounds each reader makes; the builder keeps going until the readers are
  * done. Small enough for ThreadSanitizer and valgrind on two cores. */
-#define N_ROUNDS 30
+#define N_ROUNDS 20
 
 /* Minimum number of filters the builder makes, even if the readers are
  * done first. */
@@ -225,7 +225,16 @@ describe_filter (ScmpFilter *filter)
   g_autofree char *bad_arch = scmp_action_to_string (scmp_filter_get_bad_arch_action (filter));
   g_autofree char *unknown = scmp_action_to_string (scmp_filter_get_unknown_syscall_action (filter));
   g_autofree char *kernel = scmp_filter_dup_known_kernel (filter);
+  g_autoptr(ScmpAction) dflt_property = NULL;
   gsize n_arches;
+  guint n_rules;
+  gboolean nnp;
+
+  g_object_get (filter, "default-action", &dflt_property, "n-rules", &n_rules,
+                "no-new-privs", &nnp, NULL);
+  g_assert_true (dflt_property == scmp_filter_get_default_action (filter));
+  g_assert_cmpuint (n_rules, ==, scmp_filter_get_n_rules (filter));
+  g_assert_cmpint (nnp, ==, scmp_filter_get_no_new_privs (filter));
 
   arches = scmp_filter_list_arches (filter, &n_arches);
   for (gsize i = 0; i < n_arches; i++)
@@ -454,9 +463,30 @@ reader_thread (gpointer data)
   return NULL;
 }
 
+typedef struct {
+  GThread *thread;   /* the builder's */
+  guint    n_added;
+} Added;
+
+/* ScmpFilter::rule-added: signals come in the thread that makes the
+ * change, from within the call. */
+static void
+rule_added_cb (ScmpFilter *filter,
+               ScmpRule   *rule,
+               guint       position,
+               gpointer    data)
+{
+  Added *added = data;
+
+  g_assert_true (g_thread_self () == added->thread);
+  g_assert_true (scmp_filter_get_rule (filter, position) == rule);
+  added->n_added++;
+}
+
 /* A filter of the builder's own; @n varies its rules a little. */
 static ScmpFilter *
-build_own_filter (guint n)
+build_own_filter (guint  n,
+                  Added *added)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(ScmpAction) dflt = scmp_action_new_from_string ("errno(EACCES)", &error);
@@ -467,6 +497,7 @@ build_own_filter (guint n)
 
   g_assert_no_error (error);
   filter = scmp_filter_new (dflt);
+  g_signal_connect (filter, "rule-added", G_CALLBACK (rule_added_cb), added);
   g_assert_true (scmp_filter_add_arch (filter, SCMP_ARCHITECTURE_AARCH64, &error) ||
                  g_error_matches (error, SCMP_ERROR, SCMP_ERROR_EXISTS));
   g_clear_error (&error);
@@ -474,6 +505,8 @@ build_own_filter (guint n)
   g_assert_no_error (error);
   test_add_rule (filter, "write", allow, &low_fd, 1);
   test_add_rule (filter, "unshare", eperm, NULL, 0);
+  g_assert_cmpuint (added->n_added, ==, scmp_filter_get_n_rules (filter));
+  g_assert_cmpuint (added->n_added, >, 30);
   return g_steal_pointer (&filter);
 }
 
@@ -486,7 +519,8 @@ builder_thread (gpointer data)
   barrier_wait (shared);
   for (guint n = 0; n < MIN_BUILDS || g_atomic_int_get (&shared->readers_done) < N_READERS; n++)
     {
-      g_autoptr(ScmpFilter) filter = build_own_filter (n);
+      Added added = { g_thread_self (), 0 };
+      g_autoptr(ScmpFilter) filter = build_own_filter (n, &added);
       g_autoptr(GError) error = NULL;
       g_autoptr(GBytes) bpf = scmp_filter_export_bpf (filter, &error);
       g_autoptr(ScmpAction) got = NULL;
