@@ -71,21 +71,42 @@
  * ## Threads
  *
  * A filter can be read from several threads at once as long as none of
- * them changes it: the exports (scmp_filter_export_bpf(),
- * scmp_filter_write_bpf_to_fd(), scmp_filter_write_bpf_to_stream(),
- * scmp_filter_export_bpf_memfd(), scmp_filter_export_pfc()),
- * scmp_filter_evaluate(), scmp_filter_evaluate_syscall(),
- * scmp_filter_prepare() and the getters may run concurrently on one
- * filter, and the first of them that needs the program compiles it once
- * for all. Every other call changes the filter: adding or removing rules
- * and architectures, the setters (g_object_set() too), priorities,
+ * them changes it. These calls only read, and may run concurrently on one
+ * filter, in any mix:
+ *
+ * - the exports: scmp_filter_export_bpf(), scmp_filter_write_bpf_to_fd(),
+ *   scmp_filter_write_bpf_to_stream() (each thread with a stream of its
+ *   own), scmp_filter_export_bpf_memfd(), scmp_filter_export_pfc(),
+ *   scmp_filter_export_oci() and scmp_filter_serialize();
+ * - trying calls out: scmp_filter_evaluate(),
+ *   scmp_filter_evaluate_syscall(), scmp_filter_explain() and
+ *   scmp_filter_explain_syscall();
+ * - scmp_filter_lint();
+ * - scmp_filter_prepare();
+ * - the getters, g_object_get() and the #GListModel methods.
+ *
+ * The program is compiled once, by whichever of them needs it first,
+ * while the others wait for it; each thread gets its own results (the
+ * #GBytes, strings, actions, verdicts and lists returned are new, or
+ * immutable). Every other call changes the filter: adding or removing
+ * rules and architectures, the setters (g_object_set() too), priorities,
  * scmp_filter_merge() (on @self; @other is only read),
  * scmp_filter_reset(), transactions, loading and taking the listener fd.
  * A change must not run at the same time as any other call on the same
- * filter: use the filter from one thread, or hold a lock of your own
- * around changes and reads alike. Signals are emitted in the thread that
- * makes the change. Actions and rules are immutable and can be shared
- * between threads freely.
+ * filter, a read included: use the filter from one thread, or hold a lock
+ * of your own around changes and reads alike. Signals
+ * (#GListModel::items-changed, #ScmpFilter::rule-added,
+ * #ScmpFilter::rule-removed, #ScmpFilter::changed and the
+ * #GObject::notify of the properties) are emitted in the thread that
+ * makes the change, synchronously, from within the call that makes it
+ * (scmp_filter_rollback() included), never from a main context.
+ * Different filters need no care at all: each thread may build, use and
+ * free filters of its own while others use theirs. Actions and rules are
+ * immutable and can be shared between threads freely.
+ *
+ * The test suite holds the library to this: tests/test-threads.c has eight
+ * threads make the read-only calls on one filter, from a fresh process,
+ * while a ninth builds and frees filters, under ThreadSanitizer too.
  *
  * |[<!-- language="C" -->
  * g_autoptr(ScmpAction) deny = scmp_action_new_errno (EPERM, NULL);

@@ -34,9 +34,10 @@ G_BEGIN_DECLS
  * #GListModel of #ScmpRule), a set of architectures and attributes. All
  * fields are private.
  *
- * Read-only calls (exports, evaluation, getters) may run in several
- * threads at once on one filter; a change may not run alongside any other
- * call on it. See the description of #ScmpFilter for the list.
+ * Read-only calls (exports, evaluation, explanation, lint, getters) may
+ * run in several threads at once on one filter; a change may not run
+ * alongside any other call on it. See the description of #ScmpFilter for
+ * the list.
  *
  * Since: 0.1
  */
