@@ -107,6 +107,8 @@ check_text (const char  *where,
 {
   guint line = 1, depth = 0;
   gsize line_start = 0;
+  guint end_line = 0;           /* where the top-level value closed, or 0 */
+  gsize end_column = 0;
 
   for (gsize i = 0; i < length; i++)
     {
@@ -117,6 +119,10 @@ check_text (const char  *where,
           line++;
           line_start = i + 1;
         }
+      else if (end_line > 0 && c != ' ' && c != '\t' && c != '\r')
+        /* json-glib would take the first value and drop the rest */
+        return TEXT_ERROR (i, "there is more after the profile, which ended at %u:%" G_GSIZE_FORMAT,
+                           end_line, end_column);
       else if (c == '\0')
         return TEXT_ERROR (i, "the profile holds a NUL byte: it is not text");
       else if (c == '\'')
@@ -145,8 +151,11 @@ check_text (const char  *where,
         }
       else if (c == ']' || c == '}')
         {
-          if (depth > 0)
-            depth--;
+          if (depth > 0 && --depth == 0)
+            {
+              end_line = line;
+              end_column = i - line_start + 1;
+            }
         }
       else if (c == '-' || g_ascii_isdigit (c))
         {

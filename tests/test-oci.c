@@ -359,6 +359,12 @@ test_malformed (void)
       SCMP_ERROR_INVALID_POLICY, "profile data:2:21: the number 18446744073709551616 is larger than" },
     { "{\"defaultAction\": \"SCMP_ACT_ALLOW\n\"}",
       SCMP_ERROR_INVALID_POLICY, "profile data:1:19: the string is not closed on its line" },
+    /* json-glib would take the first of two values (and leak the second):
+     * a profile is one value, as for runc (found by fuzz-oci) */
+    { "{\"defaultAction\": \"SCMP_ACT_ALLOW\"}\n {\"defaultAction\": \"SCMP_ACT_KILL\"}",
+      SCMP_ERROR_INVALID_POLICY, "profile data:2:2: there is more after the profile, which ended at 1:35" },
+    { "{\"defaultAction\": \"SCMP_ACT_ALLOW\"} 5",
+      SCMP_ERROR_INVALID_POLICY, "profile data:1:37: there is more after the profile" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
