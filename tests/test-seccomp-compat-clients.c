@@ -24,6 +24,7 @@
 
 #include "scmp-seccomp-private.h"
 #include "test-client-filters-data.h"
+#include "test-seccomp-compat-level.h"
 
 typedef struct {
   const char *filter;
@@ -288,6 +289,7 @@ main (int   argc,
   int ret;
 
   g_test_init (&argc, &argv, NULL);
+  pin_api_level ();
 
   root = client_filters_load ();
 

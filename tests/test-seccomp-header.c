@@ -21,7 +21,9 @@ main (void)
     SCMP_CMP32 (3, SCMP_CMP_MASKED_EQ, -1, 4),
     SCMP_CMP (4, SCMP_CMP_NE, 5),
   };
-  scmp_filter_ctx ctx = seccomp_init (SCMP_ACT_KILL_PROCESS);
+  /* KILL, not KILL_PROCESS: that needs API level 3, which valgrind
+   * (no seccomp(2)) does not reach */
+  scmp_filter_ctx ctx = seccomp_init (SCMP_ACT_KILL);
   int r;
 
   if (ctx == NULL)
