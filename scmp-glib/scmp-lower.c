@@ -446,6 +446,66 @@ value_search_node (ScmpDag    *dag,
   return value_tree (dag, off, (ScmpRange *) (void *) points->data, n, next);
 }
 
+static guint
+atom_hash (gconstpointer data)
+{
+  const Atom *a = data;
+  guint h = (a->whole ? 1u : 0u) | (a->positive ? 2u : 0u);
+
+  h = h * 31u + a->off;
+  h = h * 31u + a->mask;
+  if (a->whole)
+    {
+      h = h * 31u + (a->wide ? 1u : 0u);
+      h = h * 31u + a->off_hi;
+      h = h * 31u + g_int64_hash (&a->a);
+      h = h * 31u + g_int64_hash (&a->b);
+    }
+  else
+    {
+      h = h * 31u + a->jop;
+      h = h * 31u + a->k;
+    }
+  return h;
+}
+
+static gboolean
+atom_equal_func (gconstpointer a,
+                 gconstpointer b)
+{
+  return atom_equal (a, b);
+}
+
+/* One clause alone, then @next: its distinct atoms in the order they
+ * first appear, each "atom ? (the rest) : @next", ending in the clause's
+ * action. This is what atom_clauses_node() gives a run of one clause, but
+ * without peeling one atom a level: that costs a copy of the clause and a
+ * stack frame per atom, quadratic time and a stack overflow for a rule
+ * with thousands of conditions. The nodes are made in the same order. */
+static ScmpNode *
+clause_chain_node (ScmpDag          *dag,
+                   const AtomClause *clause,
+                   ScmpNode         *next)
+{
+  GArray *atoms = clause->atoms;
+  g_autoptr(GHashTable) seen = g_hash_table_new (atom_hash, atom_equal_func);
+  g_autofree const Atom **distinct = g_new (const Atom *, MAX (atoms->len, 1));
+  guint n = 0;
+  ScmpNode *node;
+
+  for (guint a = 0; a < atoms->len; a++)
+    {
+      const Atom *atom = &g_array_index (atoms, Atom, a);
+
+      if (g_hash_table_add (seen, (gpointer) atom))
+        distinct[n++] = atom;
+    }
+  node = _scmp_dag_ret (dag, clause->action);
+  for (guint a = n; a-- > 0; )
+    node = atom_node (dag, distinct[a], node, next);
+  return node;
+}
+
 /* A stretch of a clause list, tested as one piece. */
 typedef enum {
   SEGMENT_UNCONDITIONAL,     /* first: no atom, always fires */
@@ -525,6 +585,8 @@ atom_clauses_node (ScmpDag         *dag,
         node = _scmp_dag_ret (dag, clauses[seg->first].action);
       else if (seg->kind == SEGMENT_VALUES)
         node = value_search_node (dag, clauses, seg->first, seg->last, node);
+      else if (seg->first == seg->last)
+        node = clause_chain_node (dag, &clauses[seg->first], node);
       else
         {
           Atom x = g_array_index (clauses[seg->first].atoms, Atom, seg->atom);
