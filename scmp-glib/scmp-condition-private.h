@@ -32,4 +32,18 @@ gboolean    _scmp_conditions_contain (const ScmpCondition *conds,
                                       guint                n,
                                       const ScmpCondition *c);
 
+/* A hash of the set of @conds[0..n): the same for two lists that hold
+ * the same conditions (scmp_condition_equal()) in any order, however
+ * often each is repeated. O(n log n). */
+guint       _scmp_conditions_hash_set (const ScmpCondition *conds,
+                                       guint                n);
+
+/* Whether @a[0..na) and @b[0..nb) hold the same set of conditions, in
+ * any order and with any repeats. O(n log n) for long lists (the pairwise
+ * test, for short ones). */
+gboolean    _scmp_conditions_same_set (const ScmpCondition *a,
+                                       guint                na,
+                                       const ScmpCondition *b,
+                                       guint                nb);
+
 G_END_DECLS

@@ -10,6 +10,8 @@
 #include "scmp-condition-private.h"
 #include "scmp-error.h"
 
+#include <stdlib.h>
+
 /**
  * SECTION:scmp-condition
  * @title: ScmpCondition
@@ -325,6 +327,117 @@ _scmp_conditions_contain (const ScmpCondition *conds,
     if (scmp_condition_equal (&conds[i], c))
       return TRUE;
   return FALSE;
+}
+
+/* The fields scmp_condition_equal() compares, in a fixed order: the mask
+ * counts only for MASKED_EQ, is_32bit only as a truth value. */
+static int
+condition_compare (const ScmpCondition *a,
+                   const ScmpCondition *b)
+{
+  guint64 ma = a->op == SCMP_COMPARE_OP_MASKED_EQ ? a->mask : 0;
+  guint64 mb = b->op == SCMP_COMPARE_OP_MASKED_EQ ? b->mask : 0;
+
+  if (a->arg != b->arg)
+    return a->arg < b->arg ? -1 : 1;
+  if (a->op != b->op)
+    return a->op < b->op ? -1 : 1;
+  if (a->datum != b->datum)
+    return a->datum < b->datum ? -1 : 1;
+  if (!a->is_32bit != !b->is_32bit)
+    return !a->is_32bit ? -1 : 1;
+  if (ma != mb)
+    return ma < mb ? -1 : 1;
+  return 0;
+}
+
+static int
+condition_compare_func (gconstpointer a,
+                        gconstpointer b)
+{
+  return condition_compare (a, b);
+}
+
+static guint
+condition_hash (const ScmpCondition *c)
+{
+  return (c->arg * 7919u + c->op * 104729u + (c->is_32bit ? 1299709u : 0)) ^
+         g_int64_hash (&c->datum) ^
+         (c->op == SCMP_COMPARE_OP_MASKED_EQ ? g_int64_hash (&c->mask) * 31u : 0);
+}
+
+/* Up to this many conditions, the pairwise tests beat sorting a copy. */
+#define CONDITIONS_PAIRWISE_MAX 16
+
+guint
+_scmp_conditions_hash_set (const ScmpCondition *conds,
+                           guint                n)
+{
+  g_autofree ScmpCondition *sorted = NULL;
+  guint key = 0;
+
+  if (n <= CONDITIONS_PAIRWISE_MAX)
+    {
+      for (guint i = 0; i < n; i++)
+        /* a repeated condition is counted once */
+        if (!_scmp_conditions_contain (conds, i, &conds[i]))
+          key += condition_hash (&conds[i]);
+      return key;
+    }
+
+  sorted = g_memdup2 (conds, n * sizeof *conds);
+  qsort (sorted, n, sizeof *sorted, condition_compare_func);
+  for (guint i = 0; i < n; i++)
+    if (i == 0 || condition_compare (&sorted[i - 1], &sorted[i]) != 0)
+      key += condition_hash (&sorted[i]);
+  return key;
+}
+
+/* @conds sorted, without repeats; the length in @n_out. */
+static ScmpCondition *
+conditions_sorted_set (const ScmpCondition *conds,
+                       guint                n,
+                       guint               *n_out)
+{
+  ScmpCondition *sorted = g_memdup2 (conds, MAX (n, 1) * sizeof *conds);
+  guint m = 0;
+
+  qsort (sorted, n, sizeof *sorted, condition_compare_func);
+  for (guint i = 0; i < n; i++)
+    if (m == 0 || condition_compare (&sorted[m - 1], &sorted[i]) != 0)
+      sorted[m++] = sorted[i];
+  *n_out = m;
+  return sorted;
+}
+
+gboolean
+_scmp_conditions_same_set (const ScmpCondition *a,
+                           guint                na,
+                           const ScmpCondition *b,
+                           guint                nb)
+{
+  g_autofree ScmpCondition *sa = NULL, *sb = NULL;
+  guint ma, mb;
+
+  if (na <= CONDITIONS_PAIRWISE_MAX && nb <= CONDITIONS_PAIRWISE_MAX)
+    {
+      for (guint i = 0; i < na; i++)
+        if (!_scmp_conditions_contain (b, nb, &a[i]))
+          return FALSE;
+      for (guint i = 0; i < nb; i++)
+        if (!_scmp_conditions_contain (a, na, &b[i]))
+          return FALSE;
+      return TRUE;
+    }
+
+  sa = conditions_sorted_set (a, na, &ma);
+  sb = conditions_sorted_set (b, nb, &mb);
+  if (ma != mb)
+    return FALSE;
+  for (guint i = 0; i < ma; i++)
+    if (condition_compare (&sa[i], &sb[i]) != 0)
+      return FALSE;
+  return TRUE;
 }
 
 /**

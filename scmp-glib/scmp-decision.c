@@ -39,11 +39,42 @@ arena_take (GPtrArray *arena,
   return block;
 }
 
+static guint
+arg_cond_hash (gconstpointer data)
+{
+  const ScmpArgCond *c = data;
+  guint h = c->arg * 7919u + c->bits * 31u + c->is_signed * 104729u + c->op * 1299709u;
+
+  return h ^ g_int64_hash (&c->datum) ^ (g_int64_hash (&c->mask) * 31u);
+}
+
+static gboolean
+arg_cond_equal_func (gconstpointer a,
+                     gconstpointer b)
+{
+  return _scmp_arg_cond_equal (a, b);
+}
+
+/* Up to this many pairs of conditions, the pairwise test beats a hash set. */
+#define CONDS_PAIRWISE_MAX 256
+
 /* Every condition of @a is one of @b: whenever @b holds, @a does. */
 static gboolean
 conds_subset (const ScmpClause *a,
               const ScmpClause *b)
 {
+  g_autoptr(GHashTable) set = NULL;
+
+  if ((guint64) a->n_conds * b->n_conds > CONDS_PAIRWISE_MAX)
+    {
+      set = g_hash_table_new (arg_cond_hash, arg_cond_equal_func);
+      for (guint i = 0; i < b->n_conds; i++)
+        g_hash_table_add (set, (gpointer) &b->conds[i]);
+      for (guint i = 0; i < a->n_conds; i++)
+        if (!g_hash_table_contains (set, &a->conds[i]))
+          return FALSE;
+      return TRUE;
+    }
   for (guint i = 0; i < a->n_conds; i++)
     if (!_scmp_arg_conds_contain (b->conds, b->n_conds, &a->conds[i]))
       return FALSE;
@@ -56,20 +87,26 @@ static gboolean
 conds_unsatisfiable (const ScmpArgCond *conds,
                      guint              n)
 {
+  /* The first EQ datum per argument and width (8, 16, 32, 64 bits):
+   * one pass, however long the list. */
+  guint64 first[SCMP_CONDITION_MAX_ARG + 1][4];
+  gboolean seen[SCMP_CONDITION_MAX_ARG + 1][4] = { { FALSE } };
+
   for (guint i = 0; i < n; i++)
     {
       const ScmpArgCond *a = &conds[i];
+      guint w = a->bits == 8 ? 0 : a->bits == 16 ? 1 : a->bits == 32 ? 2 : 3;
 
       if (a->op != SCMP_COMPARE_OP_EQ)
         continue;
-      for (guint j = i + 1; j < n; j++)
+      g_assert (a->arg <= SCMP_CONDITION_MAX_ARG);
+      if (!seen[a->arg][w])
         {
-          const ScmpArgCond *b = &conds[j];
-
-          if (b->op == SCMP_COMPARE_OP_EQ && b->arg == a->arg &&
-              b->bits == a->bits && b->datum != a->datum)
-            return TRUE;
+          seen[a->arg][w] = TRUE;
+          first[a->arg][w] = a->datum;
         }
+      else if (first[a->arg][w] != a->datum)
+        return TRUE;
     }
   return FALSE;
 }

@@ -198,16 +198,7 @@ rule_hash (gconstpointer data)
   else
     key = idx >= 0 ? (guint) idx : g_str_hash (scmp_rule_get_syscall (rule));
 
-  for (guint i = 0; i < n; i++)
-    {
-      const ScmpCondition *c = &conds[i];
-
-      /* a repeated condition is counted once */
-      if (!_scmp_conditions_contain (conds, i, c))
-        key += (c->arg * 7919u + c->op * 104729u + (c->is_32bit ? 1299709u : 0)) ^
-               g_int64_hash (&c->datum) ^
-               (c->op == SCMP_COMPARE_OP_MASKED_EQ ? g_int64_hash (&c->mask) * 31u : 0);
-    }
+  key += _scmp_conditions_hash_set (conds, n);
   return key;
 }
 

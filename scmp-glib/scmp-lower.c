@@ -446,6 +446,152 @@ value_search_node (ScmpDag    *dag,
   return value_tree (dag, off, (ScmpRange *) (void *) points->data, n, next);
 }
 
+static guint
+atom_hash (gconstpointer data)
+{
+  const Atom *a = data;
+  guint h = (a->whole ? 1u : 0u) | (a->positive ? 2u : 0u);
+
+  h = h * 31u + a->off;
+  h = h * 31u + a->mask;
+  if (a->whole)
+    {
+      h = h * 31u + (a->wide ? 1u : 0u);
+      h = h * 31u + a->off_hi;
+      h = h * 31u + g_int64_hash (&a->a);
+      h = h * 31u + g_int64_hash (&a->b);
+    }
+  else
+    {
+      h = h * 31u + a->jop;
+      h = h * 31u + a->k;
+    }
+  return h;
+}
+
+static gboolean
+atom_equal_func (gconstpointer a,
+                 gconstpointer b)
+{
+  return atom_equal (a, b);
+}
+
+/* Up to this many atoms in a clause, the pairwise tests beat a hash set. */
+#define ATOMS_PAIRWISE_MAX 16
+
+/* One clause alone, then @next: its distinct atoms in the order they
+ * first appear, each "atom ? (the rest) : @next", ending in the clause's
+ * action. This is what atom_clauses_node() gives a run of one clause, but
+ * without peeling one atom a level: that costs a copy of the clause and a
+ * stack frame per atom, quadratic time and a stack overflow for a rule
+ * with thousands of conditions. The nodes are made in the same order. */
+static ScmpNode *
+clause_chain_node (ScmpDag          *dag,
+                   const AtomClause *clause,
+                   ScmpNode         *next)
+{
+  GArray *atoms = clause->atoms;
+  g_autoptr(GHashTable) seen = NULL;
+  g_autofree const Atom **distinct = g_new (const Atom *, MAX (atoms->len, 1));
+  guint n = 0;
+  ScmpNode *node;
+
+  if (atoms->len > ATOMS_PAIRWISE_MAX)
+    seen = g_hash_table_new (atom_hash, atom_equal_func);
+  for (guint a = 0; a < atoms->len; a++)
+    {
+      const Atom *atom = &g_array_index (atoms, Atom, a);
+      gboolean repeat = FALSE;
+
+      if (seen != NULL)
+        repeat = !g_hash_table_add (seen, (gpointer) atom);
+      else
+        for (guint b = 0; b < n && !repeat; b++)
+          repeat = atom_equal (distinct[b], atom);
+      if (!repeat)
+        distinct[n++] = atom;
+    }
+  node = _scmp_dag_ret (dag, clause->action);
+  for (guint a = n; a-- > 0; )
+    node = atom_node (dag, distinct[a], node, next);
+  return node;
+}
+
+/* The atoms that atom_clauses_node() would peel, one a level, after @x
+ * from the run @clauses[0..len) that all contain @x: the distinct atoms
+ * of the first clause, in its order, that every clause of the run
+ * contains, but the last of them (which a level of its own may test as a
+ * value search instead). Added to @peel (which holds @x) and to @chain. */
+static void
+collect_shared_atoms (AtomClause *clauses,
+                      guint       len,
+                      GHashTable *peel,
+                      GPtrArray  *chain)
+{
+  g_autoptr(GPtrArray) sets = g_ptr_array_new_with_free_func ((GDestroyNotify) g_hash_table_unref);
+  GArray *first = clauses[0].atoms;
+
+  for (guint c = 1; c < len; c++)
+    {
+      GHashTable *set = g_hash_table_new (atom_hash, atom_equal_func);
+
+      for (guint a = 0; a < clauses[c].atoms->len; a++)
+        g_hash_table_add (set, &g_array_index (clauses[c].atoms, Atom, a));
+      g_ptr_array_add (sets, set);
+    }
+  for (guint a = 0; a < first->len; a++)
+    {
+      Atom *atom = &g_array_index (first, Atom, a);
+      gboolean shared = !g_hash_table_contains (peel, atom);
+
+      for (guint c = 0; c < sets->len && shared; c++)
+        shared = g_hash_table_contains (g_ptr_array_index (sets, c), atom);
+      if (!shared)
+        continue;
+      g_ptr_array_add (chain, atom);
+      g_hash_table_add (peel, atom);
+    }
+  /* The last one stays for the level below. */
+  if (chain->len > 0)
+    g_hash_table_remove (peel, g_ptr_array_steal_index (chain, chain->len - 1));
+}
+
+/* For a long first clause: the loop of atom_clauses_node() that finds,
+ * for each atom of @clauses[0], how many clauses in a row from the first
+ * contain it, and keeps the first atom with the longest run (its index in
+ * @best), with a hash set per clause instead of a scan of each. */
+static guint
+longest_shared_run (AtomClause *clauses,
+                    guint       n,
+                    guint      *best)
+{
+  GArray *first = clauses[0].atoms;
+  g_autofree guint *alive = g_new (guint, first->len);
+  guint n_alive = first->len, run = 1;
+
+  for (guint a = 0; a < first->len; a++)
+    alive[a] = a;
+  /* The atoms still in every clause so far, in their order: the first of
+   * them when the next clause has none is the answer. */
+  for (guint j = 1; j < n; j++)
+    {
+      g_autoptr(GHashTable) set = g_hash_table_new (atom_hash, atom_equal_func);
+      guint kept = 0;
+
+      for (guint a = 0; a < clauses[j].atoms->len; a++)
+        g_hash_table_add (set, &g_array_index (clauses[j].atoms, Atom, a));
+      for (guint a = 0; a < n_alive; a++)
+        if (g_hash_table_contains (set, &g_array_index (first, Atom, alive[a])))
+          alive[kept++] = alive[a];
+      if (kept == 0)
+        break;
+      n_alive = kept;
+      run++;
+    }
+  *best = alive[0];
+  return run;
+}
+
 /* A stretch of a clause list, tested as one piece. */
 typedef enum {
   SEGMENT_UNCONDITIONAL,     /* first: no atom, always fires */
@@ -490,6 +636,13 @@ atom_clauses_node (ScmpDag         *dag,
               seg.kind = SEGMENT_VALUES;
               seg.last = v - 1;
             }
+          else if (mode != SCMP_COMPILE_NAIVE && c->atoms->len > ATOMS_PAIRWISE_MAX)
+            {
+              best_run = longest_shared_run (clauses + i, n - i, &best);
+              seg.kind = SEGMENT_SHARED;
+              seg.last = i + best_run - 1;
+              seg.atom = best;
+            }
           else
             {
               for (guint a = 0; a < c->atoms->len; a++)
@@ -525,13 +678,27 @@ atom_clauses_node (ScmpDag         *dag,
         node = _scmp_dag_ret (dag, clauses[seg->first].action);
       else if (seg->kind == SEGMENT_VALUES)
         node = value_search_node (dag, clauses, seg->first, seg->last, node);
+      else if (seg->first == seg->last)
+        node = clause_chain_node (dag, &clauses[seg->first], node);
       else
         {
           Atom x = g_array_index (clauses[seg->first].atoms, Atom, seg->atom);
           guint len = seg->last - seg->first + 1;
           g_autofree AtomClause *sub = g_new (AtomClause, len);
+          g_autoptr(GHashTable) peel = NULL;
+          g_autoptr(GPtrArray) chain = NULL;
           ScmpNode *inner;
 
+          /* Long clauses that share many atoms: the atoms the levels
+           * below would peel one by one (each copying the run) are peeled
+           * here at once, and chained in the same order. */
+          if (clauses[seg->first].atoms->len > ATOMS_PAIRWISE_MAX)
+            {
+              peel = g_hash_table_new (atom_hash, atom_equal_func);
+              chain = g_ptr_array_new ();
+              g_hash_table_add (peel, &x);
+              collect_shared_atoms (&clauses[seg->first], len, peel, chain);
+            }
           for (guint c = 0; c < len; c++)
             {
               GArray *src = clauses[seg->first + c].atoms;
@@ -539,12 +706,18 @@ atom_clauses_node (ScmpDag         *dag,
               sub[c].action = clauses[seg->first + c].action;
               sub[c].atoms = g_array_sized_new (FALSE, FALSE, sizeof (Atom), src->len);
               for (guint a = 0; a < src->len; a++)
-                if (!atom_equal (&g_array_index (src, Atom, a), &x))
-                  g_array_append_vals (sub[c].atoms, &g_array_index (src, Atom, a), 1);
+                {
+                  const Atom *atom = &g_array_index (src, Atom, a);
+
+                  if (peel != NULL ? !g_hash_table_contains (peel, atom) : !atom_equal (atom, &x))
+                    g_array_append_vals (sub[c].atoms, atom, 1);
+                }
             }
           inner = atom_clauses_node (dag, mode, sub, len, node);
           for (guint c = 0; c < len; c++)
             g_array_unref (sub[c].atoms);
+          for (guint p = chain != NULL ? chain->len : 0; p-- > 0; )
+            inner = atom_node (dag, g_ptr_array_index (chain, p), inner, node);
           node = atom_node (dag, &x, inner, node);
         }
     }

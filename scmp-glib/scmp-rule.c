@@ -631,17 +631,6 @@ scmp_rule_dup_conditions (ScmpRule *self)
   return copies;
 }
 
-/* Whether every condition of @a is among the conditions of @b. */
-static gboolean
-conditions_included (ScmpRule *a,
-                     ScmpRule *b)
-{
-  for (guint i = 0; i < a->n_conditions; i++)
-    if (!_scmp_conditions_contain (b->conditions, b->n_conditions, &a->conditions[i]))
-      return FALSE;
-  return TRUE;
-}
-
 /**
  * scmp_rule_same_conditions:
  * @a: an #ScmpRule
@@ -680,7 +669,8 @@ scmp_rule_same_conditions (ScmpRule *a,
       (a->n_arches > 0 && memcmp (a->arches, b->arches, a->n_arches * sizeof *a->arches) != 0))
     return FALSE;
 
-  return conditions_included (a, b) && conditions_included (b, a);
+  return _scmp_conditions_same_set (a->conditions, a->n_conditions,
+                                    b->conditions, b->n_conditions);
 }
 
 /**

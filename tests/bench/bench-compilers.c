@@ -2934,6 +2934,21 @@ main (int argc, char **argv)
                                            "instructions, every compile finished.\n");
       g_string_append (md, failures_md->str);
       g_string_append_printf (md, "\n## Notes\n\n%s", notes_md->str);
+      /* bench-scale writes its own section into the same file, between
+       * its markers: keep it, at the end. */
+      {
+        g_autofree char *old = NULL;
+        const char *begin, *end;
+
+        if (g_file_get_contents (opt_markdown, &old, NULL, NULL) &&
+            (begin = strstr (old, "<!-- bench-scale: begin")) != NULL &&
+            (end = strstr (begin, "<!-- bench-scale: end -->")) != NULL)
+          {
+            g_string_append_c (md, '\n');
+            g_string_append_len (md, begin, end - begin);
+            g_string_append (md, "<!-- bench-scale: end -->\n");
+          }
+      }
       if (!g_file_set_contents (opt_markdown, md->str, md->len, &error))
         fail ("%s", error->message);
       g_string_free (md, TRUE);
