@@ -57,15 +57,38 @@ static const GOptionEntry policy_entries[] = {
   { NULL }
 };
 
+/* @text with its control characters written out: the C0 ones (but
+ * the newline and the tab, which parse errors quote in their excerpt)
+ * and DEL as \xHH, the C1 ones (U+0080 to U+009F, which some terminals
+ * obey like ESC sequences) as \uHHHH. Messages quote names from the
+ * command line and from policies, which must not drive the terminal. */
+static char *
+escape_controls (const char *text)
+{
+  GString *escaped = g_string_sized_new (strlen (text));
+
+  for (const guchar *p = (const guchar *) text; *p != '\0'; p++)
+    {
+      if ((*p < 0x20 && *p != '\n' && *p != '\t') || *p == 0x7f)
+        g_string_append_printf (escaped, "\\x%02x", *p);
+      else if (p[0] == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f)
+        g_string_append_printf (escaped, "\\u%04x", *++p);
+      else
+        g_string_append_c (escaped, (char) *p);
+    }
+  return g_string_free (escaped, FALSE);
+}
+
 static void
 print_message (const char *prefix,
                const char *format,
                va_list     args)
 {
   g_autofree char *message = g_strdup_vprintf (format, args);
+  g_autofree char *escaped = escape_controls (message);
 
   fflush (stdout);
-  fprintf (stderr, "scmp-tool: %s%s\n", prefix, message);
+  fprintf (stderr, "scmp-tool: %s%s\n", prefix, escaped);
 }
 
 void
