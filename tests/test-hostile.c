@@ -1294,6 +1294,15 @@ run_tool (int           status,
   g_assert_true (g_str_has_suffix (err, "\n"));
   g_assert_null (strstr (err, "CRITICAL"));
   g_assert_null (strstr (err, "WARNING"));
+  /* Nothing from the input drives the terminal: no control character
+   * but newlines and tabs, no C1 control (U+0080 to U+009F) either. */
+  for (const char *p = err; *p != '\0'; p++)
+    {
+      if ((*p > 0 && *p < 0x20 && *p != '\n' && *p != '\t') || *p == 0x7f ||
+          ((guchar) p[0] == 0xc2 && (guchar) p[1] >= 0x80 && (guchar) p[1] <= 0x9f))
+        g_error ("scmp-tool wrote the control character 0x%02x to stderr: %s",
+                 (guchar) p[(guchar) p[0] == 0xc2 ? 1 : 0], err);
+    }
   g_set_error (error, G_SPAWN_EXIT_ERROR, status, "%s", err);
   return FALSE;
 }
@@ -1373,6 +1382,24 @@ static gboolean
 row_tool_resolve_bad_arch (ScmpFilter *filter, GError **error)
 {
   return run_tool (2, NULL, error, "resolve", "--arch", "vax", "read", NULL);
+}
+
+static gboolean
+row_tool_resolve_escape (ScmpFilter *filter, GError **error)
+{
+  return run_tool (1, NULL, error, "resolve", "no\033[2Jcall\a", NULL);
+}
+
+static gboolean
+row_tool_escape_in_policy (ScmpFilter *filter, GError **error)
+{
+  /* U+009B is CSI for the terminals that read C1 controls. */
+  g_autofree char *path = temp_file ("(uint32 1, {'default-action': <'allow'>},\n"
+                                     " [('no\033]0;owned\007\302\233call', {'action': <'kill-process'>})])\n", -1);
+  gboolean ok = run_tool (1, path, error, "compile", "@", NULL);
+
+  g_unlink (path);
+  return ok;
 }
 
 static gboolean
@@ -1548,6 +1575,8 @@ static const ErrorRow error_rows[] = {
   { "tool/variant-unknown-syscall", row_tool_bad_variant_policy, TOOL, 1, "no_such_call" },
   { "tool/resolve-unknown", row_tool_resolve_unknown, TOOL, 1, "no_such_call" },
   { "tool/resolve-bad-arch", row_tool_resolve_bad_arch, TOOL, 2, "vax" },
+  { "tool/resolve-escape", row_tool_resolve_escape, TOOL, 1, "no\\x1b[2Jcall\\x07" },
+  { "tool/escape-in-policy", row_tool_escape_in_policy, TOOL, 1, "no\\x1b]0;owned\\x07\\u009bcall" },
   { "tool/eval-bad-argument", row_tool_eval_bad_argument, TOOL, 2, "banana" },
   { "tool/disasm-odd-length", row_tool_disasm_odd_length, TOOL, 1, "3 bytes" },
   { "tool/diff-missing", row_tool_diff_missing, TOOL, 1, "/nonexistent/test-hostile.json" },
