@@ -953,6 +953,24 @@ row_variant_text_deep (ScmpFilter *filter, GError **error)
   return variant_text (text->str, text->len, error);
 }
 
+#define HUGE_SIZE (50 * 1024 * 1024)
+
+/* A 50 MB syscall name: refused on its size, not parsed (which took
+ * 400 MB and gave a 100 MB message quoting the name twice). */
+static gboolean
+row_variant_text_huge (ScmpFilter *filter, GError **error)
+{
+  g_autoptr(GString) text = g_string_sized_new (HUGE_SIZE + 128);
+  gsize at;
+
+  g_string_append (text, "(uint32 1, {'default-action': <'allow'>}, [('");
+  at = text->len;
+  g_string_set_size (text, at + HUGE_SIZE);
+  memset (text->str + at, 'x', HUGE_SIZE);
+  g_string_append (text, "', {'action': <'allow'>})])");
+  return variant_text (text->str, text->len, error);
+}
+
 static gboolean
 row_variant_text_nul (ScmpFilter *filter, GError **error)
 {
@@ -1171,8 +1189,6 @@ row_oci_deep_arrays (ScmpFilter *filter, GError **error)
   g_string_append_c (text, '}');
   return oci_load_flags (text->str, text->len, SCMP_OCI_PROFILE_FLAGS_NONE, error);
 }
-
-#define HUGE_SIZE (50 * 1024 * 1024)
 
 static gboolean
 row_oci_huge_string (ScmpFilter *filter, GError **error)
@@ -1402,6 +1418,34 @@ row_tool_escape_in_policy (ScmpFilter *filter, GError **error)
   return ok;
 }
 
+/* Files that never end, or are too large: read up to the limit only. */
+static gboolean
+row_tool_policy_dev_zero (ScmpFilter *filter, GError **error)
+{
+  return run_tool (1, NULL, error, "compile", "/dev/zero", NULL);
+}
+
+static gboolean
+row_tool_disasm_dev_zero (ScmpFilter *filter, GError **error)
+{
+  return run_tool (1, NULL, error, "disasm", "/dev/zero", NULL);
+}
+
+static gboolean
+row_tool_policy_huge (ScmpFilter *filter, GError **error)
+{
+  g_autofree char *path = temp_file ("{", 1);
+  int fd = open (path, O_WRONLY | O_CLOEXEC);
+  gboolean ok;
+
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_no_errno (ftruncate (fd, HUGE_SIZE));
+  close (fd);
+  ok = run_tool (1, path, error, "lint", "@", NULL);
+  g_unlink (path);
+  return ok;
+}
+
 static gboolean
 row_tool_eval_bad_argument (ScmpFilter *filter, GError **error)
 {
@@ -1537,6 +1581,7 @@ static const ErrorRow error_rows[] = {
   { "variant/text-cut-length", row_variant_text_truncated_length, SCMP, SCMP_ERROR_INVALID_POLICY, "1:" },
   { "variant/text-unknown-syscall", row_variant_text_unknown_syscall, SCMP, SCMP_ERROR_INVALID_SYSCALL, "no_such_call" },
   { "variant/text-deep", row_variant_text_deep, SCMP, SCMP_ERROR_INVALID_POLICY, "1:" },
+  { "variant/text-50mb", row_variant_text_huge, SCMP, SCMP_ERROR_INVALID_POLICY, "16 MiB" },
   { "variant/text-nul", row_variant_text_nul, SCMP, SCMP_ERROR_INVALID_POLICY, "1:" },
   { "variant/text-wrong-type", row_variant_text_wrong_type, SCMP, SCMP_ERROR_INVALID_POLICY, "1:" },
   /* OCI profiles */
@@ -1577,6 +1622,9 @@ static const ErrorRow error_rows[] = {
   { "tool/resolve-bad-arch", row_tool_resolve_bad_arch, TOOL, 2, "vax" },
   { "tool/resolve-escape", row_tool_resolve_escape, TOOL, 1, "no\\x1b[2Jcall\\x07" },
   { "tool/escape-in-policy", row_tool_escape_in_policy, TOOL, 1, "no\\x1b]0;owned\\x07\\u009bcall" },
+  { "tool/policy-dev-zero", row_tool_policy_dev_zero, TOOL, 1, "/dev/zero: the file is larger than 16 MiB" },
+  { "tool/disasm-dev-zero", row_tool_disasm_dev_zero, TOOL, 1, "/dev/zero: the file is larger than 16 MiB" },
+  { "tool/policy-50mb", row_tool_policy_huge, TOOL, 1, "the file is larger than 16 MiB" },
   { "tool/eval-bad-argument", row_tool_eval_bad_argument, TOOL, 2, "banana" },
   { "tool/disasm-odd-length", row_tool_disasm_odd_length, TOOL, 1, "3 bytes" },
   { "tool/diff-missing", row_tool_diff_missing, TOOL, 1, "/nonexistent/test-hostile.json" },
