@@ -117,7 +117,9 @@ gboolean           _scmp_filter_check_new_arch    (GArray            *arches,
                                                    GError           **error);
 
 /* Change the rule list without checks, emitting the list and rule
- * signals but not ::changed. */
+ * signals but not ::changed. Each makes its whole change before the
+ * first signal: a handler may change the filter again, so nothing may
+ * be left to do once one has run. */
 void               _scmp_filter_insert_rule_unchecked  (ScmpFilter   *self,
                                                         guint         position,
                                                         ScmpRule     *rule);
@@ -126,6 +128,15 @@ void               _scmp_filter_append_rules_unchecked (ScmpFilter   *self,
                                                         guint         n_rules);
 void               _scmp_filter_remove_rule_unchecked  (ScmpFilter   *self,
                                                         guint         position);
+void               _scmp_filter_move_rule_unchecked    (ScmpFilter   *self,
+                                                        guint         from,
+                                                        guint         to,
+                                                        ScmpRule     *rule);
+void               _scmp_filter_splice_rules_unchecked (ScmpFilter   *self,
+                                                        guint         position,
+                                                        guint         n_removed,
+                                                        ScmpRule    **added,
+                                                        guint         n_added);
 
 /* Set the attribute and notify, without ::changed, so that a caller
  * changing several things emits it once; return whether it changed. */

@@ -200,7 +200,11 @@ scmp_filter_insert_rule (ScmpFilter  *self,
       g_ptr_array_find (self->rules, g_hash_table_lookup (self->rule_set, rule), &existing);
       if (existing <= position)
         return TRUE;
-      _scmp_filter_remove_rule_unchecked (self, existing);
+      /* In one step: the handlers of a removal could otherwise change
+       * the list under the insertion that follows. */
+      _scmp_filter_move_rule_unchecked (self, existing, position, rule);
+      _scmp_filter_invalidate (self);
+      return TRUE;
     }
 
   _scmp_filter_insert_rule_unchecked (self, position, rule);

@@ -138,7 +138,9 @@ scmp_filter_merge (ScmpFilter  *self,
 }
 
 /* Puts rules back to @target with the fewest signals: keep the common
- * prefix, remove the rest, append what @target has beyond it. */
+ * prefix, replace the rest with what @target has beyond it. All in one
+ * step, before any signal: a handler of one removal could otherwise
+ * change the list under the removals and insertions still to come. */
 static void
 restore_rules (ScmpFilter *self,
                GPtrArray  *target)
@@ -148,10 +150,9 @@ restore_rules (ScmpFilter *self,
   while (common < self->rules->len && common < target->len &&
          g_ptr_array_index (self->rules, common) == g_ptr_array_index (target, common))
     common++;
-  while (self->rules->len > common)
-    _scmp_filter_remove_rule_unchecked (self, self->rules->len - 1);
-  for (guint i = common; i < target->len; i++)
-    _scmp_filter_insert_rule_unchecked (self, i, g_ptr_array_index (target, i));
+  _scmp_filter_splice_rules_unchecked (self, common, self->rules->len - common,
+                                       (ScmpRule **) target->pdata + common,
+                                       target->len - common);
 }
 
 /**

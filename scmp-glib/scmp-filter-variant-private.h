@@ -12,6 +12,11 @@
 
 G_BEGIN_DECLS
 
+/* Longer policy texts are refused before they are parsed, as OCI
+ * profiles are (SCMP_OCI_MAX_SIZE): g_variant_parse() takes several
+ * times the text's size, and a message would quote a huge name twice. */
+#define SCMP_POLICY_TEXT_MAX_SIZE (16 * 1024 * 1024)
+
 /* Where reading stopped, for the text form to show: the version, or a
  * rule (from 1; 0 for the attributes) and a key of its dictionary or of
  * the attributes (NULL for the whole rule or dictionary). */

@@ -293,6 +293,9 @@ find_place (const char        *text,
  * the rule, or the key in the rule's dictionary, such as
  * `5:3: Rule 2 (“socket”): Unknown syscall “sockett”: ...`.
  *
+ * A text over 16 MiB is refused before it is parsed, as OCI profiles are
+ * (%SCMP_ERROR_INVALID_POLICY).
+ *
  * Returns: (transfer full): a new #ScmpFilter, or %NULL with @error set
  *
  * Since: 0.1
@@ -316,6 +319,13 @@ scmp_filter_new_from_variant_text (const char  *text,
     text = "";
   size = length < 0 ? strlen (text) : (gsize) length;
 
+  if (size > SCMP_POLICY_TEXT_MAX_SIZE)
+    {
+      _scmp_policy_error (error, NULL, "The policy text is %" G_GSIZE_FORMAT " bytes long; "
+                          "policies over %u MiB are refused", size,
+                          SCMP_POLICY_TEXT_MAX_SIZE / (1024 * 1024));
+      return NULL;
+    }
   if (!g_utf8_validate_len (text, size, &invalid))
     {
       guint line, column;

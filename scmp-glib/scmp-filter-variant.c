@@ -854,6 +854,18 @@ _scmp_filter_from_variant (GVariant        *variant,
       set_type_error (variant, error);
       return NULL;
     }
+  /* Untrusted bytes (g_variant_new_from_data()) that are not in normal
+   * form read as default values wherever they are malformed: a cut or
+   * corrupt message could come out as another policy, with its
+   * architectures emptied or a flag turned on. GDBus refuses such
+   * messages; so does a policy reader. (Trusted and parsed variants
+   * are in normal form.) */
+  if (!g_variant_is_normal_form (variant))
+    {
+      _scmp_policy_error (error, NULL, "The policy's serialized data is not in GVariant "
+                          "normal form: it is truncated or corrupt");
+      return NULL;
+    }
 
   g_variant_get (variant, "(u@a{sv}@a(sa{sv}))", &version, &attributes, &rules);
   if (version != FORMAT_VERSION)
@@ -914,7 +926,10 @@ out:
  * The error names the place, such as `Rule 3 (“socket”): condition 2:`
  * (rules and conditions counted from 1) or `Attributes: “known-kernel”:`.
  * Its code is %SCMP_ERROR_INVALID_POLICY for what is malformed as a
- * policy: a variant of another type or format version, an unknown or
+ * policy: a variant of another type or format version, serialized data
+ * that is not in normal form (truncated or corrupt bytes given to
+ * g_variant_new_from_data(), which GVariant would read as default
+ * values), an unknown or
  * repeated key, a value of the wrong type, a missing required key, an
  * action scmp_action_new_from_string() cannot read (an errno above 4095
  * included), an unknown operator or architecture name. What the library

@@ -266,6 +266,83 @@ _scmp_filter_remove_rule_unchecked (ScmpFilter *self,
                  g_quark_try_string (scmp_rule_get_syscall (rule)), rule, position);
 }
 
+/* Replaces the rule at @from, which @rule equals, with @rule at @to
+ * (@to < @from): one list change over the rules in between, then
+ * ::rule-removed and ::rule-added. n-rules stays. */
+void
+_scmp_filter_move_rule_unchecked (ScmpFilter *self,
+                                  guint       from,
+                                  guint       to,
+                                  ScmpRule   *rule)
+{
+  g_autoptr(ScmpRule) old = g_object_ref (g_ptr_array_index (self->rules, from));
+
+  g_assert (to < from);
+  g_ptr_array_remove_index (self->rules, from);
+  g_hash_table_remove (self->rule_set, old);
+  g_ptr_array_insert (self->rules, to, g_object_ref (rule));
+  g_hash_table_add (self->rule_set, rule);
+  g_list_model_items_changed (G_LIST_MODEL (self), to, from - to + 1, from - to + 1);
+  g_signal_emit (self, signals[RULE_REMOVED],
+                 g_quark_try_string (scmp_rule_get_syscall (old)), old, from);
+  g_signal_emit (self, signals[RULE_ADDED],
+                 g_quark_try_string (scmp_rule_get_syscall (rule)), rule, to);
+}
+
+/* Replaces the @n_removed rules from @position with @added: one list
+ * change and n-rules notification, then ::rule-removed for each rule
+ * taken out (the last first) and ::rule-added for each rule put in. The
+ * result must be a valid list (no two equal rules). */
+void
+_scmp_filter_splice_rules_unchecked (ScmpFilter *self,
+                                     guint       position,
+                                     guint       n_removed,
+                                     ScmpRule  **added,
+                                     guint       n_added)
+{
+  g_autoptr(GPtrArray) removed = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) inserted = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_assert (position + n_removed <= self->rules->len);
+  if (n_removed == 0 && n_added == 0)
+    return;
+
+  /* Out first, then in: an added rule may equal a removed one. */
+  for (guint i = 0; i < n_removed; i++)
+    {
+      ScmpRule *rule = g_ptr_array_index (self->rules, position + i);
+
+      g_ptr_array_add (removed, g_object_ref (rule));
+      g_hash_table_remove (self->rule_set, rule);
+    }
+  g_ptr_array_remove_range (self->rules, position, n_removed);
+  for (guint i = 0; i < n_added; i++)
+    {
+      /* Held here too: @added may belong to something a handler frees. */
+      g_ptr_array_add (inserted, g_object_ref (added[i]));
+      g_ptr_array_insert (self->rules, position + i, g_object_ref (added[i]));
+      g_hash_table_add (self->rule_set, added[i]);
+    }
+
+  g_list_model_items_changed (G_LIST_MODEL (self), position, n_removed, n_added);
+  if (n_removed != n_added)
+    g_object_notify_by_pspec (G_OBJECT (self), _scmp_filter_properties[SCMP_FILTER_PROP_N_RULES]);
+  for (guint i = n_removed; i-- > 0;)
+    {
+      ScmpRule *rule = g_ptr_array_index (removed, i);
+
+      g_signal_emit (self, signals[RULE_REMOVED],
+                     g_quark_try_string (scmp_rule_get_syscall (rule)), rule, position + i);
+    }
+  for (guint i = 0; i < n_added; i++)
+    {
+      ScmpRule *rule = g_ptr_array_index (inserted, i);
+
+      g_signal_emit (self, signals[RULE_ADDED],
+                     g_quark_try_string (scmp_rule_get_syscall (rule)), rule, position + i);
+    }
+}
+
 /* ------------------------------------------------------------------ */
 /* GListModel                                                          */
 /* ------------------------------------------------------------------ */

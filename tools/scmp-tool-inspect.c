@@ -172,34 +172,12 @@ static GBytes *
 read_program (const char  *path,
               GError     **error)
 {
-  g_autoptr(GByteArray) data = NULL;
   char *contents;
   gsize length;
 
-  if (!g_str_equal (path, "-"))
-    {
-      if (!g_file_get_contents (path, &contents, &length, error))
-        return NULL;
-      return g_bytes_new_take (contents, length);
-    }
-
-  data = g_byte_array_new ();
-  for (;;)
-    {
-      guint8 buffer[4096];
-      size_t n = fread (buffer, 1, sizeof buffer, stdin);
-
-      g_byte_array_append (data, buffer, n);
-      if (n < sizeof buffer)
-        break;
-    }
-  if (ferror (stdin))
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                           "Could not read standard input");
-      return NULL;
-    }
-  return g_byte_array_free_to_bytes (g_steal_pointer (&data));
+  if (!tool_read_file (path, &contents, &length, error))
+    return NULL;
+  return g_bytes_new_take (contents, length);
 }
 
 /* Whether @p, read in @big_endian order, is a seccomp program's usual

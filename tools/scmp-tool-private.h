@@ -56,6 +56,16 @@ gboolean tool_parse_options (const char          *command,
                              int                 *argc,
                              char              ***argv);
 
+/* Reads @path ("-" for standard input) whole, up to TOOL_MAX_FILE_SIZE
+ * bytes: a larger file, or one that never ends (/dev/zero), is an error
+ * once the limit is passed, before more memory goes to it. @contents is
+ * nul-terminated. */
+#define TOOL_MAX_FILE_SIZE (16 * 1024 * 1024)
+gboolean tool_read_file (const char  *path,
+                         char       **contents,
+                         gsize       *length,
+                         GError     **error);
+
 /* Policies: an OCI/Docker profile (JSON) or a GVariant text policy. */
 ScmpFilter *tool_load_policy (const char  *path,
                               GError     **error);

@@ -11,6 +11,7 @@
 #include "scmp-tool-private.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -57,15 +58,38 @@ static const GOptionEntry policy_entries[] = {
   { NULL }
 };
 
+/* @text with its control characters written out: the C0 ones (but
+ * the newline and the tab, which parse errors quote in their excerpt)
+ * and DEL as \xHH, the C1 ones (U+0080 to U+009F, which some terminals
+ * obey like ESC sequences) as \uHHHH. Messages quote names from the
+ * command line and from policies, which must not drive the terminal. */
+static char *
+escape_controls (const char *text)
+{
+  GString *escaped = g_string_sized_new (strlen (text));
+
+  for (const guchar *p = (const guchar *) text; *p != '\0'; p++)
+    {
+      if ((*p < 0x20 && *p != '\n' && *p != '\t') || *p == 0x7f)
+        g_string_append_printf (escaped, "\\x%02x", *p);
+      else if (p[0] == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f)
+        g_string_append_printf (escaped, "\\u%04x", *++p);
+      else
+        g_string_append_c (escaped, (char) *p);
+    }
+  return g_string_free (escaped, FALSE);
+}
+
 static void
 print_message (const char *prefix,
                const char *format,
                va_list     args)
 {
   g_autofree char *message = g_strdup_vprintf (format, args);
+  g_autofree char *escaped = escape_controls (message);
 
   fflush (stdout);
-  fprintf (stderr, "scmp-tool: %s%s\n", prefix, message);
+  fprintf (stderr, "scmp-tool: %s%s\n", prefix, escaped);
 }
 
 void
@@ -227,6 +251,65 @@ load_oci_profile (const char  *path,
   return g_object_ref (scmp_oci_profile_get_filter (profile));
 }
 
+gboolean
+tool_read_file (const char  *path,
+                char       **contents,
+                gsize       *length,
+                GError     **error)
+{
+  g_autofree char *display = g_filename_display_name (path);
+  g_autofree char *data = NULL;
+  gboolean is_stdin = g_str_equal (path, "-");
+  gsize size = 0;
+  int fd;
+
+  fd = is_stdin ? STDIN_FILENO : open (path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
+  if (fd < 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
+                   "Failed to open file “%s”: %s", display, g_strerror (saved));
+      return FALSE;
+    }
+
+  /* One byte over the limit tells a file at the limit from a larger one. */
+  data = g_malloc (TOOL_MAX_FILE_SIZE + 2);
+  while (size <= TOOL_MAX_FILE_SIZE)
+    {
+      gssize n = read (fd, data + size, TOOL_MAX_FILE_SIZE + 1 - size);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          int saved = errno;
+
+          if (!is_stdin)
+            close (fd);
+          g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
+                       "Failed to read file “%s”: %s", display, g_strerror (saved));
+          return FALSE;
+        }
+      if (n == 0)
+        break;
+      size += n;
+    }
+  if (!is_stdin)
+    close (fd);
+  if (size > TOOL_MAX_FILE_SIZE)
+    {
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_FAILED,
+                   "%s: the file is larger than %u MiB; policies and programs that "
+                   "large are refused", display, TOOL_MAX_FILE_SIZE / (1024 * 1024));
+      return FALSE;
+    }
+  data[size] = '\0';
+  *contents = g_realloc (g_steal_pointer (&data), size + 1);
+  *length = size;
+  return TRUE;
+}
+
 ScmpFilter *
 tool_load_policy (const char  *path,
                   GError     **error)
@@ -235,7 +318,7 @@ tool_load_policy (const char  *path,
   gsize length;
   ScmpFilter *filter;
 
-  if (!g_file_get_contents (path, &text, &length, error))
+  if (!tool_read_file (path, &text, &length, error))
     return NULL;
 
   if (looks_like_json (text))
@@ -250,10 +333,10 @@ tool_load_policy (const char  *path,
     }
 
   /* Parse errors start with "LINE:COLUMN: ", so this reads as a compiler
-   * message. */
+   * message; the others get a space. */
   filter = scmp_filter_new_from_variant_text (text, length, error);
   if (filter == NULL)
-    g_prefix_error (error, "%s:", path);
+    g_prefix_error (error, g_ascii_isdigit ((*error)->message[0]) ? "%s:" : "%s: ", path);
   return filter;
 }
 
