@@ -827,7 +827,8 @@ const filterTests = {
         assertEqual(filter.get_bad_arch_action().to_string(), 'kill-process');
         assertBytesEqual(filter.export_bpf(), bpf, 'program restored');
         assertEqual(changes.slice(0, 2).join(), '1-0+1,2-0+1');
-        assertEqual(changes.slice(2).sort().join(), '1-1+0,2-1+0');
+        // the rollback takes both rules out in one change
+        assertEqual(changes.slice(2).join(), '1-2+0');
 
         filter.begin();
         filter.add_rule(Scmp.Rule.new('read', Scmp.Action.new_allow()));
