@@ -246,6 +246,7 @@ typedef struct {
   GQuark      (*domain) (void);
   int           code;
   const char   *needle;   /* the message must contain it */
+  const char   *input;    /* read_variant_parsed(), read_variant_text(), read_oci(): the text */
 } ErrorRow;
 
 static gboolean
@@ -799,54 +800,6 @@ row_variant_wrong_type (ScmpFilter *filter, GError **error)
 }
 
 static gboolean
-row_variant_future_version (ScmpFilter *filter, GError **error)
-{
-  return variant_policy (g_variant_new_parsed ("(uint32 99, @a{sv} {}, @a(sa{sv}) [])"), error);
-}
-
-static gboolean
-row_variant_unknown_attribute (ScmpFilter *filter, GError **error)
-{
-  return variant_policy (g_variant_new_parsed ("(uint32 1, {'default-action': <'allow'>, 'flavour': <'mint'>}, @a(sa{sv}) [])"), error);
-}
-
-static gboolean
-row_variant_attribute_wrong_type (ScmpFilter *filter, GError **error)
-{
-  return variant_policy (g_variant_new_parsed ("(uint32 1, {'default-action': <uint32 7>}, @a(sa{sv}) [])"), error);
-}
-
-static gboolean
-row_variant_unknown_action (ScmpFilter *filter, GError **error)
-{
-  return variant_policy (g_variant_new_parsed ("(uint32 1, {'default-action': <'frobnicate'>}, @a(sa{sv}) [])"), error);
-}
-
-static gboolean
-row_variant_missing_action (ScmpFilter *filter, GError **error)
-{
-  return variant_policy (g_variant_new_parsed ("(uint32 1, {'default-action': <'allow'>}, [('read', @a{sv} {})])"), error);
-}
-
-static gboolean
-row_variant_unknown_syscall (ScmpFilter *filter, GError **error)
-{
-  return variant_policy (g_variant_new_parsed ("(uint32 1, {'default-action': <'allow'>}, [('no_such_call', {'action': <'errno(EPERM)'>})])"), error);
-}
-
-static gboolean
-row_variant_unknown_arch (ScmpFilter *filter, GError **error)
-{
-  return variant_policy (g_variant_new_parsed ("(uint32 1, {'default-action': <'allow'>, 'architectures': <['x86_64', 'vax']>}, @a(sa{sv}) [])"), error);
-}
-
-static gboolean
-row_variant_errno_range (ScmpFilter *filter, GError **error)
-{
-  return variant_policy (g_variant_new_parsed ("(uint32 1, {'default-action': <'errno(4096)'>}, @a(sa{sv}) [])"), error);
-}
-
-static gboolean
 row_variant_bad_operator (ScmpFilter *filter, GError **error)
 {
   return variant_policy (g_variant_new_parsed (
@@ -918,25 +871,12 @@ row_variant_bytes_bad_action (ScmpFilter *filter, GError **error)
 }
 
 static gboolean
-row_variant_text_syntax (ScmpFilter *filter, GError **error)
-{
-  return variant_text ("(uint32 1, {'default-action': <'allow'>", -1, error);
-}
-
-static gboolean
 row_variant_text_truncated_length (ScmpFilter *filter, GError **error)
 {
   const char *text = "(uint32 1, {'default-action': <'allow'>}, @a(sa{sv}) [])";
 
   /* A length that cuts the text, with no NUL there. */
   return variant_text (text, 20, error);
-}
-
-static gboolean
-row_variant_text_unknown_syscall (ScmpFilter *filter, GError **error)
-{
-  return variant_text ("(uint32 1, {'default-action': <'allow'>},\n"
-                       " [('no_such_call', {'action': <'errno(EPERM)'>})])", -1, error);
 }
 
 static gboolean
@@ -977,12 +917,6 @@ row_variant_text_nul (ScmpFilter *filter, GError **error)
   static const char text[] = "(uint32 1, {'default-action': <'al\0low'>}, @a(sa{sv}) [])";
 
   return variant_text (text, sizeof text - 1, error);
-}
-
-static gboolean
-row_variant_text_wrong_type (ScmpFilter *filter, GError **error)
-{
-  return variant_text ("[1, 2, 3]", -1, error);
 }
 
 /* ------------------------------------------------------------------ */
@@ -1056,6 +990,27 @@ oci_load (const char  *text,
   return oci_load_flags (text, -1, SCMP_OCI_PROFILE_FLAGS_NONE, error);
 }
 
+/* The readers' rows that are one text each: ErrorRow.input. */
+static const char *row_input;
+
+static gboolean
+read_variant_parsed (ScmpFilter *filter, GError **error)
+{
+  return variant_policy (g_variant_new_parsed (row_input), error);
+}
+
+static gboolean
+read_variant_text (ScmpFilter *filter, GError **error)
+{
+  return variant_text (row_input, -1, error);
+}
+
+static gboolean
+read_oci (ScmpFilter *filter, GError **error)
+{
+  return oci_load (row_input, error);
+}
+
 static gboolean
 row_oci_truncated (ScmpFilter *filter, GError **error)
 {
@@ -1063,94 +1018,9 @@ row_oci_truncated (ScmpFilter *filter, GError **error)
 }
 
 static gboolean
-row_oci_truncated_after_value (ScmpFilter *filter, GError **error)
-{
-  return oci_load ("{\"defaultAction\": \"SCMP_ACT_ALLOW\", \"syscalls\": [", error);
-}
-
-static gboolean
-row_oci_not_json (ScmpFilter *filter, GError **error)
-{
-  return oci_load ("defaultAction = allow", error);
-}
-
-static gboolean
 row_oci_empty (ScmpFilter *filter, GError **error)
 {
   return oci_load_flags ("", 0, SCMP_OCI_PROFILE_FLAGS_NONE, error);
-}
-
-static gboolean
-row_oci_root_array (ScmpFilter *filter, GError **error)
-{
-  return oci_load ("[\"SCMP_ACT_ALLOW\"]", error);
-}
-
-static gboolean
-row_oci_wrong_type_default (ScmpFilter *filter, GError **error)
-{
-  return oci_load ("{\"defaultAction\": 5}", error);
-}
-
-static gboolean
-row_oci_wrong_type_names (ScmpFilter *filter, GError **error)
-{
-  return oci_load ("{\"defaultAction\": \"SCMP_ACT_ALLOW\", "
-                   "\"syscalls\": [{\"names\": \"read\", \"action\": \"SCMP_ACT_ERRNO\"}]}", error);
-}
-
-static gboolean
-row_oci_wrong_type_args (ScmpFilter *filter, GError **error)
-{
-  return oci_load ("{\"defaultAction\": \"SCMP_ACT_ALLOW\", \"syscalls\": [{\"names\": [\"read\"], "
-                   "\"action\": \"SCMP_ACT_ERRNO\", \"args\": [{\"index\": \"zero\", \"value\": 1, "
-                   "\"op\": \"SCMP_CMP_EQ\"}]}]}", error);
-}
-
-static gboolean
-row_oci_unknown_action (ScmpFilter *filter, GError **error)
-{
-  return oci_load ("{\"defaultAction\": \"SCMP_ACT_FROBNICATE\"}", error);
-}
-
-static gboolean
-row_oci_unknown_arch (ScmpFilter *filter, GError **error)
-{
-  return oci_load ("{\"defaultAction\": \"SCMP_ACT_ALLOW\", \"architectures\": [\"SCMP_ARCH_VAX\"]}", error);
-}
-
-static gboolean
-row_oci_unknown_op (ScmpFilter *filter, GError **error)
-{
-  return oci_load ("{\"defaultAction\": \"SCMP_ACT_ALLOW\", \"syscalls\": [{\"names\": [\"read\"], "
-                   "\"action\": \"SCMP_ACT_ERRNO\", \"args\": [{\"index\": 0, \"value\": 1, "
-                   "\"op\": \"SCMP_CMP_SPACESHIP\"}]}]}", error);
-}
-
-static gboolean
-row_oci_arg_index (ScmpFilter *filter, GError **error)
-{
-  return oci_load ("{\"defaultAction\": \"SCMP_ACT_ALLOW\", \"syscalls\": [{\"names\": [\"read\"], "
-                   "\"action\": \"SCMP_ACT_ERRNO\", \"args\": [{\"index\": 6, \"value\": 1, "
-                   "\"op\": \"SCMP_CMP_EQ\"}]}]}", error);
-}
-
-static gboolean
-row_oci_negative_number (ScmpFilter *filter, GError **error)
-{
-  return oci_load ("{\"defaultAction\": \"SCMP_ACT_ERRNO\", \"defaultErrnoRet\": -1}", error);
-}
-
-static gboolean
-row_oci_number_too_big (ScmpFilter *filter, GError **error)
-{
-  return oci_load ("{\"defaultAction\": \"SCMP_ACT_ERRNO\", \"defaultErrnoRet\": 99999999999999999999}", error);
-}
-
-static gboolean
-row_oci_errno_range (ScmpFilter *filter, GError **error)
-{
-  return oci_load ("{\"defaultAction\": \"SCMP_ACT_ERRNO\", \"defaultErrnoRet\": 4096}", error);
 }
 
 static gboolean
@@ -1564,42 +1434,66 @@ static const ErrorRow error_rows[] = {
   { "value/syscall-set-unknown", row_syscall_set_unknown, SCMP, SCMP_ERROR_INVALID_SYSCALL, "@nope" },
   /* GVariant policies */
   { "variant/wrong-type", row_variant_wrong_type, SCMP, SCMP_ERROR_INVALID_POLICY, "‘s’" },
-  { "variant/future-version", row_variant_future_version, SCMP, SCMP_ERROR_INVALID_POLICY, "99" },
-  { "variant/unknown-attribute", row_variant_unknown_attribute, SCMP, SCMP_ERROR_INVALID_POLICY, "flavour" },
-  { "variant/attribute-wrong-type", row_variant_attribute_wrong_type, SCMP, SCMP_ERROR_INVALID_POLICY, "default-action" },
-  { "variant/unknown-action", row_variant_unknown_action, SCMP, SCMP_ERROR_INVALID_POLICY, "frobnicate" },
-  { "variant/missing-action", row_variant_missing_action, SCMP, SCMP_ERROR_INVALID_POLICY, "action" },
-  { "variant/unknown-syscall", row_variant_unknown_syscall, SCMP, SCMP_ERROR_INVALID_SYSCALL, "no_such_call" },
-  { "variant/unknown-arch", row_variant_unknown_arch, SCMP, SCMP_ERROR_INVALID_POLICY, "vax" },
-  { "variant/errno-range", row_variant_errno_range, SCMP, SCMP_ERROR_INVALID_POLICY, "4096" },
+  { "variant/future-version", read_variant_parsed, SCMP, SCMP_ERROR_INVALID_POLICY, "99",
+    "(uint32 99, @a{sv} {}, @a(sa{sv}) [])" },
+  { "variant/unknown-attribute", read_variant_parsed, SCMP, SCMP_ERROR_INVALID_POLICY, "flavour",
+    "(uint32 1, {'default-action': <'allow'>, 'flavour': <'mint'>}, @a(sa{sv}) [])" },
+  { "variant/attribute-wrong-type", read_variant_parsed, SCMP, SCMP_ERROR_INVALID_POLICY, "default-action",
+    "(uint32 1, {'default-action': <uint32 7>}, @a(sa{sv}) [])" },
+  { "variant/unknown-action", read_variant_parsed, SCMP, SCMP_ERROR_INVALID_POLICY, "frobnicate",
+    "(uint32 1, {'default-action': <'frobnicate'>}, @a(sa{sv}) [])" },
+  { "variant/missing-action", read_variant_parsed, SCMP, SCMP_ERROR_INVALID_POLICY, "action",
+    "(uint32 1, {'default-action': <'allow'>}, [('read', @a{sv} {})])" },
+  { "variant/unknown-syscall", read_variant_parsed, SCMP, SCMP_ERROR_INVALID_SYSCALL, "no_such_call",
+    "(uint32 1, {'default-action': <'allow'>}, [('no_such_call', {'action': <'errno(EPERM)'>})])" },
+  { "variant/unknown-arch", read_variant_parsed, SCMP, SCMP_ERROR_INVALID_POLICY, "vax",
+    "(uint32 1, {'default-action': <'allow'>, 'architectures': <['x86_64', 'vax']>}, @a(sa{sv}) [])" },
+  { "variant/errno-range", read_variant_parsed, SCMP, SCMP_ERROR_INVALID_POLICY, "4096",
+    "(uint32 1, {'default-action': <'errno(4096)'>}, @a(sa{sv}) [])" },
   { "variant/bad-operator", row_variant_bad_operator, SCMP, SCMP_ERROR_INVALID_POLICY, "<=>" },
   { "variant/truncated-bytes", row_variant_truncated_bytes, SCMP, SCMP_ERROR_INVALID_POLICY, "normal form" },
   { "variant/garbage-bytes", row_variant_garbage_bytes, SCMP, SCMP_ERROR_INVALID_POLICY, "normal form" },
   { "variant/bytes-bad-boolean", row_variant_bytes_bad_boolean, SCMP, SCMP_ERROR_INVALID_POLICY, "normal form" },
   { "variant/bytes-bad-action", row_variant_bytes_bad_action, SCMP, SCMP_ERROR_INVALID_POLICY, "errno(!)" },
-  { "variant/text-syntax", row_variant_text_syntax, SCMP, SCMP_ERROR_INVALID_POLICY, "1:" },
+  { "variant/text-syntax", read_variant_text, SCMP, SCMP_ERROR_INVALID_POLICY, "1:",
+    "(uint32 1, {'default-action': <'allow'>" },
   { "variant/text-cut-length", row_variant_text_truncated_length, SCMP, SCMP_ERROR_INVALID_POLICY, "1:" },
-  { "variant/text-unknown-syscall", row_variant_text_unknown_syscall, SCMP, SCMP_ERROR_INVALID_SYSCALL, "no_such_call" },
+  { "variant/text-unknown-syscall", read_variant_text, SCMP, SCMP_ERROR_INVALID_SYSCALL, "no_such_call",
+    "(uint32 1, {'default-action': <'allow'>},\n" " [('no_such_call', {'action': <'errno(EPERM)'>})])" },
   { "variant/text-deep", row_variant_text_deep, SCMP, SCMP_ERROR_INVALID_POLICY, "1:" },
   { "variant/text-50mb", row_variant_text_huge, SCMP, SCMP_ERROR_INVALID_POLICY, "16 MiB" },
   { "variant/text-nul", row_variant_text_nul, SCMP, SCMP_ERROR_INVALID_POLICY, "1:" },
-  { "variant/text-wrong-type", row_variant_text_wrong_type, SCMP, SCMP_ERROR_INVALID_POLICY, "1:" },
+  { "variant/text-wrong-type", read_variant_text, SCMP, SCMP_ERROR_INVALID_POLICY, "1:",
+    "[1, 2, 3]" },
   /* OCI profiles */
   { "oci/truncated", row_oci_truncated, SCMP, SCMP_ERROR_INVALID_POLICY, "profile data:" },
-  { "oci/truncated-after-value", row_oci_truncated_after_value, SCMP, SCMP_ERROR_INVALID_POLICY, "profile data:" },
-  { "oci/not-json", row_oci_not_json, SCMP, SCMP_ERROR_INVALID_POLICY, "profile data:1:" },
+  { "oci/truncated-after-value", read_oci, SCMP, SCMP_ERROR_INVALID_POLICY, "profile data:",
+    "{\"defaultAction\": \"SCMP_ACT_ALLOW\", \"syscalls\": [" },
+  { "oci/not-json", read_oci, SCMP, SCMP_ERROR_INVALID_POLICY, "profile data:1:",
+    "defaultAction = allow" },
   { "oci/empty", row_oci_empty, SCMP, SCMP_ERROR_INVALID_POLICY, "empty" },
-  { "oci/root-array", row_oci_root_array, SCMP, SCMP_ERROR_INVALID_POLICY, "object" },
-  { "oci/default-action-number", row_oci_wrong_type_default, SCMP, SCMP_ERROR_INVALID_POLICY, "defaultAction" },
-  { "oci/names-string", row_oci_wrong_type_names, SCMP, SCMP_ERROR_INVALID_POLICY, "names" },
-  { "oci/index-string", row_oci_wrong_type_args, SCMP, SCMP_ERROR_INVALID_POLICY, "index" },
-  { "oci/unknown-action", row_oci_unknown_action, SCMP, SCMP_ERROR_INVALID_POLICY, "SCMP_ACT_FROBNICATE" },
-  { "oci/unknown-arch", row_oci_unknown_arch, SCMP, SCMP_ERROR_INVALID_POLICY, "SCMP_ARCH_VAX" },
-  { "oci/unknown-op", row_oci_unknown_op, SCMP, SCMP_ERROR_INVALID_POLICY, "SCMP_CMP_SPACESHIP" },
-  { "oci/arg-index-6", row_oci_arg_index, SCMP, SCMP_ERROR_INVALID_POLICY, "argument 6" },
-  { "oci/negative-number", row_oci_negative_number, SCMP, SCMP_ERROR_INVALID_POLICY, "-1" },
-  { "oci/number-too-big", row_oci_number_too_big, SCMP, SCMP_ERROR_INVALID_POLICY, "99999999999999999999" },
-  { "oci/errno-range", row_oci_errno_range, SCMP, SCMP_ERROR_INVALID_POLICY, "4096" },
+  { "oci/root-array", read_oci, SCMP, SCMP_ERROR_INVALID_POLICY, "object",
+    "[\"SCMP_ACT_ALLOW\"]" },
+  { "oci/default-action-number", read_oci, SCMP, SCMP_ERROR_INVALID_POLICY, "defaultAction",
+    "{\"defaultAction\": 5}" },
+  { "oci/names-string", read_oci, SCMP, SCMP_ERROR_INVALID_POLICY, "names",
+    "{\"defaultAction\": \"SCMP_ACT_ALLOW\", " "\"syscalls\": [{\"names\": \"read\", \"action\": \"SCMP_ACT_ERRNO\"}]}" },
+  { "oci/index-string", read_oci, SCMP, SCMP_ERROR_INVALID_POLICY, "index",
+    "{\"defaultAction\": \"SCMP_ACT_ALLOW\", \"syscalls\": [{\"names\": [\"read\"], " "\"action\": \"SCMP_ACT_ERRNO\", \"args\": [{\"index\": \"zero\", \"value\": 1, " "\"op\": \"SCMP_CMP_EQ\"}]}]}" },
+  { "oci/unknown-action", read_oci, SCMP, SCMP_ERROR_INVALID_POLICY, "SCMP_ACT_FROBNICATE",
+    "{\"defaultAction\": \"SCMP_ACT_FROBNICATE\"}" },
+  { "oci/unknown-arch", read_oci, SCMP, SCMP_ERROR_INVALID_POLICY, "SCMP_ARCH_VAX",
+    "{\"defaultAction\": \"SCMP_ACT_ALLOW\", \"architectures\": [\"SCMP_ARCH_VAX\"]}" },
+  { "oci/unknown-op", read_oci, SCMP, SCMP_ERROR_INVALID_POLICY, "SCMP_CMP_SPACESHIP",
+    "{\"defaultAction\": \"SCMP_ACT_ALLOW\", \"syscalls\": [{\"names\": [\"read\"], " "\"action\": \"SCMP_ACT_ERRNO\", \"args\": [{\"index\": 0, \"value\": 1, " "\"op\": \"SCMP_CMP_SPACESHIP\"}]}]}" },
+  { "oci/arg-index-6", read_oci, SCMP, SCMP_ERROR_INVALID_POLICY, "argument 6",
+    "{\"defaultAction\": \"SCMP_ACT_ALLOW\", \"syscalls\": [{\"names\": [\"read\"], " "\"action\": \"SCMP_ACT_ERRNO\", \"args\": [{\"index\": 6, \"value\": 1, " "\"op\": \"SCMP_CMP_EQ\"}]}]}" },
+  { "oci/negative-number", read_oci, SCMP, SCMP_ERROR_INVALID_POLICY, "-1",
+    "{\"defaultAction\": \"SCMP_ACT_ERRNO\", \"defaultErrnoRet\": -1}" },
+  { "oci/number-too-big", read_oci, SCMP, SCMP_ERROR_INVALID_POLICY, "99999999999999999999",
+    "{\"defaultAction\": \"SCMP_ACT_ERRNO\", \"defaultErrnoRet\": 99999999999999999999}" },
+  { "oci/errno-range", read_oci, SCMP, SCMP_ERROR_INVALID_POLICY, "4096",
+    "{\"defaultAction\": \"SCMP_ACT_ERRNO\", \"defaultErrnoRet\": 4096}" },
   { "oci/nul-byte", row_oci_nul_byte, SCMP, SCMP_ERROR_INVALID_POLICY, "NUL" },
   { "oci/strict-unknown-syscall", row_oci_strict_unknown_syscall, SCMP, SCMP_ERROR_INVALID_SYSCALL, "no_such_call" },
   { "oci/strict-unknown-field", row_oci_strict_unknown_field, SCMP, SCMP_ERROR_INVALID_POLICY, "flavour" },
@@ -1646,6 +1540,7 @@ test_error_row (gconstpointer data)
   snapshot_take (filter, &before);
   counter_connect (&counter, filter);
 
+  row_input = row->input;
   ok = row->func (filter, &error);
 
   g_assert_false (ok);
