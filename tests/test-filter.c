@@ -7,36 +7,11 @@
 #include <scmp-glib/scmp-glib.h>
 
 #include "test-abi.h"
+#include "test-rules.h"
 
 #include <errno.h>
 #include <fcntl.h>
 #include <unistd.h>
-
-static ScmpFilter *
-new_filter (ScmpAction *dflt)
-{
-  ScmpFilter *filter = scmp_filter_new (dflt);
-  g_autoptr(GError) error = NULL;
-
-  /* Pin the ABI so that the tests read the same on every host. */
-  if (!scmp_filter_has_arch (filter, SCMP_ARCHITECTURE_X86_64))
-    {
-      g_assert_true (scmp_filter_add_arch (filter, SCMP_ARCHITECTURE_X86_64, &error));
-      g_assert_true (scmp_filter_remove_arch (filter, SCMP_ARCHITECTURE_NATIVE, &error));
-      g_assert_no_error (error);
-    }
-  return filter;
-}
-
-static void
-add_rule_ok (ScmpFilter *filter,
-             ScmpRule   *rule)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (scmp_filter_add_rule (filter, rule, &error));
-  g_assert_no_error (error);
-}
 
 /* The action the compiled program gives, as its string. */
 static char *
@@ -95,7 +70,7 @@ test_first_match_order (void)
   g_autoptr(ScmpAction) dflt = scmp_action_new_errno (EPERM, NULL);
   g_autoptr(ScmpAction) allow = scmp_action_new_allow ();
   g_autoptr(ScmpAction) eacces = scmp_action_new_errno (EACCES, NULL);
-  g_autoptr(ScmpFilter) filter = new_filter (dflt);
+  g_autoptr(ScmpFilter) filter = test_filter_new_x86_64 (dflt);
   ScmpCondition fd1 = { .arg = 0, .op = SCMP_COMPARE_OP_EQ, .datum = 1 };
   ScmpCondition low = { .arg = 0, .op = SCMP_COMPARE_OP_LE, .datum = 2 };
   g_autoptr(ScmpRule) allow_fd1 = scmp_rule_newv ("write", allow, &fd1, 1);
@@ -104,15 +79,15 @@ test_first_match_order (void)
 
   g_test_summary ("The first rule in list order whose conditions hold decides.");
 
-  add_rule_ok (filter, allow_fd1);
-  add_rule_ok (filter, deny_low);
+  test_add_rule_ok (filter, allow_fd1);
+  test_add_rule_ok (filter, deny_low);
   assert_eval (filter, SCMP_ARCHITECTURE_X86_64, "write", 1, 0, "allow");
   assert_eval (filter, SCMP_ARCHITECTURE_X86_64, "write", 2, 0, "errno(13)");
   assert_eval (filter, SCMP_ARCHITECTURE_X86_64, "write", 3, 0, "errno(1)");
 
   /* The same rules in the other order: fd 1 is now denied. */
   scmp_filter_remove_rule (filter, allow_fd1);
-  add_rule_ok (filter, allow_fd1);
+  test_add_rule_ok (filter, allow_fd1);
   assert_eval (filter, SCMP_ARCHITECTURE_X86_64, "write", 1, 0, "errno(13)");
 
   /* An unconditional rule at the front shadows everything after it. */
@@ -128,7 +103,7 @@ test_exists (void)
   g_autoptr(ScmpAction) dflt = scmp_action_new_kill_process ();
   g_autoptr(ScmpAction) allow = scmp_action_new_allow ();
   g_autoptr(ScmpAction) deny = scmp_action_new_errno (EPERM, NULL);
-  g_autoptr(ScmpFilter) filter = new_filter (dflt);
+  g_autoptr(ScmpFilter) filter = test_filter_new_x86_64 (dflt);
   ScmpCondition c[2] = {
     { .arg = 0, .op = SCMP_COMPARE_OP_EQ, .datum = 1 },
     { .arg = 1, .op = SCMP_COMPARE_OP_GT, .datum = 7 },
@@ -140,9 +115,9 @@ test_exists (void)
   g_autoptr(ScmpRule) other_syscall = scmp_rule_newv ("write", deny, c, 2);
   g_autoptr(GError) error = NULL;
 
-  add_rule_ok (filter, first);
+  test_add_rule_ok (filter, first);
   /* Same conditions (in any order) and action: a no-op. */
-  add_rule_ok (filter, same);
+  test_add_rule_ok (filter, same);
   g_assert_cmpuint (scmp_filter_get_n_rules (filter), ==, 1);
 
   g_assert_false (scmp_filter_add_rule (filter, conflict, &error));
@@ -150,7 +125,7 @@ test_exists (void)
   g_assert_nonnull (strstr (error->message, "read"));
   g_assert_cmpuint (scmp_filter_get_n_rules (filter), ==, 1);
 
-  add_rule_ok (filter, other_syscall);
+  test_add_rule_ok (filter, other_syscall);
   g_assert_cmpuint (scmp_filter_get_n_rules (filter), ==, 2);
 }
 
@@ -160,7 +135,7 @@ test_bad_input_unchanged (void)
 {
   g_autoptr(ScmpAction) dflt = scmp_action_new_allow ();
   g_autoptr(ScmpAction) deny = scmp_action_new_errno (EPERM, NULL);
-  g_autoptr(ScmpFilter) filter = new_filter (dflt);
+  g_autoptr(ScmpFilter) filter = test_filter_new_x86_64 (dflt);
   g_autoptr(ScmpRule) good = scmp_rule_new ("openat", deny);
   g_autoptr(GBytes) before = NULL;
   g_autofree char *pfc_before = NULL;
@@ -196,7 +171,7 @@ test_bad_input_unchanged (void)
   };
   g_autoptr(GError) error = NULL;
 
-  add_rule_ok (filter, good);
+  test_add_rule_ok (filter, good);
   before = scmp_filter_export_bpf (filter, &error);
   g_assert_no_error (error);
   pfc_before = scmp_filter_export_pfc (filter, &error);
@@ -224,7 +199,7 @@ test_bad_input_unchanged (void)
     g_autoptr(GBytes) after = NULL;
     g_autofree char *pfc_after = NULL;
 
-    add_rule_ok (filter, wide_rule);
+    test_add_rule_ok (filter, wide_rule);
     g_assert_false (scmp_filter_add_arch (filter, SCMP_ARCHITECTURE_X86, &error));
     g_assert_error (error, SCMP_ERROR, SCMP_ERROR_INVALID_ARGUMENT);
     g_assert_nonnull (strstr (error->message, "x86"));
@@ -278,7 +253,7 @@ test_bad_input_unchanged (void)
 static void
 test_no_arch (void)
 {
-  g_autoptr(ScmpFilter) filter = new_filter (NULL);
+  g_autoptr(ScmpFilter) filter = test_filter_new_x86_64 (NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) bytes = NULL;
 
@@ -340,7 +315,7 @@ static void
 test_signals (void)
 {
   g_autoptr(ScmpAction) allow = scmp_action_new_allow ();
-  g_autoptr(ScmpFilter) filter = new_filter (NULL);
+  g_autoptr(ScmpFilter) filter = test_filter_new_x86_64 (NULL);
   g_autoptr(ScmpRule) openat = scmp_rule_new ("openat", allow);
   g_autoptr(ScmpRule) read_rule = scmp_rule_new ("read", allow);
   g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func (g_free);
@@ -355,7 +330,7 @@ test_signals (void)
   g_signal_connect (filter, "changed", G_CALLBACK (on_changed), &n_changed);
   g_signal_connect (filter, "items-changed", G_CALLBACK (on_items_changed), items);
 
-  add_rule_ok (filter, read_rule);
+  test_add_rule_ok (filter, read_rule);
   g_assert_true (scmp_filter_insert_rule (filter, 0, openat, NULL));
   g_assert_cmpuint (n_changed, ==, 2);
   scmp_filter_remove_rule_at (filter, 1);
@@ -416,7 +391,7 @@ prepare_one_rule (ScmpFilter *filter)
 {
   g_autoptr(ScmpRule) rule = new_allow_rule ("read");
 
-  add_rule_ok (filter, rule);
+  test_add_rule_ok (filter, rule);
 }
 
 static void
@@ -501,7 +476,7 @@ change_priority (ScmpFilter *filter)
 static gboolean
 change_merge (ScmpFilter *filter)
 {
-  g_autoptr(ScmpFilter) other = new_filter (NULL);
+  g_autoptr(ScmpFilter) other = test_filter_new_x86_64 (NULL);
 
   prepare_one_rule (other);
   return scmp_filter_merge (filter, other, NULL);
@@ -540,7 +515,7 @@ static void
 test_signal_drops_last_ref (gconstpointer data)
 {
   const DropCase *c = data;
-  ScmpFilter *filter = new_filter (NULL);
+  ScmpFilter *filter = test_filter_new_x86_64 (NULL);
   ScmpFilter *weak = filter;
   DropRef drop = { filter, 0 };
 
@@ -571,7 +546,7 @@ test_add_rules (void)
 {
   g_autoptr(ScmpAction) allow = scmp_action_new_allow ();
   g_autoptr(ScmpAction) deny = scmp_action_new_errno (EPERM, NULL);
-  g_autoptr(ScmpFilter) filter = new_filter (deny);
+  g_autoptr(ScmpFilter) filter = test_filter_new_x86_64 (deny);
   ScmpCondition fd1 = { .arg = 0, .op = SCMP_COMPARE_OP_EQ, .datum = 1 };
   g_autoptr(ScmpRule) read_rule = scmp_rule_new ("read", allow);
   g_autoptr(ScmpRule) write1 = scmp_rule_newv ("write", allow, &fd1, 1);
@@ -587,7 +562,7 @@ test_add_rules (void)
   g_autofree char *added_s = NULL, *items_s = NULL;
   guint n_changed = 0, n_notify = 0;
 
-  add_rule_ok (filter, read_rule);
+  test_add_rule_ok (filter, read_rule);
   g_signal_connect (filter, "rule-added", G_CALLBACK (on_rule_added), added);
   g_signal_connect (filter, "items-changed", G_CALLBACK (on_items_changed), items);
   g_signal_connect (filter, "changed", G_CALLBACK (on_changed), &n_changed);
@@ -682,7 +657,7 @@ on_notify (GObject    *object,
 static void
 test_properties (void)
 {
-  g_autoptr(ScmpFilter) filter = new_filter (NULL);
+  g_autoptr(ScmpFilter) filter = test_filter_new_x86_64 (NULL);
   g_autoptr(ScmpAction) errno77 = scmp_action_new_errno (77, NULL);
   g_autoptr(ScmpAction) errno77_again = scmp_action_new_errno (77, NULL);
   guint n_notify = 0;
@@ -718,7 +693,7 @@ test_arches_late (void)
 {
   g_autoptr(ScmpAction) dflt = scmp_action_new_allow ();
   g_autoptr(ScmpAction) deny = scmp_action_new_errno (EPERM, NULL);
-  g_autoptr(ScmpFilter) filter = new_filter (dflt);
+  g_autoptr(ScmpFilter) filter = test_filter_new_x86_64 (dflt);
   g_autoptr(ScmpRule) rule = scmp_rule_new ("getpid", deny);
   g_autoptr(ScmpRule) only64 = scmp_rule_new ("arch_prctl", deny);
   g_autofree ScmpArchitecture *arches = NULL;
@@ -726,8 +701,8 @@ test_arches_late (void)
 
   g_test_summary ("An ABI added after the rules gets them all; syscalls it lacks are skipped.");
 
-  add_rule_ok (filter, rule);
-  add_rule_ok (filter, only64);
+  test_add_rule_ok (filter, rule);
+  test_add_rule_ok (filter, only64);
   g_assert_true (scmp_filter_add_arch (filter, SCMP_ARCHITECTURE_X86, NULL));
   g_assert_true (scmp_filter_add_arch (filter, SCMP_ARCHITECTURE_X32, NULL));
   g_assert_true (scmp_filter_add_arch (filter, SCMP_ARCHITECTURE_X86, NULL));
@@ -756,7 +731,7 @@ test_list_arches (void)
     SCMP_ARCHITECTURE_X86, SCMP_ARCHITECTURE_X32, SCMP_ARCHITECTURE_AARCH64,
     SCMP_ARCHITECTURE_ARM, SCMP_ARCHITECTURE_RISCV64, SCMP_ARCHITECTURE_PPC64LE,
   };
-  g_autoptr(ScmpFilter) filter = new_filter (NULL);
+  g_autoptr(ScmpFilter) filter = test_filter_new_x86_64 (NULL);
 
   g_test_summary ("scmp_filter_list_arches() returns exactly the ABIs, in order, "
                   "for 1 to 7 of them.");
@@ -780,7 +755,7 @@ static void
 test_x32_split (void)
 {
   g_autoptr(ScmpAction) dflt = scmp_action_new_allow ();
-  g_autoptr(ScmpFilter) filter = new_filter (dflt);
+  g_autoptr(ScmpFilter) filter = test_filter_new_x86_64 (dflt);
   g_autoptr(GError) error = NULL;
   g_autoptr(ScmpAction) got = NULL;
   int x32_getpid = scmp_syscall_resolve_name (SCMP_ARCHITECTURE_X32, "getpid");
@@ -807,7 +782,7 @@ static void
 test_tracer_skip (void)
 {
   g_autoptr(ScmpAction) dflt = scmp_action_new_errno (EPERM, NULL);
-  g_autoptr(ScmpFilter) filter = new_filter (dflt);
+  g_autoptr(ScmpFilter) filter = test_filter_new_x86_64 (dflt);
   g_autoptr(GError) error = NULL;
   g_autoptr(ScmpAction) got = NULL;
 
@@ -826,14 +801,14 @@ test_64bit_compares (void)
 {
   g_autoptr(ScmpAction) dflt = scmp_action_new_allow ();
   g_autoptr(ScmpAction) deny = scmp_action_new_errno (EPERM, NULL);
-  g_autoptr(ScmpFilter) filter = new_filter (dflt);
+  g_autoptr(ScmpFilter) filter = test_filter_new_x86_64 (dflt);
   ScmpCondition big = { .arg = 1, .op = SCMP_COMPARE_OP_GE, .datum = G_GUINT64_CONSTANT (0x100000000) };
   ScmpCondition low32 = { .arg = 0, .op = SCMP_COMPARE_OP_EQ, .datum = 5, .is_32bit = TRUE };
   g_autoptr(ScmpRule) lseek = scmp_rule_newv ("lseek", deny, &big, 1);
   g_autoptr(ScmpRule) close_rule = scmp_rule_newv ("close", deny, &low32, 1);
 
-  add_rule_ok (filter, lseek);
-  add_rule_ok (filter, close_rule);
+  test_add_rule_ok (filter, lseek);
+  test_add_rule_ok (filter, close_rule);
 
   assert_eval (filter, SCMP_ARCHITECTURE_X86_64, "lseek", 0, G_GUINT64_CONSTANT (0xffffffff), "allow");
   assert_eval (filter, SCMP_ARCHITECTURE_X86_64, "lseek", 0, G_GUINT64_CONSTANT (0x100000000), "errno(1)");
@@ -862,8 +837,8 @@ test_multiplexer_never_laxer (void)
   g_test_summary ("socketcall paths get the most restrictive outcome the rules could give.");
 
   g_assert_true (scmp_filter_add_arch (filter, SCMP_ARCHITECTURE_X86, &error));
-  add_rule_ok (filter, socket_unix);
-  add_rule_ok (filter, connect);
+  test_add_rule_ok (filter, socket_unix);
+  test_add_rule_ok (filter, connect);
 
   /* The direct socket(2) checks the family. */
   assert_eval (filter, SCMP_ARCHITECTURE_X86, "socket", 1, 0, "allow");
@@ -892,8 +867,8 @@ test_multiplexer_never_laxer (void)
     g_autoptr(ScmpRule) deny6 = scmp_rule_newv ("socket", eaf, &inet6, 1);
     g_autoptr(ScmpRule) log_netlink = scmp_rule_newv ("socket", log, &netlink, 1);
 
-    add_rule_ok (filter, deny6);
-    add_rule_ok (filter, log_netlink);
+    test_add_rule_ok (filter, deny6);
+    test_add_rule_ok (filter, log_netlink);
     got = scmp_filter_evaluate (filter, SCMP_ARCHITECTURE_X86, socketcall, sub_socket, 6, &error);
     g_assert_no_error (error);
     /* Possible: allow, errno(97), log, the default errno(1): the first of
@@ -907,17 +882,17 @@ static void
 test_transactions (void)
 {
   g_autoptr(ScmpAction) allow = scmp_action_new_allow ();
-  g_autoptr(ScmpFilter) filter = new_filter (NULL);
+  g_autoptr(ScmpFilter) filter = test_filter_new_x86_64 (NULL);
   g_autoptr(ScmpRule) a = scmp_rule_new ("read", allow);
   g_autoptr(ScmpRule) b = scmp_rule_new ("write", allow);
   g_autoptr(GBytes) before = NULL, after = NULL;
 
-  add_rule_ok (filter, a);
+  test_add_rule_ok (filter, a);
   before = scmp_filter_export_bpf (filter, NULL);
 
   scmp_filter_begin (filter);
   g_assert_true (scmp_filter_in_transaction (filter));
-  add_rule_ok (filter, b);
+  test_add_rule_ok (filter, b);
   scmp_filter_remove_rule (filter, a);
   g_assert_true (scmp_filter_add_arch (filter, SCMP_ARCHITECTURE_X86, NULL));
   g_assert_true (scmp_filter_set_priority (filter, "write", 9, NULL));
@@ -934,14 +909,14 @@ test_transactions (void)
   /* Nested: the inner commit lands only if the outer one does. */
   scmp_filter_begin (filter);
   scmp_filter_begin (filter);
-  add_rule_ok (filter, b);
+  test_add_rule_ok (filter, b);
   scmp_filter_commit (filter);
   g_assert_cmpuint (scmp_filter_get_n_rules (filter), ==, 2);
   scmp_filter_rollback (filter);
   g_assert_cmpuint (scmp_filter_get_n_rules (filter), ==, 1);
 
   scmp_filter_begin (filter);
-  add_rule_ok (filter, b);
+  test_add_rule_ok (filter, b);
   scmp_filter_commit (filter);
   g_assert_cmpuint (scmp_filter_get_n_rules (filter), ==, 2);
 }
@@ -959,7 +934,7 @@ test_transactions_rollback_changed_once (void)
 {
   g_autoptr(ScmpAction) allow = scmp_action_new_allow ();
   g_autoptr(ScmpAction) trap = scmp_action_new_trap (0);
-  g_autoptr(ScmpFilter) filter = new_filter (NULL);
+  g_autoptr(ScmpFilter) filter = test_filter_new_x86_64 (NULL);
   g_autoptr(ScmpRule) a = scmp_rule_new ("read", allow);
   g_autoptr(ScmpRule) b = scmp_rule_new ("write", allow);
   g_autoptr(GBytes) before = NULL, after = NULL;
@@ -969,14 +944,14 @@ test_transactions_rollback_changed_once (void)
                   "allow-tracer-skip at once emits ::changed once, and still "
                   "notifies each property it restores");
 
-  add_rule_ok (filter, a);
+  test_add_rule_ok (filter, a);
   before = scmp_filter_export_bpf (filter, NULL);
   g_signal_connect (filter, "changed", G_CALLBACK (on_changed), &n_changed);
   g_signal_connect (filter, "notify::bad-arch-action", G_CALLBACK (count_notify), &n_bad_arch);
   g_signal_connect (filter, "notify::allow-tracer-skip", G_CALLBACK (count_notify), &n_tracer_skip);
 
   scmp_filter_begin (filter);
-  add_rule_ok (filter, b);
+  test_add_rule_ok (filter, b);
   scmp_filter_set_bad_arch_action (filter, trap);
   scmp_filter_set_allow_tracer_skip (filter, TRUE);
   g_assert_cmpuint (n_changed, ==, 3);
@@ -1010,19 +985,19 @@ test_merge_and_reset (void)
   g_autoptr(ScmpAction) other_dflt = scmp_action_new_allow ();
   g_autoptr(ScmpAction) allow = scmp_action_new_allow ();
   g_autoptr(ScmpAction) deny = scmp_action_new_errno (EACCES, NULL);
-  g_autoptr(ScmpFilter) filter = new_filter (dflt);
-  g_autoptr(ScmpFilter) other = new_filter (dflt);
-  g_autoptr(ScmpFilter) conflicting = new_filter (dflt);
-  g_autoptr(ScmpFilter) mismatched = new_filter (other_dflt);
+  g_autoptr(ScmpFilter) filter = test_filter_new_x86_64 (dflt);
+  g_autoptr(ScmpFilter) other = test_filter_new_x86_64 (dflt);
+  g_autoptr(ScmpFilter) conflicting = test_filter_new_x86_64 (dflt);
+  g_autoptr(ScmpFilter) mismatched = test_filter_new_x86_64 (other_dflt);
   g_autoptr(ScmpRule) read_allow = scmp_rule_new ("read", allow);
   g_autoptr(ScmpRule) read_deny = scmp_rule_new ("read", deny);
   g_autoptr(ScmpRule) write_allow = scmp_rule_new ("write", allow);
   g_autoptr(GError) error = NULL;
 
-  add_rule_ok (filter, read_allow);
-  add_rule_ok (other, write_allow);
+  test_add_rule_ok (filter, read_allow);
+  test_add_rule_ok (other, write_allow);
   g_assert_true (scmp_filter_add_arch (other, SCMP_ARCHITECTURE_X86, NULL));
-  add_rule_ok (conflicting, read_deny);
+  test_add_rule_ok (conflicting, read_deny);
 
   g_assert_false (scmp_filter_merge (filter, mismatched, &error));
   g_assert_error (error, SCMP_ERROR, SCMP_ERROR_INVALID_ARGUMENT);
@@ -1122,7 +1097,7 @@ new_threads_filter (void)
   g_autoptr(ScmpAction) eacces = scmp_action_new_errno (EACCES, NULL);
   g_autoptr(ScmpAction) kill = scmp_action_new_kill_process ();
   g_autoptr(ScmpAction) deny = scmp_action_new_errno (EPERM, NULL);
-  ScmpFilter *filter = new_filter (deny);
+  ScmpFilter *filter = test_filter_new_x86_64 (deny);
   ScmpCondition fd1 = { .arg = 0, .op = SCMP_COMPARE_OP_EQ, .datum = 1 };
   ScmpCondition inet = { .arg = 0, .op = SCMP_COMPARE_OP_EQ, .datum = 2 };
   g_autoptr(ScmpRule) read_rule = scmp_rule_new ("read", allow);
@@ -1221,7 +1196,7 @@ static void
 test_export (void)
 {
   g_autoptr(ScmpAction) allow = scmp_action_new_allow ();
-  g_autoptr(ScmpFilter) filter = new_filter (NULL);
+  g_autoptr(ScmpFilter) filter = test_filter_new_x86_64 (NULL);
   g_autoptr(ScmpRule) rule = scmp_rule_new ("read", allow);
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GOutputStream) stream = g_memory_output_stream_new_resizable ();
@@ -1233,7 +1208,7 @@ test_export (void)
   int fd;
   ssize_t n;
 
-  add_rule_ok (filter, rule);
+  test_add_rule_ok (filter, rule);
   bytes = scmp_filter_export_bpf (filter, &error);
   g_assert_no_error (error);
   data = g_bytes_get_data (bytes, &len);
@@ -1271,7 +1246,7 @@ test_big_endian_export (void)
 
   g_assert_true (scmp_filter_remove_arch (filter, SCMP_ARCHITECTURE_NATIVE, &error));
   g_assert_true (scmp_filter_add_arch (filter, SCMP_ARCHITECTURE_S390X, &error));
-  add_rule_ok (filter, rule);
+  test_add_rule_ok (filter, rule);
   bytes = scmp_filter_export_bpf (filter, &error);
   g_assert_no_error (error);
   data = g_bytes_get_data (bytes, NULL);
@@ -1287,7 +1262,7 @@ static void
 test_too_large (void)
 {
   g_autoptr(ScmpAction) allow = scmp_action_new_allow ();
-  g_autoptr(ScmpFilter) filter = new_filter (NULL);
+  g_autoptr(ScmpFilter) filter = test_filter_new_x86_64 (NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) bytes = NULL;
 
@@ -1299,7 +1274,7 @@ test_too_large (void)
                           .datum = (G_GUINT64_CONSTANT (1) << 33) + i };
       g_autoptr(ScmpRule) rule = scmp_rule_newv ("ioctl", allow, &c, 1);
 
-      add_rule_ok (filter, rule);
+      test_add_rule_ok (filter, rule);
     }
   bytes = scmp_filter_export_bpf (filter, &error);
   g_assert_null (bytes);
@@ -1313,7 +1288,7 @@ test_pfc_golden (void)
   g_autoptr(ScmpAction) dflt = scmp_action_new_errno (EPERM, NULL);
   g_autoptr(ScmpAction) allow = scmp_action_new_allow ();
   g_autoptr(ScmpAction) eafnosupport = scmp_action_new_errno (97, NULL);
-  g_autoptr(ScmpFilter) filter = new_filter (dflt);
+  g_autoptr(ScmpFilter) filter = test_filter_new_x86_64 (dflt);
   ScmpCondition inet = { .arg = 0, .op = SCMP_COMPARE_OP_EQ, .datum = 2 };
   ScmpCondition stdout_fd = { .arg = 0, .op = SCMP_COMPARE_OP_LE, .datum = 2, .is_32bit = TRUE };
   ScmpCondition flags = { .arg = 2, .op = SCMP_COMPARE_OP_MASKED_EQ, .mask = 3, .datum = 0 };
@@ -1326,10 +1301,10 @@ test_pfc_golden (void)
   g_autofree char *expected = NULL;
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "deny-network.pfc", NULL);
 
-  add_rule_ok (filter, r1);
-  add_rule_ok (filter, r2);
-  add_rule_ok (filter, r3);
-  add_rule_ok (filter, r4);
+  test_add_rule_ok (filter, r1);
+  test_add_rule_ok (filter, r2);
+  test_add_rule_ok (filter, r3);
+  test_add_rule_ok (filter, r4);
   g_assert_true (scmp_filter_add_arch (filter, SCMP_ARCHITECTURE_X86, &error));
 
   pfc = scmp_filter_export_pfc (filter, &error);

@@ -39,3 +39,31 @@ test_add_rule_take (ScmpFilter *filter,
   g_assert_true (scmp_filter_add_rule (filter, owned, &error));
   g_assert_no_error (error);
 }
+
+/* Appends @rule (transfer none) to @filter, which must accept it. */
+static inline void
+test_add_rule_ok (ScmpFilter *filter,
+                  ScmpRule   *rule)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (scmp_filter_add_rule (filter, rule, &error));
+  g_assert_no_error (error);
+}
+
+/* A filter for x86_64 alone, whatever the host, so that the tests read
+ * the same everywhere. */
+static inline ScmpFilter *
+test_filter_new_x86_64 (ScmpAction *dflt)
+{
+  ScmpFilter *filter = scmp_filter_new (dflt);
+  g_autoptr(GError) error = NULL;
+
+  if (!scmp_filter_has_arch (filter, SCMP_ARCHITECTURE_X86_64))
+    {
+      g_assert_true (scmp_filter_add_arch (filter, SCMP_ARCHITECTURE_X86_64, &error));
+      g_assert_true (scmp_filter_remove_arch (filter, SCMP_ARCHITECTURE_NATIVE, &error));
+      g_assert_no_error (error);
+    }
+  return filter;
+}

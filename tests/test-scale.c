@@ -12,31 +12,7 @@
 #include <string.h>
 #include <unistd.h>
 
-static ScmpFilter *
-new_filter (ScmpAction *dflt)
-{
-  ScmpFilter *filter = scmp_filter_new (dflt);
-  g_autoptr(GError) error = NULL;
-
-  /* Pin the ABI so that the tests read the same on every host. */
-  if (!scmp_filter_has_arch (filter, SCMP_ARCHITECTURE_X86_64))
-    {
-      g_assert_true (scmp_filter_add_arch (filter, SCMP_ARCHITECTURE_X86_64, &error));
-      g_assert_true (scmp_filter_remove_arch (filter, SCMP_ARCHITECTURE_NATIVE, &error));
-      g_assert_no_error (error);
-    }
-  return filter;
-}
-
-static void
-add_rule_ok (ScmpFilter *filter,
-             ScmpRule   *rule)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (scmp_filter_add_rule (filter, rule, &error));
-  g_assert_no_error (error);
-}
+#include "test-rules.h"
 
 /* Rule @i of a filter too large for the kernel: ioctl with one distinct
  * 64-bit value on arg 2-5 (fd and cmd are 32-bit). */
@@ -93,7 +69,7 @@ test_limit_error (void)
 {
   g_autoptr(ScmpAction) allow = scmp_action_new_allow ();
   g_autoptr(ScmpAction) eperm = scmp_action_new_errno (EPERM, NULL);
-  g_autoptr(ScmpFilter) filter = new_filter (eperm);
+  g_autoptr(ScmpFilter) filter = test_filter_new_x86_64 (eperm);
   g_autoptr(GPtrArray) rules = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) bytes = NULL;
@@ -106,7 +82,7 @@ test_limit_error (void)
   for (guint i = 0; i < n; i++)
     {
       g_ptr_array_add (rules, big_rule (allow, i));
-      add_rule_ok (filter, g_ptr_array_index (rules, i));
+      test_add_rule_ok (filter, g_ptr_array_index (rules, i));
     }
 
   bytes = scmp_filter_export_bpf (filter, &error);
@@ -151,7 +127,7 @@ test_limit_error (void)
 
   /* Still takes rules, and is still too large. */
   extra = scmp_rule_new ("getpid", allow);
-  add_rule_ok (filter, extra);
+  test_add_rule_ok (filter, extra);
   g_assert_cmpuint (scmp_filter_get_n_rules (filter), ==, n + 1);
   bytes = scmp_filter_export_bpf (filter, &error);
   g_assert_null (bytes);
@@ -241,7 +217,7 @@ test_deep_rule (void)
 {
   g_autoptr(ScmpAction) allow = scmp_action_new_allow ();
   g_autoptr(ScmpAction) eperm = scmp_action_new_errno (EPERM, NULL);
-  g_autoptr(ScmpFilter) filter = new_filter (eperm);
+  g_autoptr(ScmpFilter) filter = test_filter_new_x86_64 (eperm);
   ScmpCondition conds[36];
   g_autoptr(ScmpRule) rule = NULL;
   g_autoptr(GBytes) bytes = NULL;
@@ -252,7 +228,7 @@ test_deep_rule (void)
     conds[k] = deep_condition (k);
   rule = scmp_rule_newv ("mmap", allow, conds, G_N_ELEMENTS (conds));
   g_assert_cmpuint (scmp_rule_get_n_conditions (rule), ==, 36);
-  add_rule_ok (filter, rule);
+  test_add_rule_ok (filter, rule);
   bytes = scmp_filter_export_bpf (filter, &error);
   g_assert_no_error (error);
   g_assert_nonnull (bytes);
@@ -297,7 +273,7 @@ test_long_rule_limit (void)
     conds[i] = (ScmpCondition) { .arg = i % 6, .op = SCMP_COMPARE_OP_NE, .datum = 0x1000000 + i };
   for (guint shared = 1; shared <= 2; shared++)
     {
-      g_autoptr(ScmpFilter) filter = new_filter (eperm);
+      g_autoptr(ScmpFilter) filter = test_filter_new_x86_64 (eperm);
       g_autoptr(GBytes) bytes = NULL;
       g_autoptr(GError) error = NULL;
 
@@ -307,11 +283,11 @@ test_long_rule_limit (void)
 
           conds[n] = (ScmpCondition) { .arg = 0, .op = SCMP_COMPARE_OP_GE, .datum = r + 1 };
           rule = scmp_rule_newv ("mmap", allow, conds, n + 1);
-          add_rule_ok (filter, rule);
+          test_add_rule_ok (filter, rule);
           /* the same rule again: a duplicate, found among 10,001 conditions */
           g_object_unref (rule);
           rule = scmp_rule_newv ("mmap", allow, conds, n + 1);
-          add_rule_ok (filter, rule);
+          test_add_rule_ok (filter, rule);
         }
       g_assert_cmpuint (scmp_filter_get_n_rules (filter), ==, shared);
       bytes = scmp_filter_export_bpf (filter, &error);
@@ -358,7 +334,7 @@ test_long_clauses_meaning (void)
   actions[2] = scmp_action_new_log ();
   for (guint f = 0; f < filters; f++)
     {
-      g_autoptr(ScmpFilter) filter = new_filter (eperm);
+      g_autoptr(ScmpFilter) filter = test_filter_new_x86_64 (eperm);
       g_autoptr(GPtrArray) rules = g_ptr_array_new_with_free_func (g_object_unref);
       g_autoptr(GArray) common = g_array_new (FALSE, FALSE, sizeof (ScmpCondition));
       g_autoptr(GBytes) bytes = NULL;
@@ -525,7 +501,7 @@ test_build_free_loop (void)
       /* every hundredth also fails at the limit, and frees that path */
       if (l % 100 == 0)
         {
-          g_autoptr(ScmpFilter) big = new_filter (eperm);
+          g_autoptr(ScmpFilter) big = test_filter_new_x86_64 (eperm);
 
           for (guint i = 0; i < 3000; i++)
             {

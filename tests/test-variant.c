@@ -9,21 +9,10 @@
 
 #include "test-abi.h"
 #include "test-preconditions.h"
+#include "test-rules.h"
 
 #include <errno.h>
 #include <string.h>
-
-static void
-add_rule_ok (ScmpFilter *filter,
-             ScmpRule   *rule)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert_nonnull (rule);
-  g_assert_true (scmp_filter_add_rule (filter, rule, &error));
-  g_assert_no_error (error);
-  g_object_unref (rule);
-}
 
 /* A filter that uses every part of the format: three ABIs (x32 too) in
  * an order that is not the native one first, every attribute away from
@@ -90,32 +79,32 @@ new_rich_filter (void)
 
   socket_conditions[0] = *af_inet;
   socket_conditions[1] = *stream;
-  add_rule_ok (filter, scmp_rule_newv ("socket", eafnosupport, socket_conditions, 2));
-  add_rule_ok (filter, scmp_rule_newv ("read", allow, NULL, 0));
-  add_rule_ok (filter, scmp_rule_new_exact ("openat", deny, wronly, 1));
-  add_rule_ok (filter, scmp_rule_newv ("ioctl", log, tty_ioctl, 1));
+  test_add_rule_take (filter, scmp_rule_newv ("socket", eafnosupport, socket_conditions, 2));
+  test_add_rule_take (filter, scmp_rule_newv ("read", allow, NULL, 0));
+  test_add_rule_take (filter, scmp_rule_new_exact ("openat", deny, wronly, 1));
+  test_add_rule_take (filter, scmp_rule_newv ("ioctl", log, tty_ioctl, 1));
   write_conditions[0] = *low_fd;
   write_conditions[1] = *high;
-  add_rule_ok (filter, scmp_rule_newv ("write", allow, write_conditions, 2));
-  add_rule_ok (filter, scmp_rule_newv ("close", errno0, big_fd, 1));
-  add_rule_ok (filter, scmp_rule_newv ("ptrace", trace, NULL, 0));
-  add_rule_ok (filter, scmp_rule_newv ("kill", trap, le, 1));
-  add_rule_ok (filter, scmp_rule_new ("reboot", kill_process));
-  add_rule_ok (filter, scmp_rule_new ("acct", errno_max));
+  test_add_rule_take (filter, scmp_rule_newv ("write", allow, write_conditions, 2));
+  test_add_rule_take (filter, scmp_rule_newv ("close", errno0, big_fd, 1));
+  test_add_rule_take (filter, scmp_rule_newv ("ptrace", trace, NULL, 0));
+  test_add_rule_take (filter, scmp_rule_newv ("kill", trap, le, 1));
+  test_add_rule_take (filter, scmp_rule_new ("reboot", kill_process));
+  test_add_rule_take (filter, scmp_rule_new ("acct", errno_max));
 
   mount = scmp_rule_new ("mount", kill_process);
-  add_rule_ok (filter, scmp_rule_restrict_to (mount, &x86_64_only, 1, &error));
+  test_add_rule_take (filter, scmp_rule_restrict_to (mount, &x86_64_only, 1, &error));
   chroot = scmp_rule_new_exact ("chroot", deny, NULL, 0);
-  add_rule_ok (filter, scmp_rule_restrict_to (chroot, two, G_N_ELEMENTS (two), &error));
+  test_add_rule_take (filter, scmp_rule_restrict_to (chroot, two, G_N_ELEMENTS (two), &error));
   g_assert_no_error (error);
 
   /* A number the tables name becomes that rule, limited to the ABI. */
-  add_rule_ok (filter, scmp_rule_new_for_number (SCMP_ARCHITECTURE_X86, 11, notify, &error));
-  add_rule_ok (filter, scmp_rule_new_for_numberv (SCMP_ARCHITECTURE_X86_64, 1000, enosys,
+  test_add_rule_take (filter, scmp_rule_new_for_number (SCMP_ARCHITECTURE_X86, 11, notify, &error));
+  test_add_rule_take (filter, scmp_rule_new_for_numberv (SCMP_ARCHITECTURE_X86_64, 1000, enosys,
                                                   af_inet, 1, &error));
-  add_rule_ok (filter, scmp_rule_new_for_range (SCMP_ARCHITECTURE_X32, X32_SYSCALL_BIT | 1000,
+  test_add_rule_take (filter, scmp_rule_new_for_range (SCMP_ARCHITECTURE_X32, X32_SYSCALL_BIT | 1000,
                                                 G_MAXINT, enosys, &error));
-  add_rule_ok (filter, scmp_rule_new_for_range (SCMP_ARCHITECTURE_X86, 2000, 2100, log, &error));
+  test_add_rule_take (filter, scmp_rule_new_for_range (SCMP_ARCHITECTURE_X86, 2000, 2100, log, &error));
   g_assert_no_error (error);
 
   return filter;
@@ -312,7 +301,7 @@ test_round_trip_range_of_one (void)
                    ==, SCMP_MULTIPLEXER_SOCKETCALL);
   g_assert_true (scmp_filter_add_arch (filter, SCMP_ARCHITECTURE_X86, &error));
   g_assert_no_error (error);
-  add_rule_ok (filter, scmp_rule_new_for_range (SCMP_ARCHITECTURE_X86, connect, connect, kill, &error));
+  test_add_rule_take (filter, scmp_rule_new_for_range (SCMP_ARCHITECTURE_X86, connect, connect, kill, &error));
   g_assert_no_error (error);
 
   variant = scmp_filter_serialize (filter);
@@ -564,8 +553,8 @@ test_doc_example (void)
   g_assert_true (scmp_filter_add_arch (built, SCMP_ARCHITECTURE_X32, &error));
   g_assert_true (scmp_filter_set_known_kernel (built, "6.1", &error));
   g_assert_no_error (error);
-  add_rule_ok (built, scmp_rule_newv ("socket", eafnosupport, af_inet, 1));
-  add_rule_ok (built, scmp_rule_new_for_range (SCMP_ARCHITECTURE_X86_64, 1000, G_MAXINT,
+  test_add_rule_take (built, scmp_rule_newv ("socket", eafnosupport, af_inet, 1));
+  test_add_rule_take (built, scmp_rule_new_for_range (SCMP_ARCHITECTURE_X86_64, 1000, G_MAXINT,
                                                enosys, &error));
 
   variant = scmp_filter_serialize (built);
