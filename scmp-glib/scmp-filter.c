@@ -215,20 +215,29 @@ _scmp_filter_rule_set_new (void)
   return g_hash_table_new (rule_hash, rule_equal);
 }
 
+/* ::rule-added or ::rule-removed, with the rule's syscall as the detail:
+ * interning only names someone may listen for, the GActionGroup way. */
+static void
+emit_rule_signal (ScmpFilter *self,
+                  guint       signal,
+                  ScmpRule   *rule,
+                  guint       position)
+{
+  g_signal_emit (self, signals[signal],
+                 g_quark_try_string (scmp_rule_get_syscall (rule)), rule, position);
+}
+
 /* Inserts without checks; emits the list and rule signals. */
 void
 _scmp_filter_insert_rule_unchecked (ScmpFilter *self,
                                     guint       position,
                                     ScmpRule   *rule)
 {
-  const char *name = scmp_rule_get_syscall (rule);
-
   g_ptr_array_insert (self->rules, position, g_object_ref (rule));
   g_hash_table_add (self->rule_set, rule);
   g_list_model_items_changed (G_LIST_MODEL (self), position, 0, 1);
   g_object_notify_by_pspec (G_OBJECT (self), _scmp_filter_properties[SCMP_FILTER_PROP_N_RULES]);
-  /* Interning only names someone may listen for, the GActionGroup way. */
-  g_signal_emit (self, signals[RULE_ADDED], g_quark_try_string (name), rule, position);
+  emit_rule_signal (self, RULE_ADDED, rule, position);
 }
 
 /* Appends @rules (already in the rule set) without checks: one list and
@@ -247,9 +256,7 @@ _scmp_filter_append_rules_unchecked (ScmpFilter *self,
   g_list_model_items_changed (G_LIST_MODEL (self), first, 0, n_rules);
   g_object_notify_by_pspec (G_OBJECT (self), _scmp_filter_properties[SCMP_FILTER_PROP_N_RULES]);
   for (guint i = 0; i < n_rules; i++)
-    g_signal_emit (self, signals[RULE_ADDED],
-                   g_quark_try_string (scmp_rule_get_syscall (rules[i])),
-                   rules[i], first + i);
+    emit_rule_signal (self, RULE_ADDED, rules[i], first + i);
 }
 
 void
@@ -262,8 +269,7 @@ _scmp_filter_remove_rule_unchecked (ScmpFilter *self,
   g_hash_table_remove (self->rule_set, rule);
   g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 0);
   g_object_notify_by_pspec (G_OBJECT (self), _scmp_filter_properties[SCMP_FILTER_PROP_N_RULES]);
-  g_signal_emit (self, signals[RULE_REMOVED],
-                 g_quark_try_string (scmp_rule_get_syscall (rule)), rule, position);
+  emit_rule_signal (self, RULE_REMOVED, rule, position);
 }
 
 /* Replaces the rule at @from, which @rule equals, with @rule at @to
@@ -283,10 +289,8 @@ _scmp_filter_move_rule_unchecked (ScmpFilter *self,
   g_ptr_array_insert (self->rules, to, g_object_ref (rule));
   g_hash_table_add (self->rule_set, rule);
   g_list_model_items_changed (G_LIST_MODEL (self), to, from - to + 1, from - to + 1);
-  g_signal_emit (self, signals[RULE_REMOVED],
-                 g_quark_try_string (scmp_rule_get_syscall (old)), old, from);
-  g_signal_emit (self, signals[RULE_ADDED],
-                 g_quark_try_string (scmp_rule_get_syscall (rule)), rule, to);
+  emit_rule_signal (self, RULE_REMOVED, old, from);
+  emit_rule_signal (self, RULE_ADDED, rule, to);
 }
 
 /* Replaces the @n_removed rules from @position with @added: one list
@@ -331,15 +335,13 @@ _scmp_filter_splice_rules_unchecked (ScmpFilter *self,
     {
       ScmpRule *rule = g_ptr_array_index (removed, i);
 
-      g_signal_emit (self, signals[RULE_REMOVED],
-                     g_quark_try_string (scmp_rule_get_syscall (rule)), rule, position + i);
+      emit_rule_signal (self, RULE_REMOVED, rule, position + i);
     }
   for (guint i = 0; i < n_added; i++)
     {
       ScmpRule *rule = g_ptr_array_index (inserted, i);
 
-      g_signal_emit (self, signals[RULE_ADDED],
-                     g_quark_try_string (scmp_rule_get_syscall (rule)), rule, position + i);
+      emit_rule_signal (self, RULE_ADDED, rule, position + i);
     }
 }
 
