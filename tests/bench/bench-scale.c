@@ -582,6 +582,31 @@ six_rule (guint i)
   return scmp_rule_newv ("ioctl", i % 5 == 4 ? eacces : allow, c, 6);
 }
 
+/* A row of the table a size: @n_rules rules from @gen, deep_n conditions;
+ * @what (with the size) labels the line on standard output. */
+static void
+deep_rows (guint        n_rules,
+           ScmpRule  *(*gen) (guint),
+           const char  *what,
+           const guint *sizes,
+           guint        n_sizes)
+{
+  for (guint s = 0; s < n_sizes; s++)
+    {
+      Build b = { 0 };
+
+      deep_n = sizes[s];
+      run_build_median (n_rules, gen, NULL, 0, 0.3, &b);
+      printf ("%s %5u: %5u instructions%s, make+add %.3f ms, export %.3f ms, total %.3f ms\n",
+              what, deep_n, b.length, b.length ? "" : " (TOO_LARGE)", b.make_ms + b.add_ms,
+              b.export_ms, build_total (&b));
+      g_string_append_printf (md, "| %u | %s%u | %.3f | %.3f | %.3f |\n", deep_n,
+                              b.length ? "" : "TOO_LARGE ", b.length, b.make_ms + b.add_ms,
+                              b.export_ms, build_total (&b));
+      build_clear (&b);
+    }
+}
+
 static void
 part_deep (void)
 {
@@ -589,8 +614,6 @@ part_deep (void)
   static const guint six_sizes[] = { 10, 30, 100, 300, 1000, 3000 };
   guint n_deep = quick ? 7 : G_N_ELEMENTS (deep_sizes);
   guint n_six = quick ? 4 : G_N_ELEMENTS (six_sizes);
-  g_autofree double *dx = g_new (double, n_deep);
-  g_autofree double *dy = g_new (double, n_deep);
 
   printf ("\n== c. deep condition chains ==\n");
   g_string_append_printf (md,
@@ -601,41 +624,13 @@ part_deep (void)
     "six arguments; x86_64; median of runs (make, add, export, free).\n\n"
     "| conditions in the rule | instructions | make + add ms | export ms | total ms |\n"
     "| ---: | ---: | ---: | ---: | ---: |\n");
-  for (guint s = 0; s < n_deep; s++)
-    {
-      Build b = { 0 };
-
-      deep_n = deep_sizes[s];
-      run_build_median (1, deep_gen, NULL, 0, 0.3, &b);
-      printf ("1 rule, %5u conditions: %5u instructions%s, make+add %.3f ms, export %.3f ms, total %.3f ms\n",
-              deep_n, b.length, b.length ? "" : " (TOO_LARGE)", b.make_ms + b.add_ms, b.export_ms,
-              build_total (&b));
-      g_string_append_printf (md, "| %u | %s%u | %.3f | %.3f | %.3f |\n", deep_n,
-                              b.length ? "" : "TOO_LARGE ", b.length, b.make_ms + b.add_ms,
-                              b.export_ms, build_total (&b));
-      dx[s] = log (deep_n);
-      dy[s] = log (build_total (&b));
-      build_clear (&b);
-    }
+  deep_rows (1, deep_gen, "1 rule, conditions:", deep_sizes, n_deep);
 
   g_string_append_printf (md,
     "\nTwo rules on mmap that share *k* NE conditions (each adds its own `arg0 >= r`):\n\n"
     "| shared conditions | instructions | make + add ms | export ms | total ms |\n"
     "| ---: | ---: | ---: | ---: | ---: |\n");
-  for (guint s = 0; s < n_deep; s++)
-    {
-      Build b = { 0 };
-
-      deep_n = deep_sizes[s];
-      run_build_median (2, shared_gen, NULL, 0, 0.3, &b);
-      printf ("2 rules sharing %5u conditions: %5u instructions%s, make+add %.3f ms, export %.3f ms, total %.3f ms\n",
-              deep_n, b.length, b.length ? "" : " (TOO_LARGE)", b.make_ms + b.add_ms, b.export_ms,
-              build_total (&b));
-      g_string_append_printf (md, "| %u | %s%u | %.3f | %.3f | %.3f |\n", deep_n,
-                              b.length ? "" : "TOO_LARGE ", b.length, b.make_ms + b.add_ms,
-                              b.export_ms, build_total (&b));
-      build_clear (&b);
-    }
+  deep_rows (2, shared_gen, "2 rules, shared conditions:", deep_sizes, n_deep);
 
   g_string_append_printf (md,
     "\nBefore this branch's fixes (commits “a rule with thousands of conditions no longer "
