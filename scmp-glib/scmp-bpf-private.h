@@ -33,7 +33,9 @@ typedef struct {
   guint32 ret;           /* the value the program returned */
   guint   n_executed;    /* instructions executed, RET included */
   gboolean error;        /* the program was invalid (fell off the end,
-                            bad load, jump out of range, division by 0) */
+                            bad load, jump out of range; a division by
+                            X = 0 is not one: it returns 0, as the
+                            kernel's program does) */
 } ScmpBpfResult;
 
 /* Runs @prog (instructions in host order) over @data as the kernel of an

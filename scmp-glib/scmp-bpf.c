@@ -280,9 +280,10 @@ _scmp_bpf_run (const struct sock_filter *prog,
           A /= k;
           break;
         case BPF_ALU | BPF_DIV | BPF_X:
-          /* bpf_convert_filter() turns this into "if X == 0, return 0". */
+          /* bpf_convert_filter() turns this into "if X == 0, return 0":
+           * a valid program that ends there (KILL_THREAD), not an error. */
           if (X == 0)
-            goto fail;
+            return result;
           A /= X;
           break;
         case BPF_ALU | BPF_LSH | BPF_K:
