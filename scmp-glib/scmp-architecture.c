@@ -8,6 +8,7 @@
 
 #include "scmp-architecture.h"
 #include "scmp-arch-private.h"
+#include "scmp-condition.h"
 #include "scmp-error.h"
 #include "scmp-syscall-tables-private.h"
 
@@ -808,6 +809,45 @@ scmp_syscall_get_multiplexer (ScmpArchitecture  arch,
   if (sub_call != NULL)
     *sub_call = sub;
   return mux;
+}
+
+/**
+ * scmp_syscall_get_argument_width:
+ * @arch: an #ScmpArchitecture other than %SCMP_ARCHITECTURE_UNKNOWN
+ * @name: (nullable): a syscall name
+ * @arg: an argument index, 0 to %SCMP_CONDITION_MAX_ARG
+ * @is_signed: (out) (optional): where to store whether the kernel reads
+ *   the argument as a signed number
+ *
+ * Tells how the kernel's entry point for @name on @arch reads the
+ * argument @arg, that is how many of the register's low bits it uses, and
+ * whether as a signed number. This is the width a filter compares the argument in (see
+ * the "Rule semantics" chapter): on x86_64, socket(2)'s `int domain` is 32
+ * bits, signed; openat(2)'s `umode_t mode` 16 bits, unsigned; mmap(2)'s
+ * `unsigned long addr` 64 bits. An argument the syscall does not take, and
+ * a name @arch lacks or does not know, is the full register, unsigned.
+ *
+ * Returns: 8, 16, 32 or 64, or 0 if @arch is not an ABI or @arg is out of
+ *   range
+ *
+ * Since: 0.1
+ */
+guint
+scmp_syscall_get_argument_width (ScmpArchitecture  arch,
+                                 const char       *name,
+                                 guint             arg,
+                                 gboolean         *is_signed)
+{
+  ScmpArgType t;
+
+  arch = _scmp_arch_resolve (arch);
+  g_return_val_if_fail (arch != SCMP_ARCHITECTURE_UNKNOWN, 0);
+  g_return_val_if_fail (arg <= SCMP_CONDITION_MAX_ARG, 0);
+
+  t = _scmp_syscall_arg_type (name != NULL ? _scmp_syscall_lookup (name) : -1, arch, arg);
+  if (is_signed != NULL)
+    *is_signed = t.is_signed;
+  return t.bits;
 }
 
 ScmpArgType

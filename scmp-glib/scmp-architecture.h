@@ -131,5 +131,10 @@ ScmpMultiplexer   scmp_syscall_get_multiplexer      (ScmpArchitecture  arch,
                                                      const char       *name,
                                                      int              *multiplexer_nr,
                                                      guint            *sub_call);
+SCMP_AVAILABLE_IN_ALL
+guint             scmp_syscall_get_argument_width   (ScmpArchitecture  arch,
+                                                     const char       *name,
+                                                     guint             arg,
+                                                     gboolean         *is_signed);
 
 G_END_DECLS

@@ -714,8 +714,10 @@ condition_from_arg_cmp (const struct scmp_arg_cmp *cmp,
   cond->op = ops[cmp->op];
   if (cmp->op == SCMP_CMP_MASKED_EQ)
     {
+      /* libseccomp compares with the masked datum (seccomp_rule_add(3)):
+       * bits of datum_b outside the mask do not count */
       cond->mask = cmp->datum_a;
-      cond->datum = cmp->datum_b;
+      cond->datum = cmp->datum_b & cmp->datum_a;
     }
   else
     cond->datum = cmp->datum_a;
@@ -805,21 +807,171 @@ syscall_merge (ScmpCompatSyscall     *sys,
   return 0;
 }
 
-/* One ABI's rule as scmp-glib takes it. */
+/* Whether @v is a @bits-bit value zero- or sign-extended to 64 bits:
+ * what scmp-glib takes as a datum or mask for such an argument. */
+static gboolean
+value_fits (guint64 v,
+            guint   bits)
+{
+  return bits >= 64 || (v >> bits) == 0 || (v >> (bits - 1)) == (G_MAXUINT64 >> (bits - 1));
+}
+
+typedef enum {
+  REDUCED_SOME,                 /* the condition is as written, or *out */
+  REDUCED_ALWAYS,               /* it holds for every value of the argument */
+  REDUCED_NEVER,                /* it holds for none */
+} Reduced;
+
+/* libseccomp takes any 64-bit datum and mask, truncates them to 32 bits on
+ * a 32-bit ABI and compares them with the register. scmp-glib compares
+ * the value the kernel reads (a b-bit type) and refuses a datum or mask
+ * that type cannot hold. Such a condition becomes libseccomp's answer for
+ * the register the C library passes for each value the kernel can read:
+ * the value zero-extended (unsigned types) or sign-extended (signed ones)
+ * to libseccomp's word. That answer depends only on the value's low b bits
+ * and, for a signed type, its sign, so it is always, never, or one
+ * condition scmp-glib takes. */
+static Reduced
+condition_on_arch (ScmpArchitecture     arch,
+                   const char          *name,
+                   const ScmpCondition *c,
+                   ScmpCondition       *out)
+{
+  gboolean is_signed = FALSE;
+  guint bits = scmp_syscall_get_argument_width (arch, name, c->arg, &is_signed);
+  guint word = scmp_architecture_get_word_size (arch);
+  gboolean masked = c->op == SCMP_COMPARE_OP_MASKED_EQ;
+  guint64 datum = c->datum, mask = masked ? c->mask : 0;
+  guint64 lo, sign, word_mask, m_hi, d_hi;
+
+  *out = *c;
+  if (value_fits (datum, bits) && value_fits (mask, bits))
+    return REDUCED_SOME;
+
+  word_mask = word >= 64 ? G_MAXUINT64 : (G_GUINT64_CONSTANT (1) << word) - 1;
+  datum &= word_mask;
+  mask &= word_mask;
+  lo = (G_GUINT64_CONSTANT (1) << bits) - 1;   /* bits < word <= 64 here */
+  sign = G_GUINT64_CONSTANT (1) << (bits - 1);
+  if (word < 64 && is_signed)
+    {
+      /* a negative value sign-extended to the 32-bit word: the same
+       * value in the 64-bit form scmp-glib takes */
+      if ((datum & ~lo) == (word_mask & ~lo) && (datum & sign) != 0)
+        datum |= ~word_mask;
+      if ((mask & ~lo) == (word_mask & ~lo) && (mask & sign) != 0)
+        mask |= ~word_mask;
+    }
+  if (value_fits (datum, bits) && value_fits (mask, bits))
+    {
+      out->datum = datum;
+      out->mask = mask;
+      return REDUCED_SOME;        /* libseccomp's 32-bit truncation */
+    }
+
+  switch (c->op)
+    {
+    case SCMP_COMPARE_OP_EQ:
+      /* no extended value equals a datum the type cannot hold */
+      return REDUCED_NEVER;
+    case SCMP_COMPARE_OP_NE:
+      return REDUCED_ALWAYS;
+    case SCMP_COMPARE_OP_LT:
+    case SCMP_COMPARE_OP_LE:
+    case SCMP_COMPARE_OP_GT:
+    case SCMP_COMPARE_OP_GE:
+      {
+        /* the datum lies above every zero-extended value and below every
+         * sign-extended negative one */
+        gboolean below = c->op == SCMP_COMPARE_OP_LT || c->op == SCMP_COMPARE_OP_LE;
+
+        if (!is_signed)
+          return below ? REDUCED_ALWAYS : REDUCED_NEVER;
+        out->op = below ? SCMP_COMPARE_OP_GE : SCMP_COMPARE_OP_LT;
+        out->datum = 0;
+        return REDUCED_SOME;
+      }
+    case SCMP_COMPARE_OP_MASKED_EQ:
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+
+  /* The extended value's bits above b are 0, or (a negative signed value)
+   * all 1: the datum's bits there must be 0, or equal to the mask's. */
+  m_hi = mask & word_mask & ~lo;
+  d_hi = datum & word_mask & ~lo;
+  out->mask = mask & lo;
+  out->datum = datum & lo;
+  if (!is_signed || m_hi == 0)
+    return d_hi == 0 ? REDUCED_SOME : REDUCED_NEVER;
+  if (d_hi == 0)
+    {
+      /* only non-negative values can match */
+      if ((out->datum & sign) != 0)
+        return REDUCED_NEVER;
+    }
+  else if (d_hi == m_hi)
+    {
+      /* only negative values can match */
+      if ((out->mask & sign) != 0 && (out->datum & sign) == 0)
+        return REDUCED_NEVER;
+      if ((out->mask & sign) == 0 && (out->datum & sign) != 0)
+        return REDUCED_NEVER;
+      out->datum |= sign;
+    }
+  else
+    return REDUCED_NEVER;
+  out->mask |= sign;
+  return REDUCED_SOME;
+}
+
+/* @conds as scmp-glib takes them on @arch (condition_on_arch()), into
+ * @out: FALSE when the chain can never match there. */
+static gboolean
+chain_on_arch (ScmpArchitecture     arch,
+               const char          *name,
+               const ScmpCondition *conds,
+               guint                n_conds,
+               ScmpCondition       *out,
+               guint               *n_out)
+{
+  *n_out = 0;
+  for (guint i = 0; i < n_conds; i++)
+    switch (condition_on_arch (arch, name, &conds[i], &out[*n_out]))
+      {
+      case REDUCED_SOME:
+        (*n_out)++;
+        break;
+      case REDUCED_ALWAYS:
+        break;
+      case REDUCED_NEVER:
+        return FALSE;
+      }
+  return TRUE;
+}
+
+/* One ABI's rule as scmp-glib takes it; NULL without @error when the
+ * rule can never match on @arch (chain_on_arch()). */
 static ScmpRule *
 rule_for_arch (ScmpArchitecture  arch,
                const char       *name,
                int               nr,
                guint32           action_value,
-               const ScmpCondition *conds,
-               guint             n_conds,
+               const ScmpCondition *written,
+               guint             n_written,
                gboolean          exact,
                GError          **error)
 {
   g_autoptr(ScmpAction) action = action_new (action_value);
   g_autoptr(ScmpRule) rule = NULL;
+  ScmpCondition conds[6];
+  guint n_conds;
 
   g_assert (action != NULL);
+  g_assert (n_written <= G_N_ELEMENTS (conds));
+  if (!chain_on_arch (arch, name, written, n_written, conds, &n_conds))
+    return NULL;
   if (name == NULL)
     return scmp_rule_new_for_numberv (arch, nr, action, conds, n_conds, error);
   if (exact)
@@ -840,8 +992,8 @@ errno_from_rule_error (const GError *error)
   return -EINVAL;
 }
 
-/* Whether scmp-glib takes the rule on @arch: exact rules on multiplexed
- * calls, or data an argument cannot hold, are refused there. */
+/* Whether scmp-glib takes the rule on @arch, as rule_for_arch() makes it
+ * there (an exact rule for a syscall the ABI lacks is -EDOM). */
 static int
 rule_check (ScmpArchitecture     arch,
             const char          *name,
@@ -860,9 +1012,29 @@ rule_check (ScmpArchitecture     arch,
       scmp_filter_remove_arch (scratch, scmp_architecture_get_native (), NULL);
     }
   rule = rule_for_arch (arch, name, nr, action, chain->conds, chain->n_conds, chain->exact, &error);
+  if (rule == NULL && error == NULL)
+    return 0;                   /* taken, and never matches there */
   if (rule == NULL || !scmp_filter_add_rule (scratch, rule, &error))
     return errno_from_rule_error (error);
   return 0;
+}
+
+/* @chain as libseccomp keeps it on @arch: it truncates data and masks to
+ * 32 bits on a 32-bit ABI, and keeps no test for a masked compare whose
+ * mask is then 0 (always true), so a chain of only such compares is an
+ * argument-free rule there. */
+static void
+chain_for_arch (ScmpArchitecture       arch,
+                const ScmpCompatChain *chain,
+                ScmpCompatChain       *out)
+{
+  guint64 word_mask = scmp_architecture_get_word_size (arch) >= 64 ? G_MAXUINT64 : G_MAXUINT32;
+
+  *out = *chain;
+  out->n_conds = 0;
+  for (guint i = 0; i < chain->n_conds; i++)
+    if (chain->conds[i].op != SCMP_COMPARE_OP_MASKED_EQ || (chain->conds[i].mask & word_mask) != 0)
+      out->conds[out->n_conds++] = chain->conds[i];
 }
 
 static int
@@ -929,6 +1101,7 @@ rule_add (ScmpCompatCtx             *ctx,
   for (guint i = 0; i < ctx->arches->len; i++)
     {
       ScmpCompatArch *a = g_ptr_array_index (ctx->arches, i);
+      ScmpCompatChain kept;
       int nr = -1;
       int r;
 
@@ -947,17 +1120,18 @@ rule_add (ScmpCompatCtx             *ctx,
         }
       /* arguments behind socketcall's/ipc's pointer cannot be checked
        * exactly: that is the ABI's limit, not bad input */
-      if (exact && name != NULL && chain.n_conds > 0 &&
+      chain_for_arch (a->arch, &chain, &kept);
+      if (exact && name != NULL && kept.n_conds > 0 &&
           scmp_syscall_get_multiplexer (a->arch, name, NULL, NULL) != SCMP_MULTIPLEXER_NONE)
         return -EDOM;
-      r = rule_check (a->arch, name, nr, &chain);
+      r = rule_check (a->arch, name, nr, &kept);
       if (r < 0)
         {
           if (exact || r != -EDOM)
             return r;
           continue;
         }
-      r = syscall_merge (arch_lookup_syscall (a, name, nr), &chain, FALSE);
+      r = syscall_merge (arch_lookup_syscall (a, name, nr), &kept, FALSE);
       if (r < 0)
         return r;
       targets[n_targets++] = i;
@@ -966,9 +1140,11 @@ rule_add (ScmpCompatCtx             *ctx,
   for (guint t = 0; t < n_targets; t++)
     {
       ScmpCompatArch *a = g_ptr_array_index (ctx->arches, targets[t]);
+      ScmpCompatChain kept;
       int nr = name == NULL ? syscall : -1;
 
-      syscall_merge (arch_ensure_syscall (a, name, nr), &chain, TRUE);
+      chain_for_arch (a->arch, &chain, &kept);
+      syscall_merge (arch_ensure_syscall (a, name, nr), &kept, TRUE);
     }
   if (action == SCMP_ACT_NOTIFY)
     ctx->notify_used = TRUE;
@@ -1124,10 +1300,18 @@ filter_add (ScmpFilter           *filter,
             gboolean              exact,
             GError              **error)
 {
+  GError *local_error = NULL;
   g_autoptr(ScmpRule) rule = rule_for_arch (arch, sys->name, sys->nr, action, conds, n_conds,
-                                            exact, error);
+                                            exact, &local_error);
 
-  return rule != NULL && scmp_filter_add_rule (filter, rule, error);
+  if (rule == NULL && local_error == NULL)
+    return TRUE;                /* never matches on @arch */
+  if (rule == NULL)
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+  return scmp_filter_add_rule (filter, rule, error);
 }
 
 ScmpFilter *

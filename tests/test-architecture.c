@@ -696,6 +696,48 @@ test_list_names (void)
 }
 
 static void
+test_argument_width (void)
+{
+  gboolean is_signed = TRUE;
+
+  /* int domain: 32 bits, signed; umode_t mode: 16 bits, unsigned */
+  g_assert_cmpuint (scmp_syscall_get_argument_width (SCMP_ARCHITECTURE_X86_64, "socket", 0, &is_signed), ==, 32);
+  g_assert_true (is_signed);
+  g_assert_cmpuint (scmp_syscall_get_argument_width (SCMP_ARCHITECTURE_X86_64, "openat", 3, &is_signed), ==, 16);
+  g_assert_false (is_signed);
+  g_assert_cmpuint (scmp_syscall_get_argument_width (SCMP_ARCHITECTURE_X86_64, "mmap", 0, NULL), ==, 64);
+
+  /* off_t: 64 bits on x86_64 and x32 (the 64-bit entry point), 32 on x86 */
+  g_assert_cmpuint (scmp_syscall_get_argument_width (SCMP_ARCHITECTURE_X86_64, "lseek", 1, &is_signed), ==, 64);
+  g_assert_true (is_signed);
+  g_assert_cmpuint (scmp_syscall_get_argument_width (SCMP_ARCHITECTURE_X32, "lseek", 1, NULL), ==, 64);
+  g_assert_cmpuint (scmp_syscall_get_argument_width (SCMP_ARCHITECTURE_X86, "lseek", 1, &is_signed), ==, 32);
+  g_assert_true (is_signed);
+
+  /* an argument not taken, an unknown name: the full register, unsigned */
+  is_signed = TRUE;
+  g_assert_cmpuint (scmp_syscall_get_argument_width (SCMP_ARCHITECTURE_X86_64, "getpid", 0, &is_signed), ==, 64);
+  g_assert_false (is_signed);
+  g_assert_cmpuint (scmp_syscall_get_argument_width (SCMP_ARCHITECTURE_X86, "getpid", 0, NULL), ==, 32);
+  g_assert_cmpuint (scmp_syscall_get_argument_width (SCMP_ARCHITECTURE_X86, "no_such_call", 5, NULL), ==, 32);
+  g_assert_cmpuint (scmp_syscall_get_argument_width (SCMP_ARCHITECTURE_X86, NULL, 0, NULL), ==, 32);
+
+  /* the native ABI is the machine's */
+  g_assert_cmpuint (scmp_syscall_get_argument_width (SCMP_ARCHITECTURE_NATIVE, "socket", 0, NULL), ==,
+                    scmp_syscall_get_argument_width (scmp_architecture_get_native (), "socket", 0, NULL));
+
+  if (g_test_undefined ())
+    {
+      g_test_expect_message ("Scmp", G_LOG_LEVEL_CRITICAL, "*arch != SCMP_ARCHITECTURE_UNKNOWN*");
+      g_assert_cmpuint (scmp_syscall_get_argument_width (SCMP_ARCHITECTURE_UNKNOWN, "socket", 0, NULL), ==, 0);
+      g_test_assert_expected_messages ();
+      g_test_expect_message ("Scmp", G_LOG_LEVEL_CRITICAL, "*arg <= SCMP_CONDITION_MAX_ARG*");
+      g_assert_cmpuint (scmp_syscall_get_argument_width (SCMP_ARCHITECTURE_X86_64, "socket", 6, NULL), ==, 0);
+      g_test_assert_expected_messages ();
+    }
+}
+
+static void
 test_multiplexer (void)
 {
   int mux_nr = 12345;
@@ -866,6 +908,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/architecture/resolve/absent", test_resolve_absent);
   g_test_add_func ("/architecture/list-names", test_list_names);
   g_test_add_func ("/architecture/multiplexer", test_multiplexer);
+  g_test_add_func ("/architecture/argument-width", test_argument_width);
   g_test_add_func ("/architecture/post-6.12", test_post_6_12);
 
   return g_test_run ();

@@ -162,6 +162,32 @@ static const guint pool_args[] = { 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 2, 0 };
 static const guint64 data_values[] = { 0, 1, 2, 3, 5, 8, 100, 0x7fff0000 };
 static const guint64 masks[] = { 0xff, 0xf0, 0x7fffffff, 0x3 };
 
+/* Data and masks an int (or unsigned int) argument cannot hold on x86_64:
+ * the compat layer gives libseccomp's answer for the registers a C
+ * library passes (the value zero- or sign-extended), and the probes, all
+ * non-negative and within 32 bits, are such registers. On x86 both
+ * truncate them to 32 bits. */
+static const guint64 wide_data[] = { 0x100000005, 0x17ffffffe, 0x1fffffffe, 0xffffffff00000003,
+                                     0x8000000000000000 };
+/* the first two are positive as 64-bit signed numbers and in their low 32
+ * bits (what x86 keeps): the orderings use only those, since scmp-glib
+ * orders a negative datum on a signed type as the kernel does, and
+ * libseccomp as an unsigned number */
+#define N_WIDE_POSITIVE 2
+static const guint64 wide_masks[] = { 0xffffffff000000ff, 0x1000000ff, 0xff00000000000000 };
+
+static guint64
+pick (GRand         *rand,
+      const guint64 *narrow,
+      gsize          n_narrow,
+      const guint64 *wide,
+      gsize          n_wide)
+{
+  if (g_rand_int_range (rand, 0, 4) == 0)
+    return wide[g_rand_int_range (rand, 0, n_wide)];
+  return narrow[g_rand_int_range (rand, 0, n_narrow)];
+}
+
 static const uint32_t all_actions[] = {
   SCMP_ACT_ALLOW, SCMP_ACT_ERRNO (1), SCMP_ACT_ERRNO (2), SCMP_ACT_ERRNO (3),
   SCMP_ACT_KILL_THREAD, SCMP_ACT_TRAP, SCMP_ACT_LOG, SCMP_ACT_TRACE (5),
@@ -215,12 +241,19 @@ random_chain (GRand               *rand,
       cmp[i].op = g_rand_int_range (rand, SCMP_CMP_NE, SCMP_CMP_MASKED_EQ + 1);
       if (cmp[i].op == SCMP_CMP_MASKED_EQ)
         {
-          cmp[i].datum_a = masks[g_rand_int_range (rand, 0, G_N_ELEMENTS (masks))];
-          cmp[i].datum_b = data_values[g_rand_int_range (rand, 0, G_N_ELEMENTS (data_values))] & cmp[i].datum_a;
+          cmp[i].datum_a = pick (rand, masks, G_N_ELEMENTS (masks), wide_masks, G_N_ELEMENTS (wide_masks));
+          cmp[i].datum_b = pick (rand, data_values, G_N_ELEMENTS (data_values), wide_data,
+                                 G_N_ELEMENTS (wide_data));
+          /* mostly a datum within the mask; sometimes not, which never matches */
+          if (g_rand_int_range (rand, 0, 4) > 0)
+            cmp[i].datum_b &= cmp[i].datum_a;
         }
       else
         {
-          cmp[i].datum_a = data_values[g_rand_int_range (rand, 0, G_N_ELEMENTS (data_values))];
+          gboolean ordering = cmp[i].op != SCMP_CMP_EQ && cmp[i].op != SCMP_CMP_NE;
+
+          cmp[i].datum_a = pick (rand, data_values, G_N_ELEMENTS (data_values), wide_data,
+                                 ordering ? N_WIDE_POSITIVE : G_N_ELEMENTS (wide_data));
           cmp[i].datum_b = 0;
         }
     }

@@ -511,6 +511,95 @@ test_rule_cmp32 (void)
   seccomp_release (ctx);
 }
 
+/* Data and masks the kernel-read argument cannot hold: libseccomp's answer
+ * for the registers a C library passes (the value zero- or sign-extended),
+ * and its own 32-bit truncation on a 32-bit ABI. */
+static void
+test_rule_wide_data (void)
+{
+  scmp_filter_ctx ctx = seccomp_init (SCMP_ACT_ALLOW);
+  scmp_filter_ctx x86 = seccomp_init (SCMP_ACT_ALLOW);
+
+  g_assert_nonnull (ctx);
+  g_assert_nonnull (x86);
+
+  /* seccomp_rule_add(3): a masked compare is with the masked datum */
+  g_assert_cmpint (seccomp_rule_add (ctx, SCMP_ACT_ERRNO (1), SCMP_SYS (close), 1,
+                                     SCMP_A0 (SCMP_CMP_MASKED_EQ, 0xf0, 0x08)), ==, 0);
+  g_assert_cmpuint (evaluate (ctx, NATIVE, "close", 3, 0), ==, SCMP_ACT_ERRNO (1));
+  g_assert_cmpuint (evaluate (ctx, NATIVE, "close", 0x13, 0), ==, SCMP_ACT_ALLOW);
+
+  if (NATIVE == SCMP_ARCHITECTURE_X86_64)
+    {
+      /* kill's pid is an int: no int equals 0x100000001, every int differs */
+      g_assert_cmpint (seccomp_rule_add (ctx, SCMP_ACT_ERRNO (2), SCMP_SYS (kill), 1,
+                                         SCMP_A0 (SCMP_CMP_EQ, 0x100000001)), ==, 0);
+      g_assert_cmpuint (evaluate (ctx, NATIVE, "kill", 1, 0), ==, SCMP_ACT_ALLOW);
+      g_assert_cmpuint (evaluate (ctx, NATIVE, "kill", 0x100000001, 0), ==, SCMP_ACT_ALLOW);
+      g_assert_cmpint (seccomp_rule_add (ctx, SCMP_ACT_ERRNO (3), SCMP_SYS (socket), 1,
+                                         SCMP_A0 (SCMP_CMP_NE, 0x100000001)), ==, 0);
+      g_assert_cmpuint (evaluate (ctx, NATIVE, "socket", 1, 0), ==, SCMP_ACT_ERRNO (3));
+      g_assert_cmpuint (evaluate (ctx, NATIVE, "socket", 0x100000001, 0), ==, SCMP_ACT_ERRNO (3));
+
+      /* uid_t is unsigned: below every wide datum, never above */
+      g_assert_cmpint (seccomp_rule_add (ctx, SCMP_ACT_ERRNO (4), SCMP_SYS (setuid), 1,
+                                         SCMP_A0 (SCMP_CMP_GT, 0x100000000)), ==, 0);
+      g_assert_cmpuint (evaluate (ctx, NATIVE, "setuid", 0xffffffff, 0), ==, SCMP_ACT_ALLOW);
+      g_assert_cmpint (seccomp_rule_add (ctx, SCMP_ACT_ERRNO (5), SCMP_SYS (setgid), 1,
+                                         SCMP_A0 (SCMP_CMP_LT, 0x100000000)), ==, 0);
+      g_assert_cmpuint (evaluate (ctx, NATIVE, "setgid", 0xffffffff, 0), ==, SCMP_ACT_ERRNO (5));
+
+      /* pid_t is signed: a negative pid's register is sign-extended, above
+       * 0x100000000; a non-negative one is below it */
+      g_assert_cmpint (seccomp_rule_add (ctx, SCMP_ACT_ERRNO (6), SCMP_SYS (getpgid), 1,
+                                         SCMP_A0 (SCMP_CMP_LT, 0x100000000)), ==, 0);
+      g_assert_cmpuint (evaluate (ctx, NATIVE, "getpgid", 5, 0), ==, SCMP_ACT_ERRNO (6));
+      g_assert_cmpuint (evaluate (ctx, NATIVE, "getpgid", (guint64) -5, 0), ==, SCMP_ACT_ALLOW);
+      g_assert_cmpuint (evaluate (ctx, NATIVE, "getpgid", 0xfffffffb, 0), ==, SCMP_ACT_ALLOW);
+      /* upper half all ones: negative pids only, however they are passed */
+      g_assert_cmpint (seccomp_rule_add (ctx, SCMP_ACT_ERRNO (7), SCMP_SYS (setpgid), 1,
+                                         SCMP_A0 (SCMP_CMP_MASKED_EQ, 0xffffffff00000000,
+                                                  0xffffffff00000000)), ==, 0);
+      g_assert_cmpuint (evaluate (ctx, NATIVE, "setpgid", (guint64) -1, 0), ==, SCMP_ACT_ERRNO (7));
+      g_assert_cmpuint (evaluate (ctx, NATIVE, "setpgid", 0xffffffff, 0), ==, SCMP_ACT_ERRNO (7));
+      g_assert_cmpuint (evaluate (ctx, NATIVE, "setpgid", 1, 0), ==, SCMP_ACT_ALLOW);
+      /* the datum's upper half outside what an extended value can have */
+      g_assert_cmpint (seccomp_rule_add (ctx, SCMP_ACT_ERRNO (8), SCMP_SYS (getsid), 1,
+                                         SCMP_A0 (SCMP_CMP_MASKED_EQ, 0xffffffff00000000,
+                                                  0x0000000100000000)), ==, 0);
+      g_assert_cmpuint (evaluate (ctx, NATIVE, "getsid", 0x100000000, 0), ==, SCMP_ACT_ALLOW);
+      g_assert_cmpuint (evaluate (ctx, NATIVE, "getsid", (guint64) -1, 0), ==, SCMP_ACT_ALLOW);
+
+      /* x86 (32-bit): libseccomp truncates to 32 bits, and a mask that is
+       * 0 there is no test: that chain is an argument-free rule, so the
+       * later argument-free rule is ignored on x86 and wins on x86_64 */
+      g_assert_cmpint (seccomp_arch_add (ctx, SCMP_ARCH_X86), ==, 0);
+      g_assert_cmpint (seccomp_rule_add (ctx, SCMP_ACT_ERRNO (9), SCMP_SYS (ioctl), 1,
+                                         SCMP_A0 (SCMP_CMP_MASKED_EQ, 0xff00000000000000, 0)), ==, 0);
+      g_assert_cmpint (seccomp_rule_add (ctx, SCMP_ACT_ERRNO (10), SCMP_SYS (ioctl), 0), ==, 0);
+      g_assert_cmpuint (evaluate (ctx, SCMP_ARCHITECTURE_X86_64, "ioctl", 3, 0), ==, SCMP_ACT_ERRNO (10));
+      g_assert_cmpuint (evaluate (ctx, SCMP_ARCHITECTURE_X86, "ioctl", 3, 0), ==, SCMP_ACT_ERRNO (9));
+    }
+
+  g_assert_cmpint (seccomp_arch_add (x86, SCMP_ARCH_X86), ==, 0);
+  g_assert_cmpint (seccomp_arch_remove (x86, SCMP_ARCH_NATIVE), ==, 0);
+  g_assert_cmpint (seccomp_rule_add (x86, SCMP_ACT_ERRNO (2), SCMP_SYS (kill), 1,
+                                     SCMP_A0 (SCMP_CMP_EQ, 0x100000001)), ==, 0);
+  g_assert_cmpuint (evaluate (x86, SCMP_ARCHITECTURE_X86, "kill", 1, 0), ==, SCMP_ACT_ERRNO (2));
+  g_assert_cmpuint (evaluate (x86, SCMP_ARCHITECTURE_X86, "kill", 2, 0), ==, SCMP_ACT_ALLOW);
+  /* fchmod's and chmod's mode is a umode_t, 16 bits of x86's 32-bit register */
+  g_assert_cmpint (seccomp_rule_add (x86, SCMP_ACT_ERRNO (3), SCMP_SYS (fchmod), 1,
+                                     SCMP_A1 (SCMP_CMP_EQ, 0x7fff0000)), ==, 0);
+  g_assert_cmpuint (evaluate (x86, SCMP_ARCHITECTURE_X86, "fchmod", 0, 0), ==, SCMP_ACT_ALLOW);
+  g_assert_cmpint (seccomp_rule_add (x86, SCMP_ACT_ERRNO (4), SCMP_SYS (chmod), 1,
+                                     SCMP_A1 (SCMP_CMP_MASKED_EQ, 0xffff0007, 0x5)), ==, 0);
+  g_assert_cmpuint (evaluate (x86, SCMP_ARCHITECTURE_X86, "chmod", 0, 0755), ==, SCMP_ACT_ERRNO (4));
+  g_assert_cmpuint (evaluate (x86, SCMP_ARCHITECTURE_X86, "chmod", 0, 0750), ==, SCMP_ACT_ALLOW);
+
+  seccomp_release (ctx);
+  seccomp_release (x86);
+}
+
 /* Rules go to the ABIs present when they are added. */
 static void
 test_rule_arches_at_add (void)
@@ -1049,6 +1138,7 @@ main (int   argc,
   g_test_add_func ("/compat/rule/errors", test_rule_errors);
   g_test_add_func ("/compat/rule/merge", test_rule_merge);
   g_test_add_func ("/compat/rule/cmp32", test_rule_cmp32);
+  g_test_add_func ("/compat/rule/wide-data", test_rule_wide_data);
   g_test_add_func ("/compat/rule/arches-at-add", test_rule_arches_at_add);
   g_test_add_func ("/compat/rule/multiplexed", test_rule_multiplexed);
   g_test_add_func ("/compat/rule/tracer-skip", test_rule_tracer_skip);

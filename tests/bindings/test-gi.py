@@ -255,6 +255,15 @@ class TestSyscall(unittest.TestCase):
         mux, mux_nr, sub_call = Scmp.syscall_get_multiplexer(Scmp.Architecture.X86_64, 'accept')
         self.assertEqual(mux, Scmp.Multiplexer.NONE)
 
+    def test_argument_width(self):
+        # (out) is_signed comes back as the second value
+        self.assertEqual(tuple(Scmp.syscall_get_argument_width(Scmp.Architecture.X86_64, 'socket', 0)),
+                         (32, True))
+        self.assertEqual(tuple(Scmp.syscall_get_argument_width(Scmp.Architecture.X86_64, 'openat', 3)),
+                         (16, False))
+        self.assertEqual(tuple(Scmp.syscall_get_argument_width(Scmp.Architecture.X86, 'mmap', 0)),
+                         (32, False))
+
 
 class TestError(unittest.TestCase):
     """The SCMP_ERROR domain."""

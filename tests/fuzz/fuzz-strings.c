@@ -93,6 +93,16 @@ check_syscall (const char *text)
           g_assert_cmpint (scmp_syscall_resolve_name (arches[a], name), ==, nr);
         }
       scmp_syscall_get_multiplexer (arches[a], text, &mux_nr, &sub);
+      for (guint arg = 0; arg <= SCMP_CONDITION_MAX_ARG; arg++)
+        {
+          guint bits = scmp_syscall_get_argument_width (arches[a], text, arg, NULL);
+
+          /* a name the ABI lacks reads the full register */
+          g_assert_true (bits == 8 || bits == 16 || bits == 32 || bits == 64);
+          if (nr < 0)
+            g_assert_cmpuint (bits, ==, scmp_architecture_get_word_size (arches[a]) == 64 ||
+                              arches[a] == SCMP_ARCHITECTURE_X32 ? 64 : 32);
+        }
     }
 }
 
