@@ -12,12 +12,17 @@
 
 G_BEGIN_DECLS
 
+#define SCMP_COMPAT_MAX_ARGS 6
+
 /* One argument chain: at most one condition per argument, kept sorted by
  * argument so that equal chains compare equal whatever order they were
- * given in. */
+ * given in. @written holds the conditions as given (the datum of a masked
+ * compare masked); @conds, on an ABI, libseccomp's form of them there,
+ * which the merge compares (see chain_for_arch()). */
 typedef struct {
   guint          n_conds;
-  ScmpCondition  conds[6];
+  ScmpCondition  conds[SCMP_COMPAT_MAX_ARGS];
+  ScmpCondition  written[SCMP_COMPAT_MAX_ARGS];
   guint32        action;
   gboolean       exact;
 } ScmpCompatChain;

@@ -816,66 +816,205 @@ value_fits (guint64 v,
   return bits >= 64 || (v >> bits) == 0 || (v >> (bits - 1)) == (G_MAXUINT64 >> (bits - 1));
 }
 
-typedef enum {
-  REDUCED_SOME,                 /* the condition is as written, or *out */
-  REDUCED_ALWAYS,               /* it holds for every value of the argument */
-  REDUCED_NEVER,                /* it holds for none */
-} Reduced;
+static gboolean
+condition_fits (ScmpArchitecture     arch,
+                const char          *name,
+                const ScmpCondition *c)
+{
+  guint bits = scmp_syscall_get_argument_width (arch, name, c->arg, NULL);
 
-/* libseccomp takes any 64-bit datum and mask, truncates them to 32 bits on
- * a 32-bit ABI and compares them with the register. scmp-glib compares
- * the value the kernel reads (a b-bit type) and refuses a datum or mask
- * that type cannot hold. Such a condition becomes libseccomp's answer for
- * the register the C library passes for each value the kernel can read:
- * the value zero-extended (unsigned types) or sign-extended (signed ones)
- * to libseccomp's word. That answer depends only on the value's low b bits
- * and, for a signed type, its sign, so it is always, never, or one
- * condition scmp-glib takes. */
-static Reduced
+  return value_fits (c->datum, bits) &&
+         (c->op != SCMP_COMPARE_OP_MASKED_EQ || value_fits (c->mask, bits));
+}
+
+/* @chain as libseccomp keeps it on @arch, in @out: on a 32-bit ABI it
+ * keeps the low 32 bits of data and masks, and it keeps no test for a
+ * masked compare whose mask is 0 (always true), so a chain of only such
+ * compares is an argument-free rule there. The merge compares this form.
+ * Where the kernel reads 64 bits on a 32-bit ABI (x32's and MIPS n32's
+ * long and off_t), scmp-glib keeps all 64: comparing only the low half,
+ * as libseccomp does there, would let the upper half through. */
+static void
+chain_for_arch (ScmpArchitecture       arch,
+                const char            *name,
+                const ScmpCompatChain *chain,
+                ScmpCompatChain       *out)
+{
+  gboolean word32 = scmp_architecture_get_word_size (arch) < 64;
+
+  *out = *chain;
+  out->n_conds = 0;
+  for (guint i = 0; i < chain->n_conds; i++)
+    {
+      ScmpCondition c = chain->written[i];
+
+      if (word32 && scmp_syscall_get_argument_width (arch, name, c.arg, NULL) <= 32)
+        {
+          c.datum &= G_MAXUINT32;
+          c.mask &= G_MAXUINT32;
+        }
+      if (c.op == SCMP_COMPARE_OP_MASKED_EQ && c.mask == 0)
+        continue;
+      out->written[out->n_conds] = chain->written[i];
+      out->conds[out->n_conds++] = c;
+    }
+}
+
+/* What one condition becomes for scmp-glib: alternatives (ORed), each of
+ * at most two conditions (ANDed). No alternative: it never holds; one
+ * alternative without conditions: it always holds. */
+typedef struct {
+  guint          n_alts;
+  guint          n_conds[2];
+  ScmpCondition  conds[2][2];
+} Reduction;
+
+static void
+reduction_add (Reduction          *red,
+               ScmpCompareOp       op,
+               ScmpCondition       base,
+               guint64             datum,
+               guint64             mask)
+{
+  ScmpCondition *c = &red->conds[red->n_alts - 1][red->n_conds[red->n_alts - 1]++];
+
+  *c = base;
+  c->op = op;
+  c->datum = datum;
+  c->mask = op == SCMP_COMPARE_OP_MASKED_EQ ? mask : 0;
+}
+
+static void
+reduction_alt (Reduction *red)
+{
+  red->n_conds[red->n_alts++] = 0;
+}
+
+/* libseccomp's `u < d` on a 32-bit register u holding a signed 32-bit
+ * value k (u = k mod 2^32), in terms of k; @negate for `u >= d`. */
+static void
+reduce_unsigned_below (Reduction     *red,
+                       ScmpCondition  base,
+                       guint64        d,
+                       gboolean       negate)
+{
+  const guint64 half = G_GUINT64_CONSTANT (0x80000000);
+  guint64 neg = d > half ? (guint64) (gint64) (gint32) (guint32) d : 0;   /* d - 2^32 */
+
+  if (d == 0 || d > G_MAXUINT32)
+    {
+      /* u < 0 never holds, u < 2^32 always */
+      if ((d == 0) == negate)
+        reduction_alt (red);
+      return;
+    }
+  reduction_alt (red);
+  if (!negate && d <= half)
+    {
+      /* 0 <= k < d */
+      reduction_add (red, SCMP_COMPARE_OP_GE, base, 0, 0);
+      if (d < half)
+        reduction_add (red, SCMP_COMPARE_OP_LT, base, d, 0);
+    }
+  else if (!negate)
+    {
+      /* k >= 0, or k < d - 2^32 */
+      reduction_add (red, SCMP_COMPARE_OP_GE, base, 0, 0);
+      reduction_alt (red);
+      reduction_add (red, SCMP_COMPARE_OP_LT, base, neg, 0);
+    }
+  else if (d <= half)
+    {
+      /* k < 0, or k >= d */
+      reduction_add (red, SCMP_COMPARE_OP_LT, base, 0, 0);
+      if (d < half)
+        {
+          reduction_alt (red);
+          reduction_add (red, SCMP_COMPARE_OP_GE, base, d, 0);
+        }
+    }
+  else
+    {
+      /* d - 2^32 <= k < 0 */
+      reduction_add (red, SCMP_COMPARE_OP_LT, base, 0, 0);
+      reduction_add (red, SCMP_COMPARE_OP_GE, base, neg, 0);
+    }
+}
+
+/* scmp-glib compares the value the kernel reads (a b-bit type) and takes
+ * only data and masks that type can hold. A written condition it can
+ * hold is taken as written (so, as everywhere in scmp-glib, orderings on
+ * signed types are signed). One it cannot hold gives libseccomp's answer
+ * (@lsc, its form on @arch, chain_for_arch()) for the registers a C
+ * library passes for each value the kernel can read: the value zero-
+ * extended (unsigned types) or sign-extended (signed ones) to the ABI's
+ * word. That answer depends on the value's low b bits and, for a signed
+ * type, its sign, so scmp-glib can express it. */
+static void
 condition_on_arch (ScmpArchitecture     arch,
                    const char          *name,
-                   const ScmpCondition *c,
-                   ScmpCondition       *out)
+                   const ScmpCondition *written,
+                   const ScmpCondition *lsc,
+                   Reduction           *red)
 {
   gboolean is_signed = FALSE;
-  guint bits = scmp_syscall_get_argument_width (arch, name, c->arg, &is_signed);
+  guint bits = scmp_syscall_get_argument_width (arch, name, lsc->arg, &is_signed);
   guint word = scmp_architecture_get_word_size (arch);
-  gboolean masked = c->op == SCMP_COMPARE_OP_MASKED_EQ;
-  guint64 datum = c->datum, mask = masked ? c->mask : 0;
-  guint64 lo, sign, word_mask, m_hi, d_hi;
+  guint64 word_mask = word >= 64 ? G_MAXUINT64 : G_MAXUINT32;
+  guint64 datum = lsc->datum, mask = lsc->op == SCMP_COMPARE_OP_MASKED_EQ ? lsc->mask : 0;
+  guint64 lo, sign, m_hi, d_hi;
+  ScmpCondition base = *lsc;
 
-  *out = *c;
-  if (value_fits (datum, bits) && value_fits (mask, bits))
-    return REDUCED_SOME;
+  memset (red, 0, sizeof *red);
+  if (condition_fits (arch, name, written))
+    {
+      reduction_alt (red);
+      red->conds[0][red->n_conds[0]++] = *written;
+      return;
+    }
 
-  word_mask = word >= 64 ? G_MAXUINT64 : (G_GUINT64_CONSTANT (1) << word) - 1;
-  datum &= word_mask;
-  mask &= word_mask;
-  lo = (G_GUINT64_CONSTANT (1) << bits) - 1;   /* bits < word <= 64 here */
+  if (bits >= word)
+    {
+      /* a 32-bit type on a 32-bit ABI: libseccomp's low 32 bits fit; its
+       * orderings are unsigned on the register, which a signed type's
+       * compare in scmp-glib is not */
+      gboolean below = lsc->op == SCMP_COMPARE_OP_LT || lsc->op == SCMP_COMPARE_OP_LE;
+      gboolean ordering = below || lsc->op == SCMP_COMPARE_OP_GT || lsc->op == SCMP_COMPARE_OP_GE;
+      gboolean inclusive = lsc->op == SCMP_COMPARE_OP_LE || lsc->op == SCMP_COMPARE_OP_GT;
+
+      g_assert (bits == 32 && word == 32);
+      if (!ordering || !is_signed)
+        {
+          reduction_alt (red);
+          red->conds[0][red->n_conds[0]++] = *lsc;
+          return;
+        }
+      /* u <= d is u < d + 1; u > d is u >= d + 1 */
+      reduce_unsigned_below (red, base, datum + (inclusive ? 1 : 0), !below);
+      return;
+    }
+
+  /* bits < word: the value's upper bits in the register are 0, or (a
+   * negative signed value) all 1 */
+  lo = (G_GUINT64_CONSTANT (1) << bits) - 1;
   sign = G_GUINT64_CONSTANT (1) << (bits - 1);
-  if (word < 64 && is_signed)
-    {
-      /* a negative value sign-extended to the 32-bit word: the same
-       * value in the 64-bit form scmp-glib takes */
-      if ((datum & ~lo) == (word_mask & ~lo) && (datum & sign) != 0)
-        datum |= ~word_mask;
-      if ((mask & ~lo) == (word_mask & ~lo) && (mask & sign) != 0)
-        mask |= ~word_mask;
-    }
   if (value_fits (datum, bits) && value_fits (mask, bits))
     {
-      out->datum = datum;
-      out->mask = mask;
-      return REDUCED_SOME;        /* libseccomp's 32-bit truncation */
+      /* what libseccomp kept (its 32 bits) fits an unsigned type */
+      g_assert (!is_signed);
+      reduction_alt (red);
+      reduction_add (red, lsc->op, base, datum, mask);
+      return;
     }
 
-  switch (c->op)
+  switch (lsc->op)
     {
     case SCMP_COMPARE_OP_EQ:
       /* no extended value equals a datum the type cannot hold */
-      return REDUCED_NEVER;
+      return;
     case SCMP_COMPARE_OP_NE:
-      return REDUCED_ALWAYS;
+      reduction_alt (red);
+      return;
     case SCMP_COMPARE_OP_LT:
     case SCMP_COMPARE_OP_LE:
     case SCMP_COMPARE_OP_GT:
@@ -883,13 +1022,17 @@ condition_on_arch (ScmpArchitecture     arch,
       {
         /* the datum lies above every zero-extended value and below every
          * sign-extended negative one */
-        gboolean below = c->op == SCMP_COMPARE_OP_LT || c->op == SCMP_COMPARE_OP_LE;
+        gboolean below = lsc->op == SCMP_COMPARE_OP_LT || lsc->op == SCMP_COMPARE_OP_LE;
 
         if (!is_signed)
-          return below ? REDUCED_ALWAYS : REDUCED_NEVER;
-        out->op = below ? SCMP_COMPARE_OP_GE : SCMP_COMPARE_OP_LT;
-        out->datum = 0;
-        return REDUCED_SOME;
+          {
+            if (below)
+              reduction_alt (red);
+            return;
+          }
+        reduction_alt (red);
+        reduction_add (red, below ? SCMP_COMPARE_OP_GE : SCMP_COMPARE_OP_LT, base, 0, 0);
+        return;
       }
     case SCMP_COMPARE_OP_MASKED_EQ:
       break;
@@ -897,87 +1040,125 @@ condition_on_arch (ScmpArchitecture     arch,
       g_assert_not_reached ();
     }
 
-  /* The extended value's bits above b are 0, or (a negative signed value)
-   * all 1: the datum's bits there must be 0, or equal to the mask's. */
   m_hi = mask & word_mask & ~lo;
   d_hi = datum & word_mask & ~lo;
-  out->mask = mask & lo;
-  out->datum = datum & lo;
+  mask &= lo;
+  datum &= lo;
   if (!is_signed || m_hi == 0)
-    return d_hi == 0 ? REDUCED_SOME : REDUCED_NEVER;
+    {
+      if (d_hi == 0)
+        {
+          reduction_alt (red);
+          reduction_add (red, SCMP_COMPARE_OP_MASKED_EQ, base, datum, mask);
+        }
+      return;
+    }
   if (d_hi == 0)
     {
       /* only non-negative values can match */
-      if ((out->datum & sign) != 0)
-        return REDUCED_NEVER;
+      if ((datum & sign) != 0)
+        return;
     }
   else if (d_hi == m_hi)
     {
       /* only negative values can match */
-      if ((out->mask & sign) != 0 && (out->datum & sign) == 0)
-        return REDUCED_NEVER;
-      if ((out->mask & sign) == 0 && (out->datum & sign) != 0)
-        return REDUCED_NEVER;
-      out->datum |= sign;
+      if (((mask & sign) != 0) != ((datum & sign) != 0))
+        return;             /* the sign bit asked for the other way, or not at all */
+      datum |= sign;
     }
   else
-    return REDUCED_NEVER;
-  out->mask |= sign;
-  return REDUCED_SOME;
+    return;
+  reduction_alt (red);
+  reduction_add (red, SCMP_COMPARE_OP_MASKED_EQ, base, datum, mask | sign);
 }
 
-/* @conds as scmp-glib takes them on @arch (condition_on_arch()), into
- * @out: FALSE when the chain can never match there. */
-static gboolean
-chain_on_arch (ScmpArchitecture     arch,
-               const char          *name,
-               const ScmpCondition *conds,
-               guint                n_conds,
-               ScmpCondition       *out,
-               guint               *n_out)
+/* The chain's rules for scmp-glib on @arch (condition_on_arch() for each
+ * condition, the alternatives multiplied out): none when it can never
+ * match there. Each is sorted, so that equal ones compare equal. */
+typedef struct {
+  guint          n_conds;
+  ScmpCondition  conds[2 * SCMP_COMPAT_MAX_ARGS];
+} Conjunction;
+
+static gint
+condition_compare (gconstpointer a,
+                   gconstpointer b)
 {
-  *n_out = 0;
-  for (guint i = 0; i < n_conds; i++)
-    switch (condition_on_arch (arch, name, &conds[i], &out[*n_out]))
-      {
-      case REDUCED_SOME:
-        (*n_out)++;
-        break;
-      case REDUCED_ALWAYS:
-        break;
-      case REDUCED_NEVER:
-        return FALSE;
-      }
-  return TRUE;
+  const ScmpCondition *x = a, *y = b;
+
+  if (x->arg != y->arg)
+    return x->arg < y->arg ? -1 : 1;
+  if (x->op != y->op)
+    return x->op < y->op ? -1 : 1;
+  if (x->datum != y->datum)
+    return x->datum < y->datum ? -1 : 1;
+  if (x->mask != y->mask)
+    return x->mask < y->mask ? -1 : 1;
+  return 0;
 }
 
-/* One ABI's rule as scmp-glib takes it; NULL without @error when the
- * rule can never match on @arch (chain_on_arch()). */
+static GArray *
+chain_on_arch (ScmpArchitecture       arch,
+               const char            *name,
+               const ScmpCompatChain *chain)
+{
+  GArray *conjs = g_array_new (FALSE, TRUE, sizeof (Conjunction));
+
+  g_array_set_size (conjs, 1);
+  for (guint i = 0; i < chain->n_conds && conjs->len > 0; i++)
+    {
+      Reduction red;
+      guint n = conjs->len;
+
+      condition_on_arch (arch, name, &chain->written[i], &chain->conds[i], &red);
+      /* each conjunction so far, once per alternative */
+      if (red.n_alts > 1)
+        {
+          g_autofree Conjunction *copy = g_memdup2 (conjs->data, n * sizeof (Conjunction));
+
+          for (guint a = 1; a < red.n_alts; a++)
+            g_array_append_vals (conjs, copy, n);
+        }
+      if (red.n_alts == 0)
+        g_array_set_size (conjs, 0);
+      for (guint a = 0; a < red.n_alts; a++)
+        for (guint k = 0; k < n; k++)
+          {
+            Conjunction *cj = &g_array_index (conjs, Conjunction, a * n + k);
+
+            for (guint j = 0; j < red.n_conds[a]; j++)
+              cj->conds[cj->n_conds++] = red.conds[a][j];
+          }
+    }
+  for (guint k = 0; k < conjs->len; k++)
+    {
+      Conjunction *cj = &g_array_index (conjs, Conjunction, k);
+
+      qsort (cj->conds, cj->n_conds, sizeof (ScmpCondition), condition_compare);
+    }
+  return conjs;
+}
+
+/* One ABI's rule for one conjunction, as scmp-glib takes it. */
 static ScmpRule *
-rule_for_arch (ScmpArchitecture  arch,
-               const char       *name,
-               int               nr,
-               guint32           action_value,
-               const ScmpCondition *written,
-               guint             n_written,
-               gboolean          exact,
-               GError          **error)
+rule_for_arch (ScmpArchitecture   arch,
+               const char        *name,
+               int                nr,
+               guint32            action_value,
+               const Conjunction *cj,
+               gboolean           exact,
+               GError           **error)
 {
   g_autoptr(ScmpAction) action = action_new (action_value);
   g_autoptr(ScmpRule) rule = NULL;
-  ScmpCondition conds[6];
-  guint n_conds;
 
   g_assert (action != NULL);
-  g_assert (n_written <= G_N_ELEMENTS (conds));
-  if (!chain_on_arch (arch, name, written, n_written, conds, &n_conds))
-    return NULL;
   if (name == NULL)
-    return scmp_rule_new_for_numberv (arch, nr, action, conds, n_conds, error);
+    return scmp_rule_new_for_numberv (arch, nr, action, cj->conds, cj->n_conds, error);
   if (exact)
-    rule = scmp_rule_new_exact (name, action, conds, n_conds);
+    rule = scmp_rule_new_exact (name, action, cj->conds, cj->n_conds);
   else
-    rule = scmp_rule_newv (name, action, conds, n_conds);
+    rule = scmp_rule_newv (name, action, cj->conds, cj->n_conds);
   return scmp_rule_restrict_to (rule, &arch, 1, error);
 }
 
@@ -992,8 +1173,8 @@ errno_from_rule_error (const GError *error)
   return -EINVAL;
 }
 
-/* Whether scmp-glib takes the rule on @arch, as rule_for_arch() makes it
- * there (an exact rule for a syscall the ABI lacks is -EDOM). */
+/* Whether scmp-glib takes the chain (in its form on @arch) there (an
+ * exact rule for a syscall the ABI lacks is -EDOM). */
 static int
 rule_check (ScmpArchitecture     arch,
             const char          *name,
@@ -1002,8 +1183,8 @@ rule_check (ScmpArchitecture     arch,
 {
   g_autoptr(ScmpAction) kill = scmp_action_new_kill_thread ();
   g_autoptr(ScmpFilter) scratch = scmp_filter_new (kill);
-  g_autoptr(ScmpRule) rule = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) conjs = chain_on_arch (arch, name, chain);
+  Conjunction plain = { 0 };
   guint32 action = chain->action == SCMP_ACT_KILL_THREAD ? SCMP_ACT_ALLOW : chain->action;
 
   if (arch != scmp_architecture_get_native ())
@@ -1011,30 +1192,20 @@ rule_check (ScmpArchitecture     arch,
       scmp_filter_add_arch (scratch, arch, NULL);
       scmp_filter_remove_arch (scratch, scmp_architecture_get_native (), NULL);
     }
-  rule = rule_for_arch (arch, name, nr, action, chain->conds, chain->n_conds, chain->exact, &error);
-  if (rule == NULL && error == NULL)
-    return 0;                   /* taken, and never matches there */
-  if (rule == NULL || !scmp_filter_add_rule (scratch, rule, &error))
-    return errno_from_rule_error (error);
+  /* a chain that never matches still needs the syscall on the ABI */
+  if (conjs->len == 0)
+    g_array_append_val (conjs, plain);
+  for (guint k = 0; k < conjs->len; k++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(ScmpRule) rule = rule_for_arch (arch, name, nr, action,
+                                                &g_array_index (conjs, Conjunction, k),
+                                                chain->exact, &error);
+
+      if (rule == NULL || !scmp_filter_add_rule (scratch, rule, &error))
+        return errno_from_rule_error (error);
+    }
   return 0;
-}
-
-/* @chain as libseccomp keeps it on @arch: it truncates data and masks to
- * 32 bits on a 32-bit ABI, and keeps no test for a masked compare whose
- * mask is then 0 (always true), so a chain of only such compares is an
- * argument-free rule there. */
-static void
-chain_for_arch (ScmpArchitecture       arch,
-                const ScmpCompatChain *chain,
-                ScmpCompatChain       *out)
-{
-  guint64 word_mask = scmp_architecture_get_word_size (arch) >= 64 ? G_MAXUINT64 : G_MAXUINT32;
-
-  *out = *chain;
-  out->n_conds = 0;
-  for (guint i = 0; i < chain->n_conds; i++)
-    if (chain->conds[i].op != SCMP_COMPARE_OP_MASKED_EQ || (chain->conds[i].mask & word_mask) != 0)
-      out->conds[out->n_conds++] = chain->conds[i];
 }
 
 static int
@@ -1064,9 +1235,9 @@ rule_add (ScmpCompatCtx             *ctx,
         return -EINVAL;
       seen[cond.arg] = TRUE;
       /* keep the chain sorted by argument */
-      for (pos = chain.n_conds; pos > 0 && chain.conds[pos - 1].arg > cond.arg; pos--)
-        chain.conds[pos] = chain.conds[pos - 1];
-      chain.conds[pos] = cond;
+      for (pos = chain.n_conds; pos > 0 && chain.written[pos - 1].arg > cond.arg; pos--)
+        chain.written[pos] = chain.written[pos - 1];
+      chain.written[pos] = cond;
       chain.n_conds++;
     }
   chain.action = action;
@@ -1120,7 +1291,7 @@ rule_add (ScmpCompatCtx             *ctx,
         }
       /* arguments behind socketcall's/ipc's pointer cannot be checked
        * exactly: that is the ABI's limit, not bad input */
-      chain_for_arch (a->arch, &chain, &kept);
+      chain_for_arch (a->arch, name, &chain, &kept);
       if (exact && name != NULL && kept.n_conds > 0 &&
           scmp_syscall_get_multiplexer (a->arch, name, NULL, NULL) != SCMP_MULTIPLEXER_NONE)
         return -EDOM;
@@ -1143,7 +1314,7 @@ rule_add (ScmpCompatCtx             *ctx,
       ScmpCompatChain kept;
       int nr = name == NULL ? syscall : -1;
 
-      chain_for_arch (a->arch, &chain, &kept);
+      chain_for_arch (a->arch, name, &chain, &kept);
       syscall_merge (arch_ensure_syscall (a, name, nr), &kept, TRUE);
     }
   if (action == SCMP_ACT_NOTIFY)
@@ -1290,28 +1461,42 @@ chain_compare (gconstpointer a,
   return (gint) scmp_action_get_kind (aa) - (gint) scmp_action_get_kind (ab);
 }
 
+/* @chain's rules on @arch into @filter. A rule that comes out the same as
+ * an earlier one of the syscall (@emitted), which the most restrictive
+ * action already has, is left out: chains libseccomp tells apart can mean
+ * the same to the kernel (`pid < 0x100000000` and `pid >= 0`). */
 static gboolean
-filter_add (ScmpFilter           *filter,
-            ScmpArchitecture      arch,
-            ScmpCompatSyscall    *sys,
-            guint32               action,
-            const ScmpCondition  *conds,
-            guint                 n_conds,
-            gboolean              exact,
-            GError              **error)
+filter_add (ScmpFilter            *filter,
+            ScmpArchitecture       arch,
+            ScmpCompatSyscall     *sys,
+            const ScmpCompatChain *chain,
+            GArray                *emitted,
+            GError               **error)
 {
-  GError *local_error = NULL;
-  g_autoptr(ScmpRule) rule = rule_for_arch (arch, sys->name, sys->nr, action, conds, n_conds,
-                                            exact, &local_error);
+  g_autoptr(GArray) conjs = chain_on_arch (arch, sys->name, chain);
 
-  if (rule == NULL && local_error == NULL)
-    return TRUE;                /* never matches on @arch */
-  if (rule == NULL)
+  for (guint k = 0; k < conjs->len; k++)
     {
-      g_propagate_error (error, local_error);
-      return FALSE;
+      const Conjunction *cj = &g_array_index (conjs, Conjunction, k);
+      g_autoptr(ScmpRule) rule = NULL;
+      gboolean seen = FALSE;
+
+      for (guint e = 0; e < emitted->len && !seen; e++)
+        {
+          const Conjunction *old = &g_array_index (emitted, Conjunction, e);
+
+          seen = old->n_conds == cj->n_conds;
+          for (guint j = 0; j < cj->n_conds && seen; j++)
+            seen = scmp_condition_equal (&old->conds[j], &cj->conds[j]);
+        }
+      if (seen)
+        continue;
+      rule = rule_for_arch (arch, sys->name, sys->nr, chain->action, cj, chain->exact, error);
+      if (rule == NULL || !scmp_filter_add_rule (filter, rule, error))
+        return FALSE;
+      g_array_append_vals (emitted, cj, 1);
     }
-  return scmp_filter_add_rule (filter, rule, error);
+  return TRUE;
 }
 
 ScmpFilter *
@@ -1355,24 +1540,22 @@ _scmp_seccomp_build_filter (const scmp_filter_ctx   ctx,
         {
           ScmpCompatSyscall *sys = g_ptr_array_index (a->syscalls, s);
           g_autoptr(GArray) chains = NULL;
+          g_autoptr(GArray) emitted = g_array_new (FALSE, FALSE, sizeof (Conjunction));
 
           if (sys->has_plain)
             {
-              if (!filter_add (filter, a->arch, sys, sys->plain_action, NULL, 0,
-                               sys->plain_exact, error))
+              ScmpCompatChain plain = { .action = sys->plain_action, .exact = sys->plain_exact };
+
+              if (!filter_add (filter, a->arch, sys, &plain, emitted, error))
                 return NULL;
               continue;
             }
           chains = g_array_copy (sys->chains);
           g_array_sort (chains, chain_compare);
           for (guint k = 0; k < chains->len; k++)
-            {
-              const ScmpCompatChain *chain = &g_array_index (chains, ScmpCompatChain, k);
-
-              if (!filter_add (filter, a->arch, sys, chain->action, chain->conds,
-                               chain->n_conds, chain->exact, error))
-                return NULL;
-            }
+            if (!filter_add (filter, a->arch, sys, &g_array_index (chains, ScmpCompatChain, k),
+                             emitted, error))
+              return NULL;
         }
     }
 

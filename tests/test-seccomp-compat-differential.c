@@ -169,11 +169,11 @@ static const guint64 masks[] = { 0xff, 0xf0, 0x7fffffff, 0x3 };
  * truncate them to 32 bits. */
 static const guint64 wide_data[] = { 0x100000005, 0x17ffffffe, 0x1fffffffe, 0xffffffff00000003,
                                      0x8000000000000000 };
-/* the first two are positive as 64-bit signed numbers and in their low 32
- * bits (what x86 keeps): the orderings use only those, since scmp-glib
- * orders a negative datum on a signed type as the kernel does, and
+/* the first three are positive as 64-bit signed numbers: the orderings
+ * use only those, since on lseek's off_t (64 bits, signed, where they
+ * fit) scmp-glib orders a negative datum as the kernel does, and
  * libseccomp as an unsigned number */
-#define N_WIDE_POSITIVE 2
+#define N_WIDE_POSITIVE 3
 static const guint64 wide_masks[] = { 0xffffffff000000ff, 0x1000000ff, 0xff00000000000000 };
 
 static guint64

@@ -596,8 +596,66 @@ test_rule_wide_data (void)
   g_assert_cmpuint (evaluate (x86, SCMP_ARCHITECTURE_X86, "chmod", 0, 0755), ==, SCMP_ACT_ERRNO (4));
   g_assert_cmpuint (evaluate (x86, SCMP_ARCHITECTURE_X86, "chmod", 0, 0750), ==, SCMP_ACT_ALLOW);
 
+  /* on x86, pid < 0x100000000 is libseccomp's unsigned pid < 0 there:
+   * never; >= is always; below 0xfffffff0 is every pid but -16 .. -1 */
+  g_assert_cmpint (seccomp_rule_add (x86, SCMP_ACT_ERRNO (5), SCMP_SYS (getpgid), 1,
+                                     SCMP_A0 (SCMP_CMP_LT, 0x100000000)), ==, 0);
+  g_assert_cmpuint (evaluate (x86, SCMP_ARCHITECTURE_X86, "getpgid", 5, 0), ==, SCMP_ACT_ALLOW);
+  g_assert_cmpuint (evaluate (x86, SCMP_ARCHITECTURE_X86, "getpgid", 0xffffffff, 0), ==, SCMP_ACT_ALLOW);
+  g_assert_cmpint (seccomp_rule_add (x86, SCMP_ACT_ERRNO (6), SCMP_SYS (getsid), 1,
+                                     SCMP_A0 (SCMP_CMP_GE, 0x100000000)), ==, 0);
+  g_assert_cmpuint (evaluate (x86, SCMP_ARCHITECTURE_X86, "getsid", 5, 0), ==, SCMP_ACT_ERRNO (6));
+  g_assert_cmpuint (evaluate (x86, SCMP_ARCHITECTURE_X86, "getsid", 0xffffffff, 0), ==, SCMP_ACT_ERRNO (6));
+  g_assert_cmpint (seccomp_rule_add (x86, SCMP_ACT_ERRNO (7), SCMP_SYS (setpgid), 1,
+                                     SCMP_A0 (SCMP_CMP_LT, 0x1fffffff0)), ==, 0);
+  g_assert_cmpuint (evaluate (x86, SCMP_ARCHITECTURE_X86, "setpgid", 5, 0), ==, SCMP_ACT_ERRNO (7));
+  g_assert_cmpuint (evaluate (x86, SCMP_ARCHITECTURE_X86, "setpgid", (guint32) -20, 0), ==, SCMP_ACT_ERRNO (7));
+  g_assert_cmpuint (evaluate (x86, SCMP_ARCHITECTURE_X86, "setpgid", (guint32) -16, 0), ==, SCMP_ACT_ALLOW);
+  g_assert_cmpuint (evaluate (x86, SCMP_ARCHITECTURE_X86, "setpgid", (guint32) -1, 0), ==, SCMP_ACT_ALLOW);
+  /* and x86 truncates as libseccomp does, so these two are one chain */
+  g_assert_cmpint (seccomp_rule_add (x86, SCMP_ACT_ERRNO (8), SCMP_SYS (kill), 1,
+                                     SCMP_A0 (SCMP_CMP_EQ, 1)), ==, -EEXIST);
+
   seccomp_release (ctx);
   seccomp_release (x86);
+}
+
+/* Chains libseccomp tells apart can mean the same to the kernel: both are
+ * taken, and the filter exports, with the more restrictive action. */
+static void
+test_rule_wide_data_same_meaning (void)
+{
+  scmp_filter_ctx ctx = seccomp_init (SCMP_ACT_ALLOW);
+
+  if (NATIVE != SCMP_ARCHITECTURE_X86_64)
+    {
+      g_test_skip ("the data are wide for x86_64's pid_t");
+      seccomp_release (ctx);
+      return;
+    }
+  /* pid < 0x100000000 is pid >= 0 */
+  g_assert_cmpint (seccomp_rule_add (ctx, SCMP_ACT_ERRNO (1), SCMP_SYS (kill), 1,
+                                     SCMP_A0 (SCMP_CMP_LT, 0x100000000)), ==, 0);
+  g_assert_cmpint (seccomp_rule_add (ctx, SCMP_ACT_KILL, SCMP_SYS (kill), 1,
+                                     SCMP_A0 (SCMP_CMP_GE, 0)), ==, 0);
+  g_assert_cmpuint (evaluate (ctx, NATIVE, "kill", 5, 0), ==, SCMP_ACT_KILL);
+  g_assert_cmpuint (evaluate (ctx, NATIVE, "kill", (guint64) -5, 0), ==, SCMP_ACT_ALLOW);
+  /* pid != 0x100000001 always holds */
+  g_assert_cmpint (seccomp_rule_add (ctx, SCMP_ACT_ERRNO (2), SCMP_SYS (setpgid), 2,
+                                     SCMP_A0 (SCMP_CMP_NE, 0x100000001), SCMP_A1 (SCMP_CMP_EQ, 9)), ==, 0);
+  g_assert_cmpint (seccomp_rule_add (ctx, SCMP_ACT_ERRNO (3), SCMP_SYS (setpgid), 1,
+                                     SCMP_A1 (SCMP_CMP_EQ, 9)), ==, 0);
+  g_assert_cmpuint (evaluate (ctx, NATIVE, "setpgid", 1, 9), ==, SCMP_ACT_ERRNO (2));
+  seccomp_release (ctx);
+
+  /* x32 reads lseek's offset in 64 bits: its data keep all 64 */
+  ctx = seccomp_init (SCMP_ACT_ALLOW);
+  g_assert_cmpint (seccomp_arch_add (ctx, SCMP_ARCH_X32), ==, 0);
+  g_assert_cmpint (seccomp_rule_add (ctx, SCMP_ACT_ERRNO (4), SCMP_SYS (lseek), 1,
+                                     SCMP_A1 (SCMP_CMP_EQ, 0x100000000)), ==, 0);
+  g_assert_cmpuint (evaluate (ctx, SCMP_ARCHITECTURE_X32, "lseek", 3, 0), ==, SCMP_ACT_ALLOW);
+  g_assert_cmpuint (evaluate (ctx, SCMP_ARCHITECTURE_X32, "lseek", 3, 0x100000000), ==, SCMP_ACT_ERRNO (4));
+  seccomp_release (ctx);
 }
 
 /* Rules go to the ABIs present when they are added. */
@@ -1139,6 +1197,7 @@ main (int   argc,
   g_test_add_func ("/compat/rule/merge", test_rule_merge);
   g_test_add_func ("/compat/rule/cmp32", test_rule_cmp32);
   g_test_add_func ("/compat/rule/wide-data", test_rule_wide_data);
+  g_test_add_func ("/compat/rule/wide-data/same-meaning", test_rule_wide_data_same_meaning);
   g_test_add_func ("/compat/rule/arches-at-add", test_rule_arches_at_add);
   g_test_add_func ("/compat/rule/multiplexed", test_rule_multiplexed);
   g_test_add_func ("/compat/rule/tracer-skip", test_rule_tracer_skip);
