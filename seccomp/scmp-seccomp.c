@@ -1189,8 +1189,9 @@ rule_check (ScmpArchitecture     arch,
 
   if (arch != scmp_architecture_get_native ())
     {
-      scmp_filter_add_arch (scratch, arch, NULL);
+      /* native out first: @arch may have the other byte order */
       scmp_filter_remove_arch (scratch, scmp_architecture_get_native (), NULL);
+      scmp_filter_add_arch (scratch, arch, NULL);
     }
   /* a chain that never matches still needs the syscall on the ABI */
   if (conjs->len == 0)
@@ -1521,16 +1522,19 @@ _scmp_seccomp_build_filter (const scmp_filter_ctx   ctx,
   scmp_filter_set_allow_tracer_skip (filter, c->skip_allowed);
 
   for (guint i = 0; i < c->arches->len; i++)
+    if (((ScmpCompatArch *) g_ptr_array_index (c->arches, i))->arch == native)
+      keep_native = TRUE;
+  /* the native ABI goes before the others come: they may have the other
+   * byte order (s390x alone on an x86_64 host) */
+  if (!keep_native && !scmp_filter_remove_arch (filter, native, error))
+    return NULL;
+  for (guint i = 0; i < c->arches->len; i++)
     {
       ScmpCompatArch *a = g_ptr_array_index (c->arches, i);
 
-      if (a->arch == native)
-        keep_native = TRUE;
-      else if (!scmp_filter_add_arch (filter, a->arch, error))
+      if (a->arch != native && !scmp_filter_add_arch (filter, a->arch, error))
         return NULL;
     }
-  if (!keep_native && !scmp_filter_remove_arch (filter, native, error))
-    return NULL;
 
   for (guint i = 0; i < c->arches->len; i++)
     {

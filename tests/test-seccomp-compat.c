@@ -255,8 +255,15 @@ test_arch_add_remove (void)
   g_assert_cmpint (seccomp_arch_exist (ctx, SCMP_ARCH_NATIVE), ==, -EEXIST);
   /* with no ABI, no rule can be added */
   g_assert_cmpint (seccomp_rule_add (ctx, SCMP_ACT_ERRNO (1), SCMP_SYS (read), 0), ==, -EINVAL);
-  /* an empty filter can become big-endian */
+  /* an empty filter can become big-endian, and it exports (found by
+   * fuzz-compat: the translation added the ABI next to the native one) */
   g_assert_cmpint (seccomp_arch_add (ctx, SCMP_ARCH_PPC64), ==, 0);
+  g_assert_cmpint (seccomp_rule_add (ctx, SCMP_ACT_ERRNO (1), SCMP_SYS (getpid), 0), ==, 0);
+  g_assert_cmpint (seccomp_rule_add (ctx, SCMP_ACT_ERRNO (2), SCMP_SYS (kill), 1,
+                                     SCMP_A0 (SCMP_CMP_EQ, 7)), ==, 0);
+  g_assert_cmpuint (evaluate (ctx, SCMP_ARCHITECTURE_PPC64, "getpid", 0, 0), ==, SCMP_ACT_ERRNO (1));
+  g_assert_cmpuint (evaluate (ctx, SCMP_ARCHITECTURE_PPC64, "kill", 7, 0), ==, SCMP_ACT_ERRNO (2));
+  g_assert_cmpuint (evaluate (ctx, SCMP_ARCHITECTURE_PPC64, "kill", 8, 0), ==, SCMP_ACT_ALLOW);
   seccomp_release (ctx);
 }
 

@@ -13,6 +13,8 @@
  *   pages list, and never reaches a critical or warning in scmp-glib;
  * - a call that fails leaves the context's program byte-identical, and a
  *   rejected transaction brings back the program from its start;
+ * - what the layer took compiles (only a program over the kernel's
+ *   limit may fail to);
  * - the program exported to memory passes the kernel's checker (the
  *   library's copy), and is the same from seccomp_export_bpf() to a file,
  *   from a second export and after seccomp_precompute(); the PFC export
@@ -29,6 +31,7 @@
 #include <unistd.h>
 
 #include "scmp-bpf-private.h"
+#include "scmp-seccomp-private.h"
 #include "fuzz-common.h"
 
 int
@@ -164,9 +167,37 @@ check_program (scmp_filter_ctx ctx)
   int fd;
 
   if (mem == NULL)
-    return;
-  insns = _scmp_bpf_deserialize (g_bytes_get_data (mem, NULL), g_bytes_get_size (mem),
-                                 G_BYTE_ORDER == G_BIG_ENDIAN, &n_insns);
+    {
+      /* what the layer took must compile: only a program over the
+       * kernel's limit, or a context left without ABIs, may fail */
+      g_autoptr(ScmpFilter) filter = _scmp_seccomp_build_filter (ctx, &error);
+      g_autoptr(GBytes) bpf = NULL;
+      g_autofree ScmpArchitecture *arches = NULL;
+      gsize n_arches = 0;
+
+      if (filter == NULL)
+        g_error ("the compat layer took rules it cannot translate: %s", error->message);
+      arches = scmp_filter_list_arches (filter, &n_arches);
+      bpf = scmp_filter_export_bpf (filter, &error);
+      g_assert_null (bpf);
+      if (n_arches == 0)
+        g_assert_error (error, SCMP_ERROR, SCMP_ERROR_INVALID_ARCHITECTURE);
+      else if (!g_error_matches (error, SCMP_ERROR, SCMP_ERROR_TOO_LARGE))
+        g_error ("the compat layer took rules that do not compile: %s", error->message);
+      return;
+    }
+  {
+    /* the program is in its ABIs' byte order */
+    g_autoptr(ScmpFilter) filter = _scmp_seccomp_build_filter (ctx, &error);
+    g_autofree ScmpArchitecture *arches = NULL;
+    gsize n_arches = 0;
+
+    g_assert_no_error (error);
+    arches = scmp_filter_list_arches (filter, &n_arches);
+    g_assert_cmpuint (n_arches, >, 0);
+    insns = _scmp_bpf_deserialize (g_bytes_get_data (mem, NULL), g_bytes_get_size (mem),
+                                   scmp_architecture_is_big_endian (arches[0]), &n_insns);
+  }
   g_assert_nonnull (insns);
   if (!_scmp_bpf_validate (insns, n_insns, &error))
     g_error ("the compat layer exported a program the kernel refuses: %s", error->message);
